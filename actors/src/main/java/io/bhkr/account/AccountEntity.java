@@ -1,0 +1,180 @@
+package io.bhkr.account;
+
+import akka.Done;
+import akka.actor.typed.ActorRef;
+import akka.actor.typed.Behavior;
+import akka.actor.typed.javadsl.Behaviors;
+import akka.cluster.sharding.typed.javadsl.EntityTypeKey;
+import akka.persistence.typed.PersistenceId;
+import akka.persistence.typed.RecoveryCompleted;
+import akka.persistence.typed.javadsl.CommandHandlerWithReply;
+import akka.persistence.typed.javadsl.EventHandler;
+import akka.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
+import akka.persistence.typed.javadsl.ReplyEffect;
+import akka.persistence.typed.javadsl.RetentionCriteria;
+import akka.persistence.typed.javadsl.SignalHandler;
+import io.bhkr.money.Amount;
+import io.bhkr.money.Asset;
+import io.bhkr.money.Balances;
+import io.bhkr.serialization.DomainEvent;
+import io.bhkr.serialization.JsonSerializable;
+import io.bhkr.transfer.Courier;
+import io.bhkr.transfer.Dispatch;
+import io.bhkr.transfer.DispatchConfirmed;
+import io.bhkr.transfer.DispatchReceived;
+import io.bhkr.transfer.DispatchRoute;
+import io.bhkr.transfer.DispatchSent;
+import io.bhkr.transfer.Outbox;
+import io.bhkr.transfer.Party;
+import io.bhkr.transfer.Receipt;
+import io.bhkr.transfer.Seen;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A participant's balances per asset. Value enters by external deposit and leaves only as a
+ * dispatch this account persisted, so an account can never spend what it does not hold.
+ */
+public final class AccountEntity
+    extends EventSourcedBehaviorWithEnforcedReplies<AccountEntity.Command, DomainEvent, AccountEntity.State> {
+
+  public static final EntityTypeKey<Command> TYPE_KEY = EntityTypeKey.create(Command.class, "Account");
+  public static final String TAG = "account";
+
+  public sealed interface Command extends JsonSerializable {}
+
+  /** An external deposit (the development endpoint, or later the chain bridge), applied once per id. */
+  public record Deposit(String depositId, Amount amount, ActorRef<Done> replyTo) implements Command {}
+
+  /** Pays out of this account: any value-carrying dispatch whose sender is this account. */
+  public record Send(Dispatch dispatch, ActorRef<SendResult> replyTo) implements Command {}
+
+  public record Receive(Dispatch dispatch, ActorRef<Receipt> replyTo) implements Command {}
+
+  public record Get(ActorRef<AccountView> replyTo) implements Command {}
+
+  record Confirm(Receipt receipt) implements Command {}
+
+  record RedeliveryDue() implements Command {}
+
+  public sealed interface SendResult extends JsonSerializable {}
+
+  public record Accepted(String dispatchId) implements SendResult {}
+
+  public record Refused(String reason) implements SendResult {}
+
+  public record DepositReceived(String depositId, Amount amount) implements DomainEvent {}
+
+  public record State(Balances balances, Outbox outbox, Seen seen) implements JsonSerializable {}
+
+  /** What the API shows: balances, and value sent but not yet confirmed by its receiver. */
+  public record AccountView(String address, Balances balances, Map<Asset, BigInteger> inFlight) implements JsonSerializable {}
+
+  public static Behavior<Command> create(String address, DispatchRoute route, Duration redelivery) {
+    return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> new AccountEntity(address,
+        new Courier<>(ctx, timers, route, Confirm::new, new RedeliveryDue(), redelivery))));
+  }
+
+  private final String address;
+  private final Party self;
+  private final Courier<Command> courier;
+
+  private AccountEntity(String address, Courier<Command> courier) {
+    super(PersistenceId.of(TYPE_KEY.name(), address));
+    this.address = address;
+    this.self = Party.account(address);
+    this.courier = courier;
+  }
+
+  @Override
+  public State emptyState() {
+    return new State(Balances.empty(), Outbox.empty(), Seen.none());
+  }
+
+  @Override
+  public CommandHandlerWithReply<Command, DomainEvent, State> commandHandler() {
+    return newCommandHandlerWithReplyBuilder()
+        .forAnyState()
+        .onCommand(Deposit.class, this::onDeposit)
+        .onCommand(Send.class, this::onSend)
+        .onCommand(Receive.class, this::onReceive)
+        .onCommand(Get.class, (s, c) -> Effect().reply(c.replyTo(), view(s)))
+        .onCommand(Confirm.class, this::onConfirm)
+        .onCommand(RedeliveryDue.class, (s, c) -> {
+          courier.resend(s.outbox());
+          return Effect().noReply();
+        })
+        .build();
+  }
+
+  private ReplyEffect<DomainEvent, State> onDeposit(State s, Deposit c) {
+    if (s.seen().contains(c.depositId())) return Effect().reply(c.replyTo(), Done.getInstance());
+    return Effect().persist(new DepositReceived(c.depositId(), c.amount())).thenReply(c.replyTo(), ns -> Done.getInstance());
+  }
+
+  private ReplyEffect<DomainEvent, State> onSend(State s, Send c) {
+    Dispatch d = c.dispatch();
+    if (s.seen().contains(d.id())) return Effect().reply(c.replyTo(), new Accepted(d.id()));
+    if (!d.from().equals(self)) return Effect().reply(c.replyTo(), new Refused("the payer is " + d.from() + ", not this account"));
+    if (d.value().isEmpty()) return Effect().reply(c.replyTo(), new Refused("an account only sends value"));
+    Amount value = d.value().get();
+    if (!s.balances().covers(value))
+      return Effect().reply(c.replyTo(), new Refused("insufficient " + value.asset() + ": the account holds "
+          + s.balances().of(value.asset()).amount() + " base units and needs " + value.amount()));
+    return Effect().persist(new DispatchSent(d))
+        .thenRun(ns -> courier.send(List.of(d)))
+        .thenReply(c.replyTo(), ns -> new Accepted(d.id()));
+  }
+
+  private ReplyEffect<DomainEvent, State> onReceive(State s, Receive c) {
+    Dispatch d = c.dispatch();
+    Receipt receipt = new Receipt(d.id());
+    // An account only holds value; a notice addressed to it has nothing to change.
+    if (s.seen().contains(d.id()) || d.value().isEmpty()) return Effect().reply(c.replyTo(), receipt);
+    return Effect().persist(new DispatchReceived(d)).thenReply(c.replyTo(), ns -> receipt);
+  }
+
+  private ReplyEffect<DomainEvent, State> onConfirm(State s, Confirm c) {
+    if (!s.outbox().contains(c.receipt().dispatchId())) return Effect().noReply();
+    return Effect().persist(new DispatchConfirmed(c.receipt().dispatchId()))
+        .thenRun(ns -> { if (ns.outbox().isEmpty()) courier.resend(ns.outbox()); })
+        .thenNoReply();
+  }
+
+  @Override
+  public EventHandler<State, DomainEvent> eventHandler() {
+    return newEventHandlerBuilder()
+        .forAnyState()
+        .onEvent(DepositReceived.class, (s, e) ->
+            new State(s.balances().credit(e.amount()), s.outbox(), s.seen().with(e.depositId())))
+        .onEvent(DispatchSent.class, (s, e) ->
+            new State(s.balances().debit(e.dispatch().value().orElseThrow()), s.outbox().add(e.dispatch()),
+                s.seen().with(e.dispatch().id())))
+        .onEvent(DispatchConfirmed.class, (s, e) -> new State(s.balances(), s.outbox().confirm(e.dispatchId()), s.seen()))
+        .onEvent(DispatchReceived.class, (s, e) ->
+            new State(s.balances().credit(e.dispatch().value().orElseThrow()), s.outbox(), s.seen().with(e.dispatch().id())))
+        .build();
+  }
+
+  @Override
+  public SignalHandler<State> signalHandler() {
+    return newSignalHandlerBuilder().onSignal(RecoveryCompleted.instance(), s -> courier.resend(s.outbox())).build();
+  }
+
+  @Override
+  public Set<String> tagsFor(DomainEvent event) {
+    return Set.of(TAG);
+  }
+
+  @Override
+  public RetentionCriteria retentionCriteria() {
+    return RetentionCriteria.snapshotEvery(200, 2);
+  }
+
+  private AccountView view(State s) {
+    return new AccountView(address, s.balances(), s.outbox().inFlight());
+  }
+}

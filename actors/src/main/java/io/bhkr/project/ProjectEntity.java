@@ -1,0 +1,194 @@
+package io.bhkr.project;
+
+import akka.actor.typed.ActorRef;
+import akka.actor.typed.Behavior;
+import akka.actor.typed.javadsl.Behaviors;
+import akka.actor.typed.javadsl.TimerScheduler;
+import akka.cluster.sharding.typed.javadsl.EntityTypeKey;
+import akka.persistence.typed.PersistenceId;
+import akka.persistence.typed.RecoveryCompleted;
+import akka.persistence.typed.javadsl.CommandHandlerWithReply;
+import akka.persistence.typed.javadsl.EventHandler;
+import akka.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
+import akka.persistence.typed.javadsl.ReplyEffect;
+import akka.persistence.typed.javadsl.SignalHandler;
+import io.bhkr.bytes.Hex;
+import io.bhkr.money.Amount;
+import io.bhkr.rules.Auction.ProviderStanding;
+import io.bhkr.rules.Keccak256;
+import io.bhkr.serialization.DomainEvent;
+import io.bhkr.serialization.JsonSerializable;
+import io.bhkr.transfer.Courier;
+import io.bhkr.transfer.Dispatch;
+import io.bhkr.transfer.DispatchConfirmed;
+import io.bhkr.transfer.DispatchReceived;
+import io.bhkr.transfer.DispatchRoute;
+import io.bhkr.transfer.DispatchSent;
+import io.bhkr.transfer.ProjectFunding;
+import io.bhkr.transfer.Receipt;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A requester's project: FP escrow, sealed bids, the auction that closes by itself when the bid
+ * window ends (also after a restart), the run, and the settlement of every leg (economics 2, 3).
+ * The decisions themselves are made by {@link ProjectRules}; this class validates, persists and
+ * sends.
+ */
+public final class ProjectEntity
+    extends EventSourcedBehaviorWithEnforcedReplies<ProjectEntity.Command, DomainEvent, ProjectState> {
+
+  public static final EntityTypeKey<Command> TYPE_KEY = EntityTypeKey.create(Command.class, "Project");
+  public static final String TAG = "project";
+  private static final Object CLOSE_TIMER = "close-auction";
+
+  public sealed interface Command extends JsonSerializable {}
+
+  public record Receive(Dispatch dispatch, ActorRef<Receipt> replyTo) implements Command {}
+
+  public record PlaceBid(String providerId, Amount price, ProviderStanding standing, long at, ActorRef<BidResult> replyTo)
+      implements Command {}
+
+  public record Get(ActorRef<ProjectView> replyTo) implements Command {}
+
+  record CloseAuction() implements Command {}
+
+  record Confirm(Receipt receipt) implements Command {}
+
+  record RedeliveryDue() implements Command {}
+
+  public sealed interface BidResult extends JsonSerializable {}
+
+  public record BidAccepted(String projectId) implements BidResult {}
+
+  /** {@code inadmissible} names the auction rule the bid broke, when that is the reason. */
+  public record BidRefused(BidRefusal refusal, String reason, io.bhkr.rules.Auction.Refusal inadmissible) implements BidResult {}
+
+  public enum BidRefusal { UNKNOWN_PROJECT, NOT_BIDDING, INADMISSIBLE }
+
+  public static Behavior<Command> create(String projectId, DispatchRoute route, Duration redelivery, Clock clock) {
+    return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> new ProjectEntity(projectId, timers, clock,
+        new Courier<>(ctx, timers, route, Confirm::new, new RedeliveryDue(), redelivery))));
+  }
+
+  private final String projectId;
+  private final TimerScheduler<Command> timers;
+  private final Clock clock;
+  private final Courier<Command> courier;
+
+  private ProjectEntity(String projectId, TimerScheduler<Command> timers, Clock clock, Courier<Command> courier) {
+    super(PersistenceId.of(TYPE_KEY.name(), projectId));
+    this.projectId = projectId;
+    this.timers = timers;
+    this.clock = clock;
+    this.courier = courier;
+  }
+
+  @Override
+  public ProjectState emptyState() {
+    return ProjectState.empty();
+  }
+
+  @Override
+  public CommandHandlerWithReply<Command, DomainEvent, ProjectState> commandHandler() {
+    return newCommandHandlerWithReplyBuilder()
+        .forAnyState()
+        .onCommand(Receive.class, this::onReceive)
+        .onCommand(PlaceBid.class, this::onBid)
+        .onCommand(CloseAuction.class, this::onClose)
+        .onCommand(Get.class, (s, c) -> Effect().reply(c.replyTo(), view(s)))
+        .onCommand(Confirm.class, (s, c) -> !s.outbox().contains(c.receipt().dispatchId())
+            ? Effect().noReply()
+            : Effect().persist(new DispatchConfirmed(c.receipt().dispatchId())).thenNoReply())
+        .onCommand(RedeliveryDue.class, (s, c) -> {
+          courier.resend(s.outbox());
+          return Effect().noReply();
+        })
+        .build();
+  }
+
+  private ReplyEffect<DomainEvent, ProjectState> onReceive(ProjectState s, Receive c) {
+    Dispatch d = c.dispatch();
+    Receipt receipt = new Receipt(d.id());
+    if (s.seen().contains(d.id())) return Effect().reply(c.replyTo(), receipt);
+    List<DomainEvent> events = ProjectRules.onArrival(projectId, s, d);
+    if (events.isEmpty()) return Effect().reply(c.replyTo(), receipt);
+    return Effect().persist(events)
+        .thenRun(ns -> {
+          courier.send(sentIn(events));
+          if (d instanceof ProjectFunding && ns.status() == ProjectStatus.BIDDING) scheduleClose(ns);
+        })
+        .thenReply(c.replyTo(), ns -> receipt);
+  }
+
+  private ReplyEffect<DomainEvent, ProjectState> onBid(ProjectState s, PlaceBid c) {
+    if (s.status() == ProjectStatus.NONE)
+      return Effect().reply(c.replyTo(), new BidRefused(BidRefusal.UNKNOWN_PROJECT, "no project " + projectId, null));
+    if (s.status() != ProjectStatus.BIDDING || c.at() >= s.closesAt())
+      return Effect().reply(c.replyTo(), new BidRefused(BidRefusal.NOT_BIDDING, "bidding is closed for project " + projectId, null));
+    var refusal = ProjectRules.refusal(s, c.providerId(), c.price(), c.standing());
+    if (refusal.isPresent())
+      return Effect().reply(c.replyTo(), new BidRefused(BidRefusal.INADMISSIBLE, refusal.get().message(), refusal.get()));
+    return Effect().persist(new BidPlaced(c.providerId(), c.price(), c.standing(), c.at()))
+        .thenReply(c.replyTo(), ns -> new BidAccepted(projectId));
+  }
+
+  private ReplyEffect<DomainEvent, ProjectState> onClose(ProjectState s, CloseAuction c) {
+    if (s.status() != ProjectStatus.BIDDING) return Effect().noReply();
+    List<DomainEvent> events = ProjectRules.close(projectId, s);
+    return Effect().persist(events).thenRun(ns -> courier.send(sentIn(events))).thenNoReply();
+  }
+
+  private static List<Dispatch> sentIn(List<DomainEvent> events) {
+    List<Dispatch> out = new ArrayList<>();
+    for (DomainEvent e : events) if (e instanceof DispatchSent sent) out.add(sent.dispatch());
+    return out;
+  }
+
+  /** The close time is a fact of the project; only the wait for it is read from the clock. */
+  private void scheduleClose(ProjectState s) {
+    long waitMillis = Math.max(0, s.closesAt() * 1000 - clock.millis());
+    timers.startSingleTimer(CLOSE_TIMER, new CloseAuction(), Duration.ofMillis(waitMillis));
+  }
+
+  @Override
+  public EventHandler<ProjectState, DomainEvent> eventHandler() {
+    return newEventHandlerBuilder()
+        .forAnyState()
+        .onEvent(DispatchReceived.class, (s, e) -> e.dispatch() instanceof ProjectFunding f && s.status() == ProjectStatus.NONE
+            ? s.opened(f)
+            : s.received(e.dispatch()))
+        .onEvent(BidPlaced.class, ProjectState::withBid)
+        .onEvent(AuctionClosed.class, ProjectState::closed)
+        .onEvent(ProjectSettled.class, ProjectState::settled)
+        .onEvent(DispatchSent.class, (s, e) -> s.sent(e.dispatch()))
+        .onEvent(DispatchConfirmed.class, (s, e) -> s.confirmed(e.dispatchId()))
+        .build();
+  }
+
+  @Override
+  public SignalHandler<ProjectState> signalHandler() {
+    return newSignalHandlerBuilder().onSignal(RecoveryCompleted.instance(), s -> {
+      courier.resend(s.outbox());
+      if (s.status() == ProjectStatus.BIDDING) scheduleClose(s);
+    }).build();
+  }
+
+  @Override
+  public Set<String> tagsFor(DomainEvent event) {
+    return Set.of(TAG);
+  }
+
+  private ProjectView view(ProjectState s) {
+    if (s.status() == ProjectStatus.NONE)
+      return new ProjectView(projectId, ProjectStatus.NONE, null, null, null, null, null, 0, 0, null, null, null, List.of(), s.escrow());
+    AuctionClosed a = s.auction();
+    return new ProjectView(projectId, s.status(), s.requester(), s.terms().quoteId(), s.terms().fp(), s.terms().maxBid(),
+        Hex.encode(Keccak256.hash(Hex.decode(s.order().secret()))), s.order().openedAt(), s.closesAt(),
+        a == null ? null : a.winner(), a == null ? null : a.pricePaid(), a,
+        s.settlement() == null ? List.of() : s.settlement().legs(), s.escrow());
+  }
+}

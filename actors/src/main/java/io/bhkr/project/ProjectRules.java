@@ -1,0 +1,116 @@
+package io.bhkr.project;
+
+import io.bhkr.bytes.Hex;
+import io.bhkr.money.Amount;
+import io.bhkr.money.Asset;
+import io.bhkr.quote.QuoteTerms;
+import io.bhkr.rules.Auction;
+import io.bhkr.rules.Auction.AuctionResult;
+import io.bhkr.rules.Auction.AuctionTerms;
+import io.bhkr.rules.Auction.Bid;
+import io.bhkr.rules.Auction.ProviderStanding;
+import io.bhkr.rules.SettlementRule;
+import io.bhkr.serialization.DomainEvent;
+import io.bhkr.transfer.Dispatch;
+import io.bhkr.transfer.DispatchReceived;
+import io.bhkr.transfer.DispatchSent;
+import io.bhkr.transfer.Party;
+import io.bhkr.transfer.ProjectAwarded;
+import io.bhkr.transfer.ProjectFunding;
+import io.bhkr.transfer.ProjectReleased;
+import io.bhkr.transfer.Transfer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The project's decisions as pure functions from state and input to the events to persist.
+ * No Akka, no clock: the entity shell calls these and persists what they return.
+ */
+public final class ProjectRules {
+
+  /** The reason a winner's transfer must carry to be taken as the project's profit. */
+  public static final String PROFIT = "profit";
+
+  private ProjectRules() {}
+
+  /** What a dispatch arriving at the project means. Value the project cannot use goes back to its sender. */
+  public static List<DomainEvent> onArrival(String projectId, ProjectState s, Dispatch d) {
+    Party self = Party.project(projectId);
+    if (d instanceof ProjectFunding f) {
+      if (s.status() == ProjectStatus.NONE && fundsThisOpening(f)) return List.of(new DispatchReceived(f));
+      return returned(self, d, "the project is already open or the funding does not match its quote");
+    }
+    if (d instanceof Transfer t) {
+      boolean fromWinner = s.status() == ProjectStatus.RUNNING && t.from().equals(Party.account(s.auction().winner()));
+      if (fromWinner && PROFIT.equals(t.reason())) return settle(projectId, s, t);
+      return returned(self, d, "the project takes profit only from its winner while running");
+    }
+    return List.of(); // notices change nothing here
+  }
+
+  private static boolean fundsThisOpening(ProjectFunding f) {
+    try {
+      return f.amount().equals(f.terms().fp()) && Hex.decode(f.secret()).length == 32;
+    } catch (IllegalArgumentException badHex) {
+      return false;
+    }
+  }
+
+  private static List<DomainEvent> returned(Party self, Dispatch d, String why) {
+    Amount value = d.value().orElseThrow();
+    Transfer back = new Transfer("return:" + d.id(), self, d.from(), value, "returned: " + why);
+    return List.of(new DispatchReceived(d), new DispatchSent(back));
+  }
+
+  public static Optional<Auction.Refusal> refusal(ProjectState s, String providerId, Amount price, ProviderStanding standing) {
+    if (!standing.providerId().equals(providerId)) throw new IllegalArgumentException("standing of another provider");
+    return Auction.refusal(new Bid(providerId, price, standing), auctionTerms(s.terms()));
+  }
+
+  /** Closes the auction (economics 2.3–2.6): award the winner, or refund FP when no bid was admissible. */
+  public static List<DomainEvent> close(String projectId, ProjectState s) {
+    Party self = Party.project(projectId);
+    List<Bid> bids = s.bids().values().stream().map(b -> new Bid(b.providerId(), b.price(), b.standing())).toList();
+    AuctionResult r = Auction.close(projectId, Hex.decode(s.order().secret()), bids, auctionTerms(s.terms()));
+    AuctionClosed closed = new AuctionClosed(s.closesAt(), s.order().secret(), r.admissible(), r.candidates(),
+        Hex.encode(r.seed()), r.totalScore(), r.r(), r.winner().orElse(null), r.pricePaid().orElse(null));
+    Dispatch next = r.winner().isPresent()
+        ? new ProjectAwarded("award:" + projectId, self, Party.provider(r.winner().get()), projectId, s.terms().resources())
+        : new Transfer(projectId + ":refund", self, Party.account(s.requester()), s.escrow().of(Asset.BHKR),
+            "refund: no admissible bid");
+    return List.of(closed, new DispatchSent(next));
+  }
+
+  /** Splits FP and the profit per asset (economics 3) and pays every non-zero leg out of escrow. */
+  private static List<DomainEvent> settle(String projectId, ProjectState s, Transfer profit) {
+    Party self = Party.project(projectId);
+    QuoteTerms t = s.terms();
+    String winner = s.auction().winner();
+    List<SettlementRule.Leg> legs = SettlementRule.settle(t.fp(), s.auction().pricePaid(), profit.amount(), t.rpBps(), t.ipBps());
+    List<SettlementLeg> recorded = new ArrayList<>();
+    List<DomainEvent> payouts = new ArrayList<>();
+    for (int i = 0; i < legs.size(); i++) {
+      SettlementRule.Leg leg = legs.get(i);
+      Party to = switch (leg.to()) {
+        case PROVIDER -> Party.account(winner);
+        case REWARD_POOL -> Party.REWARD_POOL;
+        case INSURANCE_POOL -> Party.INSURANCE_POOL;
+        case REQUESTER -> Party.account(s.requester());
+      };
+      recorded.add(new SettlementLeg(to.label(), leg.amount(), leg.reason()));
+      if (!leg.amount().isZero())
+        payouts.add(new DispatchSent(new Transfer(projectId + ":settlement:" + i, self, to, leg.amount(), leg.reason())));
+    }
+    List<DomainEvent> events = new ArrayList<>();
+    events.add(new DispatchReceived(profit));
+    events.add(new ProjectSettled(profit.amount(), recorded));
+    events.addAll(payouts);
+    events.add(new DispatchSent(new ProjectReleased("release:" + projectId, self, Party.provider(winner), projectId)));
+    return events;
+  }
+
+  private static AuctionTerms auctionTerms(QuoteTerms t) {
+    return new AuctionTerms(t.maxBid(), t.pMin(), t.resources(), t.priceBandBps(), t.pricingRule());
+  }
+}

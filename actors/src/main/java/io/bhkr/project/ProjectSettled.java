@@ -1,0 +1,8 @@
+package io.bhkr.project;
+
+import io.bhkr.money.Amount;
+import io.bhkr.serialization.DomainEvent;
+import java.util.List;
+
+/** The profit arrived and the escrow was split per asset (economics 3); every leg is listed, zero legs too. */
+public record ProjectSettled(Amount profit, List<SettlementLeg> legs) implements DomainEvent {}

@@ -1,0 +1,20 @@
+package io.bhkr.transfer;
+
+import io.bhkr.money.Amount;
+import java.util.Optional;
+
+/** Value moving from one party to another, debited once at the sender and credited once at the receiver. */
+public record Transfer(String id, Party from, Party to, Amount amount, String reason) implements Dispatch {
+
+  public Transfer {
+    if (id == null || id.isBlank()) throw new IllegalArgumentException("transfer id is missing");
+    if (from == null || to == null) throw new IllegalArgumentException("transfer needs both parties");
+    if (from.equals(to)) throw new IllegalArgumentException("transfer to itself: " + from);
+    if (amount == null || amount.isZero()) throw new IllegalArgumentException("transfer of nothing");
+  }
+
+  @Override
+  public Optional<Amount> value() {
+    return Optional.of(amount);
+  }
+}
