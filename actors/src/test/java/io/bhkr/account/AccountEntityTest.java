@@ -1,0 +1,110 @@
+package io.bhkr.account;
+
+import static io.bhkr.testing.EntityTests.bhkr;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import akka.Done;
+import akka.actor.testkit.typed.javadsl.ActorTestKit;
+import akka.actor.testkit.typed.javadsl.TestProbe;
+import akka.persistence.testkit.javadsl.EventSourcedBehaviorTestKit;
+import io.bhkr.money.Asset;
+import io.bhkr.serialization.DomainEvent;
+import io.bhkr.testing.EntityTests;
+import io.bhkr.testing.RecordingRoute;
+import io.bhkr.testing.RecordingRoute.Delivery;
+import io.bhkr.transfer.DispatchSent;
+import io.bhkr.transfer.Party;
+import io.bhkr.transfer.Transfer;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class AccountEntityTest {
+
+  private static final String ALICE = "0x70997970c51812dc3a010c7d01b50e0d17dc79c8";
+  private static ActorTestKit testKit;
+  private TestProbe<Delivery> deliveries;
+  private EventSourcedBehaviorTestKit<AccountEntity.Command, DomainEvent, AccountEntity.State> account;
+
+  @BeforeAll
+  static void start() {
+    testKit = ActorTestKit.create("AccountEntityTest", EntityTests.config());
+  }
+
+  @AfterAll
+  static void stop() {
+    testKit.shutdownTestKit();
+  }
+
+  @BeforeEach
+  void fresh() {
+    deliveries = testKit.createTestProbe(Delivery.class);
+    // a long redelivery interval: tests trigger redelivery by restarting
+    account = EventSourcedBehaviorTestKit.create(testKit.system(),
+        AccountEntity.create(ALICE, new RecordingRoute(deliveries.getRef()), Duration.ofMinutes(5)));
+  }
+
+  private Transfer pay(String id, long tokens) {
+    return new Transfer(id, Party.account(ALICE), Party.REWARD_POOL, bhkr(tokens), "test payment");
+  }
+
+  @Test
+  void aDepositIsCreditedOncePerId() {
+    account.<Done>runCommand(r -> new AccountEntity.Deposit("d-1", bhkr(100), r));
+    var again = account.<Done>runCommand(r -> new AccountEntity.Deposit("d-1", bhkr(100), r));
+    assertTrue(again.hasNoEvents());
+    assertEquals(bhkr(100), again.state().balances().of(Asset.BHKR));
+  }
+
+  @Test
+  void aPaymentBeyondTheBalanceIsRefusedAndChangesNothing() {
+    account.<Done>runCommand(r -> new AccountEntity.Deposit("d-1", bhkr(10), r));
+    var result = account.<AccountEntity.SendResult>runCommand(r -> new AccountEntity.Send(pay("t-1", 11), r));
+    assertInstanceOf(AccountEntity.Refused.class, result.reply());
+    assertTrue(result.hasNoEvents());
+    assertEquals(bhkr(10), result.state().balances().of(Asset.BHKR));
+    deliveries.expectNoMessage(Duration.ofMillis(100));
+  }
+
+  @Test
+  void aPaymentIsDebitedOnceSentUntilConfirmedAndResentAfterARestart() {
+    account.<Done>runCommand(r -> new AccountEntity.Deposit("d-1", bhkr(100), r));
+    var sent = account.<AccountEntity.SendResult>runCommand(r -> new AccountEntity.Send(pay("t-1", 40), r));
+    assertEquals(new AccountEntity.Accepted("t-1"), sent.reply());
+    assertInstanceOf(DispatchSent.class, sent.event());
+    assertEquals(bhkr(60), sent.state().balances().of(Asset.BHKR));
+    assertEquals("t-1", deliveries.receiveMessage().dispatch().id());
+
+    // the same payment asked for again (a retried request) is not debited twice
+    var repeated = account.<AccountEntity.SendResult>runCommand(r -> new AccountEntity.Send(pay("t-1", 40), r));
+    assertTrue(repeated.hasNoEvents());
+
+    // not confirmed before a crash: the recovered entity sends it again
+    var restarted = account.restart();
+    assertEquals(bhkr(60), restarted.state().balances().of(Asset.BHKR));
+    Delivery again = deliveries.receiveMessage();
+    assertEquals("t-1", again.dispatch().id());
+    again.confirm();
+    deliveries.awaitAssert(Duration.ofSeconds(3), () -> {
+      assertTrue(account.getState().outbox().isEmpty(), "the receipt empties the outbox");
+      return null;
+    });
+    assertEquals(bhkr(60), account.restart().state().balances().of(Asset.BHKR));
+    deliveries.expectNoMessage(Duration.ofMillis(200)); // confirmed: nothing is resent after recovery
+  }
+
+  @Test
+  void anIncomingTransferIsCreditedOnceWhateverTheRedeliveries() {
+    Transfer in = new Transfer("t-in", Party.project("p-1"), Party.account(ALICE), bhkr(7), "settlement");
+    var first = account.<io.bhkr.transfer.Receipt>runCommand(r -> new AccountEntity.Receive(in, r));
+    var second = account.<io.bhkr.transfer.Receipt>runCommand(r -> new AccountEntity.Receive(in, r));
+    assertEquals("t-in", second.reply().dispatchId());
+    assertTrue(second.hasNoEvents());
+    assertEquals(bhkr(7), first.state().balances().of(Asset.BHKR));
+    assertEquals(bhkr(7), account.restart().state().balances().of(Asset.BHKR));
+  }
+}
