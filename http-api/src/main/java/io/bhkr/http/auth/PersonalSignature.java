@@ -1,0 +1,81 @@
+package io.bhkr.http.auth;
+
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.regex.Pattern;
+import org.web3j.crypto.ECDSASignature;
+import org.web3j.crypto.ECKeyPair;
+import org.web3j.crypto.Keys;
+import org.web3j.crypto.Sign;
+
+/**
+ * EIP-191 {@code personal_sign} over a UTF-8 text, as wallets, ethers {@code signMessage} and
+ * Web3j {@code Sign.signPrefixedMessage} produce it: 65 bytes r ‖ s ‖ v, written as 0x-hex.
+ */
+public final class PersonalSignature {
+
+  private static final Pattern HEX_130 = Pattern.compile("[0-9a-fA-F]{130}");
+  private static final BigInteger CURVE_ORDER = Sign.CURVE_PARAMS.getN();
+
+  private PersonalSignature() {}
+
+  /** Signs {@code message}; returns 0x + 130 lowercase hex digits with v = 27 or 28. */
+  public static String sign(ECKeyPair key, String message) {
+    Sign.SignatureData signature = Sign.signPrefixedMessage(utf8(message), key);
+    HexFormat hex = HexFormat.of();
+    return "0x" + hex.formatHex(signature.getR()) + hex.formatHex(signature.getS())
+        + hex.formatHex(signature.getV());
+  }
+
+  /**
+   * The lowercase 0x address whose key signed {@code message}.
+   *
+   * @throws IllegalArgumentException if the signature is malformed or recovers no key
+   */
+  public static String recoverAddress(String message, String signatureHex) {
+    if (message == null) throw new IllegalArgumentException("message is missing");
+    if (signatureHex == null) throw new IllegalArgumentException("signature is missing");
+    String digits = signatureHex.startsWith("0x") || signatureHex.startsWith("0X")
+        ? signatureHex.substring(2) : signatureHex;
+    if (!HEX_130.matcher(digits).matches()) {
+      throw new IllegalArgumentException("signature must be 0x followed by 130 hex digits (65 bytes)");
+    }
+    byte[] raw = HexFormat.of().parseHex(digits);
+    BigInteger r = new BigInteger(1, Arrays.copyOfRange(raw, 0, 32));
+    BigInteger s = new BigInteger(1, Arrays.copyOfRange(raw, 32, 64));
+    int recoveryId = recoveryId(raw[64] & 0xff);
+    // Out-of-range r or s make the curve arithmetic below throw or yield a meaningless key.
+    if (!inScalarRange(r) || !inScalarRange(s)) {
+      throw new IllegalArgumentException("signature r and s must lie in 1..n-1 of secp256k1");
+    }
+    BigInteger publicKey;
+    try {
+      publicKey = Sign.recoverFromSignature(
+          recoveryId, new ECDSASignature(r, s), Sign.getEthereumMessageHash(utf8(message)));
+    } catch (RuntimeException e) {
+      // BouncyCastle refuses an r that is no x coordinate on the curve.
+      throw new IllegalArgumentException("signature recovers no public key", e);
+    }
+    if (publicKey == null) throw new IllegalArgumentException("signature recovers no public key");
+    return "0x" + Keys.getAddress(publicKey);
+  }
+
+  /** Wallets write v as 27/28; some libraries and hardware wallets write the raw 0/1. */
+  private static int recoveryId(int v) {
+    return switch (v) {
+      case 0, 27 -> 0;
+      case 1, 28 -> 1;
+      default -> throw new IllegalArgumentException("signature v must be 0, 1, 27 or 28, was " + v);
+    };
+  }
+
+  private static boolean inScalarRange(BigInteger value) {
+    return value.signum() > 0 && value.compareTo(CURVE_ORDER) < 0;
+  }
+
+  private static byte[] utf8(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+}
