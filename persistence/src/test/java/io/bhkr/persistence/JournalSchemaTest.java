@@ -1,0 +1,72 @@
+package io.bhkr.persistence;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.bhkr.persistence.testing.PostgresTestDatabase;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Locale;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JournalSchemaTest {
+
+  @Test
+  void embeddedSchemaIsCreatedOnceAndThenLeftAlone(@TempDir Path dir) throws SQLException {
+    JournalSettings settings = JournalSettings.defaults(dir.resolve("not-yet-there"));
+    JournalSchema.ensure(JournalProfile.EMBEDDED, settings);
+    JournalSchema.ensure(JournalProfile.EMBEDDED, settings);
+    try (Connection c = DriverManager.getConnection(settings.h2Url(), "sa", "")) {
+      assertEquals(Set.of(), JournalSchema.missingObjects(JournalProfile.EMBEDDED, c));
+    }
+  }
+
+  @Test
+  void postgresDatabaseAndSchemaAreCreatedOnceAndThenLeftAlone(@TempDir Path dir) throws SQLException {
+    try (PostgresTestDatabase db = PostgresTestDatabase.reserve()) {
+      JournalSettings settings = db.settings(dir);
+      JournalSchema.ensure(JournalProfile.POSTGRES, settings); // creates the database, then the tables
+      JournalSchema.ensure(JournalProfile.POSTGRES, settings);
+      try (Connection c = DriverManager.getConnection(db.url(), PostgresTestDatabase.USER, PostgresTestDatabase.PASSWORD)) {
+        assertEquals(Set.of(), JournalSchema.missingObjects(JournalProfile.POSTGRES, c));
+      }
+    }
+  }
+
+  @Test
+  void aPostgresUrlWithoutDatabaseIsRefusedClearly(@TempDir Path dir) {
+    JournalSettings settings = JournalSettings.defaults(dir).withPostgres("jdbc:postgresql://127.0.0.1:5432/", "postgres", "");
+    IllegalStateException e = assertThrows(IllegalStateException.class, () -> JournalSchema.ensure(JournalProfile.POSTGRES, settings));
+    assertTrue(e.getMessage().contains("names no database"), e.getMessage());
+  }
+
+  /** Guards an upgrade of akka-persistence-jdbc: our copy may differ only by IF NOT EXISTS and layout. */
+  @Test
+  void ourDdlIsTheShippedDdl() throws IOException {
+    assertEquals(normalized("schema/h2/h2-create-schema.sql"), normalized("io/bhkr/persistence/schema/h2.sql"));
+    assertEquals(normalized("schema/postgres/postgres-create-schema.sql"), normalized("io/bhkr/persistence/schema/postgres.sql"));
+  }
+
+  @Test
+  void statementsAreSplitWithoutComments() {
+    assertEquals(8, JournalSchema.statements(JournalProfile.EMBEDDED).size());
+    assertEquals(7, JournalSchema.statements(JournalProfile.POSTGRES).size());
+    assertTrue(JournalSchema.statements(JournalProfile.POSTGRES).stream().noneMatch(s -> s.contains("--")));
+  }
+
+  private static String normalized(String resource) throws IOException {
+    try (InputStream in = JournalSchemaTest.class.getClassLoader().getResourceAsStream(resource)) {
+      String sql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      return sql.lines().filter(l -> !l.strip().startsWith("--")).reduce("", String::concat)
+          .toLowerCase(Locale.ROOT).replace("if not exists", "").replaceAll("\\s+", "");
+    }
+  }
+}

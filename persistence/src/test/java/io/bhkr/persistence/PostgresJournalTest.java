@@ -1,0 +1,30 @@
+package io.bhkr.persistence;
+
+import com.typesafe.config.Config;
+import io.bhkr.persistence.testing.JournalTestConfigs;
+import io.bhkr.persistence.testing.PostgresTestDatabase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+
+/** The contract on PostgreSQL, in a database of its own that is dropped afterwards. */
+class PostgresJournalTest extends JournalProfileContract {
+
+  private static PostgresTestDatabase db;
+  private static Config config;
+
+  @BeforeAll
+  static void createJournal() {
+    db = PostgresTestDatabase.create();
+    config = JournalTestConfigs.postgres(db);
+  }
+
+  @AfterAll
+  static void dropJournal() {
+    if (db != null) db.close();
+  }
+
+  @Override
+  protected Config journalConfig() {
+    return config;
+  }
+}
