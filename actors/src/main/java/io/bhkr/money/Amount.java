@@ -1,5 +1,7 @@
 package io.bhkr.money;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.math.BigInteger;
 import java.util.Objects;
 
@@ -7,7 +9,10 @@ import java.util.Objects;
  * A non-negative quantity of one asset in base units (1e-18). Never a double: every split of an
  * amount is exact, so arithmetic stays in {@link BigInteger}.
  */
-public record Amount(Asset asset, BigInteger amount) {
+public record Amount(
+    Asset asset,
+    // written as a string so journal readers in any language keep every digit
+    @JsonFormat(shape = JsonFormat.Shape.STRING) BigInteger amount) {
 
   /** An amount in the API may have at most this many digits (1e60 base units is absurd). */
   public static final int MAX_DIGITS = 60;
@@ -47,6 +52,7 @@ public record Amount(Asset asset, BigInteger amount) {
     return new Amount(asset, new BigInteger(baseUnits));
   }
 
+  @JsonIgnore
   public boolean isZero() {
     return amount.signum() == 0;
   }

@@ -1,5 +1,6 @@
 package io.bhkr.transfer;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.bhkr.money.Asset;
 import java.math.BigInteger;
 import java.util.Collection;
@@ -36,6 +37,7 @@ public record Outbox(Map<String, Dispatch> pending) {
     return pending.containsKey(dispatchId);
   }
 
+  @JsonIgnore
   public boolean isEmpty() {
     return pending.isEmpty();
   }
