@@ -1,0 +1,73 @@
+package io.bhkr.http;
+
+import static akka.http.javadsl.server.PathMatchers.segment;
+
+import akka.actor.typed.ActorSystem;
+import akka.http.javadsl.model.HttpResponse;
+import akka.http.javadsl.server.Route;
+import io.bhkr.account.AccountEntity;
+import io.bhkr.market.Market;
+import io.bhkr.money.Amount;
+import io.bhkr.pool.PoolEntity;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+
+/** Accounts, the development deposit, and the pools' balances. */
+final class AccountEndpoints extends Endpoints {
+
+  record DepositRequest(String account, String asset, String amount) {}
+
+  AccountEndpoints(ActorSystem<?> system, Market market, ApiSettings settings) {
+    super(system, market, settings);
+  }
+
+  @Override
+  Route route() {
+    return concat(
+        path(segment("accounts").slash(segment()), address -> get(() -> respond(() -> account(address)))),
+        path(segment("pools").slash(segment()), pool -> get(() -> respond(() -> pool(pool)))),
+        settings.development()
+            ? path(segment("dev").slash("deposits"), () -> post(() -> signed(this::deposit)))
+            : reject());
+  }
+
+  private CompletionStage<HttpResponse> account(String rawAddress) {
+    String address = Wire.address(rawAddress, "address");
+    return ask(market.account(address), AccountEntity.Get::new).thenApply(view -> {
+      Map<String, Object> body = new LinkedHashMap<>();
+      body.put("address", address);
+      body.put("balances", Wire.balances(view.balances()));
+      body.put("staked", Wire.perAsset(Map.of())); // BHKR staked on sidecars arrives with the staking issue
+      body.put("locked", Wire.perAsset(view.inFlight()));
+      return json(200, body);
+    });
+  }
+
+  private CompletionStage<HttpResponse> pool(String pool) {
+    if (!PoolEntity.REWARD.equals(pool) && !PoolEntity.INSURANCE.equals(pool))
+      throw ApiException.notFound("no pool '" + pool + "' (there are 'reward' and 'insurance')");
+    return ask(market.pool(pool), PoolEntity.Get::new)
+        .thenApply(view -> json(200, Map.of("pool", pool, "balances", Wire.balances(view.balances()))))
+        ;
+  }
+
+  /** Operator only: credits an external deposit, as the chain bridge will in chain mode. */
+  private CompletionStage<HttpResponse> deposit(String signer, byte[] body) {
+    if (!signer.equals(settings.operator())) throw ApiException.forbidden("not-operator", "only the operator may record deposits");
+    DepositRequest req = Json.read(body, DepositRequest.class);
+    String account = Wire.address(req.account(), "account");
+    Amount amount = new Wire.AmountJson(Wire.required(req.asset(), "asset"), req.amount()).positive(null);
+    String depositId = newId("dev-deposit-");
+    return ask(market.account(account), r -> new AccountEntity.Deposit(depositId, amount, r))
+        .thenCompose(done -> ask(market.account(account), AccountEntity.Get::new))
+        .thenApply(view -> {
+          Map<String, Object> answer = new LinkedHashMap<>();
+          answer.put("depositId", depositId);
+          answer.put("account", account);
+          answer.put("amount", Wire.amount(amount));
+          answer.put("balances", Wire.balances(view.balances()));
+          return json(201, answer);
+        });
+  }
+}
