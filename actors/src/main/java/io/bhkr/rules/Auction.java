@@ -23,6 +23,7 @@ public final class Auction {
   private static final BigInteger BASIS = BigInteger.valueOf(10_000);
   private static final int UINT256_BYTES = 32;
   private static final int BEACON_BYTES = 32;
+  /** String.compareTo order: the same as byte order for ASCII ids, and the same on every replay. */
   private static final Comparator<Candidate> BY_PROVIDER_ID = Comparator.comparing(Candidate::providerId);
 
   public enum PricingRule { FIRST_PRICE, SECOND_PRICE }
