@@ -2,6 +2,8 @@ package io.bhkr.http;
 
 import static akka.http.javadsl.server.PathMatchers.segment;
 
+import akka.Done;
+import akka.actor.typed.ActorRef;
 import akka.actor.typed.ActorSystem;
 import akka.http.javadsl.model.HttpResponse;
 import akka.http.javadsl.server.Route;
@@ -59,7 +61,7 @@ final class AccountEndpoints extends Endpoints {
     String account = Wire.address(req.account(), "account");
     Amount amount = new Wire.AmountJson(Wire.required(req.asset(), "asset"), req.amount()).positive(null);
     String depositId = newId("dev-deposit-");
-    return ask(market.account(account), r -> new AccountEntity.Deposit(depositId, amount, r))
+    return ask(market.account(account), (ActorRef<Done> r) -> new AccountEntity.Deposit(depositId, amount, r))
         .thenCompose(done -> ask(market.account(account), AccountEntity.Get::new))
         .thenApply(view -> {
           Map<String, Object> answer = new LinkedHashMap<>();

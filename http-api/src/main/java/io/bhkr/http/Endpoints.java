@@ -25,6 +25,7 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import scala.concurrent.duration.FiniteDuration;
 
 /** What every group of endpoints shares: signed requests, asks to entities, ids, time. */
 abstract class Endpoints extends AllDirectives {
@@ -32,6 +33,8 @@ abstract class Endpoints extends AllDirectives {
   /** How long a write waits to see its effect (a transfer credited, an auction closed) before answering. */
   static final Duration EFFECT_WAIT = Duration.ofSeconds(5);
   private static final SecureRandom RANDOM = new SecureRandom();
+  /** How long to wait for a request body to arrive in full. */
+  static final FiniteDuration BODY_WAIT = FiniteDuration.create(5, TimeUnit.SECONDS);
 
   protected final ActorSystem<?> system;
   protected final Market market;
@@ -66,7 +69,7 @@ abstract class Endpoints extends AllDirectives {
    * handler runs. Any failure is a 401 and nothing changes.
    */
   protected Route signed(BiFunction<String, byte[], CompletionStage<HttpResponse>> handler) {
-    return extractRequest(request -> extractStrictEntity(Duration.ofSeconds(5), entity -> {
+    return extractRequest(request -> extractStrictEntity(BODY_WAIT, entity -> {
       byte[] body = entity.getData().toArray();
       SignedRequest signedRequest = new SignedRequest(request.method().value(), rawPath(request), body,
           header(request, SignatureHeaders.ADDRESS), header(request, SignatureHeaders.NONCE),

@@ -31,7 +31,7 @@ public final class Problems {
     body.put("status", e.status());
     body.put("detail", e.getMessage());
     if (!e.errors().isEmpty()) body.put("errors", e.errors());
-    return HttpResponse.create().withStatus(e.status()).withEntity(PROBLEM_JSON, Json.write(body));
+    return HttpResponse.create().withStatus(e.status()).withEntity(PROBLEM_JSON, Json.write(body).getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 
   /** Maps any failure of a handler to its answer: refusals to 4xx, timeouts to 503, the rest to 500. */

@@ -1,0 +1,98 @@
+package io.bhkr.node;
+
+import akka.actor.typed.ActorSystem;
+import akka.actor.typed.javadsl.Behaviors;
+import akka.cluster.typed.Cluster;
+import akka.cluster.typed.Join;
+import akka.http.javadsl.ServerBinding;
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import io.bhkr.governance.GovernanceEntity;
+import io.bhkr.governance.Parameters;
+import io.bhkr.http.ApiServer;
+import io.bhkr.http.ApiSettings;
+import io.bhkr.http.auth.DevelopmentAccounts;
+import io.bhkr.market.Market;
+import io.bhkr.persistence.JournalSchema;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One BHKR node: the journal's schema, an actor system joined to its cluster, the sharded market
+ * with its genesis governance, and the HTTP API. Used by {@code Main} and by the end-to-end tests,
+ * so both start the system the same way.
+ */
+public final class Node implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(Node.class);
+  private static final Duration STARTUP = Duration.ofSeconds(30);
+
+  private final ActorSystem<Void> system;
+  private final InetSocketAddress httpAddress;
+
+  private Node(ActorSystem<Void> system, InetSocketAddress httpAddress) {
+    this.system = system;
+    this.httpAddress = httpAddress;
+  }
+
+  /** The development genesis of api.md: dev accounts 1–3 govern (n = 1), account 0 operates. */
+  public static GovernanceEntity.Genesis developmentGenesis() {
+    return new GovernanceEntity.Genesis(
+        List.of(DevelopmentAccounts.address(1), DevelopmentAccounts.address(2), DevelopmentAccounts.address(3)),
+        1, Parameters.development());
+  }
+
+  public static Node start(NodeOptions options) {
+    JournalSchema.ensure(options.profile(), options.journal());
+    Config config = ConfigFactory.parseString("akka.remote.artery.canonical.port = " + options.clusterPort())
+        .withFallback(options.profile().config(options.journal()))
+        .withFallback(ConfigFactory.load())
+        .resolve();
+    ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "bhkr", config);
+    try {
+      Cluster cluster = Cluster.get(system);
+      cluster.manager().tell(Join.create(cluster.selfMember().address())); // a single node forms its own cluster
+      Market market = Market.start(system, Market.Settings.defaults());
+      market.governance().<akka.Done>ask(r -> new GovernanceEntity.Found(developmentGenesis(), r), STARTUP)
+          .toCompletableFuture().get(STARTUP.toSeconds(), TimeUnit.SECONDS);
+      ApiSettings api = new ApiSettings(options.httpHost(), options.httpPort(), true, DevelopmentAccounts.address(0),
+          options.profile().id(), Duration.ofSeconds(5), Clock.systemUTC());
+      ServerBinding binding = ApiServer.start(system, market, api).toCompletableFuture().get(STARTUP.toSeconds(), TimeUnit.SECONDS);
+      InetSocketAddress address = binding.localAddress();
+      log.info("BHKR node listening on http://{}:{} (journal profile {}, {})", address.getHostString(), address.getPort(),
+          options.profile().id(), options.profile().url(options.journal()));
+      return new Node(system, address);
+    } catch (Exception e) {
+      system.terminate();
+      throw new IllegalStateException("the node could not start: " + e.getMessage(), e);
+    }
+  }
+
+  public InetSocketAddress httpAddress() {
+    return httpAddress;
+  }
+
+  public String baseUrl() {
+    return "http://" + httpAddress.getHostString() + ":" + httpAddress.getPort();
+  }
+
+  public ActorSystem<Void> system() {
+    return system;
+  }
+
+  /** Runs Coordinated Shutdown (unbind HTTP, hand off shards, stop entities) and waits for it. */
+  @Override
+  public void close() {
+    system.terminate();
+    try {
+      system.getWhenTerminated().toCompletableFuture().get(60, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IllegalStateException("the node did not stop in time", e);
+    }
+  }
+}

@@ -1,0 +1,70 @@
+package io.bhkr.http;
+
+import akka.Done;
+import akka.actor.CoordinatedShutdown;
+import akka.actor.typed.ActorSystem;
+import akka.actor.typed.javadsl.Adapter;
+import akka.http.javadsl.Http;
+import akka.http.javadsl.ServerBinding;
+import akka.http.javadsl.server.AllDirectives;
+import akka.http.javadsl.server.Route;
+import io.bhkr.governance.GovernanceEntity;
+import io.bhkr.http.auth.NonceBook;
+import io.bhkr.market.Market;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+
+/** Serves the BHKR API (api.md) over the market's entities. */
+public final class ApiServer extends AllDirectives {
+
+  private final Market market;
+  private final ApiSettings settings;
+  private final List<Endpoints> endpoints;
+
+  private ApiServer(ActorSystem<?> system, Market market, ApiSettings settings) {
+    this.market = market;
+    this.settings = settings;
+    this.endpoints = List.of(
+        new AccountEndpoints(system, market, settings),
+        new ProviderEndpoints(system, market, settings),
+        new GovernanceEndpoints(system, market, settings),
+        new ProjectEndpoints(system, market, settings));
+  }
+
+  /**
+   * Starts the nonce book and binds the API. The binding is released in Coordinated Shutdown's
+   * service-unbind phase, so Ctrl-C stops taking requests before the entities stop.
+   */
+  public static CompletionStage<ServerBinding> start(ActorSystem<?> system, Market market, ApiSettings settings) {
+    NonceBook.init(system);
+    ApiServer server = new ApiServer(system, market, settings);
+    return Http.get(system).newServerAt(settings.host(), settings.port()).bind(server.route()).thenApply(binding -> {
+      CoordinatedShutdown.get(Adapter.toClassic(system)).addTask(CoordinatedShutdown.PhaseServiceUnbind(), "http-unbind",
+          () -> binding.unbind().thenApply(x -> Done.getInstance()));
+      return binding;
+    });
+  }
+
+  Route route() {
+    Route[] routes = endpoints.stream().map(Endpoints::route).toArray(Route[]::new);
+    Route api = concat(routes[0], java.util.Arrays.copyOfRange(routes, 1, routes.length));
+    return concat(
+        path("health", () -> get(this::health)),
+        pathPrefix("api", () -> pathPrefix("v1", () -> api)),
+        extractUnmatchedPath(rest -> complete(Problems.of(ApiException.notFound("no endpoint at " + rest)))));
+  }
+
+  /** UP once sharding answers and the journal has recovered the governance entity. */
+  private Route health() {
+    CompletionStage<akka.http.javadsl.model.HttpResponse> answer = market.governance()
+        .<GovernanceEntity.GovernanceView>ask(GovernanceEntity.Get::new, Duration.ofSeconds(3))
+        .thenApply(view -> Problems.json(view.governors().isEmpty() ? 503 : 200, Map.of(
+            "status", view.governors().isEmpty() ? "STARTING" : "UP",
+            "profile", settings.profile(),
+            "development", settings.development())))
+        .exceptionally(e -> Problems.json(503, Map.of("status", "DOWN", "profile", settings.profile())));
+    return completeWithFuture(answer);
+  }
+}

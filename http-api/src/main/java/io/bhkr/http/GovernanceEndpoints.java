@@ -1,0 +1,135 @@
+package io.bhkr.http;
+
+import static akka.http.javadsl.server.PathMatchers.segment;
+
+import akka.actor.typed.ActorRef;
+import akka.actor.typed.ActorSystem;
+import akka.http.javadsl.model.HttpResponse;
+import akka.http.javadsl.server.Route;
+import io.bhkr.governance.GovernanceEntity;
+import io.bhkr.governance.GovernanceEntity.Decision;
+import io.bhkr.governance.GovernanceEntity.DecisionRefused;
+import io.bhkr.governance.Parameters;
+import io.bhkr.governance.Proposal;
+import io.bhkr.market.Market;
+import io.bhkr.provider.ProviderEntity;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+
+/** The governors, the parameters in force, and proposals with their votes (economics 10). */
+final class GovernanceEndpoints extends Endpoints {
+
+  record ProposalRequest(String kind, String providerId) {}
+
+  record VoteRequest(String vote) {}
+
+  GovernanceEndpoints(ActorSystem<?> system, Market market, ApiSettings settings) {
+    super(system, market, settings);
+  }
+
+  @Override
+  Route route() {
+    return concat(
+        path("governance", () -> get(() -> respond(this::overview))),
+        path(segment("governance").slash("proposals"), () -> post(() -> signed(this::propose))),
+        path(segment("governance").slash("proposals").slash(segment()), id -> get(() -> respond(() -> proposal(id)))),
+        path(segment("governance").slash("proposals").slash(segment()).slash("votes"), id ->
+            post(() -> signed((signer, body) -> vote(id, signer, body)))));
+  }
+
+  private CompletionStage<GovernanceEntity.GovernanceView> view() {
+    return ask(market.governance(), GovernanceEntity.Get::new);
+  }
+
+  private CompletionStage<HttpResponse> overview() {
+    return view().thenApply(v -> {
+      Map<String, Object> m = new LinkedHashMap<>();
+      // the genesis seats every governor, so the phase stays INITIALIZATION until elections exist
+      m.put("phase", "INITIALIZATION");
+      m.put("n", v.n());
+      m.put("governors", v.governors().stream().map(g -> Map.of("address", g, "stake", "0", "missedVotes", 0)).toList());
+      m.put("parameters", parameters(v.parameters()));
+      return json(200, m);
+    });
+  }
+
+  private CompletionStage<HttpResponse> propose(String signer, byte[] body) {
+    ProposalRequest req = Json.read(body, ProposalRequest.class);
+    String kind = Wire.required(req.kind(), "kind");
+    if (!Proposal.Kind.QUALIFY_PROVIDER.name().equals(kind))
+      throw ApiException.invalid("kind", "this node decides QUALIFY_PROVIDER proposals; '" + kind + "' is not supported yet");
+    String providerId = Wire.address(req.providerId(), "providerId");
+    return view().thenCompose(v -> {
+      if (!v.governors().contains(signer)) throw ApiException.forbidden("not-a-governor", signer + " is not a governor");
+      return ask(market.provider(providerId), ProviderEntity.Get::new);
+    }).thenCompose(provider -> {
+      if (provider.status() == ProviderEntity.Status.NONE) throw ApiException.notFound("no provider " + providerId);
+      if (provider.status() != ProviderEntity.Status.APPLIED)
+        throw ApiException.conflict("already-qualified", "provider " + providerId + " is " + provider.status());
+      String proposalId = newId("proposal-");
+      return ask(market.governance(), (ActorRef<Decision> r) ->
+          new GovernanceEntity.Propose(proposalId, signer, Proposal.Kind.QUALIFY_PROVIDER, providerId, now(), r));
+    }).thenApply(decision -> json(201, render(decided(decision))));
+  }
+
+  private CompletionStage<HttpResponse> vote(String proposalId, String signer, byte[] body) {
+    String vote = Wire.required(Json.read(body, VoteRequest.class).vote(), "vote");
+    if (!vote.equals("YES") && !vote.equals("NO")) throw ApiException.invalid("vote", "must be YES or NO");
+    return ask(market.governance(), (ActorRef<Decision> r) ->
+        new GovernanceEntity.Vote(proposalId, signer, vote.equals("YES"), now(), r))
+        .thenApply(decision -> json(200, render(decided(decision))));
+  }
+
+  private CompletionStage<HttpResponse> proposal(String proposalId) {
+    return view().thenApply(v -> {
+      Proposal p = v.proposals().get(proposalId);
+      if (p == null) throw ApiException.notFound("no proposal " + proposalId);
+      return json(200, render(p));
+    });
+  }
+
+  private static Proposal decided(Decision decision) {
+    if (decision instanceof DecisionRefused refused) {
+      throw switch (refused.refusal()) {
+        case NOT_A_GOVERNOR -> ApiException.forbidden("not-a-governor", refused.reason());
+        case UNKNOWN_PROPOSAL -> ApiException.notFound(refused.reason());
+        case CLOSED -> ApiException.conflict("proposal-closed", refused.reason());
+        case INVALID -> ApiException.badRequest("invalid-proposal", refused.reason());
+      };
+    }
+    return ((GovernanceEntity.ProposalView) decision).proposal();
+  }
+
+  private Map<String, Object> render(Proposal p) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("proposalId", p.proposalId());
+    m.put("kind", p.kind().name());
+    m.put("providerId", p.providerId());
+    m.put("status", p.statusAt(now()).name());
+    m.put("yes", p.yes().size());
+    m.put("no", p.no().size());
+    m.put("votes", Map.of("yes", List.copyOf(p.yes()), "no", List.copyOf(p.no())));
+    m.put("deadline", p.deadline());
+    return m;
+  }
+
+  static Map<String, Object> parameters(Parameters p) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    if (p == null) return m;
+    m.put("rpBps", p.rpBps());
+    m.put("ipBps", p.ipBps());
+    m.put("pricing", Map.of("cpu", p.pricing().cpuMicroUsd().toString(), "ram", p.pricing().ramMicroUsd().toString(),
+        "storage", p.pricing().storageMicroUsd().toString(), "bw", p.pricing().bandwidthMicroUsd().toString()));
+    m.put("bhkrPriceMicroUsd", p.bhkrPriceMicroUsd().toString());
+    m.put("aprBps", p.aprBps());
+    m.put("bidWindowSeconds", p.bidWindowSeconds());
+    m.put("priceBandBps", p.priceBandBps());
+    m.put("auctionPricing", p.auctionPricing().name());
+    m.put("pMin", p.pMin().amount().toString());
+    m.put("pMax", p.pMax().amount().toString());
+    m.put("proposalSeconds", p.proposalSeconds());
+    return m;
+  }
+}

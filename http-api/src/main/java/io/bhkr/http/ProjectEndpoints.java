@@ -1,0 +1,162 @@
+package io.bhkr.http;
+
+import static akka.http.javadsl.server.PathMatchers.segment;
+
+import akka.actor.typed.ActorRef;
+import akka.actor.typed.ActorSystem;
+import akka.http.javadsl.model.HttpResponse;
+import akka.http.javadsl.server.Route;
+import io.bhkr.account.AccountEntity;
+import io.bhkr.bytes.Hex;
+import io.bhkr.governance.GovernanceEntity;
+import io.bhkr.market.Market;
+import io.bhkr.money.Amount;
+import io.bhkr.money.Asset;
+import io.bhkr.project.ProjectEntity;
+import io.bhkr.project.ProjectRules;
+import io.bhkr.project.ProjectStatus;
+import io.bhkr.project.ProjectView;
+import io.bhkr.provider.ProviderEntity;
+import io.bhkr.quote.ProjectKind;
+import io.bhkr.quote.QuoteEntity;
+import io.bhkr.quote.QuoteTerms;
+import io.bhkr.quote.Quoting;
+import io.bhkr.rules.Auction;
+import io.bhkr.rules.Resources;
+import io.bhkr.transfer.Party;
+import io.bhkr.transfer.ProjectFunding;
+import io.bhkr.transfer.Transfer;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+
+/** Quotes, projects, sealed bids and completion (economics 1–3). */
+final class ProjectEndpoints extends Endpoints {
+
+  record QuoteRequest(Wire.CapacityJson resources, Long durationDays, String kind) {}
+
+  record ProjectRequest(String quoteId) {}
+
+  record BidRequest(Wire.AmountJson price) {}
+
+  record CompletionRequest(Wire.AmountJson profit) {}
+
+  private final QuoteOffers offers;
+
+  ProjectEndpoints(ActorSystem<?> system, Market market, ApiSettings settings) {
+    super(system, market, settings);
+    this.offers = new QuoteOffers(system, market, settings);
+  }
+
+  @Override
+  Route route() {
+    return concat(
+        path("quotes", () -> post(() -> extractStrictEntity(BODY_WAIT, entity ->
+            respond(() -> quote(entity.getData().toArray()))))),
+        path("projects", () -> post(() -> signed(this::open))),
+        path(segment("projects").slash(segment()), id -> get(() -> respond(() -> project(id)))),
+        path(segment("projects").slash(segment()).slash("bids"), id -> post(() -> signed((signer, body) -> bid(id, signer, body)))),
+        path(segment("projects").slash(segment()).slash("completion"), id ->
+            post(() -> signed((signer, body) -> complete(id, signer, body)))));
+  }
+
+  /** Anyone may ask for a quote; it is stored so a project can be opened from it by id. */
+  private CompletionStage<HttpResponse> quote(byte[] body) {
+    QuoteRequest req = Json.read(body, QuoteRequest.class);
+    Resources resources = Wire.required(req.resources(), "resources").toResources("resources");
+    long days = Wire.required(req.durationDays(), "durationDays");
+    if (days < 1 || days > 3650) throw ApiException.invalid("durationDays", "must be between 1 and 3650");
+    ProjectKind kind = parseKind(Wire.required(req.kind(), "kind"));
+    return ask(market.governance(), GovernanceEntity.Get::new).thenCompose(gov -> {
+      QuoteTerms terms;
+      try {
+        terms = Quoting.quote(newId("quote-"), kind, resources, days, gov.parameters(), now());
+      } catch (IllegalArgumentException e) {
+        throw ApiException.invalid("resources", e.getMessage());
+      }
+      return ask(market.quote(terms.quoteId()), (ActorRef<QuoteTerms> r) -> new QuoteEntity.Issue(terms, r));
+    }).thenCompose(offers::render).thenApply(m -> json(201, m));
+  }
+
+  private static ProjectKind parseKind(String kind) {
+    try {
+      return ProjectKind.valueOf(kind);
+    } catch (IllegalArgumentException e) {
+      throw ApiException.invalid("kind", "must be COMPUTE or ETH_VALIDATOR");
+    }
+  }
+
+  /** FP moves from the requester's account into the new project's escrow, and bidding opens. */
+  private CompletionStage<HttpResponse> open(String requester, byte[] body) {
+    String quoteId = Wire.required(Json.read(body, ProjectRequest.class).quoteId(), "quoteId");
+    return ask(market.quote(quoteId), (ActorRef<Optional<QuoteTerms>> r) -> new QuoteEntity.Get(r)).thenCompose(found -> {
+      QuoteTerms terms = found.orElseThrow(() -> ApiException.notFound("no quote " + quoteId));
+      String projectId = newId("project-");
+      ProjectFunding funding = new ProjectFunding("fund:" + projectId, Party.account(requester), Party.project(projectId),
+          terms.fp(), terms, Hex.encode(randomBytes(32)), now());
+      return ask(market.account(requester), (ActorRef<AccountEntity.SendResult> r) -> new AccountEntity.Send(funding, r))
+          .thenCompose(result -> {
+            if (result instanceof AccountEntity.Refused refused) throw ApiException.conflict("insufficient-funds", refused.reason());
+            return readUntil(() -> view(projectId), v -> v.status() != ProjectStatus.NONE);
+          });
+    }).thenApply(v -> json(201, ProjectRendering.created(v)));
+  }
+
+  private CompletionStage<ProjectView> view(String projectId) {
+    return ask(market.project(projectId), ProjectEntity.Get::new);
+  }
+
+  private CompletionStage<ProjectView> existing(String projectId) {
+    return view(projectId).thenApply(v -> {
+      if (v.status() == ProjectStatus.NONE) throw ApiException.notFound("no project " + projectId);
+      return v;
+    });
+  }
+
+  private CompletionStage<HttpResponse> project(String projectId) {
+    return existing(projectId).thenApply(v -> json(200, ProjectRendering.full(v)));
+  }
+
+  /** A sealed bid, checked against the provider's standing now; refusals say which rule it broke. */
+  private CompletionStage<HttpResponse> bid(String projectId, String provider, byte[] body) {
+    Amount price = Wire.required(Json.read(body, BidRequest.class).price(), "price").positiveIn(Asset.BHKR, "price");
+    return existing(projectId)
+        .thenCompose(project -> ask(market.provider(provider), ProviderEntity.Get::new))
+        .thenCompose(p -> {
+          if (p.status() == ProviderEntity.Status.NONE) throw ApiException.forbidden("not-a-provider", provider + " has not applied as a provider");
+          return ask(market.project(projectId), (ActorRef<ProjectEntity.BidResult> r) ->
+              new ProjectEntity.PlaceBid(provider, price, p.standing(), now(), r));
+        })
+        .thenApply(result -> {
+          if (result instanceof ProjectEntity.BidRefused refused) throw bidProblem(refused);
+          return json(202, Map.of("projectId", projectId, "status", "SEALED"));
+        });
+  }
+
+  private static ApiException bidProblem(ProjectEntity.BidRefused refused) {
+    return switch (refused.refusal()) {
+      case UNKNOWN_PROJECT -> ApiException.notFound(refused.reason());
+      case NOT_BIDDING -> ApiException.conflict("bidding-closed", refused.reason());
+      case INADMISSIBLE -> refused.inadmissible() == Auction.Refusal.NOT_QUALIFIED
+              || refused.inadmissible() == Auction.Refusal.DISQUALIFIED
+              || refused.inadmissible() == Auction.Refusal.COLLATERAL_BELOW_MINIMUM
+          ? ApiException.forbidden("provider-not-eligible", refused.reason())
+          : ApiException.unprocessable("bid-inadmissible", refused.reason());
+    };
+  }
+
+  /** The winner reports completion: its profit moves into escrow and the project settles. */
+  private CompletionStage<HttpResponse> complete(String projectId, String signer, byte[] body) {
+    Amount profit = Wire.required(Json.read(body, CompletionRequest.class).profit(), "profit").toAmount("profit");
+    return existing(projectId).thenCompose(v -> {
+      if (v.winner() == null || !v.winner().equals(signer))
+        throw ApiException.forbidden("not-the-winner", "only the project's winning provider may complete it");
+      if (v.status() != ProjectStatus.RUNNING) throw ApiException.conflict("not-running", "project " + projectId + " is " + v.status());
+      Transfer payment = new Transfer("profit:" + projectId, Party.account(signer), Party.project(projectId), profit, ProjectRules.PROFIT);
+      return ask(market.account(signer), (ActorRef<AccountEntity.SendResult> r) -> new AccountEntity.Send(payment, r));
+    }).thenCompose(result -> {
+      if (result instanceof AccountEntity.Refused refused) throw ApiException.conflict("insufficient-funds", refused.reason());
+      return readUntil(() -> view(projectId), v -> v.status() == ProjectStatus.SETTLED);
+    }).thenApply(v -> json(200, ProjectRendering.full(v)));
+  }
+}

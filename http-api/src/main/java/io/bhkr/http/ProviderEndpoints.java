@@ -1,0 +1,122 @@
+package io.bhkr.http;
+
+import static akka.http.javadsl.server.PathMatchers.segment;
+
+import akka.actor.typed.ActorSystem;
+import akka.http.javadsl.model.HttpResponse;
+import akka.http.javadsl.server.Route;
+import io.bhkr.account.AccountEntity;
+import io.bhkr.market.Market;
+import io.bhkr.money.Amount;
+import io.bhkr.money.Asset;
+import io.bhkr.persistence.EntityDirectory;
+import io.bhkr.provider.ProviderEntity;
+import io.bhkr.provider.ProviderEntity.ProviderView;
+import io.bhkr.provider.ProviderEntity.Status;
+import io.bhkr.transfer.Party;
+import io.bhkr.transfer.Transfer;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/** Providers: applying, reading, and staking BHKR collateral (economics 11). */
+final class ProviderEndpoints extends Endpoints {
+
+  record Application(String brandName, Wire.CapacityJson capacity, Wire.AmountJson maxPrice) {}
+
+  record CollateralRequest(Wire.AmountJson amount) {}
+
+  private final EntityDirectory directory;
+
+  ProviderEndpoints(ActorSystem<?> system, Market market, ApiSettings settings) {
+    super(system, market, settings);
+    this.directory = new EntityDirectory(system);
+  }
+
+  @Override
+  Route route() {
+    return concat(
+        path("providers", () -> concat(
+            get(() -> respond(this::list)),
+            post(() -> signed(this::apply)))),
+        path(segment("providers").slash(segment()), id -> get(() -> respond(() -> one(id)))),
+        path(segment("providers").slash(segment()).slash("collateral"), id -> post(() -> signed((signer, body) ->
+            collateral(id, signer, body)))));
+  }
+
+  private CompletionStage<HttpResponse> apply(String signer, byte[] body) {
+    Application a = Json.read(body, Application.class);
+    String brandName = Wire.required(a.brandName(), "brandName");
+    if (brandName.isBlank() || brandName.length() > 100) throw ApiException.invalid("brandName", "must be 1 to 100 characters");
+    var capacity = Wire.required(a.capacity(), "capacity").toResources("capacity");
+    Amount maxPrice = Wire.required(a.maxPrice(), "maxPrice").positiveIn(Asset.BHKR, "maxPrice");
+    return ask(market.provider(signer), (akka.actor.typed.ActorRef<ProviderEntity.ApplyResult> r) ->
+        new ProviderEntity.Apply(brandName, capacity, maxPrice, now(), r))
+        .thenApply(result -> {
+          if (result instanceof ProviderEntity.ApplicationRefused refused) throw ApiException.conflict("already-applied", refused.reason());
+          return json(201, Map.of("providerId", signer, "status", Status.APPLIED.name()));
+        });
+  }
+
+  private CompletionStage<HttpResponse> list() {
+    return directory.ids(ProviderEntity.TYPE_KEY.name())
+        .thenCompose(ids -> {
+          List<CompletableFuture<ProviderView>> views = ids.stream()
+              .map(id -> ask(market.provider(id), ProviderEntity.Get::new).toCompletableFuture()).toList();
+          return CompletableFuture.allOf(views.toArray(CompletableFuture[]::new)).thenApply(x -> views.stream()
+              .map(CompletableFuture::join)
+              .filter(v -> v.status() != Status.NONE)
+              .sorted(Comparator.comparing(ProviderView::providerId))
+              .map(ProviderEndpoints::render)
+              .toList());
+        })
+        .thenApply(list -> json(200, list));
+  }
+
+  private CompletionStage<HttpResponse> one(String rawId) {
+    String id = Wire.address(rawId, "providerId");
+    return existing(id).thenApply(v -> json(200, render(v)));
+  }
+
+  /** Moves BHKR from the provider's account into its collateral; ACTIVE once it holds at least pMin. */
+  private CompletionStage<HttpResponse> collateral(String rawId, String signer, byte[] body) {
+    String id = Wire.address(rawId, "providerId");
+    if (!id.equals(signer)) throw ApiException.forbidden("not-the-provider", "only provider " + id + " may stake its collateral");
+    Amount amount = Wire.required(Json.read(body, CollateralRequest.class).amount(), "amount").positiveIn(Asset.BHKR, "amount");
+    return existing(id).thenCompose(before -> {
+      if (before.status() == Status.APPLIED)
+        throw ApiException.conflict("not-qualified", "provider " + id + " must be qualified by governance before staking collateral");
+      Transfer stake = new Transfer(newId("collateral-"), Party.account(id), Party.provider(id), amount, "collateral");
+      return ask(market.account(id), (akka.actor.typed.ActorRef<AccountEntity.SendResult> r) -> new AccountEntity.Send(stake, r))
+          .thenCompose(result -> {
+            if (result instanceof AccountEntity.Refused refused) throw ApiException.conflict("insufficient-funds", refused.reason());
+            Amount expected = before.collateral().plus(amount);
+            return readUntil(() -> ask(market.provider(id), ProviderEntity.Get::new), v -> !v.collateral().isLessThan(expected));
+          });
+    }).thenApply(v -> json(200, render(v)));
+  }
+
+  private CompletionStage<ProviderView> existing(String id) {
+    return ask(market.provider(id), ProviderEntity.Get::new).thenApply(v -> {
+      if (v.status() == Status.NONE) throw ApiException.notFound("no provider " + id);
+      return v;
+    });
+  }
+
+  static Map<String, Object> render(ProviderView v) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("providerId", v.providerId());
+    m.put("brandName", v.brandName());
+    m.put("status", v.status().name());
+    m.put("score", v.score());
+    m.put("collateral", Wire.amount(v.collateral()));
+    m.put("capacity", Wire.resources(v.capacity()));
+    m.put("freeCapacity", Wire.resources(v.freeCapacity()));
+    m.put("maxPrice", Wire.amount(v.maxPrice()));
+    m.put("runningProjects", v.runningProjects().stream().sorted().toList());
+    return m;
+  }
+}
