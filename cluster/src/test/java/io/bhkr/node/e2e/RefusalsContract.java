@@ -1,14 +1,14 @@
 package io.bhkr.node.e2e;
 
-import static io.bhkr.node.e2e.Participants.GOVERNOR_1;
-import static io.bhkr.node.e2e.Participants.OPERATOR;
-import static io.bhkr.node.e2e.Participants.P1;
-import static io.bhkr.node.e2e.Participants.P2;
-import static io.bhkr.node.e2e.Participants.REQUESTER;
-import static io.bhkr.node.e2e.Participants.STRANGER;
-import static io.bhkr.node.e2e.Participants.address;
-import static io.bhkr.node.e2e.Participants.expect;
-import static io.bhkr.node.e2e.Participants.tokens;
+import static io.bhkr.node.walkthrough.DevelopmentMarket.GOVERNOR_1;
+import static io.bhkr.node.walkthrough.DevelopmentMarket.OPERATOR;
+import static io.bhkr.node.walkthrough.DevelopmentMarket.P1;
+import static io.bhkr.node.walkthrough.DevelopmentMarket.P2;
+import static io.bhkr.node.walkthrough.DevelopmentMarket.REQUESTER;
+import static io.bhkr.node.walkthrough.DevelopmentMarket.STRANGER;
+import static io.bhkr.node.walkthrough.DevelopmentMarket.address;
+import static io.bhkr.node.walkthrough.DevelopmentMarket.expect;
+import static io.bhkr.node.walkthrough.DevelopmentMarket.tokens;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,6 +19,7 @@ import io.bhkr.http.auth.RequestMessage;
 import io.bhkr.http.client.SignedClient.Response;
 import io.bhkr.node.Node;
 import io.bhkr.node.NodeOptions;
+import io.bhkr.node.walkthrough.DevelopmentMarket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -40,7 +41,7 @@ abstract class RefusalsContract {
   @Test
   void badRequestsAreRefusedWithTheirStatusAndChangeNothing() throws Exception {
     try (Node node = Node.start(options())) {
-      Participants market = new Participants(node.baseUrl());
+      DevelopmentMarket market = new DevelopmentMarket(node.baseUrl(), null);
       market.becomeActiveProvider(P1, 90);
       expect(201, market.as(P2).post("/api/v1/providers", """
           {"brandName":"Unqualified","capacity":{"cpuGhz":8,"ramGb":32,"storageGb":512,"bandwidthMbps":100},
@@ -106,7 +107,7 @@ abstract class RefusalsContract {
   }
 
   /** Balances of everyone involved, both pools and the project. */
-  private static Map<String, JsonNode> snapshot(Participants market, String projectId) {
+  private static Map<String, JsonNode> snapshot(DevelopmentMarket market, String projectId) {
     Map<String, JsonNode> s = new HashMap<>();
     for (int account : new int[] {OPERATOR, P1, P2, REQUESTER, STRANGER})
       s.put("account " + account, market.get("/api/v1/accounts/" + address(account)));
@@ -142,7 +143,8 @@ abstract class RefusalsContract {
   }
 
   private static void problem(int status, String type, Response r) {
-    JsonNode problem = expect(status, r);
+    assertEquals(status, r.status(), () -> "answer was " + r.status() + " " + r.body());
+    JsonNode problem = DevelopmentMarket.body(r);
     assertTrue(r.contentType().startsWith("application/problem+json"), "problem+json, got " + r.contentType());
     assertEquals("https://bhkr.io/problems/" + type, problem.get("type").asText(), r.body());
     assertEquals(status, problem.get("status").asInt());
