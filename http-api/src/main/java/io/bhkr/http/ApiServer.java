@@ -52,6 +52,7 @@ public final class ApiServer extends AllDirectives {
     Route api = concat(routes[0], java.util.Arrays.copyOfRange(routes, 1, routes.length));
     return concat(
         path("health", () -> get(this::health)),
+        new OpenApiEndpoint().route(),
         pathPrefix("api", () -> pathPrefix("v1", () -> api)),
         extractUnmatchedPath(rest -> complete(Problems.of(ApiException.notFound("no endpoint at " + rest)))));
   }
