@@ -97,9 +97,13 @@ final class ProjectEndpoints extends Endpoints {
       return ask(market.account(requester), (ActorRef<AccountEntity.SendResult> r) -> new AccountEntity.Send(funding, r))
           .thenCompose(result -> {
             if (result instanceof AccountEntity.Refused refused) throw ApiException.conflict("insufficient-funds", refused.reason());
-            return readUntil(() -> view(projectId), v -> v.status() != ProjectStatus.NONE);
+            // the debit is made and delivery is certain; if the escrow is slow, say so rather than guess
+            return readUntil(() -> view(projectId), v -> v.status() != ProjectStatus.NONE).thenApply(v ->
+                v.status() == ProjectStatus.NONE
+                    ? json(202, Map.of("projectId", projectId, "status", "PENDING"))
+                    : json(201, ProjectRendering.created(v)));
           });
-    }).thenApply(v -> json(201, ProjectRendering.created(v)));
+    });
   }
 
   private CompletionStage<ProjectView> view(String projectId) {
@@ -157,6 +161,6 @@ final class ProjectEndpoints extends Endpoints {
     }).thenCompose(result -> {
       if (result instanceof AccountEntity.Refused refused) throw ApiException.conflict("insufficient-funds", refused.reason());
       return readUntil(() -> view(projectId), v -> v.status() == ProjectStatus.SETTLED);
-    }).thenApply(v -> json(200, ProjectRendering.full(v)));
+    }).thenApply(v -> json(v.status() == ProjectStatus.SETTLED ? 200 : 202, ProjectRendering.full(v)));
   }
 }

@@ -94,9 +94,10 @@ final class ProviderEndpoints extends Endpoints {
           .thenCompose(result -> {
             if (result instanceof AccountEntity.Refused refused) throw ApiException.conflict("insufficient-funds", refused.reason());
             Amount expected = before.collateral().plus(amount);
-            return readUntil(() -> ask(market.provider(id), ProviderEntity.Get::new), v -> !v.collateral().isLessThan(expected));
+            return readUntil(() -> ask(market.provider(id), ProviderEntity.Get::new), v -> !v.collateral().isLessThan(expected))
+                .thenApply(v -> json(v.collateral().isLessThan(expected) ? 202 : 200, render(v)));
           });
-    }).thenApply(v -> json(200, render(v)));
+    });
   }
 
   private CompletionStage<ProviderView> existing(String id) {
