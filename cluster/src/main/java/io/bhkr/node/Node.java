@@ -47,9 +47,25 @@ public final class Node implements AutoCloseable {
         1, Parameters.development());
   }
 
+  /** A deployment's genesis from {@code bhkr.genesis}: its governors and n, with the spec's default parameters. */
+  static GovernanceEntity.Genesis configuredGenesis(Config config) {
+    List<String> governors = config.getStringList("bhkr.genesis.governors").stream().map(String::toLowerCase).toList();
+    if (governors.stream().anyMatch(g -> !g.matches("0x[0-9a-f]{40}")))
+      throw new IllegalArgumentException("bhkr.genesis.governors must be Ethereum addresses: " + governors);
+    if (!config.getString("bhkr.genesis.operator").matches("0x[0-9a-fA-F]{40}"))
+      throw new IllegalArgumentException("bhkr.genesis.operator must be an Ethereum address");
+    return new GovernanceEntity.Genesis(governors, config.getInt("bhkr.genesis.n"), Parameters.defaults());
+  }
+
   public static Node start(NodeOptions options) {
+    return start(options, ConfigFactory.empty());
+  }
+
+  /** @param overrides configuration that takes precedence over application.conf (tests, embedding) */
+  public static Node start(NodeOptions options, Config overrides) {
     JournalSchema.ensure(options.profile(), options.journal());
-    Config config = ConfigFactory.parseString("akka.remote.artery.canonical.port = " + options.clusterPort())
+    Config config = overrides
+        .withFallback(ConfigFactory.parseString("akka.remote.artery.canonical.port = " + options.clusterPort()))
         .withFallback(options.profile().config(options.journal()))
         .withFallback(ConfigFactory.load())
         .resolve();
@@ -58,9 +74,12 @@ public final class Node implements AutoCloseable {
       Cluster cluster = Cluster.get(system);
       cluster.manager().tell(Join.create(cluster.selfMember().address())); // a single node forms its own cluster
       Market market = Market.start(system, Market.Settings.defaults());
-      market.governance().<akka.Done>ask(r -> new GovernanceEntity.Found(developmentGenesis(), r), STARTUP)
+      boolean development = config.getBoolean("bhkr.development");
+      GovernanceEntity.Genesis genesis = development ? developmentGenesis() : configuredGenesis(config);
+      String operator = development ? DevelopmentAccounts.address(0) : config.getString("bhkr.genesis.operator").toLowerCase();
+      market.governance().<akka.Done>ask(r -> new GovernanceEntity.Found(genesis, r), STARTUP)
           .toCompletableFuture().get(STARTUP.toSeconds(), TimeUnit.SECONDS);
-      ApiSettings api = new ApiSettings(options.httpHost(), options.httpPort(), true, DevelopmentAccounts.address(0),
+      ApiSettings api = new ApiSettings(options.httpHost(), options.httpPort(), development, operator,
           options.profile().id(), Duration.ofSeconds(5), Clock.systemUTC());
       ServerBinding binding = ApiServer.start(system, market, api).toCompletableFuture().get(STARTUP.toSeconds(), TimeUnit.SECONDS);
       InetSocketAddress address = binding.localAddress();

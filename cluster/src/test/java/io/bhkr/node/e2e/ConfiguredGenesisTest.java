@@ -1,0 +1,56 @@
+package io.bhkr.node.e2e;
+
+import static io.bhkr.node.walkthrough.DevelopmentMarket.address;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import io.bhkr.node.Node;
+import io.bhkr.node.NodeOptions;
+import io.bhkr.node.walkthrough.DevelopmentMarket;
+import io.bhkr.persistence.JournalProfile;
+import io.bhkr.persistence.JournalSettings;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Outside the development profile the genesis comes from configuration and the /dev endpoints do not exist. */
+class ConfiguredGenesisTest {
+
+  @TempDir Path dataDir;
+
+  private NodeOptions options() {
+    return NodeOptions.defaults().withHttpPort(0).withProfile(JournalProfile.EMBEDDED, JournalSettings.defaults(dataDir));
+  }
+
+  private static Config genesis(String governors) {
+    return ConfigFactory.parseString("""
+        bhkr.development = off
+        bhkr.genesis { n = 1, governors = [%s], operator = "%s" }
+        """.formatted(governors, address(9)));
+  }
+
+  @Test
+  void aConfiguredGenesisSeatsItsGovernorsAndHasNoDevelopmentEndpoints() {
+    String governors = "\"" + address(5) + "\", \"" + address(6) + "\"";
+    try (Node node = Node.start(options(), genesis(governors))) {
+      DevelopmentMarket market = new DevelopmentMarket(node.baseUrl(), null);
+      assertFalse(market.get("/health").get("development").asBoolean());
+      JsonNode governance = market.get("/api/v1/governance");
+      assertEquals(address(5), governance.get("governors").get(0).get("address").asText());
+      assertEquals(2, governance.get("governors").size());
+      assertEquals("600", governance.get("parameters").get("bidWindowSeconds").asText(), "the spec's default, not development's 3 s");
+      assertEquals(404, market.as(9).post("/api/v1/dev/deposits",
+          "{\"account\":\"" + address(7) + "\",\"asset\":\"BHKR\",\"amount\":\"1\"}").status());
+    }
+  }
+
+  @Test
+  void aGenesisThatIsNotAddressesStopsTheStartWithAClearMessage() {
+    IllegalStateException e = assertThrows(IllegalStateException.class, () -> Node.start(options(), genesis("\"alice\"")));
+    assertEquals(true, e.getMessage().contains("bhkr.genesis.governors must be Ethereum addresses"), e.getMessage());
+  }
+}
