@@ -1,0 +1,81 @@
+package io.bhkr.node;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The command line of {@code bhkr.jar}: {@code run} (the default) starts a node, {@code call}
+ * sends one signed request to a node, {@code accounts} lists the development accounts.
+ * A wrong command line exits with 2, like most Unix tools.
+ */
+public final class Main {
+
+  static final String USAGE = """
+      Usage:
+        java -jar bhkr.jar [run] [options]       start a node (stop it with Ctrl-C)
+          --http-port N            HTTP API port (default 8080; 0 picks a free one)
+          --http-host H            HTTP API address (default 127.0.0.1)
+          --profile P              journal: embedded (H2 under --data-dir, default) or postgres
+          --data-dir DIR           folder of the embedded journal (default ./data)
+          --postgres-url URL       default jdbc:postgresql://127.0.0.1:5432/bhkr?reWriteBatchedInserts=true
+          --postgres-user U        default postgres
+          --postgres-password P    default empty, or the environment variable BHKR_POSTGRES_PASSWORD
+          --cluster-port N         Akka cluster port (default 0: any free port, enough for one node)
+        java -jar bhkr.jar call [--api URL] [--as N | --key 0xPRIVATEKEY] METHOD PATH [JSON-BODY]
+                                   one request, signed as development account N or by the key;
+                                   --api defaults to http://127.0.0.1:8080; exit 0 for a 2xx answer
+        java -jar bhkr.jar accounts                the development accounts 0-9 and their roles
+        java -jar bhkr.jar --help
+      Examples:
+        java -jar bhkr.jar call GET /health
+        java -jar bhkr.jar call --as 0 POST /api/v1/dev/deposits \\
+            '{"account":"0x9965507d1a55bcc2695c58ba16fb37d819b0a4dc","asset":"BHKR","amount":"1000"}'
+      """;
+
+  private Main() {}
+
+  public static void main(String[] args) {
+    // Exit explicitly: Akka, JDBC pools and the HTTP client may leave non-daemon threads behind.
+    System.exit(execute(Arrays.asList(args)));
+  }
+
+  static int execute(List<String> args) {
+    String first = args.isEmpty() ? "run" : args.get(0);
+    List<String> rest = args.isEmpty() ? args : args.subList(1, args.size());
+    try {
+      switch (first) {
+        case "run":
+          return runNode(rest);
+        case "call":
+          CallCommand.Request request = CallCommand.request(rest);
+          if (request == null) return help();
+          return CallCommand.call(request, System.out, System.err);
+        case "accounts":
+          if (!rest.isEmpty()) throw new UsageError("accounts takes no arguments");
+          AccountsCommand.print(System.out);
+          return 0;
+        case "help", "-h", "--help":
+          return help();
+        default:
+          // No subcommand: the words are options of run, as in "java -jar bhkr.jar --http-port 9000".
+          if (first.startsWith("--")) return runNode(args);
+          throw new UsageError("unknown command '" + first + "' (expected run, call or accounts)");
+      }
+    } catch (UsageError e) {
+      System.err.println("bhkr: " + e.getMessage());
+      System.err.println();
+      System.err.print(USAGE);
+      return 2;
+    }
+  }
+
+  private static int runNode(List<String> words) {
+    NodeOptions options = RunCommand.options(words, System.getenv(RunCommand.PASSWORD_VARIABLE));
+    return options == null ? help() : RunCommand.run(options);
+  }
+
+  private static int help() {
+    System.out.print(USAGE);
+    return 0;
+  }
+}

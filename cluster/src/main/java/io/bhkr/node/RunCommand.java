@@ -1,0 +1,136 @@
+package io.bhkr.node;
+
+import akka.actor.CoordinatedShutdown;
+import akka.actor.typed.javadsl.Adapter;
+import io.bhkr.persistence.JournalProfile;
+import io.bhkr.persistence.JournalSettings;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** {@code run}: starts a node and keeps it up until Ctrl-C or SIGTERM. */
+final class RunCommand {
+
+  private static final Logger log = LoggerFactory.getLogger(RunCommand.class);
+
+  /** Read instead of a password option, so the password need not show in {@code ps} or the shell history. */
+  static final String PASSWORD_VARIABLE = "BHKR_POSTGRES_PASSWORD";
+
+  private static final Set<String> WITH_VALUE = Set.of("--http-port", "--http-host", "--data-dir", "--profile",
+      "--postgres-url", "--postgres-user", "--postgres-password", "--cluster-port");
+  private static final Set<String> POSTGRES_ONLY = Set.of("--postgres-url", "--postgres-user", "--postgres-password");
+  /** Akka's own JVM shutdown hook runs Coordinated Shutdown; this bounds how long we wait for it. */
+  private static final long STOP_SECONDS = 60;
+
+  private RunCommand() {}
+
+  /** The node's options from the command line; {@code null} if {@code --help} was asked for. */
+  static NodeOptions options(List<String> words, String passwordFromEnvironment) {
+    CommandArguments args = new CommandArguments(words);
+    NodeOptions defaults = NodeOptions.defaults();
+    String host = defaults.httpHost();
+    int httpPort = defaults.httpPort();
+    int clusterPort = defaults.clusterPort();
+    JournalProfile profile = defaults.profile();
+    Path dataDir = Path.of("data");
+    String url = JournalSettings.DEFAULT_POSTGRES_URL;
+    String user = JournalSettings.DEFAULT_POSTGRES_USER;
+    String password = passwordFromEnvironment == null ? JournalSettings.DEFAULT_POSTGRES_PASSWORD : passwordFromEnvironment;
+    boolean postgresOptionGiven = false;
+
+    while (args.hasNext()) {
+      if (!args.atOption()) throw new UsageError("unexpected argument '" + args.positional() + "'");
+      CommandArguments.Option o = args.option(WITH_VALUE::contains);
+      postgresOptionGiven |= POSTGRES_ONLY.contains(o.name());
+      switch (o.name()) {
+        case "--help" -> { return null; }
+        case "--http-port" -> httpPort = CommandArguments.port(o);
+        case "--http-host" -> host = nonBlank(o);
+        case "--cluster-port" -> clusterPort = CommandArguments.port(o);
+        case "--data-dir" -> dataDir = path(o);
+        case "--profile" -> profile = profile(o);
+        case "--postgres-url" -> url = nonBlank(o);
+        case "--postgres-user" -> user = nonBlank(o);
+        case "--postgres-password" -> password = o.value();
+        default -> throw new UsageError("unknown option " + o.name());
+      }
+    }
+    // Silently ignoring them would leave someone believing their journal is in PostgreSQL.
+    if (postgresOptionGiven && profile != JournalProfile.POSTGRES)
+      throw new UsageError("--postgres-url/-user/-password need --profile postgres");
+    try {
+      JournalSettings journal = new JournalSettings(dataDir, url, user, password);
+      return new NodeOptions(host, httpPort, clusterPort, profile, journal);
+    } catch (IllegalArgumentException e) {
+      throw new UsageError(e.getMessage());
+    }
+  }
+
+  /** Starts the node and returns the exit code once it has stopped (or could not start). */
+  static int run(NodeOptions options) {
+    log.info("Starting BHKR node: journal profile {} ({}), HTTP on {}:{}", options.profile().id(),
+        options.profile() == JournalProfile.EMBEDDED ? "data in " + options.journal().dataDir() : options.journal().postgresUrl(),
+        options.httpHost(), options.httpPort());
+    long started = System.nanoTime();
+    Node node;
+    try {
+      node = Node.start(options);
+    } catch (RuntimeException e) {
+      log.error("BHKR node could not start: {}", e.getMessage(), e);
+      return 1;
+    }
+    log.info("BHKR node started in {} ms; stop it with Ctrl-C", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+
+    CompletableFuture<?> terminated = node.system().getWhenTerminated().toCompletableFuture();
+    CoordinatedShutdown shutdown = CoordinatedShutdown.get(Adapter.toClassic(node.system()));
+    AtomicBoolean reported = new AtomicBoolean();
+    Runnable reportStopped = () -> {
+      if (reported.compareAndSet(false, true))
+        log.info("BHKR node stopped ({})", shutdown.getShutdownReason().map(Object::toString).orElse("no reason given"));
+    };
+    // On Ctrl-C the JVM halts as soon as its shutdown hooks finish, possibly before the main
+    // thread wakes up: this hook waits for Akka's (which runs Coordinated Shutdown) to end the system.
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      try {
+        terminated.get(STOP_SECONDS, TimeUnit.SECONDS);
+        reportStopped.run();
+      } catch (Exception e) {
+        log.warn("BHKR node did not stop cleanly within {} s: {}", STOP_SECONDS, e.toString());
+      }
+    }, "bhkr-stopped"));
+
+    // Returns here too when the system stops without a signal (e.g. downed by the cluster): that
+    // is a failure a supervisor (systemd, Kubernetes) should see and restart the node for.
+    terminated.join();
+    reportStopped.run();
+    boolean asked = shutdown.getShutdownReason().filter(CoordinatedShutdown.jvmExitReason()::equals).isPresent();
+    return asked ? 0 : 1;
+  }
+
+  private static String nonBlank(CommandArguments.Option o) {
+    if (o.value().isBlank()) throw new UsageError(o.name() + " must not be empty");
+    return o.value();
+  }
+
+  private static Path path(CommandArguments.Option o) {
+    try {
+      return Path.of(nonBlank(o));
+    } catch (InvalidPathException e) {
+      throw new UsageError(o.name() + ": " + e.getMessage());
+    }
+  }
+
+  private static JournalProfile profile(CommandArguments.Option o) {
+    try {
+      return JournalProfile.parse(o.value());
+    } catch (IllegalArgumentException e) {
+      throw new UsageError(o.name() + ": " + e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,202 @@
+package io.bhkr.node.process;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.bhkr.http.client.SignedClient;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code java -jar bhkr.jar …} as a real operating-system process, its output (stdout and stderr)
+ * in a file under {@code target/process-it/} so that a failing test can be read afterwards.
+ */
+final class NodeProcess implements AutoCloseable {
+
+  /** A finished command: its exit code and everything it printed. */
+  record Finished(int exitCode, String output) {}
+
+  static final Duration STARTUP = Duration.ofSeconds(90);
+  static final Duration STOP = Duration.ofSeconds(30);
+  private static final Duration POLL = Duration.ofMillis(200);
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Process process;
+  private final Path log;
+  private final URI base;
+
+  private NodeProcess(Process process, Path log, URI base) {
+    this.process = process;
+    this.log = log;
+    this.base = base;
+  }
+
+  /**
+   * Starts a node on a free HTTP port with the given further options, and waits until its
+   * {@code /health} says UP. The working folder is {@code workDir}, so files the node writes
+   * relative to it stay out of the source tree.
+   */
+  static NodeProcess startNode(String name, Path workDir, List<String> options) {
+    int port = freePort();
+    List<String> args = new ArrayList<>(List.of("--http-port", Integer.toString(port)));
+    args.addAll(options);
+    Path log = logFile(name);
+    long started = System.nanoTime();
+    NodeProcess node = new NodeProcess(launch(args, workDir, log), log, URI.create("http://127.0.0.1:" + port));
+    try {
+      node.awaitHealthy();
+    } catch (RuntimeException | Error e) {
+      node.close();
+      throw e;
+    }
+    System.out.printf("%s: node answered UP on /health %d ms after the process started%n",
+        name, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+    return node;
+  }
+
+  /** Runs a command that ends by itself (call, accounts, a bad command line) to its end. */
+  static Finished runToEnd(String name, List<String> args) {
+    Path log = logFile(name);
+    Process process = launch(args, jar().getParent(), log);
+    try {
+      if (!process.waitFor(STARTUP.toSeconds(), TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+        fail("bhkr.jar " + args + " did not end within " + STARTUP + "; output in " + log);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      process.destroyForcibly();
+      throw new IllegalStateException(e);
+    }
+    return new Finished(process.exitValue(), read(log));
+  }
+
+  URI base() {
+    return base;
+  }
+
+  SignedClient client() {
+    return new SignedClient(base, null);
+  }
+
+  /** SIGTERM (as Ctrl-C or a service manager would), then waits for the JVM to end. */
+  String stop() throws InterruptedException {
+    process.destroy();
+    boolean ended = process.waitFor(STOP.toSeconds(), TimeUnit.SECONDS);
+    assertTrue(ended, "the node did not end within " + STOP + " of SIGTERM; output in " + log);
+    return output();
+  }
+
+  String output() {
+    return read(log);
+  }
+
+  /** Never leaves a node behind, whatever the test did. */
+  @Override
+  public void close() {
+    if (process.isAlive()) process.destroyForcibly();
+  }
+
+  private void awaitHealthy() {
+    long deadline = System.nanoTime() + STARTUP.toNanos();
+    String last = "no answer yet";
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive())
+        fail("the node exited with " + process.exitValue() + " before it was UP; output:\n" + output());
+      try {
+        SignedClient.Response health = client().get("/health");
+        if (health.status() == 200 && "UP".equals(json(health.body()).path("status").asText())) return;
+        last = "HTTP " + health.status() + " " + health.body();
+      } catch (UncheckedIOException notListeningYet) {
+        last = notListeningYet.getMessage();
+      }
+      pause();
+    }
+    fail("the node was not UP within " + STARTUP + " (last: " + last + "); output in " + log);
+  }
+
+  // The only sleep: the pause of a poll bounded by a deadline.
+  private static void pause() {
+    try {
+      Thread.sleep(POLL.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static Process launch(List<String> args, Path workDir, Path log) {
+    List<String> command = new ArrayList<>(List.of(java().toString(), "-jar", jar().toString()));
+    command.addAll(args);
+    try {
+      Files.createDirectories(workDir);
+      Files.writeString(log, String.join(" ", command) + System.lineSeparator(), StandardCharsets.UTF_8);
+      return new ProcessBuilder(command)
+          .directory(workDir.toFile())
+          .redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+          .start();
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not start " + command, e);
+    }
+  }
+
+  /** The jar that package built; failsafe passes its path (see cluster/pom.xml). */
+  static Path jar() {
+    Path jar = Path.of(System.getProperty("bhkr.jar", "target/bhkr.jar")).toAbsolutePath();
+    assertTrue(Files.isRegularFile(jar), jar + " is missing: run mvn verify (package builds it)");
+    return jar;
+  }
+
+  /** The java that runs this test, so the node runs on the same JDK. */
+  private static Path java() {
+    return Path.of(System.getProperty("java.home"), "bin", "java");
+  }
+
+  private static Path logFile(String name) {
+    Path dir = jar().getParent().resolve("process-it");
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return dir.resolve(name + ".log");
+  }
+
+  static JsonNode json(String body) {
+    try {
+      return JSON.readTree(body);
+    } catch (JsonProcessingException e) {
+      throw new AssertionError("not JSON: " + body, e);
+    }
+  }
+
+  private static String read(Path log) {
+    try {
+      return Files.readString(log, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
