@@ -41,10 +41,12 @@ public final class Node implements AutoCloseable {
   }
 
   /** The development genesis of api.md: dev accounts 1–3 govern (n = 1), account 0 operates. */
-  public static GovernanceEntity.Genesis developmentGenesis() {
+  public static GovernanceEntity.Genesis developmentGenesis(long bidWindowSeconds) {
+    Parameters d = Parameters.development();
+    Parameters p = new Parameters(d.rpBps(), d.ipBps(), d.pricing(), d.bhkrPriceMicroUsd(), d.aprBps(), bidWindowSeconds,
+        d.priceBandBps(), d.auctionPricing(), d.pMin(), d.pMax(), d.proposalSeconds());
     return new GovernanceEntity.Genesis(
-        List.of(DevelopmentAccounts.address(1), DevelopmentAccounts.address(2), DevelopmentAccounts.address(3)),
-        1, Parameters.development());
+        List.of(DevelopmentAccounts.address(1), DevelopmentAccounts.address(2), DevelopmentAccounts.address(3)), 1, p);
   }
 
   /** A deployment's genesis from {@code bhkr.genesis}: its governors and n, with the spec's default parameters. */
@@ -75,7 +77,9 @@ public final class Node implements AutoCloseable {
       cluster.manager().tell(Join.create(cluster.selfMember().address())); // a single node forms its own cluster
       Market market = Market.start(system, Market.Settings.defaults());
       boolean development = config.getBoolean("bhkr.development");
-      GovernanceEntity.Genesis genesis = development ? developmentGenesis() : configuredGenesis(config);
+      GovernanceEntity.Genesis genesis = development
+          ? developmentGenesis(config.getLong("bhkr.development-bid-window-seconds"))
+          : configuredGenesis(config);
       String operator = development ? DevelopmentAccounts.address(0) : config.getString("bhkr.genesis.operator").toLowerCase();
       market.governance().<akka.Done>ask(r -> new GovernanceEntity.Found(genesis, r), STARTUP)
           .toCompletableFuture().get(STARTUP.toSeconds(), TimeUnit.SECONDS);

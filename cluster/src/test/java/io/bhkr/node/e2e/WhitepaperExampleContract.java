@@ -11,6 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
 import io.bhkr.node.Node;
 import io.bhkr.node.NodeOptions;
 import io.bhkr.node.walkthrough.DevelopmentMarket;
@@ -50,6 +52,31 @@ abstract class WhitepaperExampleContract {
       DevelopmentMarket market = new DevelopmentMarket(restarted.baseUrl(), null);
       assertS1(market);
       assertEquals(before, everything(market, before.get("project").get("projectId").asText()));
+    }
+  }
+
+  /**
+   * A project whose node stops while it is bidding closes by itself after the restart, although
+   * nobody asks it anything: sharding remembers it, and it re-arms its close timer on recovery.
+   * Only the provider is read, which learns of the award from the project.
+   */
+  @Test
+  void anAuctionClosesByItselfAfterTheNodeRestartsDuringBidding() {
+    Config tenSecondWindow = ConfigFactory.parseString("bhkr.development-bid-window-seconds = 10");
+    String projectId;
+    try (Node node = Node.start(options(), tenSecondWindow)) {
+      DevelopmentMarket market = new DevelopmentMarket(node.baseUrl(), null);
+      market.becomeActiveProvider(P1, 90);
+      market.deposit(REQUESTER, "BHKR", tokens(100));
+      projectId = market.openQ1Project();
+      DevelopmentMarket.expect(202, market.bid(P1, projectId, tokens(60)));
+      assertEquals(0, market.get("/api/v1/providers/" + address(P1)).get("runningProjects").size());
+    }
+    try (Node restarted = Node.start(options(), tenSecondWindow)) {
+      DevelopmentMarket market = new DevelopmentMarket(restarted.baseUrl(), null);
+      DevelopmentMarket.await("the award reaches the provider", () ->
+          market.get("/api/v1/providers/" + address(P1)).get("runningProjects").toString().contains(projectId));
+      assertEquals("RUNNING", market.get("/api/v1/projects/" + projectId).get("status").asText());
     }
   }
 
