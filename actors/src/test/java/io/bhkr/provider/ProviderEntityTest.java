@@ -222,6 +222,17 @@ class ProviderEntityTest {
   }
 
   @Test
+  void aHalfPointScoreRoundsToEven() {
+    Fixture p = provider();
+    p.apply("Acme Nodes", CAPACITY, bhkr(90));
+    p.receive(p.qualification("prop-1"));
+    // St = 1250/100000 = 0.0125: 1000 * 0.6025 = 602.5, HALF_EVEN gives 602
+    assertEquals(602, p.receive(p.stake("c-1", bhkr(1_250))).state().score());
+    // St = 3750/100000 = 0.0375: 1000 * 0.6075 = 607.5, HALF_EVEN gives 608
+    assertEquals(608, p.receive(p.stake("c-2", bhkr(2_500))).state().score());
+  }
+
+  @Test
   void collateralStakedBeforeQualificationCountsOnceQualified() {
     Fixture p = provider();
     p.apply("Acme Nodes", CAPACITY, bhkr(90));
