@@ -1,0 +1,76 @@
+package io.bhkr.quote;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import akka.actor.testkit.typed.javadsl.ActorTestKit;
+import akka.persistence.testkit.javadsl.EventSourcedBehaviorTestKit;
+import io.bhkr.governance.Parameters;
+import io.bhkr.rules.Resources;
+import io.bhkr.testing.EntityTests;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class QuoteEntityTest {
+
+  private static final long T0 = 1_700_000_000L;
+  private static ActorTestKit testKit;
+
+  @BeforeAll
+  static void start() {
+    testKit = ActorTestKit.create("QuoteEntityTest", EntityTests.config());
+  }
+
+  @AfterAll
+  static void stop() {
+    testKit.shutdownTestKit();
+  }
+
+  private static EventSourcedBehaviorTestKit<QuoteEntity.Command, QuoteEntity.QuoteIssued, QuoteEntity.State> quote(String id) {
+    return EventSourcedBehaviorTestKit.create(testKit.system(), QuoteEntity.create(id));
+  }
+
+  private static QuoteTerms terms(String id, ProjectKind kind, long days, long issuedAt) {
+    return Quoting.quote(id, kind, new Resources(4, 16, 128, 0), days, Parameters.development(), issuedAt);
+  }
+
+  @Test
+  void aQuoteIsIssuedOnceAndKeepsItsFirstTerms() {
+    var kit = quote("q-once");
+    QuoteTerms first = terms("q-once", ProjectKind.ETH_VALIDATOR, 60, T0);
+    var issued = kit.<QuoteTerms>runCommand(r -> new QuoteEntity.Issue(first, r));
+    assertEquals(first, issued.reply());
+    assertEquals(new QuoteEntity.QuoteIssued(first), issued.event());
+
+    QuoteTerms other = terms("q-once", ProjectKind.COMPUTE, 90, T0 + 60);
+    assertNotEquals(first, other);
+    var again = kit.<QuoteTerms>runCommand(r -> new QuoteEntity.Issue(other, r));
+    assertEquals(first, again.reply(), "a second Issue answers with the terms already issued");
+    assertTrue(again.hasNoEvents());
+    assertEquals(first, again.state().terms());
+
+    assertEquals(Optional.of(first), kit.<Optional<QuoteTerms>>runCommand(QuoteEntity.Get::new).reply());
+  }
+
+  @Test
+  void anUnknownQuoteIsEmpty() {
+    var kit = quote("q-unknown");
+    var got = kit.<Optional<QuoteTerms>>runCommand(QuoteEntity.Get::new);
+    assertEquals(Optional.empty(), got.reply());
+    assertTrue(got.hasNoEvents());
+  }
+
+  @Test
+  void aRestartRecoversTheTerms() {
+    var kit = quote("q-restart");
+    QuoteTerms first = terms("q-restart", ProjectKind.ETH_VALIDATOR, 60, T0);
+    kit.<QuoteTerms>runCommand(r -> new QuoteEntity.Issue(first, r));
+    assertEquals(first, kit.restart().state().terms());
+    var again = kit.<QuoteTerms>runCommand(r -> new QuoteEntity.Issue(terms("q-restart", ProjectKind.COMPUTE, 1, T0 + 1), r));
+    assertEquals(first, again.reply());
+    assertTrue(again.hasNoEvents());
+  }
+}
