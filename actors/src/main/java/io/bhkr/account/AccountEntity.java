@@ -102,11 +102,8 @@ public final class AccountEntity
         .onCommand(Send.class, this::onSend)
         .onCommand(Receive.class, this::onReceive)
         .onCommand(Get.class, (s, c) -> Effect().reply(c.replyTo(), view(s)))
-        .onCommand(Confirm.class, this::onConfirm)
-        .onCommand(RedeliveryDue.class, (s, c) -> {
-          courier.resend(s.outbox());
-          return Effect().noReply();
-        })
+        .onCommand(Confirm.class, (s, c) -> courier.onReceipt(Effect(), s.outbox(), State::outbox, c.receipt()))
+        .onCommand(RedeliveryDue.class, (s, c) -> courier.onRedeliveryDue(Effect(), s.outbox()))
         .build();
   }
 
@@ -135,13 +132,6 @@ public final class AccountEntity
     // An account only holds value; a notice addressed to it has nothing to change.
     if (s.seen().contains(d.id()) || d.value().isEmpty()) return Effect().reply(c.replyTo(), receipt);
     return Effect().persist(new DispatchReceived(d)).thenReply(c.replyTo(), ns -> receipt);
-  }
-
-  private ReplyEffect<DomainEvent, State> onConfirm(State s, Confirm c) {
-    if (!s.outbox().contains(c.receipt().dispatchId())) return Effect().noReply();
-    return Effect().persist(new DispatchConfirmed(c.receipt().dispatchId()))
-        .thenRun(ns -> { if (ns.outbox().isEmpty()) courier.resend(ns.outbox()); })
-        .thenNoReply();
   }
 
   @Override

@@ -62,6 +62,8 @@ public final class GovernanceEntity
     public Genesis {
       if (governors.size() > 2 * n + 1 || governors.size() < n + 1)
         throw new IllegalArgumentException("genesis seats n + 1 to 2n + 1 governors; got " + governors.size() + " for n = " + n);
+      if (governors.stream().distinct().count() != governors.size())
+        throw new IllegalArgumentException("a governor is seated twice: " + governors);
       governors = List.copyOf(governors);
     }
   }
@@ -124,13 +126,8 @@ public final class GovernanceEntity
         .onCommand(Propose.class, this::onPropose)
         .onCommand(Vote.class, this::onVote)
         .onCommand(Get.class, (s, c) -> Effect().reply(c.replyTo(), view(s)))
-        .onCommand(Confirm.class, (s, c) -> !s.outbox().contains(c.receipt().dispatchId())
-            ? Effect().noReply()
-            : Effect().persist(new DispatchConfirmed(c.receipt().dispatchId())).thenNoReply())
-        .onCommand(RedeliveryDue.class, (s, c) -> {
-          courier.resend(s.outbox());
-          return Effect().noReply();
-        })
+        .onCommand(Confirm.class, (s, c) -> courier.onReceipt(Effect(), s.outbox(), State::outbox, c.receipt()))
+        .onCommand(RedeliveryDue.class, (s, c) -> courier.onRedeliveryDue(Effect(), s.outbox()))
         .build();
   }
 

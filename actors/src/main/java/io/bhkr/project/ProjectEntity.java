@@ -100,13 +100,8 @@ public final class ProjectEntity
         .onCommand(PlaceBid.class, this::onBid)
         .onCommand(CloseAuction.class, this::onClose)
         .onCommand(Get.class, (s, c) -> Effect().reply(c.replyTo(), view(s)))
-        .onCommand(Confirm.class, (s, c) -> !s.outbox().contains(c.receipt().dispatchId())
-            ? Effect().noReply()
-            : Effect().persist(new DispatchConfirmed(c.receipt().dispatchId())).thenNoReply())
-        .onCommand(RedeliveryDue.class, (s, c) -> {
-          courier.resend(s.outbox());
-          return Effect().noReply();
-        })
+        .onCommand(Confirm.class, (s, c) -> courier.onReceipt(Effect(), s.outbox(), ProjectState::outbox, c.receipt()))
+        .onCommand(RedeliveryDue.class, (s, c) -> courier.onRedeliveryDue(Effect(), s.outbox()))
         .build();
   }
 

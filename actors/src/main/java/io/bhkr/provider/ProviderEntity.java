@@ -23,7 +23,9 @@ import io.bhkr.transfer.ProviderQualified;
 import io.bhkr.transfer.Receipt;
 import io.bhkr.transfer.Seen;
 import io.bhkr.transfer.Transfer;
+import io.bhkr.money.Balances;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
@@ -57,11 +59,19 @@ public final class ProviderEntity
   public record ProviderApplied(String providerId, String brandName, Resources capacity, Amount maxPrice, long appliedAt)
       implements DomainEvent {}
 
+  /**
+   * @param otherValue value other than BHKR sent to the provider: never collateral, but held, not
+   *     lost (no API sends it; a direct dispatch could)
+   * @param released projects already released, so an award redelivered after its release (at least
+   *     once is not in order) does not occupy capacity forever
+   */
   public record State(
       ProviderApplied application,
       ProviderQualified qualification,
       Amount collateral,
+      Balances otherValue,
       Map<String, Resources> awarded,
+      Set<String> released,
       Seen seen)
       implements JsonSerializable {
 
@@ -83,13 +93,23 @@ public final class ProviderEntity
 
     State with(Dispatch applied) {
       Map<String, Resources> projects = new HashMap<>(awarded);
+      Set<String> done = new HashSet<>(released);
       Amount stake = collateral;
+      Balances other = otherValue;
       ProviderQualified q = qualification;
-      if (applied instanceof Transfer t) stake = stake.plus(t.amount());
+      if (applied instanceof Transfer t && t.amount().asset() == Asset.BHKR) stake = stake.plus(t.amount());
+      else if (applied instanceof Transfer t) other = other.credit(t.amount());
       else if (applied instanceof ProviderQualified pq && q == null && application != null) q = pq;
-      else if (applied instanceof ProjectAwarded a) projects.put(a.projectId(), a.resources());
-      else if (applied instanceof ProjectReleased r) projects.remove(r.projectId());
-      return new State(application, q, stake, projects, seen.with(applied.id()));
+      else if (applied instanceof ProjectAwarded a && !released.contains(a.projectId())) projects.put(a.projectId(), a.resources());
+      else if (applied instanceof ProjectReleased r) {
+        projects.remove(r.projectId());
+        done.add(r.projectId());
+      }
+      return new State(application, q, stake, other, projects, done, seen.with(applied.id()));
+    }
+
+    State applied(ProviderApplied e) {
+      return new State(e, qualification, collateral, otherValue, awarded, released, seen);
     }
   }
 
@@ -125,7 +145,7 @@ public final class ProviderEntity
 
   @Override
   public State emptyState() {
-    return new State(null, null, Amount.zero(Asset.BHKR), Map.of(), Seen.none());
+    return new State(null, null, Amount.zero(Asset.BHKR), Balances.empty(), Map.of(), Set.of(), Seen.none());
   }
 
   @Override
@@ -157,7 +177,7 @@ public final class ProviderEntity
   public EventHandler<State, DomainEvent> eventHandler() {
     return newEventHandlerBuilder()
         .forAnyState()
-        .onEvent(ProviderApplied.class, (s, e) -> new State(e, s.qualification(), s.collateral(), s.awarded(), s.seen()))
+        .onEvent(ProviderApplied.class, State::applied)
         .onEvent(DispatchReceived.class, (s, e) -> s.with(e.dispatch()))
         .build();
   }

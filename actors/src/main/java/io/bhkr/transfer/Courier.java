@@ -3,6 +3,9 @@ package io.bhkr.transfer;
 import akka.actor.typed.ActorRef;
 import akka.actor.typed.javadsl.ActorContext;
 import akka.actor.typed.javadsl.TimerScheduler;
+import akka.persistence.typed.javadsl.EffectFactories;
+import akka.persistence.typed.javadsl.ReplyEffect;
+import io.bhkr.serialization.DomainEvent;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.function.Function;
@@ -41,6 +44,21 @@ public final class Courier<C> {
     dispatches.forEach(d -> route.deliver(d, receipts));
     if (!dispatches.isEmpty() && !timers.isTimerActive(TIMER_KEY))
       timers.startTimerWithFixedDelay(TIMER_KEY, redeliveryDue, interval);
+  }
+
+  /** A receipt: forget the dispatch (persisted), and stop re-sending once nothing is pending. */
+  public <S> ReplyEffect<DomainEvent, S> onReceipt(EffectFactories<DomainEvent, S> effect, Outbox outbox,
+      Function<S, Outbox> outboxOf, Receipt receipt) {
+    if (!outbox.contains(receipt.dispatchId())) return effect.noReply();
+    return effect.persist(new DispatchConfirmed(receipt.dispatchId()))
+        .thenRun(next -> { if (outboxOf.apply(next).isEmpty()) resend(outboxOf.apply(next)); })
+        .thenNoReply();
+  }
+
+  /** The redelivery timer fired. */
+  public <S> ReplyEffect<DomainEvent, S> onRedeliveryDue(EffectFactories<DomainEvent, S> effect, Outbox outbox) {
+    resend(outbox);
+    return effect.noReply();
   }
 
   /** After recovery or on the timer: send everything still pending again, or stop the timer. */

@@ -34,7 +34,6 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 class ProviderEntityTest {
@@ -338,19 +337,13 @@ class ProviderEntityTest {
     assertEquals(bhkr(12_000), p.view().collateral());
   }
 
-  // ---------------------------------------------------------------------------------------------
-  // KNOWN BUGS IN MAIN CODE. These tests describe the correct behaviour and fail against the current
-  // ProviderEntity; they are @Disabled so the suite stays green. Remove @Disabled once fixed.
-  // ---------------------------------------------------------------------------------------------
+  // Delivery faults: value of another asset, and notices that overtake each other.
 
   /**
-   * BUG (ProviderEntity.State.with): {@code stake.plus(t.amount())} throws "cannot mix BHKR and ETH"
-   * for any non-BHKR Transfer. The actor stops without a receipt, so the sender re-sends the
-   * transfer forever and the provider entity crashes on every redelivery. The entity must answer
-   * with a receipt, keep its BHKR collateral and status unchanged, and keep serving commands.
+   * A transfer of another asset than BHKR is receipted and held, and does not count as collateral
+   * (it once crashed the entity, which then never confirmed it).
    */
   @Test
-  @Disabled("BUG in ProviderEntity.State.with: a non-BHKR Transfer crashes the entity (cannot mix BHKR and ETH)")
   void aNonBhkrTransferIsReceiptedAndDoesNotCountAsCollateral() {
     Fixture p = provider();
     p.apply("Acme Nodes", CAPACITY, bhkr(90));
@@ -367,14 +360,13 @@ class ProviderEntityTest {
   }
 
   /**
-   * BUG (ProviderEntity.State.with): dispatches are delivered at least once but not in order. When
+   * Dispatches are delivered at least once but not in order. When
    * the first delivery of a project's award is lost and the project settles, its release reaches
    * the provider first (a no-op remove), and the award's redelivery then occupies the capacity for
    * good: nothing will ever release it again. An award for a project already released must not
    * occupy capacity.
    */
   @Test
-  @Disabled("BUG in ProviderEntity.State.with: an award redelivered after its release occupies capacity forever")
   void aReleaseThatOvertakesItsAwardLeavesTheCapacityFree() {
     Fixture p = provider();
     p.apply("Acme Nodes", CAPACITY, bhkr(90));
