@@ -1,11 +1,13 @@
 package io.bhkr.node;
 
 import java.util.Arrays;
+import io.bhkr.node.walkthrough.Walkthrough;
 import java.util.List;
 
 /**
  * The command line of {@code bhkr.jar}: {@code run} (the default) starts a node, {@code call}
- * sends one signed request to a node, {@code accounts} lists the development accounts.
+ * sends one signed request to a node, {@code demo} and {@code walkthrough} play the worked
+ * example, {@code accounts} lists the development accounts.
  * A wrong command line exits with 2, like most Unix tools.
  */
 public final class Main {
@@ -24,6 +26,10 @@ public final class Main {
         java -jar bhkr.jar call [--api URL] [--as N | --key 0xPRIVATEKEY] METHOD PATH [JSON-BODY]
                                    one request, signed as development account N or by the key;
                                    --api defaults to http://127.0.0.1:8080; exit 0 for a 2xx answer
+        java -jar bhkr.jar demo [options]        start a node on a fresh data folder, play the whitepaper's
+                                   worked example through its API, and keep serving (options of run)
+        java -jar bhkr.jar walkthrough [--api URL]  play the worked example against a running node
+                                   (once per fresh data folder: it checks absolute balances)
         java -jar bhkr.jar accounts                the development accounts 0-9 and their roles
         java -jar bhkr.jar --help
       Examples:
@@ -50,6 +56,10 @@ public final class Main {
           CallCommand.Request request = CallCommand.request(rest);
           if (request == null) return help();
           return CallCommand.call(request, System.out, System.err);
+        case "demo":
+          return demo(rest);
+        case "walkthrough":
+          return walkthrough(rest);
         case "accounts":
           if (!rest.isEmpty()) throw new UsageError("accounts takes no arguments");
           AccountsCommand.print(System.out);
@@ -59,7 +69,7 @@ public final class Main {
         default:
           // No subcommand: the words are options of run, as in "java -jar bhkr.jar --http-port 9000".
           if (first.startsWith("--")) return runNode(args);
-          throw new UsageError("unknown command '" + first + "' (expected run, call or accounts)");
+          throw new UsageError("unknown command '" + first + "' (expected run, demo, walkthrough, call or accounts)");
       }
     } catch (UsageError e) {
       System.err.println("bhkr: " + e.getMessage());
@@ -72,6 +82,50 @@ public final class Main {
   private static int runNode(List<String> words) {
     NodeOptions options = RunCommand.options(words, System.getenv(RunCommand.PASSWORD_VARIABLE));
     return options == null ? help() : RunCommand.run(options);
+  }
+
+  /** A node on a fresh data folder (unless one is given) that plays the worked example, then keeps serving. */
+  private static int demo(List<String> words) {
+    List<String> withData = new java.util.ArrayList<>(words);
+    if (words.stream().noneMatch(w -> w.equals("--data-dir") || w.startsWith("--data-dir="))) {
+      try {
+        withData.addAll(List.of("--data-dir", java.nio.file.Files.createTempDirectory("bhkr-demo-").toString()));
+      } catch (java.io.IOException e) {
+        System.err.println("bhkr: cannot create a data folder for the demo: " + e.getMessage());
+        return 1;
+      }
+    }
+    NodeOptions options = RunCommand.options(withData, System.getenv(RunCommand.PASSWORD_VARIABLE));
+    if (options == null) return help();
+    return RunCommand.run(options, node -> {
+      System.out.println("The whitepaper's worked example (economics vector S1), through the API of " + node.baseUrl() + ":");
+      try {
+        boolean reproduced = Walkthrough.run(node.baseUrl(), System.out).reproducedS1();
+        if (reproduced) System.out.println("The node keeps serving on " + node.baseUrl() + "; stop it with Ctrl-C.");
+        return reproduced;
+      } catch (RuntimeException e) {
+        System.err.println("bhkr: the walkthrough failed: " + e.getMessage());
+        return false;
+      }
+    });
+  }
+
+  /** Plays the worked example against a running node. */
+  private static int walkthrough(List<String> words) {
+    CommandArguments args = new CommandArguments(words);
+    String api = "http://127.0.0.1:8080";
+    while (args.hasNext()) {
+      if (!args.atOption()) throw new UsageError("unexpected argument '" + args.positional() + "'");
+      CommandArguments.Option o = args.option(name -> name.equals("--api"));
+      if (!o.name().equals("--api")) throw new UsageError("unknown option " + o.name() + " (walkthrough takes --api URL)");
+      api = o.value();
+    }
+    try {
+      return Walkthrough.run(api, System.out).reproducedS1() ? 0 : 1;
+    } catch (RuntimeException e) {
+      System.err.println("bhkr: the walkthrough failed: " + e.getMessage());
+      return 1;
+    }
   }
 
   private static int help() {

@@ -74,6 +74,14 @@ final class RunCommand {
 
   /** Starts the node and returns the exit code once it has stopped (or could not start). */
   static int run(NodeOptions options) {
+    return run(options, node -> true);
+  }
+
+  /**
+   * Starts the node, lets {@code afterStart} use it (stopping the node when it answers false), and
+   * returns the exit code once the node has stopped.
+   */
+  static int run(NodeOptions options, java.util.function.Predicate<Node> afterStart) {
     log.info("Starting BHKR node: journal profile {} ({}), HTTP on {}:{}", options.profile().id(),
         options.profile() == JournalProfile.EMBEDDED ? "data in " + options.journal().dataDir() : options.journal().postgresUrl(),
         options.httpHost(), options.httpPort());
@@ -105,6 +113,10 @@ final class RunCommand {
       }
     }, "bhkr-stopped"));
 
+    if (!afterStart.test(node)) {
+      node.close();
+      return 1;
+    }
     // Returns here too when the system stops without a signal (e.g. downed by the cluster): that
     // is a failure a supervisor (systemd, Kubernetes) should see and restart the node for.
     terminated.join();
