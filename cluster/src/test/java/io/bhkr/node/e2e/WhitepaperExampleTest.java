@@ -19,24 +19,37 @@ import io.bhkr.node.walkthrough.DevelopmentMarket;
 import io.bhkr.node.walkthrough.Walkthrough;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
+import io.bhkr.persistence.JournalProfile;
+import io.bhkr.persistence.testing.TestJournal;
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The whitepaper's worked example (3.5; economics vector S1) through the real HTTP API of a real
  * node, played by the README's walkthrough: FP 100, bids 60/70/75, profit 300 → provider 60,
  * Reward Pool 10 BHKR + 30 ETH, Insurance Pool 10 BHKR + 30 ETH, requester 20 BHKR + 240 ETH.
  * Then the node restarts on the same journal and every balance and the project read as before.
- * Each journal profile runs this contract.
+ * Each journal profile runs every test.
  */
-abstract class WhitepaperExampleContract {
+class WhitepaperExampleTest {
 
-  /** Options for a node on a fresh journal of this profile; called again to restart on the same journal. */
-  abstract NodeOptions options();
+  private static NodeOptions options(TestJournal journal) {
+    return NodeOptions.defaults().withHttpPort(0).withProfile(journal.profile(), journal.settings());
+  }
 
-  @Test
-  void theWorkedExampleSettlesToTheBaseUnitAndSurvivesARestart() {
+  @ParameterizedTest
+  @EnumSource(JournalProfile.class)
+  void theWorkedExampleSettlesToTheBaseUnitAndSurvivesARestart(JournalProfile profile, @TempDir Path dir) {
+    try (TestJournal journal = TestJournal.create(profile, dir)) {
+      theWorkedExampleSettlesToTheBaseUnitAndSurvivesARestart(options(journal));
+    }
+  }
+
+  private static void theWorkedExampleSettlesToTheBaseUnitAndSurvivesARestart(NodeOptions options) {
     Map<String, JsonNode> before;
-    try (Node node = Node.start(options())) {
+    try (Node node = Node.start(options)) {
       Walkthrough.Outcome outcome = Walkthrough.run(node.baseUrl(), System.out);
       assertTrue(outcome.reproducedS1(), "the walkthrough reports S1");
       DevelopmentMarket market = new DevelopmentMarket(node.baseUrl(), null);
@@ -48,7 +61,7 @@ abstract class WhitepaperExampleContract {
       assertEquals(7, project.get("settlement").size());
       before = everything(market, outcome.projectId());
     }
-    try (Node restarted = Node.start(options())) {
+    try (Node restarted = Node.start(options)) {
       DevelopmentMarket market = new DevelopmentMarket(restarted.baseUrl(), null);
       assertS1(market);
       assertEquals(before, everything(market, before.get("project").get("projectId").asText()));
@@ -60,11 +73,18 @@ abstract class WhitepaperExampleContract {
    * nobody asks it anything: sharding remembers it, and it re-arms its close timer on recovery.
    * Only the provider is read, which learns of the award from the project.
    */
-  @Test
-  void anAuctionClosesByItselfAfterTheNodeRestartsDuringBidding() {
+  @ParameterizedTest
+  @EnumSource(JournalProfile.class)
+  void anAuctionClosesByItselfAfterTheNodeRestartsDuringBidding(JournalProfile profile, @TempDir Path dir) {
+    try (TestJournal journal = TestJournal.create(profile, dir)) {
+      anAuctionClosesByItselfAfterTheNodeRestartsDuringBidding(options(journal));
+    }
+  }
+
+  private static void anAuctionClosesByItselfAfterTheNodeRestartsDuringBidding(NodeOptions options) {
     Config tenSecondWindow = ConfigFactory.parseString("bhkr.development-bid-window-seconds = 10");
     String projectId;
-    try (Node node = Node.start(options(), tenSecondWindow)) {
+    try (Node node = Node.start(options, tenSecondWindow)) {
       DevelopmentMarket market = new DevelopmentMarket(node.baseUrl(), null);
       market.becomeActiveProvider(P1, 90);
       market.deposit(REQUESTER, "BHKR", tokens(100));
@@ -72,7 +92,7 @@ abstract class WhitepaperExampleContract {
       DevelopmentMarket.expect(202, market.bid(P1, projectId, tokens(60)));
       assertEquals(0, market.get("/api/v1/providers/" + address(P1)).get("runningProjects").size());
     }
-    try (Node restarted = Node.start(options(), tenSecondWindow)) {
+    try (Node restarted = Node.start(options, tenSecondWindow)) {
       DevelopmentMarket market = new DevelopmentMarket(restarted.baseUrl(), null);
       DevelopmentMarket.await("the award reaches the provider", () ->
           market.get("/api/v1/providers/" + address(P1)).get("runningProjects").toString().contains(projectId));

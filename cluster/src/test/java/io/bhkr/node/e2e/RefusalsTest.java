@@ -28,19 +28,24 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
+import io.bhkr.persistence.JournalProfile;
+import io.bhkr.persistence.testing.TestJournal;
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Every bad input the API must refuse, each with its status, and proof that it changed nothing:
- * the balances, pools and project read the same before and after.
+ * the balances, pools and project read the same before and after. On each journal profile.
  */
-abstract class RefusalsContract {
+class RefusalsTest {
 
-  abstract NodeOptions options();
-
-  @Test
-  void badRequestsAreRefusedWithTheirStatusAndChangeNothing() throws Exception {
-    try (Node node = Node.start(options())) {
+  @ParameterizedTest
+  @EnumSource(JournalProfile.class)
+  void badRequestsAreRefusedWithTheirStatusAndChangeNothing(JournalProfile profile, @TempDir Path dir) throws Exception {
+    try (TestJournal journal = TestJournal.create(profile, dir);
+        Node node = Node.start(NodeOptions.defaults().withHttpPort(0).withProfile(journal.profile(), journal.settings()))) {
       DevelopmentMarket market = new DevelopmentMarket(node.baseUrl(), null);
       market.becomeActiveProvider(P1, 90);
       expect(201, market.as(P2).post("/api/v1/providers", """

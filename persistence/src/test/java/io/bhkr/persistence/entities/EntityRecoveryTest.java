@@ -35,16 +35,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
+import io.bhkr.persistence.JournalProfile;
+import io.bhkr.persistence.testing.TestJournal;
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The core-market entities on a real journal: governance qualifies a provider, it stakes
  * collateral, a project is funded, bid on, closed by its timer and settled (vector S1). Then the
  * actor system stops and a new one recovers every entity from the journal alone, and delivers
  * what was still in flight: the Insurance Pool was unreachable before the "crash" and receives
- * its legs afterwards, once.
+ * its legs afterwards, once. On each journal profile.
  */
-abstract class EntityRecoveryContract {
+class EntityRecoveryTest {
 
   private static final Config SETTINGS = ConfigFactory.parseString("""
       akka.actor.provider = local
@@ -62,11 +67,16 @@ abstract class EntityRecoveryContract {
 
   private final List<ActorTestKit> running = new ArrayList<>();
 
-  protected abstract Config journalConfig();
+  private Config journalConfig;
+
+  private Config journalConfig() {
+    return journalConfig;
+  }
 
   @AfterEach
   void stopAll() {
     running.forEach(ActorTestKit::shutdownTestKit);
+    running.clear();
   }
 
   /** The entities of one actor system, wired by a local route. */
@@ -135,8 +145,17 @@ abstract class EntityRecoveryContract {
     return Amount.tokens(Asset.ETH, tokens);
   }
 
-  @Test
-  void everyEntityRecoversFromTheJournalAndDeliversWhatWasInFlight() {
+  @ParameterizedTest
+  @EnumSource(JournalProfile.class)
+  void everyEntityRecoversFromTheJournalAndDeliversWhatWasInFlight(JournalProfile profile, @TempDir Path dir) {
+    try (TestJournal journal = TestJournal.create(profile, dir)) {
+      journalConfig = journal.config();
+      everyEntityRecoversFromTheJournalAndDeliversWhatWasInFlight();
+      stopAll();
+    }
+  }
+
+  private void everyEntityRecoversFromTheJournalAndDeliversWhatWasInFlight() {
     String projectId = "project-" + System.nanoTime();
     World before = new World("before", projectId);
     Parameters dev = Parameters.development();

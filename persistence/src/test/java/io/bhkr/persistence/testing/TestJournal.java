@@ -1,0 +1,48 @@
+package io.bhkr.persistence.testing;
+
+import com.typesafe.config.Config;
+import io.bhkr.persistence.JournalProfile;
+import io.bhkr.persistence.JournalSettings;
+import java.nio.file.Path;
+
+/**
+ * A fresh journal of either profile for one test: an H2 file journal in the test's folder, or a
+ * PostgreSQL database of its own that {@link #close()} drops. Lets one test body run on every
+ * profile as a parameterized test.
+ */
+public final class TestJournal implements AutoCloseable {
+
+  private final JournalProfile profile;
+  private final JournalSettings settings;
+  private final PostgresTestDatabase database;
+
+  private TestJournal(JournalProfile profile, JournalSettings settings, PostgresTestDatabase database) {
+    this.profile = profile;
+    this.settings = settings;
+    this.database = database;
+  }
+
+  public static TestJournal create(JournalProfile profile, Path dataDir) {
+    if (profile == JournalProfile.EMBEDDED) return new TestJournal(profile, JournalSettings.defaults(dataDir), null);
+    PostgresTestDatabase db = PostgresTestDatabase.create();
+    return new TestJournal(profile, db.settings(dataDir), db);
+  }
+
+  public JournalProfile profile() {
+    return profile;
+  }
+
+  public JournalSettings settings() {
+    return settings;
+  }
+
+  /** The full configuration of an actor system on this journal, its schema ensured. */
+  public Config config() {
+    return database == null ? JournalTestConfigs.embedded(settings.dataDir()) : JournalTestConfigs.postgres(database);
+  }
+
+  @Override
+  public void close() {
+    if (database != null) database.close();
+  }
+}
