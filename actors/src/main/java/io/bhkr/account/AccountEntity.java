@@ -28,6 +28,8 @@ import io.bhkr.transfer.Outbox;
 import io.bhkr.transfer.Party;
 import io.bhkr.transfer.Receipt;
 import io.bhkr.transfer.Seen;
+import io.bhkr.transfer.ValueChange;
+import io.bhkr.transfer.ValueEvent;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.List;
@@ -66,7 +68,12 @@ public final class AccountEntity
 
   public record Refused(String reason) implements SendResult {}
 
-  public record DepositReceived(String depositId, Amount amount) implements DomainEvent {}
+  public record DepositReceived(String depositId, Amount amount) implements ValueEvent {
+    @Override
+    public List<ValueChange> changes() {
+      return List.of(new ValueChange(ValueChange.Kind.DEPOSITED, depositId, amount));
+    }
+  }
 
   public record State(Balances balances, Outbox outbox, Seen seen) implements JsonSerializable {}
 
@@ -156,7 +163,7 @@ public final class AccountEntity
 
   @Override
   public Set<String> tagsFor(DomainEvent event) {
-    return Set.of(TAG);
+    return ValueEvent.tags(TAG, event);
   }
 
   @Override

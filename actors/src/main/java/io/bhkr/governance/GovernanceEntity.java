@@ -22,6 +22,7 @@ import io.bhkr.transfer.Outbox;
 import io.bhkr.transfer.Party;
 import io.bhkr.transfer.ProviderQualified;
 import io.bhkr.transfer.Receipt;
+import io.bhkr.transfer.ValueEvent;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -195,7 +196,7 @@ public final class GovernanceEntity
 
   @Override
   public Set<String> tagsFor(DomainEvent event) {
-    return Set.of(TAG);
+    return ValueEvent.tags(TAG, event);
   }
 
   private GovernanceView view(State s) {

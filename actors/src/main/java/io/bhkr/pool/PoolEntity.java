@@ -14,6 +14,7 @@ import io.bhkr.serialization.JsonSerializable;
 import io.bhkr.transfer.Dispatch;
 import io.bhkr.transfer.DispatchReceived;
 import io.bhkr.transfer.Receipt;
+import io.bhkr.transfer.ValueEvent;
 import io.bhkr.transfer.Seen;
 import java.util.Set;
 
@@ -80,7 +81,7 @@ public final class PoolEntity
 
   @Override
   public Set<String> tagsFor(DomainEvent event) {
-    return Set.of(TAG);
+    return ValueEvent.tags(TAG, event);
   }
 
   @Override

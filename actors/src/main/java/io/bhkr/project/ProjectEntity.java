@@ -26,6 +26,7 @@ import io.bhkr.transfer.DispatchRoute;
 import io.bhkr.transfer.DispatchSent;
 import io.bhkr.transfer.ProjectFunding;
 import io.bhkr.transfer.Receipt;
+import io.bhkr.transfer.ValueEvent;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -174,7 +175,7 @@ public final class ProjectEntity
 
   @Override
   public Set<String> tagsFor(DomainEvent event) {
-    return Set.of(TAG);
+    return ValueEvent.tags(TAG, event);
   }
 
   private ProjectView view(ProjectState s) {

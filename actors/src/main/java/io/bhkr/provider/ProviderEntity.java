@@ -21,6 +21,7 @@ import io.bhkr.transfer.ProjectAwarded;
 import io.bhkr.transfer.ProjectReleased;
 import io.bhkr.transfer.ProviderQualified;
 import io.bhkr.transfer.Receipt;
+import io.bhkr.transfer.ValueEvent;
 import io.bhkr.transfer.Seen;
 import io.bhkr.transfer.Transfer;
 import io.bhkr.money.Balances;
@@ -184,7 +185,7 @@ public final class ProviderEntity
 
   @Override
   public Set<String> tagsFor(DomainEvent event) {
-    return Set.of(TAG);
+    return ValueEvent.tags(TAG, event);
   }
 
   @Override
