@@ -59,7 +59,8 @@ public final class ProjectRules {
 
   private static List<DomainEvent> returned(Party self, Dispatch d, String why) {
     Amount value = d.value().orElseThrow();
-    Transfer back = new Transfer("return:" + d.id(), self, d.from(), value, "returned: " + why);
+    long at = d instanceof Transfer t ? t.at() : d instanceof ProjectFunding f ? f.openedAt() : 0;
+    Transfer back = new Transfer("return:" + d.id(), self, d.from(), value, "returned: " + why, at);
     return List.of(new DispatchReceived(d), new DispatchSent(back));
   }
 
@@ -78,7 +79,7 @@ public final class ProjectRules {
     Dispatch next = r.winner().isPresent()
         ? new ProjectAwarded("award:" + projectId, self, Party.provider(r.winner().get()), projectId, s.terms().resources())
         : new Transfer(projectId + ":refund", self, Party.account(s.requester()), s.escrow().of(Asset.BHKR),
-            "refund: no admissible bid");
+            "refund: no admissible bid", s.closesAt());
     return List.of(closed, new DispatchSent(next));
   }
 
@@ -100,7 +101,7 @@ public final class ProjectRules {
       };
       recorded.add(new SettlementLeg(to.label(), leg.amount(), leg.reason()));
       if (!leg.amount().isZero())
-        payouts.add(new DispatchSent(new Transfer(projectId + ":settlement:" + i, self, to, leg.amount(), leg.reason())));
+        payouts.add(new DispatchSent(new Transfer(projectId + ":settlement:" + i, self, to, leg.amount(), leg.reason(), profit.at())));
     }
     List<DomainEvent> events = new ArrayList<>();
     events.add(new DispatchReceived(profit));

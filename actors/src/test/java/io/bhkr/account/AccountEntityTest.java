@@ -49,7 +49,7 @@ class AccountEntityTest {
   }
 
   private Transfer pay(String id, long tokens) {
-    return new Transfer(id, Party.account(ALICE), Party.REWARD_POOL, bhkr(tokens), "test payment");
+    return new Transfer(id, Party.account(ALICE), Party.REWARD_POOL, bhkr(tokens), "test payment", 0);
   }
 
   @Test
@@ -99,7 +99,7 @@ class AccountEntityTest {
 
   @Test
   void anIncomingTransferIsCreditedOnceWhateverTheRedeliveries() {
-    Transfer in = new Transfer("t-in", Party.project("p-1"), Party.account(ALICE), bhkr(7), "settlement");
+    Transfer in = new Transfer("t-in", Party.project("p-1"), Party.account(ALICE), bhkr(7), "settlement", 0);
     var first = account.<io.bhkr.transfer.Receipt>runCommand(r -> new AccountEntity.Receive(in, r));
     var second = account.<io.bhkr.transfer.Receipt>runCommand(r -> new AccountEntity.Receive(in, r));
     assertEquals("t-in", second.reply().dispatchId());

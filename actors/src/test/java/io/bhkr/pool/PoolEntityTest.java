@@ -61,7 +61,7 @@ class PoolEntityTest {
   }
 
   private static Transfer share(String id, Party pool, Amount amount) {
-    return new Transfer(id, Party.project("p-1"), pool, amount, "settlement");
+    return new Transfer(id, Party.project("p-1"), pool, amount, "settlement", 0);
   }
 
   private static EventSourcedBehaviorTestKit.CommandResultWithReply<PoolEntity.Command, DomainEvent, PoolEntity.State, Receipt>

@@ -104,7 +104,7 @@ class ProjectEntityTest {
     ProjectAwarded award = (ProjectAwarded) f.deliveries().receiveMessage().dispatch();
     assertEquals(Party.provider(P1), award.to());
 
-    Transfer profit = new Transfer("profit-1", Party.account(P1), Party.project("p-s1"), eth(300), ProjectRules.PROFIT);
+    Transfer profit = new Transfer("profit-1", Party.account(P1), Party.project("p-s1"), eth(300), ProjectRules.PROFIT, 0);
     var settled = f.project().<Receipt>runCommand(r -> new ProjectEntity.Receive(profit, r));
     assertEquals(ProjectStatus.SETTLED, settled.state().status());
     Map<String, Amount> legs = settled.state().settlement().legs().stream()
@@ -161,7 +161,7 @@ class ProjectEntityTest {
     bid(f, P1, 60, qualified(P1, 620));
     f.project().runCommand(new ProjectEntity.CloseAuction());
     f.deliveries().receiveMessage(); // the award
-    Transfer stranger = new Transfer("profit-x", Party.account(P2), Party.project("p-return"), eth(5), ProjectRules.PROFIT);
+    Transfer stranger = new Transfer("profit-x", Party.account(P2), Party.project("p-return"), eth(5), ProjectRules.PROFIT, 0);
     var result = f.project().<Receipt>runCommand(r -> new ProjectEntity.Receive(stranger, r));
     assertEquals(ProjectStatus.RUNNING, result.state().status());
     Transfer back = (Transfer) f.deliveries().receiveMessage().dispatch();

@@ -83,7 +83,7 @@ class ProviderEntityTest {
     }
 
     Transfer stake(String transferId, Amount amount) {
-      return new Transfer(transferId, Party.account(id), Party.provider(id), amount, "collateral");
+      return new Transfer(transferId, Party.account(id), Party.provider(id), amount, "collateral", 0);
     }
 
     ProjectAwarded award(String projectId, Resources resources) {
@@ -350,12 +350,12 @@ class ProviderEntityTest {
     p.receive(p.qualification("prop-1"));
     p.receive(p.stake("c-1", bhkr(10_000)));
 
-    var result = p.receive(new Transfer("c-eth", Party.account(p.id()), Party.provider(p.id()), eth(1), "collateral"));
+    var result = p.receive(new Transfer("c-eth", Party.account(p.id()), Party.provider(p.id()), eth(1), "collateral", 0));
     assertEquals(new Receipt("c-eth"), result.reply());
     assertEquals(bhkr(10_000), result.state().collateral());
     assertEquals(Status.ACTIVE, p.view().status());
     assertEquals(620, p.view().score());
-    assertTrue(p.receive(new Transfer("c-eth", Party.account(p.id()), Party.provider(p.id()), eth(1), "collateral"))
+    assertTrue(p.receive(new Transfer("c-eth", Party.account(p.id()), Party.provider(p.id()), eth(1), "collateral", 0))
         .hasNoEvents(), "applied once");
   }
 

@@ -156,7 +156,7 @@ final class ProjectEndpoints extends Endpoints {
       if (v.winner() == null || !v.winner().equals(signer))
         throw ApiException.forbidden("not-the-winner", "only the project's winning provider may complete it");
       if (v.status() != ProjectStatus.RUNNING) throw ApiException.conflict("not-running", "project " + projectId + " is " + v.status());
-      Transfer payment = new Transfer("profit:" + projectId, Party.account(signer), Party.project(projectId), profit, ProjectRules.PROFIT);
+      Transfer payment = new Transfer("profit:" + projectId, Party.account(signer), Party.project(projectId), profit, ProjectRules.PROFIT, now());
       return ask(market.account(signer), (ActorRef<AccountEntity.SendResult> r) -> new AccountEntity.Send(payment, r));
     }).thenCompose(result -> {
       if (result instanceof AccountEntity.Refused refused) throw ApiException.conflict("insufficient-funds", refused.reason());

@@ -89,7 +89,7 @@ final class ProviderEndpoints extends Endpoints {
     return existing(id).thenCompose(before -> {
       if (before.status() == Status.APPLIED)
         throw ApiException.conflict("not-qualified", "provider " + id + " must be qualified by governance before staking collateral");
-      Transfer stake = new Transfer(newId("collateral-"), Party.account(id), Party.provider(id), amount, "collateral");
+      Transfer stake = new Transfer(newId("collateral-"), Party.account(id), Party.provider(id), amount, "collateral", now());
       return ask(market.account(id), (akka.actor.typed.ActorRef<AccountEntity.SendResult> r) -> new AccountEntity.Send(stake, r))
           .thenCompose(result -> {
             if (result instanceof AccountEntity.Refused refused) throw ApiException.conflict("insufficient-funds", refused.reason());

@@ -178,7 +178,7 @@ class EntityRecoveryTest {
     before.<Done>ask(provider, r -> new AccountEntity.Deposit("d-2", bhkr(10_000), r));
     before.<Done>ask(provider, r -> new AccountEntity.Deposit("d-3", eth(300), r));
     assertInstanceOf(AccountEntity.Accepted.class, before.<AccountEntity.SendResult>ask(provider, r -> new AccountEntity.Send(
-        new Transfer("collateral-1", Party.account(PROVIDER), Party.provider(PROVIDER), bhkr(10_000), "collateral"), r)));
+        new Transfer("collateral-1", Party.account(PROVIDER), Party.provider(PROVIDER), bhkr(10_000), "collateral", 0), r)));
     before.awaitTrue("active", () ->
         before.<ProviderEntity.ProviderView>ask(before.provider, ProviderEntity.Get::new).status() == ProviderEntity.Status.ACTIVE);
 
@@ -194,7 +194,7 @@ class EntityRecoveryTest {
     before.awaitTrue("running", () -> before.<ProjectView>ask(before.project, ProjectEntity.Get::new).status() == ProjectStatus.RUNNING);
 
     before.<AccountEntity.SendResult>ask(provider, r -> new AccountEntity.Send(
-        new Transfer("profit:" + projectId, Party.account(PROVIDER), Party.project(projectId), eth(300), ProjectRules.PROFIT), r));
+        new Transfer("profit:" + projectId, Party.account(PROVIDER), Party.project(projectId), eth(300), ProjectRules.PROFIT, 0), r));
     before.awaitTrue("settled and paid", () ->
         before.<AccountEntity.AccountView>ask(requester, AccountEntity.Get::new).balances().of(Asset.ETH).equals(eth(240)));
     Map<String, Object> written = before.views(projectId);
