@@ -15,7 +15,9 @@ import akka.persistence.typed.javadsl.SignalHandler;
 import io.bhkr.serialization.DomainEvent;
 import io.bhkr.serialization.JsonSerializable;
 import io.bhkr.transfer.Courier;
+import io.bhkr.transfer.Dispatch;
 import io.bhkr.transfer.DispatchConfirmed;
+import io.bhkr.transfer.InsuranceExcessDecided;
 import io.bhkr.transfer.DispatchRoute;
 import io.bhkr.transfer.DispatchSent;
 import io.bhkr.transfer.Outbox;
@@ -47,8 +49,14 @@ public final class GovernanceEntity
   /** Seats the genesis governors once; later calls with any genesis change nothing. */
   public record Found(Genesis genesis, ActorRef<Done> replyTo) implements Command {}
 
-  public record Propose(String proposalId, String proposer, Proposal.Kind kind, String providerId, long at,
-      ActorRef<Decision> replyTo) implements Command {}
+  public record Propose(String proposalId, String proposer, Proposal.Kind kind, String providerId, Proposal.ExcessMove excess,
+      long at, ActorRef<Decision> replyTo) implements Command {
+
+    /** A proposal about a provider (QUALIFY_PROVIDER). */
+    public Propose(String proposalId, String proposer, Proposal.Kind kind, String providerId, long at, ActorRef<Decision> replyTo) {
+      this(proposalId, proposer, kind, providerId, null, at, replyTo);
+    }
+  }
 
   public record Vote(String proposalId, String governor, boolean inFavour, long at, ActorRef<Decision> replyTo)
       implements Command {}
@@ -135,9 +143,13 @@ public final class GovernanceEntity
   private ReplyEffect<DomainEvent, State> onPropose(State s, Propose c) {
     if (!s.isGovernor(c.proposer())) return refuse(c.replyTo(), Refusal.NOT_A_GOVERNOR, c.proposer() + " is not a governor");
     if (s.proposals().containsKey(c.proposalId())) return refuse(c.replyTo(), Refusal.INVALID, "proposal id already used");
-    if (c.providerId() == null || c.providerId().isBlank()) return refuse(c.replyTo(), Refusal.INVALID, "providerId is missing");
-    Proposal p = new Proposal(c.proposalId(), c.kind(), c.providerId(), c.proposer(), c.at(),
-        c.at() + s.genesis().parameters().proposalSeconds(), Set.of(), Set.of(), Proposal.Status.OPEN);
+    boolean aboutProvider = c.kind() == Proposal.Kind.QUALIFY_PROVIDER;
+    if (aboutProvider && (c.providerId() == null || c.providerId().isBlank()))
+      return refuse(c.replyTo(), Refusal.INVALID, "providerId is missing");
+    if (!aboutProvider && c.excess() == null) return refuse(c.replyTo(), Refusal.INVALID, "the excess move is missing");
+    Proposal p = new Proposal(c.proposalId(), c.kind(), aboutProvider ? c.providerId() : null, c.proposer(), c.at(),
+        c.at() + s.genesis().parameters().proposalSeconds(), Set.of(), Set.of(), Proposal.Status.OPEN,
+        aboutProvider ? null : c.excess());
     return Effect().persist(new ProposalOpened(p)).thenReply(c.replyTo(), ns -> new ProposalView(ns.proposals().get(p.proposalId())));
   }
 
@@ -156,12 +168,10 @@ public final class GovernanceEntity
     events.add(new VoteCast(p.proposalId(), c.governor(), c.inFavour(), c.at()));
     Proposal after = p.withVote(c.governor(), c.inFavour());
     int majority = s.genesis().n() + 1;
-    List<ProviderQualified> notices = new ArrayList<>();
+    List<Dispatch> notices = new ArrayList<>();
     if (after.yes().size() >= majority) {
       events.add(new ProposalDecided(p.proposalId(), Proposal.Status.PASSED, c.at()));
-      Parameters params = s.genesis().parameters();
-      ProviderQualified notice = new ProviderQualified("qualify:" + p.proposalId(), Party.GOVERNANCE,
-          Party.provider(p.providerId()), p.proposalId(), params.pMin(), params.pMax());
+      Dispatch notice = decision(p, s.genesis().parameters(), c.at());
       events.add(new DispatchSent(notice));
       notices.add(notice);
     } else if (after.no().size() >= majority) {
@@ -170,6 +180,16 @@ public final class GovernanceEntity
     return Effect().persist(events)
         .thenRun(ns -> courier.send(notices))
         .thenReply(c.replyTo(), ns -> new ProposalView(ns.proposals().get(p.proposalId())));
+  }
+
+  /** What a passed proposal tells the entity it is about. */
+  private static Dispatch decision(Proposal p, Parameters params, long at) {
+    return switch (p.kind()) {
+      case QUALIFY_PROVIDER -> new ProviderQualified("qualify:" + p.proposalId(), Party.GOVERNANCE, Party.provider(p.providerId()),
+          p.proposalId(), params.pMin(), params.pMax());
+      case MOVE_INSURANCE_EXCESS -> new InsuranceExcessDecided("excess:" + p.proposalId(), Party.GOVERNANCE, Party.INSURANCE_POOL,
+          p.proposalId(), p.excess().action(), p.excess().amount(), params.insuranceCap(), at);
+    };
   }
 
   private ReplyEffect<DomainEvent, State> refuse(ActorRef<Decision> replyTo, Refusal refusal, String reason) {

@@ -15,10 +15,24 @@ public record Proposal(
     long deadline,
     Set<String> yes,
     Set<String> no,
-    Status status)
+    Status status,
+    ExcessMove excess)
     implements JsonSerializable {
 
-  public enum Kind { QUALIFY_PROVIDER }
+  public enum Kind { QUALIFY_PROVIDER, MOVE_INSURANCE_EXCESS }
+
+  /** What a MOVE_INSURANCE_EXCESS proposal would do with the Insurance Pool's excess above the cap. */
+  public record ExcessMove(String action, io.bhkr.money.Amount amount) implements JsonSerializable {
+    public ExcessMove {
+      if (!"TO_REWARD".equals(action) && !"BURN".equals(action)) throw new IllegalArgumentException("action must be TO_REWARD or BURN");
+    }
+  }
+
+  /** A proposal about a provider. */
+  public Proposal(String proposalId, Kind kind, String providerId, String proposer, long createdAt, long deadline,
+      Set<String> yes, Set<String> no, Status status) {
+    this(proposalId, kind, providerId, proposer, createdAt, deadline, yes, no, status, null);
+  }
 
   public enum Status { OPEN, PASSED, REJECTED, EXPIRED }
 
@@ -35,11 +49,11 @@ public record Proposal(
     TreeSet<String> y = new TreeSet<>(yes);
     TreeSet<String> n = new TreeSet<>(no);
     (inFavour ? y : n).add(governor);
-    return new Proposal(proposalId, kind, providerId, proposer, createdAt, deadline, y, n, status);
+    return new Proposal(proposalId, kind, providerId, proposer, createdAt, deadline, y, n, status, excess);
   }
 
   Proposal withStatus(Status s) {
-    return new Proposal(proposalId, kind, providerId, proposer, createdAt, deadline, yes, no, s);
+    return new Proposal(proposalId, kind, providerId, proposer, createdAt, deadline, yes, no, s, excess);
   }
 
   /** The status a reader at {@code now} should see: an open proposal past its deadline has expired. */

@@ -7,7 +7,10 @@ import akka.cluster.sharding.typed.javadsl.Entity;
 import akka.cluster.sharding.typed.javadsl.EntityRef;
 import io.bhkr.account.AccountEntity;
 import io.bhkr.governance.GovernanceEntity;
-import io.bhkr.pool.PoolEntity;
+import io.bhkr.nodes.NodeEntity;
+import io.bhkr.pool.InsurancePoolEntity;
+import io.bhkr.pool.PoolView;
+import io.bhkr.pool.RewardPoolEntity;
 import io.bhkr.project.ProjectEntity;
 import io.bhkr.provider.ProviderEntity;
 import io.bhkr.quote.QuoteEntity;
@@ -17,7 +20,7 @@ import java.time.Duration;
 
 /**
  * The sharded entities of the core market, started on one actor system, and typed references to
- * them. Entity types that own an outbox or a timer (accounts, projects, governance) are
+ * them. Every entity type that owns an outbox or a timer (all but quotes) is
  * remembered, so after a crash sharding restarts them and they resume sending and closing.
  */
 public final class Market {
@@ -43,10 +46,16 @@ public final class Market {
     sharding.init(Entity.of(ProjectEntity.TYPE_KEY,
             ctx -> ProjectEntity.create(ctx.getEntityId(), route, settings.redelivery(), settings.clock()))
         .withSettings(remembered));
+    sharding.init(Entity.of(NodeEntity.TYPE_KEY, ctx -> NodeEntity.create(ctx.getEntityId(), route, settings.redelivery()))
+        .withSettings(remembered));
     sharding.init(Entity.of(GovernanceEntity.TYPE_KEY, ctx -> GovernanceEntity.create(route, settings.redelivery()))
         .withSettings(remembered));
-    sharding.init(Entity.of(ProviderEntity.TYPE_KEY, ctx -> ProviderEntity.create(ctx.getEntityId())));
-    sharding.init(Entity.of(PoolEntity.TYPE_KEY, ctx -> PoolEntity.create(ctx.getEntityId())));
+    sharding.init(Entity.of(ProviderEntity.TYPE_KEY, ctx -> ProviderEntity.create(ctx.getEntityId(), route, settings.redelivery()))
+        .withSettings(remembered));
+    sharding.init(Entity.of(RewardPoolEntity.TYPE_KEY, ctx -> RewardPoolEntity.create(route, settings.redelivery()))
+        .withSettings(remembered));
+    sharding.init(Entity.of(InsurancePoolEntity.TYPE_KEY, ctx -> InsurancePoolEntity.create(route, settings.redelivery()))
+        .withSettings(remembered));
     sharding.init(Entity.of(QuoteEntity.TYPE_KEY, ctx -> QuoteEntity.create(ctx.getEntityId())));
     return new Market(sharding);
   }
@@ -63,12 +72,20 @@ public final class Market {
     return sharding.entityRefFor(ProjectEntity.TYPE_KEY, projectId);
   }
 
-  public EntityRef<PoolEntity.Command> pool(String pool) {
-    return sharding.entityRefFor(PoolEntity.TYPE_KEY, pool);
+  public EntityRef<RewardPoolEntity.Command> rewardPool() {
+    return sharding.entityRefFor(RewardPoolEntity.TYPE_KEY, PoolView.REWARD);
+  }
+
+  public EntityRef<InsurancePoolEntity.Command> insurancePool() {
+    return sharding.entityRefFor(InsurancePoolEntity.TYPE_KEY, PoolView.INSURANCE);
   }
 
   public EntityRef<GovernanceEntity.Command> governance() {
     return sharding.entityRefFor(GovernanceEntity.TYPE_KEY, GovernanceEntity.ID);
+  }
+
+  public EntityRef<NodeEntity.Command> node(String nodeId) {
+    return sharding.entityRefFor(NodeEntity.TYPE_KEY, nodeId);
   }
 
   public EntityRef<QuoteEntity.Command> quote(String quoteId) {

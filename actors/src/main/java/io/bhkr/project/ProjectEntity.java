@@ -27,6 +27,7 @@ import io.bhkr.transfer.DispatchSent;
 import io.bhkr.transfer.ProjectFunding;
 import io.bhkr.transfer.Receipt;
 import io.bhkr.transfer.ValueEvent;
+import java.math.BigInteger;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -54,6 +55,10 @@ public final class ProjectEntity
       implements Command {}
 
   public record Get(ActorRef<ProjectView> replyTo) implements Command {}
+
+  /** The provider stopped serving at {@code at}; the prices in force value the compensation. */
+  public record RecordFailure(String reason, long at, BigInteger bhkrPriceMicroUsd, BigInteger ethPriceMicroUsd,
+      ActorRef<ProjectView> replyTo) implements Command {}
 
   record CloseAuction() implements Command {}
 
@@ -101,6 +106,7 @@ public final class ProjectEntity
         .onCommand(PlaceBid.class, this::onBid)
         .onCommand(CloseAuction.class, this::onClose)
         .onCommand(Get.class, (s, c) -> Effect().reply(c.replyTo(), view(s)))
+        .onCommand(RecordFailure.class, this::onFailure)
         .onCommand(Confirm.class, (s, c) -> courier.onReceipt(Effect(), s.outbox(), ProjectState::outbox, c.receipt()))
         .onCommand(RedeliveryDue.class, (s, c) -> courier.onRedeliveryDue(Effect(), s.outbox()))
         .build();
@@ -132,6 +138,12 @@ public final class ProjectEntity
         .thenReply(c.replyTo(), ns -> new BidAccepted(projectId));
   }
 
+  private ReplyEffect<DomainEvent, ProjectState> onFailure(ProjectState s, RecordFailure c) {
+    if (s.status() != ProjectStatus.RUNNING) return Effect().reply(c.replyTo(), view(s));
+    List<DomainEvent> events = ProjectRules.fail(projectId, s, c.at(), c.reason(), c.bhkrPriceMicroUsd(), c.ethPriceMicroUsd());
+    return Effect().persist(events).thenRun(ns -> courier.send(sentIn(events))).thenReply(c.replyTo(), this::view);
+  }
+
   private ReplyEffect<DomainEvent, ProjectState> onClose(ProjectState s, CloseAuction c) {
     if (s.status() != ProjectStatus.BIDDING) return Effect().noReply();
     List<DomainEvent> events = ProjectRules.close(projectId, s);
@@ -160,6 +172,7 @@ public final class ProjectEntity
         .onEvent(BidPlaced.class, ProjectState::withBid)
         .onEvent(AuctionClosed.class, ProjectState::closed)
         .onEvent(ProjectSettled.class, ProjectState::settled)
+        .onEvent(ProjectFailed.class, ProjectState::failed)
         .onEvent(DispatchSent.class, (s, e) -> s.sent(e.dispatch()))
         .onEvent(DispatchConfirmed.class, (s, e) -> s.confirmed(e.dispatchId()))
         .build();
@@ -180,11 +193,13 @@ public final class ProjectEntity
 
   private ProjectView view(ProjectState s) {
     if (s.status() == ProjectStatus.NONE)
-      return new ProjectView(projectId, ProjectStatus.NONE, null, null, null, null, null, 0, 0, null, null, null, List.of(), s.escrow());
+      return new ProjectView(projectId, ProjectStatus.NONE, null, null, null, null, null, 0, 0, null, null, null, List.of(), 0,
+          null, s.escrow());
     AuctionClosed a = s.auction();
     return new ProjectView(projectId, s.status(), s.requester(), s.terms().quoteId(), s.terms().fp(), s.terms().maxBid(),
         Hex.encode(Keccak256.hash(Hex.decode(s.order().secret()))), s.order().openedAt(), s.closesAt(),
         a == null ? null : a.winner(), a == null ? null : a.pricePaid(), a,
-        s.settlement() == null ? List.of() : s.settlement().legs(), s.escrow());
+        s.settlement() == null ? List.of() : s.settlement().legs(), s.settlement() == null ? 0 : s.settlement().at(),
+        s.failure(), s.escrow());
   }
 }

@@ -9,8 +9,10 @@ import io.bhkr.rules.Auction.AuctionResult;
 import io.bhkr.rules.Auction.AuctionTerms;
 import io.bhkr.rules.Auction.Bid;
 import io.bhkr.rules.Auction.ProviderStanding;
+import io.bhkr.rules.ServiceFailureRule;
 import io.bhkr.rules.SettlementRule;
 import io.bhkr.serialization.DomainEvent;
+import io.bhkr.transfer.CollateralClaim;
 import io.bhkr.transfer.Dispatch;
 import io.bhkr.transfer.DispatchReceived;
 import io.bhkr.transfer.DispatchSent;
@@ -19,6 +21,7 @@ import io.bhkr.transfer.ProjectAwarded;
 import io.bhkr.transfer.ProjectFunding;
 import io.bhkr.transfer.ProjectReleased;
 import io.bhkr.transfer.Transfer;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -105,8 +108,31 @@ public final class ProjectRules {
     }
     List<DomainEvent> events = new ArrayList<>();
     events.add(new DispatchReceived(profit));
-    events.add(new ProjectSettled(profit.amount(), recorded));
+    events.add(new ProjectSettled(profit.amount(), recorded, profit.at()));
     events.addAll(payouts);
+    events.add(new DispatchSent(new ProjectReleased("release:" + projectId, self, Party.provider(winner), projectId)));
+    return events;
+  }
+
+  /**
+   * The provider stopped serving (economics 7, vector P2): FP back to the requester in full, the
+   * compensation claimed from the provider's collateral, the capacity released.
+   */
+  public static List<DomainEvent> fail(String projectId, ProjectState s, long failedAt, String reason,
+      BigInteger bhkrPriceMicroUsd, BigInteger ethPriceMicroUsd) {
+    Party self = Party.project(projectId);
+    QuoteTerms t = s.terms();
+    String winner = s.auction().winner();
+    BigInteger expectedUsd = t.expectedProfit().amount().multiply(ethPriceMicroUsd).divide(BigInteger.TEN.pow(Asset.DECIMALS));
+    long served = ServiceFailureRule.servedDays(s.auction().closedAt(), failedAt);
+    Amount compensation = ServiceFailureRule.compensation(expectedUsd, t.durationDays(), served, bhkrPriceMicroUsd);
+    List<DomainEvent> events = new ArrayList<>();
+    events.add(new ProjectFailed(failedAt, reason, served, expectedUsd, bhkrPriceMicroUsd, ethPriceMicroUsd, compensation));
+    events.add(new DispatchSent(new Transfer(projectId + ":refund", self, Party.account(s.requester()),
+        s.escrow().of(Asset.BHKR), "refund: service failure", failedAt)));
+    if (!compensation.isZero())
+      events.add(new DispatchSent(new CollateralClaim("claim:" + projectId, self, Party.provider(winner), projectId,
+          s.requester(), compensation, failedAt)));
     events.add(new DispatchSent(new ProjectReleased("release:" + projectId, self, Party.provider(winner), projectId)));
     return events;
   }

@@ -18,6 +18,7 @@ public record ProjectState(
     Map<String, BidPlaced> bids,
     AuctionClosed auction,
     ProjectSettled settlement,
+    ProjectFailed failure,
     Balances escrow,
     Outbox outbox,
     Seen seen)
@@ -28,7 +29,7 @@ public record ProjectState(
   }
 
   public static ProjectState empty() {
-    return new ProjectState(ProjectStatus.NONE, null, Map.of(), null, null, Balances.empty(), Outbox.empty(), Seen.none());
+    return new ProjectState(ProjectStatus.NONE, null, Map.of(), null, null, null, Balances.empty(), Outbox.empty(), Seen.none());
   }
 
   public QuoteTerms terms() {
@@ -45,37 +46,41 @@ public record ProjectState(
   }
 
   ProjectState opened(ProjectFunding funding) {
-    return new ProjectState(ProjectStatus.BIDDING, funding, bids, auction, settlement,
+    return new ProjectState(ProjectStatus.BIDDING, funding, bids, auction, settlement, failure,
         escrow.credit(funding.amount()), outbox, seen.with(funding.id()));
   }
 
   ProjectState received(Dispatch d) {
-    return new ProjectState(status, order, bids, auction, settlement,
+    return new ProjectState(status, order, bids, auction, settlement, failure,
         d.value().map(escrow::credit).orElse(escrow), outbox, seen.with(d.id()));
   }
 
   ProjectState sent(Dispatch d) {
-    return new ProjectState(status, order, bids, auction, settlement,
+    return new ProjectState(status, order, bids, auction, settlement, failure,
         d.value().map(escrow::debit).orElse(escrow), outbox.add(d), seen.with(d.id()));
   }
 
   ProjectState confirmed(String dispatchId) {
-    return new ProjectState(status, order, bids, auction, settlement, escrow, outbox.confirm(dispatchId), seen);
+    return new ProjectState(status, order, bids, auction, settlement, failure, escrow, outbox.confirm(dispatchId), seen);
   }
 
   ProjectState withBid(BidPlaced bid) {
     LinkedHashMap<String, BidPlaced> copy = new LinkedHashMap<>(bids);
     copy.remove(bid.providerId()); // a provider's later bid replaces its earlier one
     copy.put(bid.providerId(), bid);
-    return new ProjectState(status, order, copy, auction, settlement, escrow, outbox, seen);
+    return new ProjectState(status, order, copy, auction, settlement, failure, escrow, outbox, seen);
   }
 
   ProjectState closed(AuctionClosed closed) {
     ProjectStatus next = closed.winner() == null ? ProjectStatus.UNASSIGNED : ProjectStatus.RUNNING;
-    return new ProjectState(next, order, bids, closed, settlement, escrow, outbox, seen);
+    return new ProjectState(next, order, bids, closed, settlement, failure, escrow, outbox, seen);
+  }
+
+  ProjectState failed(ProjectFailed failed) {
+    return new ProjectState(ProjectStatus.FAILED, order, bids, auction, settlement, failed, escrow, outbox, seen);
   }
 
   ProjectState settled(ProjectSettled settled) {
-    return new ProjectState(ProjectStatus.SETTLED, order, bids, auction, settled, escrow, outbox, seen);
+    return new ProjectState(ProjectStatus.SETTLED, order, bids, auction, settled, failure, escrow, outbox, seen);
   }
 }

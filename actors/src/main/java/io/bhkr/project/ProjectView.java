@@ -23,5 +23,7 @@ public record ProjectView(
     Amount price,
     AuctionClosed auction,
     List<SettlementLeg> settlement,
+    long settledAt,
+    ProjectFailed failure,
     Balances escrow)
     implements JsonSerializable {}

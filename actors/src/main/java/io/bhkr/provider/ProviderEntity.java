@@ -1,6 +1,17 @@
 package io.bhkr.provider;
 
 import akka.actor.typed.ActorRef;
+import akka.actor.typed.javadsl.Behaviors;
+import akka.persistence.typed.RecoveryCompleted;
+import akka.persistence.typed.javadsl.SignalHandler;
+import io.bhkr.transfer.CollateralClaim;
+import io.bhkr.transfer.Courier;
+import io.bhkr.transfer.DispatchConfirmed;
+import io.bhkr.transfer.DispatchRoute;
+import io.bhkr.transfer.DispatchSent;
+import io.bhkr.transfer.Party;
+import java.time.Duration;
+import java.util.List;
 import akka.actor.typed.Behavior;
 import akka.cluster.sharding.typed.javadsl.EntityTypeKey;
 import akka.persistence.typed.PersistenceId;
@@ -35,7 +46,7 @@ import java.util.Set;
  * that occupy its capacity (economics 11). Its id is its Ethereum address.
  */
 public final class ProviderEntity
-    extends EventSourcedBehaviorWithEnforcedReplies<ProviderEntity.Command, DomainEvent, ProviderEntity.State> {
+    extends EventSourcedBehaviorWithEnforcedReplies<ProviderEntity.Command, DomainEvent, ProviderState> {
 
   public static final EntityTypeKey<Command> TYPE_KEY = EntityTypeKey.create(Command.class, "Provider");
   public static final String TAG = "provider";
@@ -60,60 +71,6 @@ public final class ProviderEntity
   public record ProviderApplied(String providerId, String brandName, Resources capacity, Amount maxPrice, long appliedAt)
       implements DomainEvent {}
 
-  /**
-   * @param otherValue value other than BHKR sent to the provider: never collateral, but held, not
-   *     lost (no API sends it; a direct dispatch could)
-   * @param released projects already released, so an award redelivered after its release (at least
-   *     once is not in order) does not occupy capacity forever
-   */
-  public record State(
-      ProviderApplied application,
-      ProviderQualified qualification,
-      Amount collateral,
-      Balances otherValue,
-      Map<String, Resources> awarded,
-      Set<String> released,
-      Seen seen)
-      implements JsonSerializable {
-
-    public Status status() {
-      if (application == null) return Status.NONE;
-      if (qualification == null) return Status.APPLIED;
-      return collateral.isLessThan(qualification.pMin()) ? Status.QUALIFIED : Status.ACTIVE;
-    }
-
-    /** Declared capacity less what awarded, unfinished projects occupy. */
-    public Resources freeCapacity() {
-      Resources used = awarded.values().stream().reduce(Resources.NONE, Resources::plus);
-      return application.capacity().covers(used) ? application.capacity().minus(used) : Resources.NONE;
-    }
-
-    public long score() {
-      return ReputationScore.beforeAudits(collateral, qualification == null ? null : qualification.pMax());
-    }
-
-    State with(Dispatch applied) {
-      Map<String, Resources> projects = new HashMap<>(awarded);
-      Set<String> done = new HashSet<>(released);
-      Amount stake = collateral;
-      Balances other = otherValue;
-      ProviderQualified q = qualification;
-      if (applied instanceof Transfer t && t.amount().asset() == Asset.BHKR) stake = stake.plus(t.amount());
-      else if (applied instanceof Transfer t) other = other.credit(t.amount());
-      else if (applied instanceof ProviderQualified pq && q == null && application != null) q = pq;
-      else if (applied instanceof ProjectAwarded a && !released.contains(a.projectId())) projects.put(a.projectId(), a.resources());
-      else if (applied instanceof ProjectReleased r) {
-        projects.remove(r.projectId());
-        done.add(r.projectId());
-      }
-      return new State(application, q, stake, other, projects, done, seen.with(applied.id()));
-    }
-
-    State applied(ProviderApplied e) {
-      return new State(e, qualification, collateral, otherValue, awarded, released, seen);
-    }
-  }
-
   /** What the API and the auction see of a provider. */
   public record ProviderView(
       String providerId,
@@ -124,7 +81,10 @@ public final class ProviderEntity
       Amount maxPrice,
       Amount collateral,
       long score,
-      Set<String> runningProjects)
+      Set<String> runningProjects,
+      Amount pMin,
+      long collateralSince,
+      List<String> failures)
       implements JsonSerializable {
 
     public ProviderStanding standing() {
@@ -133,37 +93,64 @@ public final class ProviderEntity
     }
   }
 
-  public static Behavior<Command> create(String providerId) {
-    return new ProviderEntity(providerId);
+  record Confirm(Receipt receipt) implements Command {}
+
+  record RedeliveryDue() implements Command {}
+
+  public static Behavior<Command> create(String providerId, DispatchRoute route, Duration redelivery) {
+    return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> new ProviderEntity(providerId,
+        new Courier<>(ctx, timers, route, Confirm::new, new RedeliveryDue(), redelivery))));
   }
 
   private final String providerId;
+  private final Courier<Command> courier;
 
-  private ProviderEntity(String providerId) {
+  private ProviderEntity(String providerId, Courier<Command> courier) {
     super(PersistenceId.of(TYPE_KEY.name(), providerId));
     this.providerId = providerId;
+    this.courier = courier;
   }
 
   @Override
-  public State emptyState() {
-    return new State(null, null, Amount.zero(Asset.BHKR), Balances.empty(), Map.of(), Set.of(), Seen.none());
+  public SignalHandler<ProviderState> signalHandler() {
+    return newSignalHandlerBuilder().onSignal(RecoveryCompleted.instance(), s -> courier.resend(s.outbox())).build();
   }
 
   @Override
-  public CommandHandlerWithReply<Command, DomainEvent, State> commandHandler() {
+  public ProviderState emptyState() {
+    return ProviderState.empty();
+  }
+
+  @Override
+  public CommandHandlerWithReply<Command, DomainEvent, ProviderState> commandHandler() {
     return newCommandHandlerWithReplyBuilder()
         .forAnyState()
         .onCommand(Apply.class, this::onApply)
-        .onCommand(Receive.class, (s, c) -> {
-          Receipt receipt = new Receipt(c.dispatch().id());
-          if (s.seen().contains(c.dispatch().id())) return Effect().reply(c.replyTo(), receipt);
-          return Effect().persist(new DispatchReceived(c.dispatch())).thenReply(c.replyTo(), ns -> receipt);
-        })
+        .onCommand(Receive.class, this::onReceive)
+        .onCommand(Confirm.class, (s, c) -> courier.onReceipt(Effect(), s.outbox(), ProviderState::outbox, c.receipt()))
+        .onCommand(RedeliveryDue.class, (s, c) -> courier.onRedeliveryDue(Effect(), s.outbox()))
         .onCommand(Get.class, (s, c) -> Effect().reply(c.replyTo(), view(s)))
         .build();
   }
 
-  private ReplyEffect<DomainEvent, State> onApply(State s, Apply c) {
+  /** A failed project's claim is paid from the collateral at once, as far as it reaches. */
+  private ReplyEffect<DomainEvent, ProviderState> onReceive(ProviderState s, Receive c) {
+    Dispatch d = c.dispatch();
+    Receipt receipt = new Receipt(d.id());
+    if (s.seen().contains(d.id())) return Effect().reply(c.replyTo(), receipt);
+    if (d instanceof CollateralClaim claim) {
+      Amount paid = claim.amount().isGreaterThan(s.collateral()) ? s.collateral() : claim.amount();
+      if (paid.isZero()) return Effect().persist(new DispatchReceived(d)).thenReply(c.replyTo(), ns -> receipt);
+      Transfer compensation = new Transfer("compensation:" + claim.projectId(), Party.provider(providerId),
+          Party.account(claim.beneficiary()), paid, "service failure compensation for " + claim.projectId(), claim.at());
+      return Effect().persist(List.of(new DispatchReceived(d), new DispatchSent(compensation)))
+          .thenRun(ns -> courier.send(List.of(compensation)))
+          .thenReply(c.replyTo(), ns -> receipt);
+    }
+    return Effect().persist(new DispatchReceived(d)).thenReply(c.replyTo(), ns -> receipt);
+  }
+
+  private ReplyEffect<DomainEvent, ProviderState> onApply(ProviderState s, Apply c) {
     if (s.application() != null) return Effect().reply(c.replyTo(), new ApplicationRefused("provider " + providerId + " has already applied"));
     if (c.brandName() == null || c.brandName().isBlank() || c.brandName().length() > 100)
       return Effect().reply(c.replyTo(), new ApplicationRefused("brandName must be 1 to 100 characters"));
@@ -175,11 +162,13 @@ public final class ProviderEntity
   }
 
   @Override
-  public EventHandler<State, DomainEvent> eventHandler() {
+  public EventHandler<ProviderState, DomainEvent> eventHandler() {
     return newEventHandlerBuilder()
         .forAnyState()
-        .onEvent(ProviderApplied.class, State::applied)
+        .onEvent(ProviderApplied.class, ProviderState::applied)
         .onEvent(DispatchReceived.class, (s, e) -> s.with(e.dispatch()))
+        .onEvent(DispatchSent.class, (s, e) -> s.sent(e.dispatch()))
+        .onEvent(DispatchConfirmed.class, (s, e) -> s.confirmed(e.dispatchId()))
         .build();
   }
 
@@ -193,10 +182,11 @@ public final class ProviderEntity
     return RetentionCriteria.snapshotEvery(200, 2);
   }
 
-  private ProviderView view(State s) {
+  private ProviderView view(ProviderState s) {
     if (s.application() == null) return new ProviderView(providerId, Status.NONE, null, Resources.NONE, Resources.NONE,
-        Amount.zero(Asset.BHKR), s.collateral(), 0, Set.of());
+        Amount.zero(Asset.BHKR), s.collateral(), 0, Set.of(), null, 0, List.of());
     return new ProviderView(providerId, s.status(), s.application().brandName(), s.application().capacity(),
-        s.freeCapacity(), s.application().maxPrice(), s.collateral(), s.score(), Set.copyOf(s.awarded().keySet()));
+        s.freeCapacity(), s.application().maxPrice(), s.collateral(), s.score(), Set.copyOf(s.awarded().keySet()),
+        s.qualification() == null ? null : s.qualification().pMin(), s.collateralSince(), s.failures());
   }
 }

@@ -18,10 +18,13 @@ import java.util.Optional;
   @JsonSubTypes.Type(value = ProjectFunding.class, name = "ProjectFunding"),
   @JsonSubTypes.Type(value = ProjectAwarded.class, name = "ProjectAwarded"),
   @JsonSubTypes.Type(value = ProjectReleased.class, name = "ProjectReleased"),
-  @JsonSubTypes.Type(value = ProviderQualified.class, name = "ProviderQualified")
+  @JsonSubTypes.Type(value = ProviderQualified.class, name = "ProviderQualified"),
+  @JsonSubTypes.Type(value = InsuranceExcessDecided.class, name = "InsuranceExcessDecided"),
+  @JsonSubTypes.Type(value = CollateralClaim.class, name = "CollateralClaim")
 })
 public sealed interface Dispatch extends JsonSerializable
-    permits Transfer, ProjectFunding, ProjectAwarded, ProjectReleased, ProviderQualified {
+    permits Transfer, ProjectFunding, ProjectAwarded, ProjectReleased, ProviderQualified, InsuranceExcessDecided,
+        CollateralClaim {
 
   /** Globally unique: the receiver's once-only guarantee rests on it. */
   String id();

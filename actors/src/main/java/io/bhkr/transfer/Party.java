@@ -5,7 +5,7 @@ import io.bhkr.serialization.JsonSerializable;
 /** Who holds value or receives a notice: an account, a provider, a project, a pool, governance. */
 public record Party(Kind kind, String id) implements JsonSerializable {
 
-  public enum Kind { ACCOUNT, PROVIDER, PROJECT, POOL, GOVERNANCE }
+  public enum Kind { ACCOUNT, PROVIDER, PROJECT, POOL, GOVERNANCE, NODE }
 
   public static final Party REWARD_POOL = new Party(Kind.POOL, "reward");
   public static final Party INSURANCE_POOL = new Party(Kind.POOL, "insurance");
@@ -21,6 +21,10 @@ public record Party(Kind kind, String id) implements JsonSerializable {
 
   public static Party provider(String providerId) {
     return new Party(Kind.PROVIDER, providerId);
+  }
+
+  public static Party node(String nodeId) {
+    return new Party(Kind.NODE, nodeId);
   }
 
   public static Party project(String projectId) {

@@ -22,6 +22,7 @@ import io.bhkr.rules.Auction.ProviderStanding;
 import io.bhkr.rules.Resources;
 import io.bhkr.serialization.DomainEvent;
 import io.bhkr.testing.EntityTests;
+import io.bhkr.testing.RecordingRoute;
 import io.bhkr.transfer.Dispatch;
 import io.bhkr.transfer.DispatchReceived;
 import io.bhkr.transfer.Party;
@@ -30,6 +31,7 @@ import io.bhkr.transfer.ProjectReleased;
 import io.bhkr.transfer.ProviderQualified;
 import io.bhkr.transfer.Receipt;
 import io.bhkr.transfer.Transfer;
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
@@ -57,18 +59,19 @@ class ProviderEntityTest {
   /** A provider with a fresh address, so tests share no journal. */
   private static Fixture provider() {
     String id = String.format("0x%040x", 0xabc000 + IDS.incrementAndGet());
-    return new Fixture(id, EventSourcedBehaviorTestKit.create(testKit.system(), ProviderEntity.create(id)));
+    RecordingRoute route = new RecordingRoute(testKit.createTestProbe(RecordingRoute.Delivery.class).getRef());
+    return new Fixture(id, EventSourcedBehaviorTestKit.create(testKit.system(), ProviderEntity.create(id, route, Duration.ofMinutes(5))));
   }
 
   private record Fixture(
-      String id, EventSourcedBehaviorTestKit<ProviderEntity.Command, DomainEvent, ProviderEntity.State> kit) {
+      String id, EventSourcedBehaviorTestKit<ProviderEntity.Command, DomainEvent, ProviderState> kit) {
 
-    EventSourcedBehaviorTestKit.CommandResultWithReply<ProviderEntity.Command, DomainEvent, ProviderEntity.State, ApplyResult>
+    EventSourcedBehaviorTestKit.CommandResultWithReply<ProviderEntity.Command, DomainEvent, ProviderState, ApplyResult>
         apply(String brand, Resources capacity, Amount maxPrice) {
       return kit.runCommand(r -> new ProviderEntity.Apply(brand, capacity, maxPrice, T0, r));
     }
 
-    EventSourcedBehaviorTestKit.CommandResultWithReply<ProviderEntity.Command, DomainEvent, ProviderEntity.State, Receipt>
+    EventSourcedBehaviorTestKit.CommandResultWithReply<ProviderEntity.Command, DomainEvent, ProviderState, Receipt>
         receive(Dispatch d) {
       return kit.runCommand(r -> new ProviderEntity.Receive(d, r));
     }
@@ -317,7 +320,7 @@ class ProviderEntityTest {
     ProviderView before = p.view();
 
     var restarted = p.kit().restart();
-    ProviderEntity.State s = restarted.state();
+    ProviderState s = restarted.state();
     assertEquals("Acme Nodes", s.application().brandName());
     assertEquals("qualify:prop-1", s.qualification().id());
     assertEquals(bhkr(12_000), s.collateral());

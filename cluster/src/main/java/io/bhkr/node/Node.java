@@ -3,6 +3,8 @@ package io.bhkr.node;
 import akka.actor.typed.ActorSystem;
 import akka.actor.typed.javadsl.Behaviors;
 import akka.cluster.typed.Cluster;
+import akka.cluster.typed.ClusterSingleton;
+import akka.cluster.typed.SingletonActor;
 import akka.cluster.typed.Join;
 import akka.http.javadsl.ServerBinding;
 import com.typesafe.config.Config;
@@ -14,6 +16,8 @@ import io.bhkr.http.ApiSettings;
 import io.bhkr.http.auth.DevelopmentAccounts;
 import io.bhkr.market.Market;
 import io.bhkr.persistence.JournalSchema;
+import io.bhkr.persistence.rewards.RewardEpochClock;
+import io.bhkr.persistence.rewards.RewardEpochs;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
@@ -41,12 +45,10 @@ public final class Node implements AutoCloseable {
   }
 
   /** The development genesis of api.md: dev accounts 1–3 govern (n = 1), account 0 operates. */
-  public static GovernanceEntity.Genesis developmentGenesis(long bidWindowSeconds) {
-    Parameters d = Parameters.development();
-    Parameters p = new Parameters(d.rpBps(), d.ipBps(), d.pricing(), d.bhkrPriceMicroUsd(), d.aprBps(), bidWindowSeconds,
-        d.priceBandBps(), d.auctionPricing(), d.pMin(), d.pMax(), d.proposalSeconds());
+  public static GovernanceEntity.Genesis developmentGenesis(long bidWindowSeconds, long epochSeconds) {
     return new GovernanceEntity.Genesis(
-        List.of(DevelopmentAccounts.address(1), DevelopmentAccounts.address(2), DevelopmentAccounts.address(3)), 1, p);
+        List.of(DevelopmentAccounts.address(1), DevelopmentAccounts.address(2), DevelopmentAccounts.address(3)),
+        1, Parameters.development().withBidWindowSeconds(bidWindowSeconds).withEpochSeconds(epochSeconds));
   }
 
   /** A deployment's genesis from {@code bhkr.genesis}: its governors and n, with the spec's default parameters. */
@@ -78,13 +80,16 @@ public final class Node implements AutoCloseable {
       Market market = Market.start(system, Market.Settings.defaults());
       boolean development = config.getBoolean("bhkr.development");
       GovernanceEntity.Genesis genesis = development
-          ? developmentGenesis(config.getLong("bhkr.development-bid-window-seconds"))
+          ? developmentGenesis(config.getLong("bhkr.development-bid-window-seconds"), config.getLong("bhkr.development-epoch-seconds"))
           : configuredGenesis(config);
       String operator = development ? DevelopmentAccounts.address(0) : config.getString("bhkr.genesis.operator").toLowerCase();
       market.governance().<akka.Done>ask(r -> new GovernanceEntity.Found(genesis, r), STARTUP)
           .toCompletableFuture().get(STARTUP.toSeconds(), TimeUnit.SECONDS);
       ApiSettings api = new ApiSettings(options.httpHost(), options.httpPort(), development, operator,
           options.profile().id(), Duration.ofSeconds(5), Clock.systemUTC());
+      RewardEpochs epochs = new RewardEpochs(system, market, operator, api.askTimeout());
+      ClusterSingleton.get(system).init(SingletonActor.of(RewardEpochClock.create(epochs, Clock.systemUTC(),
+          config.getDuration("bhkr.rewards.check-interval")), "reward-epoch-clock"));
       ServerBinding binding = ApiServer.start(system, market, api).toCompletableFuture().get(STARTUP.toSeconds(), TimeUnit.SECONDS);
       InetSocketAddress address = binding.localAddress();
       log.info("BHKR node listening on http://{}:{} (journal profile {}, {})", address.getHostString(), address.getPort(),

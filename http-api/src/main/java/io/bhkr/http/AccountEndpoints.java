@@ -10,7 +10,7 @@ import akka.http.javadsl.server.Route;
 import io.bhkr.account.AccountEntity;
 import io.bhkr.market.Market;
 import io.bhkr.money.Amount;
-import io.bhkr.pool.PoolEntity;
+import io.bhkr.money.Asset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
@@ -20,15 +20,17 @@ final class AccountEndpoints extends Endpoints {
 
   record DepositRequest(String account, String asset, String amount) {}
 
+  private final StakePositions positions;
+
   AccountEndpoints(ActorSystem<?> system, Market market, ApiSettings settings) {
     super(system, market, settings);
+    this.positions = new StakePositions(system, market, settings.askTimeout());
   }
 
   @Override
   Route route() {
     return concat(
         path(segment("accounts").slash(segment()), address -> get(() -> respond(() -> account(address)))),
-        path(segment("pools").slash(segment()), pool -> get(() -> respond(() -> pool(pool)))),
         settings.development()
             ? path(segment("dev").slash("deposits"), () -> post(() -> signed(this::deposit)))
             : reject());
@@ -36,22 +38,14 @@ final class AccountEndpoints extends Endpoints {
 
   private CompletionStage<HttpResponse> account(String rawAddress) {
     String address = Wire.address(rawAddress, "address");
-    return ask(market.account(address), AccountEntity.Get::new).thenApply(view -> {
+    return ask(market.account(address), AccountEntity.Get::new).thenCombine(positions.total(address), (view, staked) -> {
       Map<String, Object> body = new LinkedHashMap<>();
       body.put("address", address);
       body.put("balances", Wire.balances(view.balances()));
-      body.put("staked", Wire.perAsset(Map.of())); // BHKR staked on sidecars arrives with the staking issue
+      body.put("staked", Wire.perAsset(Map.of(Asset.BHKR, staked))); // BHKR staked on sidecars
       body.put("locked", Wire.perAsset(view.inFlight()));
       return json(200, body);
     });
-  }
-
-  private CompletionStage<HttpResponse> pool(String pool) {
-    if (!PoolEntity.REWARD.equals(pool) && !PoolEntity.INSURANCE.equals(pool))
-      throw ApiException.notFound("no pool '" + pool + "' (there are 'reward' and 'insurance')");
-    return ask(market.pool(pool), PoolEntity.Get::new)
-        .thenApply(view -> json(200, Map.of("pool", pool, "balances", Wire.balances(view.balances()))))
-        ;
   }
 
   /** Operator only: credits an external deposit, as the chain bridge will in chain mode. */

@@ -30,7 +30,9 @@ public final class ApiServer extends AllDirectives {
         new AccountEndpoints(system, market, settings),
         new ProviderEndpoints(system, market, settings),
         new GovernanceEndpoints(system, market, settings),
-        new ProjectEndpoints(system, market, settings));
+        new ProjectEndpoints(system, market, settings),
+        new NodeEndpoints(system, market, settings),
+        new PoolEndpoints(system, market, settings));
   }
 
   /**

@@ -21,7 +21,7 @@ import java.util.concurrent.CompletionStage;
 /** The governors, the parameters in force, and proposals with their votes (economics 10). */
 final class GovernanceEndpoints extends Endpoints {
 
-  record ProposalRequest(String kind, String providerId) {}
+  record ProposalRequest(String kind, String providerId, String action, Wire.AmountJson amount) {}
 
   record VoteRequest(String vote) {}
 
@@ -58,13 +58,12 @@ final class GovernanceEndpoints extends Endpoints {
   private CompletionStage<HttpResponse> propose(String signer, byte[] body) {
     ProposalRequest req = Json.read(body, ProposalRequest.class);
     String kind = Wire.required(req.kind(), "kind");
+    if (Proposal.Kind.MOVE_INSURANCE_EXCESS.name().equals(kind)) return proposeExcessMove(signer, req);
     if (!Proposal.Kind.QUALIFY_PROVIDER.name().equals(kind))
-      throw ApiException.invalid("kind", "this node decides QUALIFY_PROVIDER proposals; '" + kind + "' is not supported yet");
+      throw ApiException.invalid("kind", "this node decides QUALIFY_PROVIDER and MOVE_INSURANCE_EXCESS proposals; '" + kind
+          + "' is not supported yet");
     String providerId = Wire.address(req.providerId(), "providerId");
-    return view().thenCompose(v -> {
-      if (!v.governors().contains(signer)) throw ApiException.forbidden("not-a-governor", signer + " is not a governor");
-      return ask(market.provider(providerId), ProviderEntity.Get::new);
-    }).thenCompose(provider -> {
+    return governor(signer).thenCompose(v -> ask(market.provider(providerId), ProviderEntity.Get::new)).thenCompose(provider -> {
       if (provider.status() == ProviderEntity.Status.NONE) throw ApiException.notFound("no provider " + providerId);
       if (provider.status() != ProviderEntity.Status.APPLIED)
         throw ApiException.conflict("already-qualified", "provider " + providerId + " is " + provider.status());
@@ -72,6 +71,23 @@ final class GovernanceEndpoints extends Endpoints {
       return ask(market.governance(), (ActorRef<Decision> r) ->
           new GovernanceEntity.Propose(proposalId, signer, Proposal.Kind.QUALIFY_PROVIDER, providerId, now(), r));
     }).thenApply(decision -> json(201, render(decided(decision))));
+  }
+
+  /** Move the Insurance Pool's excess above insuranceCap to the Reward Pool, or burn it (economics 5). */
+  private CompletionStage<HttpResponse> proposeExcessMove(String signer, ProposalRequest req) {
+    String action = Wire.required(req.action(), "action");
+    if (!action.equals("TO_REWARD") && !action.equals("BURN")) throw ApiException.invalid("action", "must be TO_REWARD or BURN");
+    Proposal.ExcessMove move = new Proposal.ExcessMove(action, Wire.required(req.amount(), "amount").positive("amount"));
+    return governor(signer).thenCompose(v -> ask(market.governance(), (ActorRef<Decision> r) -> new GovernanceEntity.Propose(
+        newId("proposal-"), signer, Proposal.Kind.MOVE_INSURANCE_EXCESS, null, move, now(), r)))
+        .thenApply(decision -> json(201, render(decided(decision))));
+  }
+
+  private CompletionStage<GovernanceEntity.GovernanceView> governor(String signer) {
+    return view().thenApply(v -> {
+      if (!v.governors().contains(signer)) throw ApiException.forbidden("not-a-governor", signer + " is not a governor");
+      return v;
+    });
   }
 
   private CompletionStage<HttpResponse> vote(String proposalId, String signer, byte[] body) {
@@ -106,7 +122,11 @@ final class GovernanceEndpoints extends Endpoints {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("proposalId", p.proposalId());
     m.put("kind", p.kind().name());
-    m.put("providerId", p.providerId());
+    if (p.providerId() != null) m.put("providerId", p.providerId());
+    if (p.excess() != null) {
+      m.put("action", p.excess().action());
+      m.put("amount", Wire.amount(p.excess().amount()));
+    }
     m.put("status", p.statusAt(now()).name());
     m.put("yes", p.yes().size());
     m.put("no", p.no().size());
@@ -130,6 +150,11 @@ final class GovernanceEndpoints extends Endpoints {
     m.put("pMin", p.pMin().amount().toString());
     m.put("pMax", p.pMax().amount().toString());
     m.put("proposalSeconds", p.proposalSeconds());
+    m.put("rewardSplit", Map.of("governors", p.rewardSplit().governorsBps(), "providersRequesters",
+        p.rewardSplit().providersRequestersBps(), "stakers", p.rewardSplit().stakersBps(), "dev", p.rewardSplit().developmentBps()));
+    m.put("epochSeconds", p.epochSeconds());
+    m.put("insuranceCap", p.insuranceCap().toString());
+    m.put("ethPriceMicroUsd", p.ethPriceMicroUsd().toString());
     return m;
   }
 }

@@ -41,6 +41,8 @@ final class ProjectEndpoints extends Endpoints {
 
   record CompletionRequest(Wire.AmountJson profit) {}
 
+  record FailureRequest(String reason) {}
+
   private final QuoteOffers offers;
 
   ProjectEndpoints(ActorSystem<?> system, Market market, ApiSettings settings) {
@@ -57,7 +59,8 @@ final class ProjectEndpoints extends Endpoints {
         path(segment("projects").slash(segment()), id -> get(() -> respond(() -> project(id)))),
         path(segment("projects").slash(segment()).slash("bids"), id -> post(() -> signed((signer, body) -> bid(id, signer, body)))),
         path(segment("projects").slash(segment()).slash("completion"), id ->
-            post(() -> signed((signer, body) -> complete(id, signer, body)))));
+            post(() -> signed((signer, body) -> complete(id, signer, body)))),
+        path(segment("projects").slash(segment()).slash("failure"), id -> post(() -> signed((signer, body) -> fail(id, signer, body)))));
   }
 
   /** Anyone may ask for a quote; it is stored so a project can be opened from it by id. */
@@ -162,5 +165,21 @@ final class ProjectEndpoints extends Endpoints {
       if (result instanceof AccountEntity.Refused refused) throw ApiException.conflict("insufficient-funds", refused.reason());
       return readUntil(() -> view(projectId), v -> v.status() == ProjectStatus.SETTLED);
     }).thenApply(v -> json(v.status() == ProjectStatus.SETTLED ? 200 : 202, ProjectRendering.full(v)));
+  }
+
+  /**
+   * Operator only, until sidecar audits declare failures themselves: the provider stopped serving.
+   * FP goes back in full and the provider pays the compensation from its collateral (vector P2).
+   */
+  private CompletionStage<HttpResponse> fail(String projectId, String signer, byte[] body) {
+    if (!signer.equals(settings.operator())) throw ApiException.forbidden("not-operator", "only the operator may record a failure");
+    String reason = Wire.required(Json.read(body, FailureRequest.class).reason(), "reason");
+    if (reason.isBlank() || reason.length() > 200) throw ApiException.invalid("reason", "must be 1 to 200 characters");
+    return existing(projectId).thenCompose(v -> {
+      if (v.status() != ProjectStatus.RUNNING) throw ApiException.conflict("not-running", "project " + projectId + " is " + v.status());
+      return ask(market.governance(), GovernanceEntity.Get::new);
+    }).thenCompose(gov -> ask(market.project(projectId), (ActorRef<ProjectView> r) -> new ProjectEntity.RecordFailure(
+        reason, now(), gov.parameters().bhkrPriceMicroUsd(), gov.parameters().ethPriceMicroUsd(), r)))
+        .thenApply(v -> json(200, ProjectRendering.full(v)));
   }
 }

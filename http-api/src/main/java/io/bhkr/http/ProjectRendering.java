@@ -43,6 +43,15 @@ final class ProjectRendering {
       l.put("reason", leg.reason());
       return l;
     }).toList());
+    if (v.failure() != null) {
+      Map<String, Object> f = new LinkedHashMap<>();
+      f.put("failedAt", v.failure().failedAt());
+      f.put("reason", v.failure().reason());
+      f.put("servedDays", v.failure().servedDays());
+      f.put("expectedProfitMicroUsd", v.failure().expectedProfitMicroUsd().toString());
+      f.put("compensation", Wire.amount(v.failure().compensation()));
+      m.put("failure", f);
+    }
     m.put("escrow", Wire.balances(v.escrow()));
     return m;
   }

@@ -14,7 +14,9 @@ import io.bhkr.governance.GovernanceEntity;
 import io.bhkr.governance.Parameters;
 import io.bhkr.money.Amount;
 import io.bhkr.money.Asset;
-import io.bhkr.pool.PoolEntity;
+import io.bhkr.pool.InsurancePoolEntity;
+import io.bhkr.pool.PoolView;
+import io.bhkr.pool.RewardPoolEntity;
 import io.bhkr.project.ProjectEntity;
 import io.bhkr.project.ProjectRules;
 import io.bhkr.project.ProjectStatus;
@@ -86,9 +88,9 @@ class EntityRecoveryTest {
     final Map<String, ActorRef<AccountEntity.Command>> accounts = new LinkedHashMap<>();
     final ActorRef<ProviderEntity.Command> provider;
     final ActorRef<ProjectEntity.Command> project;
-    final ActorRef<PoolEntity.Command> reward;
+    final ActorRef<RewardPoolEntity.Command> reward;
     final ActorRef<GovernanceEntity.Command> governance;
-    ActorRef<PoolEntity.Command> insurance;
+    ActorRef<InsurancePoolEntity.Command> insurance;
 
     World(String name, String projectId) {
       kit = ActorTestKit.create(name, SETTINGS.withFallback(journalConfig()));
@@ -97,17 +99,17 @@ class EntityRecoveryTest {
         accounts.put(a, kit.spawn(AccountEntity.create(a, route, REDELIVERY)));
         route.register(Party.account(a), accounts.get(a));
       }
-      provider = kit.spawn(ProviderEntity.create(PROVIDER));
+      provider = kit.spawn(ProviderEntity.create(PROVIDER, route, REDELIVERY));
       route.register(Party.provider(PROVIDER), provider);
       project = kit.spawn(ProjectEntity.create(projectId, route, REDELIVERY, Clock.systemUTC()));
       route.register(Party.project(projectId), project);
-      reward = kit.spawn(PoolEntity.create(PoolEntity.REWARD));
+      reward = kit.spawn(RewardPoolEntity.create(route, REDELIVERY));
       route.register(Party.REWARD_POOL, reward);
       governance = kit.spawn(GovernanceEntity.create(route, REDELIVERY));
     }
 
     void openInsurancePool() {
-      insurance = kit.spawn(PoolEntity.create(PoolEntity.INSURANCE));
+      insurance = kit.spawn(InsurancePoolEntity.create(route, REDELIVERY));
       route.register(Party.INSURANCE_POOL, insurance);
     }
 
@@ -131,7 +133,7 @@ class EntityRecoveryTest {
       accounts.forEach((a, ref) -> v.put(a, ask(ref, AccountEntity.Get::new)));
       v.put("provider", ask(provider, ProviderEntity.Get::new));
       v.put("project", ask(project, ProjectEntity.Get::new));
-      v.put("reward", ask(reward, PoolEntity.Get::new));
+      v.put("reward", ask(reward, RewardPoolEntity.Get::new));
       v.put("governance", ((GovernanceEntity.GovernanceView) ask(governance, GovernanceEntity.Get::new)).proposals());
       return v;
     }
@@ -159,8 +161,7 @@ class EntityRecoveryTest {
     String projectId = "project-" + System.nanoTime();
     World before = new World("before", projectId);
     Parameters dev = Parameters.development();
-    Parameters shortWindow = new Parameters(dev.rpBps(), dev.ipBps(), dev.pricing(), dev.bhkrPriceMicroUsd(), dev.aprBps(),
-        3, dev.priceBandBps(), dev.auctionPricing(), dev.pMin(), dev.pMax(), dev.proposalSeconds());
+    Parameters shortWindow = dev.withBidWindowSeconds(3);
     long now = Clock.systemUTC().instant().getEpochSecond();
 
     before.<Done>ask(before.governance, r -> new GovernanceEntity.Found(new GovernanceEntity.Genesis(GOVERNORS, 1, shortWindow), r));
@@ -178,7 +179,7 @@ class EntityRecoveryTest {
     before.<Done>ask(provider, r -> new AccountEntity.Deposit("d-2", bhkr(10_000), r));
     before.<Done>ask(provider, r -> new AccountEntity.Deposit("d-3", eth(300), r));
     assertInstanceOf(AccountEntity.Accepted.class, before.<AccountEntity.SendResult>ask(provider, r -> new AccountEntity.Send(
-        new Transfer("collateral-1", Party.account(PROVIDER), Party.provider(PROVIDER), bhkr(10_000), "collateral", 0), r)));
+        new Transfer("collateral-1", Party.account(PROVIDER), Party.provider(PROVIDER), bhkr(10_000), "collateral", now), r)));
     before.awaitTrue("active", () ->
         before.<ProviderEntity.ProviderView>ask(before.provider, ProviderEntity.Get::new).status() == ProviderEntity.Status.ACTIVE);
 
@@ -205,7 +206,7 @@ class EntityRecoveryTest {
     assertEquals(written, after.views(projectId), "every entity recovers exactly its state");
     after.openInsurancePool();
     after.awaitTrue("the insurance legs arrive after the restart", () -> {
-      PoolEntity.PoolView pool = after.ask(after.insurance, PoolEntity.Get::new);
+      PoolView pool = after.ask(after.insurance, InsurancePoolEntity.Get::new);
       return pool.balances().of(Asset.BHKR).equals(bhkr(10)) && pool.balances().of(Asset.ETH).equals(eth(30));
     });
     ProjectView settled = after.ask(after.project, ProjectEntity.Get::new);

@@ -2,7 +2,9 @@ package io.bhkr.persistence.entities;
 
 import akka.actor.typed.ActorRef;
 import io.bhkr.account.AccountEntity;
-import io.bhkr.pool.PoolEntity;
+import io.bhkr.nodes.NodeEntity;
+import io.bhkr.pool.InsurancePoolEntity;
+import io.bhkr.pool.RewardPoolEntity;
 import io.bhkr.project.ProjectEntity;
 import io.bhkr.provider.ProviderEntity;
 import io.bhkr.transfer.Dispatch;
@@ -34,7 +36,11 @@ final class LocalRoute implements DispatchRoute {
       case ACCOUNT -> ((ActorRef<AccountEntity.Command>) target).tell(new AccountEntity.Receive(d, replyTo));
       case PROJECT -> ((ActorRef<ProjectEntity.Command>) target).tell(new ProjectEntity.Receive(d, replyTo));
       case PROVIDER -> ((ActorRef<ProviderEntity.Command>) target).tell(new ProviderEntity.Receive(d, replyTo));
-      case POOL -> ((ActorRef<PoolEntity.Command>) target).tell(new PoolEntity.Receive(d, replyTo));
+      case POOL -> {
+        if (d.to().equals(Party.REWARD_POOL)) ((ActorRef<RewardPoolEntity.Command>) target).tell(new RewardPoolEntity.Receive(d, replyTo));
+        else ((ActorRef<InsurancePoolEntity.Command>) target).tell(new InsurancePoolEntity.Receive(d, replyTo));
+      }
+      case NODE -> ((ActorRef<NodeEntity.Command>) target).tell(new NodeEntity.Receive(d, replyTo));
       case GOVERNANCE -> { }
     }
   }

@@ -1,0 +1,169 @@
+package io.bhkr.nodes;
+
+import akka.actor.typed.ActorRef;
+import akka.actor.typed.Behavior;
+import akka.actor.typed.javadsl.Behaviors;
+import akka.cluster.sharding.typed.javadsl.EntityTypeKey;
+import akka.persistence.typed.PersistenceId;
+import akka.persistence.typed.RecoveryCompleted;
+import akka.persistence.typed.javadsl.CommandHandlerWithReply;
+import akka.persistence.typed.javadsl.EventHandler;
+import akka.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
+import akka.persistence.typed.javadsl.ReplyEffect;
+import akka.persistence.typed.javadsl.RetentionCriteria;
+import akka.persistence.typed.javadsl.SignalHandler;
+import io.bhkr.money.Amount;
+import io.bhkr.money.Asset;
+import io.bhkr.rules.Resources;
+import io.bhkr.serialization.DomainEvent;
+import io.bhkr.serialization.JsonSerializable;
+import io.bhkr.transfer.Courier;
+import io.bhkr.transfer.Dispatch;
+import io.bhkr.transfer.DispatchConfirmed;
+import io.bhkr.transfer.DispatchReceived;
+import io.bhkr.transfer.DispatchRoute;
+import io.bhkr.transfer.DispatchSent;
+import io.bhkr.transfer.Party;
+import io.bhkr.transfer.Receipt;
+import io.bhkr.transfer.Transfer;
+import io.bhkr.transfer.ValueEvent;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A provider's blockchain node and its sidecar. Here: its registration and the BHKR that accounts
+ * stake on its sidecar (economics 5); audits, status and the running project deepen it later.
+ */
+public final class NodeEntity extends EventSourcedBehaviorWithEnforcedReplies<NodeEntity.Command, DomainEvent, NodeState> {
+
+  public static final EntityTypeKey<Command> TYPE_KEY = EntityTypeKey.create(Command.class, "Node");
+  public static final String TAG = "node";
+  /** The reason an account's transfer must carry to be taken as a stake on the sidecar. */
+  public static final String STAKE = "stake";
+
+  public sealed interface Command extends JsonSerializable {}
+
+  public record Register(String providerId, String endpoint, String sidecarAddress, Resources capacity, long at,
+      ActorRef<Result> replyTo) implements Command {}
+
+  public record Withdraw(String staker, BigInteger amount, String withdrawalId, long at, ActorRef<Result> replyTo)
+      implements Command {}
+
+  public record Receive(Dispatch dispatch, ActorRef<Receipt> replyTo) implements Command {}
+
+  public record Get(ActorRef<NodeView> replyTo) implements Command {}
+
+  record Confirm(Receipt receipt) implements Command {}
+
+  record RedeliveryDue() implements Command {}
+
+  public sealed interface Result extends JsonSerializable {}
+
+  public record Done(String nodeId) implements Result {}
+
+  public record Refused(String reason) implements Result {}
+
+  /** What the API shows; {@code registration} is null for a node nobody registered. */
+  public record NodeView(String nodeId, NodeRegistered registration, Map<String, List<StakeLot>> stakes, BigInteger totalStaked)
+      implements JsonSerializable {}
+
+  public static Behavior<Command> create(String nodeId, DispatchRoute route, Duration redelivery) {
+    return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> new NodeEntity(nodeId,
+        new Courier<>(ctx, timers, route, Confirm::new, new RedeliveryDue(), redelivery))));
+  }
+
+  private final String nodeId;
+  private final Courier<Command> courier;
+
+  private NodeEntity(String nodeId, Courier<Command> courier) {
+    super(PersistenceId.of(TYPE_KEY.name(), nodeId));
+    this.nodeId = nodeId;
+    this.courier = courier;
+  }
+
+  @Override
+  public NodeState emptyState() {
+    return NodeState.empty();
+  }
+
+  /** A stake is BHKR an account sends a registered node with the reason {@value #STAKE}. */
+  static boolean isStake(NodeState s, Dispatch d) {
+    return s.registration() != null && d instanceof Transfer t && STAKE.equals(t.reason())
+        && t.from().kind() == Party.Kind.ACCOUNT && t.amount().asset() == Asset.BHKR;
+  }
+
+  @Override
+  public CommandHandlerWithReply<Command, DomainEvent, NodeState> commandHandler() {
+    return newCommandHandlerWithReplyBuilder()
+        .forAnyState()
+        .onCommand(Register.class, this::onRegister)
+        .onCommand(Withdraw.class, this::onWithdraw)
+        .onCommand(Receive.class, this::onReceive)
+        .onCommand(Get.class, (s, c) -> Effect().reply(c.replyTo(), new NodeView(nodeId, s.registration(), s.stakes(), s.totalStaked())))
+        .onCommand(Confirm.class, (s, c) -> courier.onReceipt(Effect(), s.outbox(), NodeState::outbox, c.receipt()))
+        .onCommand(RedeliveryDue.class, (s, c) -> courier.onRedeliveryDue(Effect(), s.outbox()))
+        .build();
+  }
+
+  private ReplyEffect<DomainEvent, NodeState> onRegister(NodeState s, Register c) {
+    if (s.registration() != null) return Effect().reply(c.replyTo(), new Refused("node " + nodeId + " is already registered"));
+    return Effect().persist(new NodeRegistered(nodeId, c.providerId(), c.endpoint(), c.sidecarAddress(), c.capacity(), c.at()))
+        .thenReply(c.replyTo(), ns -> new Done(nodeId));
+  }
+
+  private ReplyEffect<DomainEvent, NodeState> onWithdraw(NodeState s, Withdraw c) {
+    BigInteger staked = s.staked(c.staker());
+    if (c.amount().signum() <= 0) return Effect().reply(c.replyTo(), new Refused("the amount must be more than zero"));
+    if (staked.compareTo(c.amount()) < 0)
+      return Effect().reply(c.replyTo(), new Refused(c.staker() + " has " + staked + " BHKR base units staked on node " + nodeId));
+    Transfer back = new Transfer(c.withdrawalId(), Party.node(nodeId), Party.account(c.staker()),
+        new Amount(Asset.BHKR, c.amount()), "stake withdrawal", c.at());
+    return Effect().persist(List.of(new StakeWithdrawn(c.staker(), c.amount(), c.at()), new DispatchSent(back)))
+        .thenRun(ns -> courier.send(List.of(back)))
+        .thenReply(c.replyTo(), ns -> new Done(nodeId));
+  }
+
+  /** Stakes are kept; any other value is sent back to whoever sent it. */
+  private ReplyEffect<DomainEvent, NodeState> onReceive(NodeState s, Receive c) {
+    Dispatch d = c.dispatch();
+    Receipt receipt = new Receipt(d.id());
+    if (s.seen().contains(d.id()) || d.value().isEmpty()) return Effect().reply(c.replyTo(), receipt);
+    if (isStake(s, d)) return Effect().persist(new DispatchReceived(d)).thenReply(c.replyTo(), ns -> receipt);
+    long at = d instanceof Transfer t ? t.at() : 0;
+    Transfer back = new Transfer("return:" + d.id(), Party.node(nodeId), d.from(), d.value().get(),
+        "returned: node " + nodeId + " takes only BHKR stakes from accounts, once registered", at);
+    return Effect().persist(List.of(new DispatchReceived(d), new DispatchSent(back)))
+        .thenRun(ns -> courier.send(List.of(back)))
+        .thenReply(c.replyTo(), ns -> receipt);
+  }
+
+  @Override
+  public EventHandler<NodeState, DomainEvent> eventHandler() {
+    return newEventHandlerBuilder()
+        .forAnyState()
+        .onEvent(NodeRegistered.class, NodeState::registered)
+        .onEvent(StakeWithdrawn.class, NodeState::withdrawn)
+        .onEvent(DispatchReceived.class, (s, e) -> isStake(s, e.dispatch()) ? s.staked((Transfer) e.dispatch()) : s.received(e.dispatch()))
+        .onEvent(DispatchSent.class, (s, e) -> s.sent(e.dispatch()))
+        .onEvent(DispatchConfirmed.class, (s, e) -> s.confirmed(e.dispatchId()))
+        .build();
+  }
+
+  @Override
+  public SignalHandler<NodeState> signalHandler() {
+    return newSignalHandlerBuilder().onSignal(RecoveryCompleted.instance(), s -> courier.resend(s.outbox())).build();
+  }
+
+  @Override
+  public Set<String> tagsFor(DomainEvent event) {
+    return ValueEvent.tags(TAG, event);
+  }
+
+  @Override
+  public RetentionCriteria retentionCriteria() {
+    return RetentionCriteria.snapshotEvery(200, 2);
+  }
+}

@@ -1,0 +1,14 @@
+package io.bhkr.pool;
+
+import io.bhkr.money.Asset;
+import io.bhkr.serialization.DomainEvent;
+import java.math.BigInteger;
+import java.util.SortedMap;
+
+/**
+ * The Insurance Pool paid victims of a claim, pro rata, from what it held ({@code available}).
+ * What it could not pay stays owed as the claim's shortfall (economics 7). Also recorded when a
+ * later inflow pays a shortfall: {@code trigger} names that inflow, or is null for the claim itself.
+ */
+public record CompensationPaid(String claimId, Asset asset, BigInteger available, SortedMap<String, BigInteger> paid,
+    SortedMap<String, BigInteger> stillOwed, String trigger, long at) implements DomainEvent {}

@@ -1,0 +1,70 @@
+package io.bhkr.pool;
+
+import io.bhkr.money.Amount;
+import io.bhkr.money.Asset;
+import io.bhkr.rules.InsuranceRule;
+import io.bhkr.serialization.DomainEvent;
+import io.bhkr.transfer.Dispatch;
+import io.bhkr.transfer.DispatchReceived;
+import io.bhkr.transfer.DispatchSent;
+import io.bhkr.transfer.InsuranceExcessDecided;
+import io.bhkr.transfer.Party;
+import io.bhkr.transfer.Transfer;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SortedMap;
+
+/** The Insurance Pool's decisions as pure functions from state and input to events (economics 5, 7). */
+final class InsuranceDecisions {
+
+  private InsuranceDecisions() {}
+
+  /** Pays a claim's victims pro rata from what the pool holds; the rest stays owed. */
+  static List<DomainEvent> compensate(PoolState s, String claimId, Asset asset, SortedMap<String, BigInteger> losses, long at) {
+    return pay(s.balances().of(asset).amount(), claimId, asset, losses, null, at);
+  }
+
+  /** Value arrives: credit it, then pay shortfalls in its asset, oldest claim first. */
+  static List<DomainEvent> onInflow(PoolState s, Dispatch d) {
+    List<DomainEvent> events = new ArrayList<>();
+    events.add(new DispatchReceived(d));
+    Amount in = d.value().orElseThrow();
+    long at = d instanceof Transfer t ? t.at() : 0;
+    BigInteger available = s.balances().of(in.asset()).amount().add(in.amount());
+    for (Shortfall shortfall : s.shortfalls()) {
+      if (shortfall.asset() != in.asset() || available.signum() == 0) continue;
+      List<DomainEvent> paid = pay(available, shortfall.claimId(), in.asset(), shortfall.owed(), d.id(), at);
+      available = available.subtract(((CompensationPaid) paid.get(0)).paid().values().stream().reduce(BigInteger.ZERO, BigInteger::add));
+      events.addAll(paid);
+    }
+    return events;
+  }
+
+  private static List<DomainEvent> pay(BigInteger available, String claimId, Asset asset, SortedMap<String, BigInteger> owed,
+      String trigger, long at) {
+    InsuranceRule.Payout payout = InsuranceRule.pay(available, owed);
+    List<DomainEvent> events = new ArrayList<>();
+    events.add(new CompensationPaid(claimId, asset, available, payout.paid(), payout.stillOwed(), trigger, at));
+    String round = trigger == null ? "" : ":" + trigger;
+    payout.paid().forEach((victim, amount) -> events.add(new DispatchSent(new Transfer(
+        "insurance:" + claimId + ":" + victim + round, Party.INSURANCE_POOL, Party.account(victim), new Amount(asset, amount),
+        "compensation for claim " + claimId, at))));
+    return events;
+  }
+
+  /** Moves or burns at most the excess above the cap, and at most what governance decided. */
+  static List<DomainEvent> moveExcess(PoolState s, InsuranceExcessDecided decision) {
+    Asset asset = decision.amount().asset();
+    BigInteger excess = InsuranceRule.excessAbove(s.balances().of(asset).amount(), decision.cap());
+    Amount moved = new Amount(asset, excess.min(decision.amount().amount()));
+    List<DomainEvent> events = new ArrayList<>();
+    events.add(new DispatchReceived(decision));
+    events.add(new ExcessMoved(decision.proposalId(), decision.action(), decision.amount(), moved));
+    if (moved.isZero()) return events;
+    if ("BURN".equals(decision.action())) events.add(new ValueBurned("burn:" + decision.proposalId(), moved, decision.proposalId()));
+    else events.add(new DispatchSent(new Transfer("excess:" + decision.proposalId(), Party.INSURANCE_POOL, Party.REWARD_POOL,
+        moved, "insurance excess moved by proposal " + decision.proposalId(), decision.at())));
+    return events;
+  }
+}

@@ -1,0 +1,145 @@
+package io.bhkr.pool;
+
+import akka.actor.typed.ActorRef;
+import akka.actor.typed.Behavior;
+import akka.actor.typed.javadsl.Behaviors;
+import akka.cluster.sharding.typed.javadsl.EntityTypeKey;
+import akka.persistence.typed.PersistenceId;
+import akka.persistence.typed.RecoveryCompleted;
+import akka.persistence.typed.javadsl.CommandHandlerWithReply;
+import akka.persistence.typed.javadsl.EventHandler;
+import akka.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
+import akka.persistence.typed.javadsl.ReplyEffect;
+import akka.persistence.typed.javadsl.RetentionCriteria;
+import akka.persistence.typed.javadsl.SignalHandler;
+import io.bhkr.money.Asset;
+import io.bhkr.serialization.DomainEvent;
+import io.bhkr.serialization.JsonSerializable;
+import io.bhkr.transfer.Courier;
+import io.bhkr.transfer.Dispatch;
+import io.bhkr.transfer.DispatchConfirmed;
+import io.bhkr.transfer.DispatchReceived;
+import io.bhkr.transfer.DispatchRoute;
+import io.bhkr.transfer.DispatchSent;
+import io.bhkr.transfer.InsuranceExcessDecided;
+import io.bhkr.transfer.Receipt;
+import io.bhkr.transfer.ValueEvent;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.SortedMap;
+
+/**
+ * The Insurance Pool: receives its settlement shares, compensates victims of slashing pro rata,
+ * records a shortfall when it is short and pays it first from later inflows, and moves or burns
+ * its excess above the cap when governance decides so (economics 5, 7).
+ */
+public final class InsurancePoolEntity
+    extends EventSourcedBehaviorWithEnforcedReplies<InsurancePoolEntity.Command, DomainEvent, PoolState> {
+
+  public static final EntityTypeKey<Command> TYPE_KEY = EntityTypeKey.create(Command.class, "InsurancePool");
+  public static final String TAG = "pool";
+
+  public sealed interface Command extends JsonSerializable {}
+
+  public record Receive(Dispatch dispatch, ActorRef<Receipt> replyTo) implements Command {}
+
+  /** A slashing claim: each victim's loss in {@code asset}, paid once per claim id. */
+  public record Compensate(String claimId, Asset asset, SortedMap<String, BigInteger> losses, long at, ActorRef<PoolView> replyTo)
+      implements Command {}
+
+  public record Get(ActorRef<PoolView> replyTo) implements Command {}
+
+  record Confirm(Receipt receipt) implements Command {}
+
+  record RedeliveryDue() implements Command {}
+
+  public static Behavior<Command> create(DispatchRoute route, Duration redelivery) {
+    return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> new InsurancePoolEntity(
+        new Courier<>(ctx, timers, route, Confirm::new, new RedeliveryDue(), redelivery))));
+  }
+
+  private final Courier<Command> courier;
+
+  private InsurancePoolEntity(Courier<Command> courier) {
+    super(PersistenceId.of("Pool", PoolView.INSURANCE));
+    this.courier = courier;
+  }
+
+  @Override
+  public PoolState emptyState() {
+    return PoolState.empty();
+  }
+
+  @Override
+  public CommandHandlerWithReply<Command, DomainEvent, PoolState> commandHandler() {
+    return newCommandHandlerWithReplyBuilder()
+        .forAnyState()
+        .onCommand(Receive.class, this::onReceive)
+        .onCommand(Compensate.class, this::onCompensate)
+        .onCommand(Get.class, (s, c) -> Effect().reply(c.replyTo(), s.view(PoolView.INSURANCE)))
+        .onCommand(Confirm.class, (s, c) -> courier.onReceipt(Effect(), s.outbox(), PoolState::outbox, c.receipt()))
+        .onCommand(RedeliveryDue.class, (s, c) -> courier.onRedeliveryDue(Effect(), s.outbox()))
+        .build();
+  }
+
+  private ReplyEffect<DomainEvent, PoolState> onReceive(PoolState s, Receive c) {
+    Dispatch d = c.dispatch();
+    Receipt receipt = new Receipt(d.id());
+    if (s.seen().contains(d.id())) return Effect().reply(c.replyTo(), receipt);
+    List<DomainEvent> events;
+    if (d instanceof InsuranceExcessDecided decision) events = InsuranceDecisions.moveExcess(s, decision);
+    else if (d.value().isPresent()) events = InsuranceDecisions.onInflow(s, d);
+    else return Effect().reply(c.replyTo(), receipt);
+    return persistAndSend(events).thenReply(c.replyTo(), ns -> receipt);
+  }
+
+  private ReplyEffect<DomainEvent, PoolState> onCompensate(PoolState s, Compensate c) {
+    if (s.seen().contains(claimKey(c.claimId()))) return Effect().reply(c.replyTo(), s.view(PoolView.INSURANCE));
+    List<DomainEvent> events = InsuranceDecisions.compensate(s, c.claimId(), c.asset(), c.losses(), c.at());
+    return persistAndSend(events).thenReply(c.replyTo(), ns -> ns.view(PoolView.INSURANCE));
+  }
+
+  private akka.persistence.typed.javadsl.EffectBuilder<DomainEvent, PoolState> persistAndSend(List<DomainEvent> events) {
+    List<Dispatch> out = new ArrayList<>();
+    for (DomainEvent e : events) if (e instanceof DispatchSent sent) out.add(sent.dispatch());
+    return Effect().persist(events).thenRun(ns -> courier.send(out));
+  }
+
+  private static String claimKey(String claimId) {
+    return "claim:" + claimId;
+  }
+
+  @Override
+  public EventHandler<PoolState, DomainEvent> eventHandler() {
+    return newEventHandlerBuilder()
+        .forAnyState()
+        .onEvent(DispatchReceived.class, (s, e) -> s.received(e.dispatch()))
+        .onEvent(CompensationPaid.class, (s, e) -> {
+          PoolState owing = s.owing(e.claimId(), new Shortfall(e.claimId(), e.asset(), e.stillOwed()));
+          return e.trigger() == null ? owing.markSeen(claimKey(e.claimId())) : owing;
+        })
+        .onEvent(ExcessMoved.class, (s, e) -> s)
+        .onEvent(ValueBurned.class, PoolState::burned)
+        .onEvent(DispatchSent.class, (s, e) -> s.sent(e.dispatch()))
+        .onEvent(DispatchConfirmed.class, (s, e) -> s.confirmed(e.dispatchId()))
+        .build();
+  }
+
+  @Override
+  public SignalHandler<PoolState> signalHandler() {
+    return newSignalHandlerBuilder().onSignal(RecoveryCompleted.instance(), s -> courier.resend(s.outbox())).build();
+  }
+
+  @Override
+  public Set<String> tagsFor(DomainEvent event) {
+    return ValueEvent.tags(TAG, event);
+  }
+
+  @Override
+  public RetentionCriteria retentionCriteria() {
+    return RetentionCriteria.snapshotEvery(200, 2);
+  }
+}

@@ -1,0 +1,151 @@
+package io.bhkr.pool;
+
+import akka.actor.typed.ActorRef;
+import akka.actor.typed.Behavior;
+import akka.actor.typed.javadsl.Behaviors;
+import akka.cluster.sharding.typed.javadsl.EntityTypeKey;
+import akka.persistence.typed.PersistenceId;
+import akka.persistence.typed.RecoveryCompleted;
+import akka.persistence.typed.javadsl.CommandHandlerWithReply;
+import akka.persistence.typed.javadsl.EventHandler;
+import akka.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
+import akka.persistence.typed.javadsl.ReplyEffect;
+import akka.persistence.typed.javadsl.RetentionCriteria;
+import akka.persistence.typed.javadsl.SignalHandler;
+import io.bhkr.rules.RewardDistribution;
+import io.bhkr.rules.RewardDistribution.Group;
+import io.bhkr.rules.RewardDistribution.Leg;
+import io.bhkr.rules.RewardSplit;
+import io.bhkr.serialization.DomainEvent;
+import io.bhkr.serialization.JsonSerializable;
+import io.bhkr.transfer.Courier;
+import io.bhkr.transfer.Dispatch;
+import io.bhkr.transfer.DispatchConfirmed;
+import io.bhkr.transfer.DispatchReceived;
+import io.bhkr.transfer.DispatchRoute;
+import io.bhkr.transfer.DispatchSent;
+import io.bhkr.transfer.Party;
+import io.bhkr.transfer.Receipt;
+import io.bhkr.transfer.Transfer;
+import io.bhkr.transfer.ValueEvent;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+
+/**
+ * The Reward Pool: filled by settlement shares and fees, emptied every epoch by a distribution to
+ * governors, providers and requesters, sidecar stakers and development (economics 5). The
+ * stake-times arrive on the command, gathered by the shell, and are recorded in the event.
+ */
+public final class RewardPoolEntity
+    extends EventSourcedBehaviorWithEnforcedReplies<RewardPoolEntity.Command, DomainEvent, PoolState> {
+
+  public static final EntityTypeKey<Command> TYPE_KEY = EntityTypeKey.create(Command.class, "RewardPool");
+  public static final String TAG = "pool";
+
+  public sealed interface Command extends JsonSerializable {}
+
+  public record Receive(Dispatch dispatch, ActorRef<Receipt> replyTo) implements Command {}
+
+  public record Get(ActorRef<PoolView> replyTo) implements Command {}
+
+  /** Distributes the pool for the window from the last epoch's end to {@code windowEnd}. */
+  public record Distribute(long windowEnd, RewardSplit split, Map<Group, SortedMap<String, BigInteger>> stakeTimes,
+      String developmentFund, ActorRef<Distribution> replyTo) implements Command {}
+
+  record Confirm(Receipt receipt) implements Command {}
+
+  record RedeliveryDue() implements Command {}
+
+  public sealed interface Distribution extends JsonSerializable {}
+
+  public record Distributed(RewardsDistributed event) implements Distribution {}
+
+  public record NotDistributed(String reason) implements Distribution {}
+
+  public static Behavior<Command> create(DispatchRoute route, Duration redelivery) {
+    return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> new RewardPoolEntity(
+        new Courier<>(ctx, timers, route, Confirm::new, new RedeliveryDue(), redelivery))));
+  }
+
+  private final Courier<Command> courier;
+
+  private RewardPoolEntity(Courier<Command> courier) {
+    // "Pool|reward": both pools share the persistence id prefix, so readers find them together
+    super(PersistenceId.of("Pool", PoolView.REWARD));
+    this.courier = courier;
+  }
+
+  @Override
+  public PoolState emptyState() {
+    return PoolState.empty();
+  }
+
+  @Override
+  public CommandHandlerWithReply<Command, DomainEvent, PoolState> commandHandler() {
+    return newCommandHandlerWithReplyBuilder()
+        .forAnyState()
+        .onCommand(Receive.class, (s, c) -> {
+          Receipt receipt = new Receipt(c.dispatch().id());
+          if (s.seen().contains(c.dispatch().id()) || c.dispatch().value().isEmpty()) return Effect().reply(c.replyTo(), receipt);
+          return Effect().persist(new DispatchReceived(c.dispatch())).thenReply(c.replyTo(), ns -> receipt);
+        })
+        .onCommand(Distribute.class, this::onDistribute)
+        .onCommand(Get.class, (s, c) -> Effect().reply(c.replyTo(), s.view(PoolView.REWARD)))
+        .onCommand(Confirm.class, (s, c) -> courier.onReceipt(Effect(), s.outbox(), PoolState::outbox, c.receipt()))
+        .onCommand(RedeliveryDue.class, (s, c) -> courier.onRedeliveryDue(Effect(), s.outbox()))
+        .build();
+  }
+
+  private ReplyEffect<DomainEvent, PoolState> onDistribute(PoolState s, Distribute c) {
+    if (c.windowEnd() <= s.lastEpochEnd())
+      return Effect().reply(c.replyTo(), new NotDistributed("the epoch ending at " + s.lastEpochEnd() + " is already distributed"));
+    long epoch = s.epoch() + 1;
+    List<Leg> legs = RewardDistribution.distribute(s.balances(), c.split(), c.stakeTimes(), c.developmentFund());
+    RewardsDistributed event = new RewardsDistributed(epoch, s.lastEpochEnd(), c.windowEnd(), s.balances(), c.split(),
+        c.stakeTimes(), c.developmentFund(), legs);
+    List<DomainEvent> events = new ArrayList<>();
+    events.add(event);
+    List<Dispatch> payouts = new ArrayList<>();
+    for (int i = 0; i < legs.size(); i++) {
+      Leg leg = legs.get(i);
+      Transfer t = new Transfer("reward:" + epoch + ":" + i, Party.REWARD_POOL, Party.account(leg.to()), leg.amount(),
+          "reward epoch " + epoch + ": " + leg.group().name().toLowerCase(), c.windowEnd());
+      payouts.add(t);
+      events.add(new DispatchSent(t));
+    }
+    return Effect().persist(events)
+        .thenRun(ns -> courier.send(payouts))
+        .thenReply(c.replyTo(), ns -> new Distributed(event));
+  }
+
+  @Override
+  public EventHandler<PoolState, DomainEvent> eventHandler() {
+    return newEventHandlerBuilder()
+        .forAnyState()
+        .onEvent(DispatchReceived.class, (s, e) -> s.received(e.dispatch()))
+        .onEvent(RewardsDistributed.class, PoolState::distributed)
+        .onEvent(DispatchSent.class, (s, e) -> s.sent(e.dispatch()))
+        .onEvent(DispatchConfirmed.class, (s, e) -> s.confirmed(e.dispatchId()))
+        .build();
+  }
+
+  @Override
+  public SignalHandler<PoolState> signalHandler() {
+    return newSignalHandlerBuilder().onSignal(RecoveryCompleted.instance(), s -> courier.resend(s.outbox())).build();
+  }
+
+  @Override
+  public Set<String> tagsFor(DomainEvent event) {
+    return ValueEvent.tags(TAG, event);
+  }
+
+  @Override
+  public RetentionCriteria retentionCriteria() {
+    return RetentionCriteria.snapshotEvery(200, 2);
+  }
+}

@@ -1,0 +1,177 @@
+package io.bhkr.http;
+
+import static akka.http.javadsl.server.PathMatchers.segment;
+
+import akka.actor.typed.ActorRef;
+import akka.actor.typed.ActorSystem;
+import akka.http.javadsl.model.HttpResponse;
+import akka.http.javadsl.server.Route;
+import io.bhkr.account.AccountEntity;
+import io.bhkr.market.Market;
+import io.bhkr.money.Amount;
+import io.bhkr.money.Asset;
+import io.bhkr.nodes.NodeEntity;
+import io.bhkr.nodes.NodeEntity.NodeView;
+import io.bhkr.nodes.StakeLot;
+import io.bhkr.provider.ProviderEntity;
+import io.bhkr.rules.Resources;
+import io.bhkr.transfer.Party;
+import io.bhkr.transfer.Transfer;
+import java.math.BigInteger;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import java.util.regex.Pattern;
+
+/** Providers' nodes, and the BHKR that accounts stake on their sidecars (economics 5). */
+final class NodeEndpoints extends Endpoints {
+
+  private static final Pattern NODE_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
+  record NodeRegistration(String nodeId, String endpoint, String sidecarAddress, Wire.CapacityJson capacity) {}
+
+  record StakeRequest(Wire.AmountJson amount) {}
+
+  private final StakePositions positions;
+
+  NodeEndpoints(ActorSystem<?> system, Market market, ApiSettings settings) {
+    super(system, market, settings);
+    this.positions = new StakePositions(system, market, settings.askTimeout());
+  }
+
+  @Override
+  Route route() {
+    return concat(
+        path(segment("providers").slash(segment()).slash("nodes"), id -> post(() -> signed((signer, body) -> register(id, signer, body)))),
+        path(segment("nodes").slash(segment()), id -> get(() -> respond(() -> node(id)))),
+        path(segment("nodes").slash(segment()).slash("stakes"), id -> post(() -> signed((signer, body) -> stake(id, signer, body)))),
+        path(segment("nodes").slash(segment()).slash("stakes").slash("withdrawals"), id ->
+            post(() -> signed((signer, body) -> withdraw(id, signer, body)))),
+        path(segment("accounts").slash(segment()).slash("stakes"), address -> get(() -> respond(() -> stakesOf(address)))));
+  }
+
+  private CompletionStage<HttpResponse> register(String rawProvider, String signer, byte[] body) {
+    String providerId = Wire.address(rawProvider, "providerId");
+    if (!providerId.equals(signer)) throw ApiException.forbidden("not-the-provider", "only provider " + providerId + " may register its nodes");
+    NodeRegistration req = Json.read(body, NodeRegistration.class);
+    String nodeId = nodeId(Wire.required(req.nodeId(), "nodeId"));
+    String endpoint = endpoint(Wire.required(req.endpoint(), "endpoint"));
+    String sidecar = Wire.address(req.sidecarAddress(), "sidecarAddress");
+    Resources capacity = Wire.required(req.capacity(), "capacity").toResources("capacity");
+    return ask(market.provider(providerId), ProviderEntity.Get::new).thenCompose(p -> {
+      if (p.status() == ProviderEntity.Status.NONE) throw ApiException.notFound("no provider " + providerId);
+      if (p.status() == ProviderEntity.Status.APPLIED)
+        throw ApiException.conflict("not-qualified", "provider " + providerId + " must be qualified before it registers nodes");
+      return ask(market.node(nodeId), (ActorRef<NodeEntity.Result> r) ->
+          new NodeEntity.Register(providerId, endpoint, sidecar, capacity, now(), r));
+    }).thenApply(result -> {
+      if (result instanceof NodeEntity.Refused refused) throw ApiException.conflict("node-exists", refused.reason());
+      return json(201, Map.of("nodeId", nodeId, "status", "INSTALLING"));
+    });
+  }
+
+  private CompletionStage<NodeView> existing(String nodeId) {
+    return ask(market.node(nodeId(nodeId)), NodeEntity.Get::new).thenApply(v -> {
+      if (v.registration() == null) throw ApiException.notFound("no node " + nodeId);
+      return v;
+    });
+  }
+
+  private CompletionStage<HttpResponse> node(String nodeId) {
+    return existing(nodeId).thenApply(v -> json(200, render(v)));
+  }
+
+  /** BHKR moves from the staker's account onto the sidecar; stake-time counts from now. */
+  private CompletionStage<HttpResponse> stake(String nodeId, String staker, byte[] body) {
+    Amount amount = Wire.required(Json.read(body, StakeRequest.class).amount(), "amount").positiveIn(Asset.BHKR, "amount");
+    return existing(nodeId).thenCompose(before -> {
+      BigInteger expected = staked(before, staker).add(amount.amount());
+      Transfer stake = new Transfer(newId("stake-"), Party.account(staker), Party.node(nodeId), amount, NodeEntity.STAKE, now());
+      return ask(market.account(staker), (ActorRef<AccountEntity.SendResult> r) -> new AccountEntity.Send(stake, r))
+          .thenCompose(result -> {
+            if (result instanceof AccountEntity.Refused refused) throw ApiException.conflict("insufficient-funds", refused.reason());
+            return readUntil(() -> ask(market.node(nodeId), NodeEntity.Get::new), v -> staked(v, staker).compareTo(expected) >= 0);
+          })
+          .thenApply(v -> json(staked(v, staker).compareTo(expected) >= 0 ? 200 : 202, position(v, staker)));
+    });
+  }
+
+  /** The stake goes back to the account; its stake-time not yet paid by a distribution is forfeited. */
+  private CompletionStage<HttpResponse> withdraw(String nodeId, String staker, byte[] body) {
+    Amount amount = Wire.required(Json.read(body, StakeRequest.class).amount(), "amount").positiveIn(Asset.BHKR, "amount");
+    return existing(nodeId)
+        .thenCompose(v -> ask(market.node(nodeId), (ActorRef<NodeEntity.Result> r) ->
+            new NodeEntity.Withdraw(staker, amount.amount(), newId("unstake-"), now(), r)))
+        .thenCompose(result -> {
+          if (result instanceof NodeEntity.Refused refused) throw ApiException.conflict("insufficient-stake", refused.reason());
+          return ask(market.node(nodeId), NodeEntity.Get::new);
+        })
+        .thenApply(v -> json(200, position(v, staker)));
+  }
+
+  private CompletionStage<HttpResponse> stakesOf(String rawAddress) {
+    String address = Wire.address(rawAddress, "address");
+    return positions.of(address).thenApply(list -> json(200, list.stream().map(p -> {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("nodeId", p.nodeId());
+      m.put("amount", Wire.amount(new Amount(Asset.BHKR, p.amount())));
+      m.put("since", p.since());
+      return m;
+    }).toList()));
+  }
+
+  private static BigInteger staked(NodeView v, String staker) {
+    return v.stakes().getOrDefault(staker, List.of()).stream().map(StakeLot::amount).reduce(BigInteger.ZERO, BigInteger::add);
+  }
+
+  private static Map<String, Object> position(NodeView v, String staker) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("nodeId", v.nodeId());
+    m.put("address", staker);
+    m.put("staked", Wire.amount(new Amount(Asset.BHKR, staked(v, staker))));
+    return m;
+  }
+
+  static Map<String, Object> render(NodeView v) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("nodeId", v.nodeId());
+    m.put("providerId", v.registration().providerId());
+    m.put("status", "INSTALLING"); // heartbeats and audits move it on (the sidecar issue)
+    m.put("endpoint", v.registration().endpoint());
+    m.put("sidecarAddress", v.registration().sidecarAddress());
+    m.put("capacity", Wire.resources(v.registration().capacity()));
+    m.put("uptimeBps", null);
+    m.put("auditors", List.of());
+    m.put("project", null);
+    List<Map<String, Object>> stakes = new ArrayList<>();
+    v.stakes().forEach((staker, lots) -> lots.forEach(lot -> {
+      Map<String, Object> s = new LinkedHashMap<>();
+      s.put("address", staker);
+      s.put("amount", Wire.amount(new Amount(Asset.BHKR, lot.amount())));
+      s.put("since", lot.since());
+      stakes.add(s);
+    }));
+    m.put("stakes", stakes);
+    m.put("totalStaked", Wire.amount(new Amount(Asset.BHKR, v.totalStaked())));
+    return m;
+  }
+
+  private static String nodeId(String id) {
+    if (!NODE_ID.matcher(id).matches()) throw ApiException.invalid("nodeId", "must be 1 to 64 characters of [A-Za-z0-9_-]");
+    return id;
+  }
+
+  private static String endpoint(String url) {
+    try {
+      URI uri = URI.create(url);
+      if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null)
+        throw ApiException.invalid("endpoint", "must be an http(s) URL of the node's JSON-RPC");
+      return url;
+    } catch (IllegalArgumentException e) {
+      throw ApiException.invalid("endpoint", "must be an http(s) URL of the node's JSON-RPC");
+    }
+  }
+}
