@@ -17,6 +17,10 @@ import java.math.BigInteger;
  *     moved or burned by a vote
  * @param ethPriceMicroUsd the price at which an expected ETH profit is valued in USD for a service
  *     failure's compensation (economics 7); not in the spec's list, which leaves that price open
+ * @param reputation trust tiers, the score's weights and penalties (economics 6–8)
+ * @param audits peer audits (economics 9)
+ * @param elections governors' stakes and terms (economics 10)
+ * @param microPools ETH micro-pools (economics 4)
  */
 public record Parameters(
     int rpBps,
@@ -33,7 +37,11 @@ public record Parameters(
     RewardSplit rewardSplit,
     long epochSeconds,
     BigInteger insuranceCap,
-    BigInteger ethPriceMicroUsd)
+    BigInteger ethPriceMicroUsd,
+    ReputationParameters reputation,
+    AuditParameters audits,
+    ElectionParameters elections,
+    MicroPoolParameters microPools)
     implements JsonSerializable {
 
   public Parameters {
@@ -54,7 +62,8 @@ public record Parameters(
     return new Parameters(
         1000, 1000, Pricing.DEFAULT, oneUsd, 400, 600, 0, PricingRule.FIRST_PRICE,
         Amount.tokens(Asset.BHKR, 10_000), Amount.tokens(Asset.BHKR, 100_000), 7 * 24 * 3600,
-        RewardSplit.DEFAULT, 24 * 3600, Amount.tokens(Asset.BHKR, 1_000_000).amount(), oneUsd);
+        RewardSplit.DEFAULT, 24 * 3600, Amount.tokens(Asset.BHKR, 1_000_000).amount(), oneUsd,
+        ReputationParameters.defaults(), AuditParameters.defaults(), ElectionParameters.defaults(), MicroPoolParameters.defaults());
   }
 
   /** The development genesis of api.md: BHKR (and ETH) at 1 USD and a 3-second bid window. */
@@ -64,16 +73,16 @@ public record Parameters(
 
   public Parameters withBidWindowSeconds(long seconds) {
     return new Parameters(rpBps, ipBps, pricing, bhkrPriceMicroUsd, aprBps, seconds, priceBandBps, auctionPricing, pMin,
-        pMax, proposalSeconds, rewardSplit, epochSeconds, insuranceCap, ethPriceMicroUsd);
+        pMax, proposalSeconds, rewardSplit, epochSeconds, insuranceCap, ethPriceMicroUsd, reputation, audits, elections, microPools);
   }
 
   public Parameters withEpochSeconds(long seconds) {
     return new Parameters(rpBps, ipBps, pricing, bhkrPriceMicroUsd, aprBps, bidWindowSeconds, priceBandBps, auctionPricing,
-        pMin, pMax, proposalSeconds, rewardSplit, seconds, insuranceCap, ethPriceMicroUsd);
+        pMin, pMax, proposalSeconds, rewardSplit, seconds, insuranceCap, ethPriceMicroUsd, reputation, audits, elections, microPools);
   }
 
   public Parameters withInsuranceCap(BigInteger cap) {
     return new Parameters(rpBps, ipBps, pricing, bhkrPriceMicroUsd, aprBps, bidWindowSeconds, priceBandBps, auctionPricing,
-        pMin, pMax, proposalSeconds, rewardSplit, epochSeconds, cap, ethPriceMicroUsd);
+        pMin, pMax, proposalSeconds, rewardSplit, epochSeconds, cap, ethPriceMicroUsd, reputation, audits, elections, microPools);
   }
 }

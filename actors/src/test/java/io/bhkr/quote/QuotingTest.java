@@ -69,7 +69,8 @@ class QuotingTest {
   void theBhkrPriceConvertsRoundingUpForThePayer() {
     Parameters p = new Parameters(DEV.rpBps(), DEV.ipBps(), DEV.pricing(), BigInteger.valueOf(3_000_000), DEV.aprBps(),
         DEV.bidWindowSeconds(), DEV.priceBandBps(), DEV.auctionPricing(), DEV.pMin(), DEV.pMax(), DEV.proposalSeconds(),
-        DEV.rewardSplit(), DEV.epochSeconds(), DEV.insuranceCap(), DEV.ethPriceMicroUsd());
+        DEV.rewardSplit(), DEV.epochSeconds(), DEV.insuranceCap(), DEV.ethPriceMicroUsd(), DEV.reputation(), DEV.audits(),
+        DEV.elections(), DEV.microPools());
     QuoteTerms q = Quoting.quote("q-4", ProjectKind.COMPUTE, Q1, 60, p, T0);
     assertEquals(new Amount(Asset.BHKR, new BigInteger("33333333333333333334")), q.fp(), "ceil(100 USD / 3 USD)");
     assertEquals(new Amount(Asset.BHKR, new BigInteger("26666666666666666667")), q.maxBid(), "floor(fp * 8000 / 10000)");

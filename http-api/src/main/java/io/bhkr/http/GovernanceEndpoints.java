@@ -155,6 +155,10 @@ final class GovernanceEndpoints extends Endpoints {
     m.put("epochSeconds", p.epochSeconds());
     m.put("insuranceCap", p.insuranceCap().toString());
     m.put("ethPriceMicroUsd", p.ethPriceMicroUsd().toString());
+    m.put("reputation", p.reputation());
+    m.put("audits", p.audits());
+    m.put("elections", p.elections());
+    m.put("microPools", p.microPools());
     return m;
   }
 }
