@@ -61,7 +61,15 @@ class OpenApiDocumentTest {
       new Served("get", "/api/v1/projects/{id}", false),
       new Served("post", "/api/v1/projects/{id}/bids", true),
       new Served("post", "/api/v1/projects/{id}/completion", true),
-      new Served("get", "/api/v1/pools/{pool}", false));
+      new Served("get", "/api/v1/pools/{pool}", false),
+      new Served("post", "/api/v1/providers/{id}/nodes", true),
+      new Served("get", "/api/v1/nodes/{nodeId}", false),
+      new Served("post", "/api/v1/nodes/{nodeId}/stakes", true),
+      new Served("post", "/api/v1/nodes/{nodeId}/stakes/withdrawals", true),
+      new Served("get", "/api/v1/accounts/{address}/stakes", false),
+      new Served("post", "/api/v1/pools/reward/distributions", true),
+      new Served("post", "/api/v1/pools/insurance/claims", true),
+      new Served("post", "/api/v1/projects/{id}/failure", true));
 
   private static final Set<String> HTTP_METHODS = Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
   private static final List<String> SIGNATURE_SCHEMES = List.of("bhkrAddress", "bhkrNonce", "bhkrExpires", "bhkrSignature");
