@@ -5,13 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.bhkr.chain.testing.Anvil;
 import io.bhkr.chain.testing.AnvilExtension;
+import io.bhkr.chain.testing.AnvilSnapshots;
 import io.bhkr.chain.testing.Deployed;
 import io.bhkr.chain.testing.DevKeys;
 import java.math.BigInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-@ExtendWith(AnvilExtension.class)
+@ExtendWith({AnvilExtension.class, AnvilSnapshots.class})
 class BhkrTokenTest {
 
   private static final BigInteger E18 = BigInteger.TEN.pow(18);

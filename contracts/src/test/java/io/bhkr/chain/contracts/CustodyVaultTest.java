@@ -9,6 +9,7 @@ import io.bhkr.chain.SettlementEpoch;
 import io.bhkr.chain.VaultWithdrawal;
 import io.bhkr.chain.testing.Anvil;
 import io.bhkr.chain.testing.AnvilExtension;
+import io.bhkr.chain.testing.AnvilSnapshots;
 import io.bhkr.chain.testing.Deployed;
 import io.bhkr.chain.testing.DevKeys;
 import java.math.BigInteger;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 
-@ExtendWith(AnvilExtension.class)
+@ExtendWith({AnvilExtension.class, AnvilSnapshots.class})
 class CustodyVaultTest {
 
   private static final BigInteger E18 = BigInteger.TEN.pow(18);

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.bhkr.chain.Deployment;
 import io.bhkr.chain.testing.Anvil;
 import io.bhkr.chain.testing.AnvilExtension;
+import io.bhkr.chain.testing.AnvilSnapshots;
 import io.bhkr.chain.testing.Deployed;
 import io.bhkr.chain.testing.DevKeys;
 import java.math.BigInteger;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.web3j.crypto.Credentials;
 import org.web3j.protocol.core.DefaultBlockParameterName;
 
-@ExtendWith(AnvilExtension.class)
+@ExtendWith({AnvilExtension.class, AnvilSnapshots.class})
 class MicroPoolTest {
 
   private static final BigInteger E18 = BigInteger.TEN.pow(18);

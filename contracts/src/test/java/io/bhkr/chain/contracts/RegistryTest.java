@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.bhkr.chain.testing.Anvil;
 import io.bhkr.chain.testing.AnvilExtension;
+import io.bhkr.chain.testing.AnvilSnapshots;
 import io.bhkr.chain.testing.Deployed;
 import io.bhkr.chain.testing.DevKeys;
 import io.bhkr.rules.Keccak256;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 
-@ExtendWith(AnvilExtension.class)
+@ExtendWith({AnvilExtension.class, AnvilSnapshots.class})
 class RegistryTest {
 
   @Test

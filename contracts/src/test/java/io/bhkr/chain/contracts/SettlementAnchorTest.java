@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.bhkr.chain.SettlementEpoch;
 import io.bhkr.chain.testing.Anvil;
 import io.bhkr.chain.testing.AnvilExtension;
+import io.bhkr.chain.testing.AnvilSnapshots;
 import io.bhkr.chain.testing.Deployed;
 import io.bhkr.chain.testing.DevKeys;
 import java.math.BigInteger;
@@ -15,7 +16,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-@ExtendWith(AnvilExtension.class)
+@ExtendWith({AnvilExtension.class, AnvilSnapshots.class})
 class SettlementAnchorTest {
 
   private static SettlementEpoch epoch(String token) {

@@ -1,17 +1,15 @@
 package io.bhkr.chain.testing;
 
-import org.junit.jupiter.api.extension.AfterEachCallback;
-import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * One anvil per test JVM, started by the first test that asks for it and stopped (SIGTERM) when
- * the JVM's tests are done. Each test runs inside an evm_snapshot that is reverted afterwards, so
- * tests see the same chain whatever ran before. Tests get it as an {@link Anvil} parameter.
+ * the JVM's tests are done. Tests get it as an {@link Anvil} parameter; add {@link AnvilSnapshots}
+ * to run each test inside a snapshot that is reverted afterwards.
  */
-public final class AnvilExtension implements BeforeEachCallback, AfterEachCallback, ParameterResolver {
+public final class AnvilExtension implements ParameterResolver {
 
   private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(AnvilExtension.class);
 
@@ -25,17 +23,6 @@ public final class AnvilExtension implements BeforeEachCallback, AfterEachCallba
 
   static Anvil anvil(ExtensionContext context) {
     return context.getRoot().getStore(NS).getOrComputeIfAbsent(Shared.class, k -> new Shared(Anvil.start(0)), Shared.class).anvil();
-  }
-
-  @Override
-  public void beforeEach(ExtensionContext context) {
-    context.getStore(NS).put("snapshot", anvil(context).snapshot());
-  }
-
-  @Override
-  public void afterEach(ExtensionContext context) {
-    String snapshot = context.getStore(NS).remove("snapshot", String.class);
-    if (snapshot != null) anvil(context).revert(snapshot);
   }
 
   @Override
