@@ -124,9 +124,12 @@ public final class ChainBridge
       @JsonFormat(shape = JsonFormat.Shape.STRING) BigInteger minedNonces, TransactionOutbox.Attempt replacement)
       implements OutboundObservation {}
 
-  /** What the bridge holds: where it reads, what it has not yet credited, its transactions. */
+  /**
+   * What the bridge holds: where it reads, what it has not yet credited, its transactions, and why
+   * its last round failed (null when it succeeded: the node answers).
+   */
   public record BridgeView(BlockHeader cursor, List<ChainDeposit> pendingCredits, long depositsConfirmed, long stakesRecorded,
-      String halted, TransactionOutbox outbox) implements JsonSerializable {}
+      String halted, TransactionOutbox outbox, String lastRoundFailure) implements JsonSerializable {}
 
   // ---- events
 
@@ -193,6 +196,7 @@ public final class ChainBridge
   private final Set<String> creditsUnderWay = new HashSet<>();
   private String waitingId;
   private int roundsWaiting;
+  private String lastRoundFailure;
 
   private ChainBridge(ActorContext<Command> ctx, TimerScheduler<Command> timers, Settings settings, BridgeRound io,
       DepositSink sink, long chainId) {
@@ -254,6 +258,7 @@ public final class ChainBridge
   private ReplyEffect<DomainEvent, State> onObserved(State s, Observed o) {
     roundUnderWay = false;
     timers.startSingleTimer(TICK, new Round(), settings.pollInterval());
+    lastRoundFailure = o.failure();
     if (o.failure() != null) {
       ctx.getLog().warn("Chain bridge round failed, trying again in {}: {}", settings.pollInterval(), o.failure());
       return Effect().noReply();
@@ -378,9 +383,9 @@ public final class ChainBridge
     return RetentionCriteria.snapshotEvery(500, 2);
   }
 
-  private static BridgeView view(State s) {
+  private BridgeView view(State s) {
     return new BridgeView(s.cursor(), List.copyOf(s.pendingCredits().values()), s.depositsConfirmed(), s.stakesRecorded(), s.halted(),
-        s.outbox());
+        s.outbox(), lastRoundFailure);
   }
 
   private static Throwable rootCause(Throwable t) {
