@@ -42,7 +42,7 @@ class JournalProfileTest {
     Config slick = JournalProfile.EMBEDDED.config(SETTINGS).getConfig("akka-persistence-jdbc.shared-databases.slick");
     assertEquals("slick.jdbc.H2Profile$", slick.getString("profile"));
     assertEquals("org.h2.Driver", slick.getString("db.driver"));
-    assertEquals("jdbc:h2:file:/var/bhkr/journal;DATABASE_TO_UPPER=false", slick.getString("db.url"));
+    assertEquals("jdbc:h2:file:/var/bhkr/journal;DATABASE_TO_UPPER=false;WRITE_DELAY=0", slick.getString("db.url"));
   }
 
   @Test

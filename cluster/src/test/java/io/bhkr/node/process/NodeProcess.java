@@ -92,6 +92,12 @@ final class NodeProcess implements AutoCloseable {
     return new SignedClient(base, null);
   }
 
+  /** SIGKILL: the process dies at once, as in a power cut; nothing gets to shut down. */
+  void kill() throws InterruptedException {
+    process.destroyForcibly();
+    assertTrue(process.waitFor(STOP.toSeconds(), TimeUnit.SECONDS), "the node did not die of SIGKILL; output in " + log);
+  }
+
   /** SIGTERM (as Ctrl-C or a service manager would), then waits for the JVM to end. */
   String stop() throws InterruptedException {
     process.destroy();
