@@ -31,6 +31,10 @@ public final class Main {
         java -jar bhkr.jar walkthrough [--api URL]  play the worked example against a running node
                                    (once per fresh data folder: it checks absolute balances)
         java -jar bhkr.jar accounts                the development accounts 0-9 and their roles
+        java -jar bhkr.jar sidecar --node-id ID --key 0xPRIVATEKEY [--api URL] [--interval-ms N] [--stall-seconds N]
+                                   run a node's sidecar: heartbeat, probe the audit targets' JSON-RPC,
+                                   report (the key is that of the node's sidecarAddress; defaults
+                                   5000 ms between rounds, a chain still for 30 s counts as down)
         java -jar bhkr.jar --help
       Examples:
         java -jar bhkr.jar call GET /health
@@ -60,6 +64,8 @@ public final class Main {
           return demo(rest);
         case "walkthrough":
           return walkthrough(rest);
+        case "sidecar":
+          return SidecarCommand.run(SidecarCommand.settings(rest), System.out);
         case "accounts":
           if (!rest.isEmpty()) throw new UsageError("accounts takes no arguments");
           AccountsCommand.print(System.out);
@@ -69,7 +75,7 @@ public final class Main {
         default:
           // No subcommand: the words are options of run, as in "java -jar bhkr.jar --http-port 9000".
           if (first.startsWith("--")) return runNode(args);
-          throw new UsageError("unknown command '" + first + "' (expected run, demo, walkthrough, call or accounts)");
+          throw new UsageError("unknown command '" + first + "' (expected run, demo, walkthrough, call, sidecar or accounts)");
       }
     } catch (UsageError e) {
       System.err.println("bhkr: " + e.getMessage());
