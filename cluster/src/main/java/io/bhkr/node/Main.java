@@ -31,10 +31,19 @@ public final class Main {
         java -jar bhkr.jar walkthrough [--api URL]  play the worked example against a running node
                                    (once per fresh data folder: it checks absolute balances)
         java -jar bhkr.jar accounts                the development accounts 0-9 and their roles
+        java -jar bhkr.jar deploy --chain-rpc URL [--chain-dev-account N | --chain-key-file F]
+                                   [--platform ADDR] [--micro-pool-provider ADDR] [--out FILE]
+                                   deploy the contracts, print their addresses, write them to FILE
+                                   (default contracts.json); the key may also come from BHKR_CHAIN_KEY
         java -jar bhkr.jar sidecar --node-id ID --key 0xPRIVATEKEY [--api URL] [--interval-ms N] [--stall-seconds N]
                                    run a node's sidecar: heartbeat, probe the audit targets' JSON-RPC,
                                    report (the key is that of the node's sidecarAddress; defaults
                                    5000 ms between rounds, a chain still for 30 s counts as down)
+      Chain mode (options of run; without --chain-rpc the node runs chain-less):
+          --chain-rpc URL          the Ethereum node's JSON-RPC endpoint
+          --chain-contracts FILE   the addresses written by deploy
+          --chain-dev-account N | --chain-key-file F   the bridge's sending key (or BHKR_CHAIN_KEY)
+          --chain-confirmations N  blocks a deposit waits for (default 12)
         java -jar bhkr.jar --help
       Examples:
         java -jar bhkr.jar call GET /health
@@ -64,6 +73,9 @@ public final class Main {
           return demo(rest);
         case "walkthrough":
           return walkthrough(rest);
+        case "deploy":
+          int deployed = ChainMode.deploy(rest, System.out, System.getenv(ChainMode.KEY_VARIABLE));
+          return deployed < 0 ? help() : deployed;
         case "sidecar":
           return SidecarCommand.run(SidecarCommand.settings(rest), System.out);
         case "accounts":
@@ -75,7 +87,7 @@ public final class Main {
         default:
           // No subcommand: the words are options of run, as in "java -jar bhkr.jar --http-port 9000".
           if (first.startsWith("--")) return runNode(args);
-          throw new UsageError("unknown command '" + first + "' (expected run, demo, walkthrough, call, sidecar or accounts)");
+          throw new UsageError("unknown command '" + first + "' (expected run, demo, walkthrough, call, deploy, sidecar or accounts)");
       }
     } catch (UsageError e) {
       System.err.println("bhkr: " + e.getMessage());
@@ -86,8 +98,9 @@ public final class Main {
   }
 
   private static int runNode(List<String> words) {
-    NodeOptions options = RunCommand.options(words, System.getenv(RunCommand.PASSWORD_VARIABLE));
-    return options == null ? help() : RunCommand.run(options);
+    ChainMode.Split chain = ChainMode.split(words, System.getenv(ChainMode.KEY_VARIABLE));
+    NodeOptions options = RunCommand.options(chain.rest(), System.getenv(RunCommand.PASSWORD_VARIABLE));
+    return options == null ? help() : RunCommand.run(options, chain.chain(), node -> true);
   }
 
   /** A node on a fresh data folder (unless one is given) that plays the worked example, then keeps serving. */

@@ -86,6 +86,7 @@ public final class Node implements AutoCloseable {
       Cluster cluster = Cluster.get(system);
       cluster.manager().tell(Join.create(cluster.selfMember().address())); // a single node forms its own cluster
       Market market = Market.start(system, Market.Settings.defaults());
+      ChainMode.start(system, market, config); // only with bhkr.chain.rpc-url (--chain-rpc): chain-less otherwise
       boolean development = config.getBoolean("bhkr.development");
       GovernanceEntity.Genesis genesis = development
           ? developmentGenesis(config.getLong("bhkr.development-bid-window-seconds"), config.getLong("bhkr.development-epoch-seconds"),

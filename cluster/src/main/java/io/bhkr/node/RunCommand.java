@@ -82,13 +82,18 @@ final class RunCommand {
    * returns the exit code once the node has stopped.
    */
   static int run(NodeOptions options, java.util.function.Predicate<Node> afterStart) {
+    return run(options, com.typesafe.config.ConfigFactory.empty(), afterStart);
+  }
+
+  /** @param overrides configuration over application.conf, e.g. chain mode's {@code bhkr.chain} */
+  static int run(NodeOptions options, com.typesafe.config.Config overrides, java.util.function.Predicate<Node> afterStart) {
     log.info("Starting BHKR node: journal profile {} ({}), HTTP on {}:{}", options.profile().id(),
         options.profile() == JournalProfile.EMBEDDED ? "data in " + options.journal().dataDir() : options.journal().postgresUrl(),
         options.httpHost(), options.httpPort());
     long started = System.nanoTime();
     Node node;
     try {
-      node = Node.start(options);
+      node = Node.start(options, overrides);
     } catch (RuntimeException e) {
       log.error("BHKR node could not start: {}", e.getMessage(), e);
       return 1;

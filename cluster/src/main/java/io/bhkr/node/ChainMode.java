@@ -1,0 +1,201 @@
+package io.bhkr.node;
+
+import akka.actor.typed.ActorRef;
+import akka.actor.typed.ActorSystem;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigValueFactory;
+import io.bhkr.chain.ChainBridge;
+import io.bhkr.chain.ContractAddresses;
+import io.bhkr.chain.Deployment;
+import io.bhkr.chain.EthereumNode;
+import io.bhkr.chain.MarketDeposits;
+import io.bhkr.chain.RegistryMirror;
+import io.bhkr.governance.GovernanceEntity;
+import io.bhkr.http.auth.DevelopmentAccounts;
+import io.bhkr.market.Market;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.web3j.crypto.Credentials;
+
+/**
+ * Chain mode, a profile of the node: with {@code --chain-rpc URL} the node runs the chain bridge
+ * (a cluster singleton) against the contracts of a {@code deploy} and mirrors governance's
+ * decisions into the registry; without it nothing here runs and the node is chain-less. Also the
+ * {@code deploy} subcommand.
+ */
+final class ChainMode {
+
+  private static final Logger log = LoggerFactory.getLogger(ChainMode.class);
+
+  /** Read instead of a key option, so the key need not show in {@code ps} or the shell history. */
+  static final String KEY_VARIABLE = "BHKR_CHAIN_KEY";
+  private static final Set<String> RUN_OPTIONS =
+      Set.of("--chain-rpc", "--chain-contracts", "--chain-key-file", "--chain-dev-account", "--chain-confirmations");
+  private static final Duration MIRROR_EVERY = Duration.ofSeconds(10);
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private ChainMode() {}
+
+  /** The words of {@code run} without its chain options, and those options as {@code bhkr.chain} configuration. */
+  record Split(List<String> rest, Config chain) {}
+
+  static Split split(List<String> words, String keyFromEnvironment) {
+    List<String> rest = new ArrayList<>();
+    Map<String, String> chain = new HashMap<>();
+    for (int i = 0; i < words.size(); i++) {
+      String w = words.get(i);
+      int eq = w.indexOf('=');
+      String name = eq < 0 ? w : w.substring(0, eq);
+      if (!RUN_OPTIONS.contains(name)) {
+        rest.add(w);
+        continue;
+      }
+      if (eq < 0 && i + 1 >= words.size()) throw new UsageError(name + " needs a value");
+      chain.put(name, eq >= 0 ? w.substring(eq + 1) : words.get(++i));
+    }
+    if (chain.isEmpty()) return new Split(rest, ConfigFactory.empty());
+    if (!chain.containsKey("--chain-rpc")) throw new UsageError("the --chain-* options need --chain-rpc URL");
+    if (!chain.containsKey("--chain-contracts")) throw new UsageError("--chain-rpc needs --chain-contracts FILE (written by deploy)");
+    Map<String, Object> config = new HashMap<>();
+    config.put("rpc-url", chain.get("--chain-rpc"));
+    config.put("contracts-file", chain.get("--chain-contracts"));
+    config.put("key", key(chain.get("--chain-key-file"), chain.get("--chain-dev-account"), keyFromEnvironment));
+    if (chain.containsKey("--chain-confirmations")) {
+      try {
+        config.put("confirmations", Integer.parseInt(chain.get("--chain-confirmations")));
+      } catch (NumberFormatException e) {
+        throw new UsageError("--chain-confirmations must be a number of blocks");
+      }
+    }
+    return new Split(rest, ConfigFactory.empty().withValue("bhkr.chain", ConfigValueFactory.fromMap(config)));
+  }
+
+  /** Starts the bridge if the configuration asks for chain mode; a chain-less node does nothing here. */
+  static void start(ActorSystem<?> system, Market market, Config config) {
+    if (!config.hasPath("bhkr.chain.rpc-url")) return;
+    Config c = config.getConfig("bhkr.chain");
+    Deployment deployment = read(Path.of(c.getString("contracts-file")));
+    ContractAddresses contracts = deployment.contracts();
+    Credentials key = Credentials.create(c.getString("key"));
+    int confirmations = c.hasPath("confirmations") ? c.getInt("confirmations") : 12;
+    EthereumNode node = EthereumNode.connect(c.getString("rpc-url"));
+    system.getWhenTerminated().thenRun(node::close);
+    ChainBridge.Settings settings = ChainBridge.Settings.of(contracts, deployment.startBlock()).withConfirmations(confirmations);
+    ActorRef<ChainBridge.Command> bridge =
+        ChainBridge.startSingleton(system, settings, node, key, new MarketDeposits(market, Duration.ofSeconds(10)));
+    // Governance's decisions reach the registry by polling its view: every fact has a stable id,
+    // so the bridge sends each once however often it is submitted (from every node of the cluster).
+    system.scheduler().scheduleWithFixedDelay(Duration.ofSeconds(1), MIRROR_EVERY, () ->
+        market.governance().<GovernanceEntity.GovernanceView>ask(GovernanceEntity.Get::new, Duration.ofSeconds(5))
+            .thenAccept(view -> RegistryMirror.transactions(view, contracts)
+                .forEach(tx -> bridge.tell(new ChainBridge.Submit(tx, system.ignoreRef())))), system.executionContext());
+    log.info("Chain mode: bridge on {} (chain {}), vault {}, {} confirmations, sending as {}", c.getString("rpc-url"),
+        contracts.chainId(), contracts.vault(), confirmations, key.getAddress());
+  }
+
+  /** {@code deploy}: deploys the contracts to a chain, prints their addresses and writes them to a file for {@code run}. */
+  static int deploy(List<String> words, PrintStream out, String keyFromEnvironment) {
+    CommandArguments args = new CommandArguments(words);
+    String rpc = null;
+    String keyFile = null;
+    String devAccount = null;
+    String platform = null;
+    String poolProvider = null;
+    Path file = Path.of("contracts.json");
+    while (args.hasNext()) {
+      if (!args.atOption()) throw new UsageError("unexpected argument '" + args.positional() + "'");
+      CommandArguments.Option o = args.option(name -> !name.equals("--help"));
+      switch (o.name()) {
+        case "--help" -> { return -1; }
+        case "--chain-rpc" -> rpc = o.value();
+        case "--chain-key-file" -> keyFile = o.value();
+        case "--chain-dev-account" -> devAccount = o.value();
+        case "--platform" -> platform = address(o);
+        case "--micro-pool-provider" -> poolProvider = address(o);
+        case "--out" -> file = Path.of(o.value());
+        default -> throw new UsageError("unknown option " + o.name() + " of deploy");
+      }
+    }
+    if (rpc == null) throw new UsageError("deploy needs --chain-rpc URL");
+    Credentials key = Credentials.create(key(keyFile, devAccount, keyFromEnvironment));
+    String deployer = key.getAddress().toLowerCase();
+    try (EthereumNode node = EthereumNode.connect(rpc)) {
+      Deployment d = Deployment.deploy(node, key, platform == null ? deployer : platform, deployer);
+      if (poolProvider != null) {
+        long end = Instant.now().plus(Duration.ofDays(30)).getEpochSecond();
+        d = new Deployment(d.contracts().withMicroPools(List.of(Deployment.deployMicroPool(node, key, poolProvider, end))), d.startBlock());
+      }
+      Files.writeString(file, JSON.writeValueAsString(d), StandardCharsets.UTF_8);
+      ContractAddresses c = d.contracts();
+      out.println("BHKR contracts on chain " + c.chainId() + " (logs from block " + d.startBlock() + " on), deployed by " + deployer + ":");
+      out.println("  token      " + c.token());
+      out.println("  vault      " + c.vault() + "   (platform signer " + (platform == null ? deployer : platform) + ")");
+      out.println("  registry   " + c.registry() + "   (owner " + deployer + ")");
+      out.println("  anchor     " + c.anchor() + "   (owner " + deployer + ")");
+      c.microPools().forEach(p -> out.println("  micro-pool " + p));
+      out.println("Written to " + file.toAbsolutePath() + ". Run a node against them, sending with the same key:");
+      out.println("  java -jar bhkr.jar run --chain-rpc " + rpc + " --chain-contracts " + file
+          + (devAccount != null ? " --chain-dev-account " + devAccount : keyFile != null ? " --chain-key-file " + keyFile : "")
+          + " --chain-confirmations 2");
+      return 0;
+    } catch (UsageError e) {
+      throw e;
+    } catch (Exception e) {
+      System.err.println("bhkr: deploy failed: " + e.getMessage());
+      return 1;
+    }
+  }
+
+  static Deployment read(Path file) {
+    try {
+      return JSON.readValue(Files.readString(file, StandardCharsets.UTF_8), Deployment.class);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("cannot read the contracts file " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The sending key: a file holding it, a development account, or the environment variable. */
+  private static String key(String keyFile, String devAccount, String fromEnvironment) {
+    if (keyFile != null && devAccount != null) throw new UsageError("give --chain-key-file or --chain-dev-account, not both");
+    String key;
+    if (keyFile != null) {
+      try {
+        key = Files.readString(Path.of(keyFile), StandardCharsets.UTF_8).trim();
+      } catch (IOException e) {
+        throw new UsageError("cannot read --chain-key-file " + keyFile + ": " + e.getMessage());
+      }
+    } else if (devAccount != null) {
+      try {
+        key = DevelopmentAccounts.credentials(Integer.parseInt(devAccount)).getEcKeyPair().getPrivateKey().toString(16);
+      } catch (RuntimeException e) {
+        throw new UsageError("--chain-dev-account must be a development account number 0-9");
+      }
+    } else if (fromEnvironment != null && !fromEnvironment.isBlank()) {
+      key = fromEnvironment.trim();
+    } else {
+      throw new UsageError("chain mode needs a key: --chain-key-file FILE, --chain-dev-account N, or " + KEY_VARIABLE);
+    }
+    if (!key.matches("(0x)?[0-9a-fA-F]{1,64}")) throw new UsageError("the chain key is not a hex private key");
+    return key;
+  }
+
+  private static String address(CommandArguments.Option o) {
+    if (!o.value().matches("0x[0-9a-fA-F]{40}")) throw new UsageError(o.name() + " must be an Ethereum address");
+    return o.value().toLowerCase();
+  }
+}

@@ -1,0 +1,395 @@
+package io.bhkr.chain;
+
+import akka.Done;
+import akka.actor.typed.ActorRef;
+import akka.actor.typed.ActorSystem;
+import akka.actor.typed.Behavior;
+import akka.actor.typed.DispatcherSelector;
+import akka.actor.typed.SupervisorStrategy;
+import akka.actor.typed.javadsl.ActorContext;
+import akka.actor.typed.javadsl.Behaviors;
+import akka.actor.typed.javadsl.TimerScheduler;
+import akka.cluster.typed.ClusterSingleton;
+import akka.cluster.typed.SingletonActor;
+import akka.persistence.typed.PersistenceId;
+import akka.persistence.typed.RecoveryCompleted;
+import akka.persistence.typed.javadsl.CommandHandlerWithReply;
+import akka.persistence.typed.javadsl.EventHandler;
+import akka.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
+import akka.persistence.typed.javadsl.ReplyEffect;
+import akka.persistence.typed.javadsl.RetentionCriteria;
+import akka.persistence.typed.javadsl.SignalHandler;
+import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import io.bhkr.serialization.DomainEvent;
+import io.bhkr.serialization.JsonSerializable;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import org.web3j.crypto.Credentials;
+
+/**
+ * Keeps the journal and Ethereum in step: a persistent cluster singleton.
+ *
+ * <p>Inbound, every round it reads the next confirmed blocks ({@link ConfirmedRange}), persists
+ * the deposits their logs carry together with the new cursor in one event, and credits each to
+ * its account under the id {@code chain:<tx hash>:<log index>} until the account acknowledges.
+ * A log is read once because the cursor moves with it; it is credited once because the account
+ * applies each id once; and it is credited only from a block the cursor's chain of hashes leads to.
+ *
+ * <p>Outbound, the market submits {@link ChainTransaction}s (idempotent by id). The bridge sends
+ * them one at a time: it signs the next with its own next nonce and persists the signed bytes
+ * before broadcasting them, so after a restart it sends the same bytes again (never a second
+ * transaction), re-broadcasts while nothing is mined, re-prices after a while, and records the
+ * receipt once it is {@code confirmations} deep.
+ */
+public final class ChainBridge
+    extends EventSourcedBehaviorWithEnforcedReplies<ChainBridge.Command, DomainEvent, ChainBridge.State> {
+
+  public static final String TAG = "chain";
+  private static final Object TICK = "chain-bridge-round";
+
+  /**
+   * @param startBlock        the first block whose logs count (the block the contracts were deployed in)
+   * @param confirmations     a block counts once the head is this many blocks past it
+   * @param maxBlocksPerRound how far one round reads
+   * @param pollInterval      pause between rounds
+   * @param creditTimeout     how long one credit may take before the next round retries it
+   */
+  public record Settings(ContractAddresses contracts, long startBlock, int confirmations, int maxBlocksPerRound,
+      Duration pollInterval, Duration creditTimeout, GasSettings gas) {
+    public Settings {
+      if (startBlock < 0 || confirmations < 0 || maxBlocksPerRound < 1) throw new IllegalArgumentException("bad chain bridge settings");
+    }
+
+    public static Settings of(ContractAddresses contracts, long startBlock) {
+      return new Settings(contracts, startBlock, 12, 200, Duration.ofSeconds(2), Duration.ofSeconds(10), GasSettings.defaults());
+    }
+
+    public Settings withConfirmations(int n) {
+      return new Settings(contracts, startBlock, n, maxBlocksPerRound, pollInterval, creditTimeout, gas);
+    }
+
+    public Settings withPollInterval(Duration d) {
+      return new Settings(contracts, startBlock, confirmations, maxBlocksPerRound, d, creditTimeout, gas);
+    }
+
+    public Settings withGas(GasSettings g) {
+      return new Settings(contracts, startBlock, confirmations, maxBlocksPerRound, pollInterval, creditTimeout, g);
+    }
+  }
+
+  // ---- protocol
+
+  public sealed interface Command extends JsonSerializable {}
+
+  /** Put this transaction on chain once; answered when it is persisted (or was known already). */
+  public record Submit(ChainTransaction tx, ActorRef<Done> replyTo) implements Command {}
+
+  public record Get(ActorRef<BridgeView> replyTo) implements Command {}
+
+  record Round() implements Command {}
+
+  /** What one round read; {@code failure} says why it read nothing (the node is unreachable, …). */
+  record Observed(InboundObservation inbound, OutboundObservation outbound, String failure) implements Command {}
+
+  record CreditAnswered(String depositId, boolean applied) implements Command {}
+
+  public record InboundObservation(ConfirmedRange.Span span, long head, List<BlockHeader> headers, List<ChainLog> logs)
+      implements JsonSerializable {}
+
+  @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+  @JsonSubTypes({
+    @JsonSubTypes.Type(value = Prepared.class, name = "Prepared"),
+    @JsonSubTypes.Type(value = Unsendable.class, name = "Unsendable"),
+    @JsonSubTypes.Type(value = Tracked.class, name = "Tracked")
+  })
+  public sealed interface OutboundObservation extends JsonSerializable {}
+
+  public record Prepared(String id, @JsonFormat(shape = JsonFormat.Shape.STRING) BigInteger nonce, TransactionOutbox.Attempt attempt)
+      implements OutboundObservation {}
+
+  public record Unsendable(String id, String reason) implements OutboundObservation {}
+
+  public record Tracked(String id, List<TransactionOutbox.ReceiptSeen> receipts, long head,
+      @JsonFormat(shape = JsonFormat.Shape.STRING) BigInteger minedNonces, TransactionOutbox.Attempt replacement)
+      implements OutboundObservation {}
+
+  /**
+   * What the bridge holds: where it reads, what it has not yet credited, its transactions, and why
+   * its last round failed (null when it succeeded: the node answers).
+   */
+  public record BridgeView(BlockHeader cursor, List<ChainDeposit> pendingCredits, long depositsConfirmed, long stakesRecorded,
+      String halted, TransactionOutbox outbox, String lastRoundFailure) implements JsonSerializable {}
+
+  // ---- events
+
+  /** Blocks after {@code from} up to {@code to} are confirmed and read; these deposits were in them. */
+  public record BlocksConfirmed(BlockHeader from, BlockHeader to, List<ChainDeposit> deposits) implements DomainEvent {}
+
+  /** The account applied this deposit. */
+  public record DepositCredited(String depositId) implements DomainEvent {}
+
+  /** The cursor's block was re-orged away (deeper than the confirmations): inbound stops. */
+  public record ReorgBeyondConfirmations(BlockHeader cursor, BlockHeader successor) implements DomainEvent {}
+
+  public record TransactionRequested(ChainTransaction tx) implements DomainEvent {}
+
+  public record TransactionSigned(String id, @JsonFormat(shape = JsonFormat.Shape.STRING) BigInteger nonce,
+      TransactionOutbox.Attempt attempt) implements DomainEvent {}
+
+  public record TransactionRepriced(String id, TransactionOutbox.Attempt attempt) implements DomainEvent {}
+
+  public record TransactionFinished(TransactionOutbox.Outcome outcome) implements DomainEvent {}
+
+  public record NonceTaken(String id, @JsonFormat(shape = JsonFormat.Shape.STRING) BigInteger nonce,
+      @JsonFormat(shape = JsonFormat.Shape.STRING) BigInteger nextNonce) implements DomainEvent {}
+
+  public record State(BlockHeader cursor, Map<String, ChainDeposit> pendingCredits, long depositsConfirmed, long stakesRecorded,
+      String halted, TransactionOutbox outbox) implements JsonSerializable {
+    public State {
+      pendingCredits = Collections.unmodifiableMap(new LinkedHashMap<>(pendingCredits));
+    }
+  }
+
+  // ---- wiring
+
+  /** The bridge as the cluster's singleton: one per cluster, moved to another node if its node leaves. */
+  public static ActorRef<Command> startSingleton(ActorSystem<?> system, Settings settings, EthereumNode node, Credentials key,
+      DepositSink sink) {
+    long chainId = node.chainId();
+    if (chainId != settings.contracts().chainId())
+      throw new IllegalArgumentException("the node serves chain " + chainId + ", the contracts are on chain " + settings.contracts().chainId());
+    Behavior<Command> bridge = Behaviors.supervise(create(settings, node, key, sink, chainId))
+        .onFailure(SupervisorStrategy.restartWithBackoff(Duration.ofSeconds(1), Duration.ofSeconds(30), 0.2));
+    return ClusterSingleton.get(system).init(SingletonActor.of(bridge, "chain-bridge"));
+  }
+
+  public static Behavior<Command> create(Settings settings, EthereumNode node, Credentials key, DepositSink sink, long chainId) {
+    return Behaviors.setup(ctx -> Behaviors.withTimers(timers ->
+        new ChainBridge(ctx, timers, settings, new BridgeRound(node, key, chainId, settings), sink, chainId)));
+  }
+
+  /** One bridge per chain and vault: pointing a node at another chain starts a new journal, not a wrong cursor. */
+  public static PersistenceId persistenceId(ContractAddresses contracts) {
+    return PersistenceId.of("ChainBridge", contracts.chainId() + "-" + contracts.vault());
+  }
+
+  private final ActorContext<Command> ctx;
+  private final TimerScheduler<Command> timers;
+  private final Settings settings;
+  private final BridgeRound io;
+  private final DepositSink sink;
+  private final Executor blocking;
+  // In memory only: which round is under way, which credits await an answer, how long the
+  // transaction in flight has waited. Losing them on a restart only costs a repeated read.
+  private boolean roundUnderWay;
+  private final Set<String> creditsUnderWay = new HashSet<>();
+  private String waitingId;
+  private int roundsWaiting;
+  private String lastRoundFailure;
+
+  private ChainBridge(ActorContext<Command> ctx, TimerScheduler<Command> timers, Settings settings, BridgeRound io,
+      DepositSink sink, long chainId) {
+    super(persistenceId(settings.contracts()));
+    this.ctx = ctx;
+    this.timers = timers;
+    this.settings = settings;
+    this.io = io;
+    this.sink = sink;
+    this.blocking = ctx.getSystem().dispatchers().lookup(DispatcherSelector.blocking());
+  }
+
+  @Override
+  public State emptyState() {
+    return new State(BlockHeader.before(settings.startBlock()), Map.of(), 0, 0, null, TransactionOutbox.empty());
+  }
+
+  @Override
+  public CommandHandlerWithReply<Command, DomainEvent, State> commandHandler() {
+    return newCommandHandlerWithReplyBuilder()
+        .forAnyState()
+        .onCommand(Submit.class, this::onSubmit)
+        .onCommand(Get.class, (s, c) -> Effect().reply(c.replyTo(), view(s)))
+        .onCommand(Round.class, this::onRound)
+        .onCommand(Observed.class, this::onObserved)
+        .onCommand(CreditAnswered.class, this::onCreditAnswered)
+        .build();
+  }
+
+  private ReplyEffect<DomainEvent, State> onSubmit(State s, Submit c) {
+    if (s.outbox().knows(c.tx().id())) return Effect().reply(c.replyTo(), Done.getInstance());
+    return Effect().persist(new TransactionRequested(c.tx())).thenReply(c.replyTo(), ns -> Done.getInstance());
+  }
+
+  /** Starts one round off the actor: read the chain, sign what is next. Never two at once. */
+  private ReplyEffect<DomainEvent, State> onRound(State s, Round c) {
+    deliverCredits(s);
+    if (roundUnderWay) return Effect().noReply();
+    roundUnderWay = true;
+    TransactionOutbox.InFlight inFlight = s.outbox().inFlight();
+    if (inFlight == null || !inFlight.tx().id().equals(waitingId)) {
+      waitingId = inFlight == null ? null : inFlight.tx().id();
+      roundsWaiting = 0;
+    }
+    boolean wantReplacement = roundsWaiting >= settings.gas().repriceAfterRounds();
+    BlockHeader cursor = s.cursor();
+    boolean halted = s.halted() != null;
+    var next = s.outbox().nextToSend();
+    BigInteger nonce = s.outbox().nextNonce();
+    ctx.pipeToSelf(CompletableFuture.supplyAsync(() -> {
+      InboundObservation in = halted ? null : io.inbound(cursor);
+      OutboundObservation out = inFlight != null ? io.track(inFlight, wantReplacement)
+          : next.map(tx -> io.prepare(tx, nonce)).orElse(null);
+      return new Observed(in, out, null);
+    }, blocking), (observed, failure) -> failure == null ? observed : new Observed(null, null, String.valueOf(rootCause(failure))));
+    return Effect().noReply();
+  }
+
+  private ReplyEffect<DomainEvent, State> onObserved(State s, Observed o) {
+    roundUnderWay = false;
+    timers.startSingleTimer(TICK, new Round(), settings.pollInterval());
+    lastRoundFailure = o.failure();
+    if (o.failure() != null) {
+      ctx.getLog().warn("Chain bridge round failed, trying again in {}: {}", settings.pollInterval(), o.failure());
+      return Effect().noReply();
+    }
+    List<DomainEvent> events = new ArrayList<>();
+    if (o.inbound() != null && s.halted() == null) events.addAll(inbound(s, o.inbound()));
+    TransactionOutbox.Attempt toBroadcast = null;
+    if (o.outbound() instanceof Prepared p && s.outbox().nextToSend().filter(t -> t.id().equals(p.id())).isPresent()) {
+      events.add(new TransactionSigned(p.id(), p.nonce(), p.attempt()));
+      toBroadcast = p.attempt();
+    } else if (o.outbound() instanceof Unsendable u && s.outbox().nextToSend().filter(t -> t.id().equals(u.id())).isPresent()) {
+      ctx.getLog().warn("Chain transaction {} would revert and is not sent: {}", u.id(), u.reason());
+      events.add(new TransactionFinished(new TransactionOutbox.Outcome(u.id(), TransactionOutbox.Status.REJECTED, null, -1, u.reason())));
+    } else if (o.outbound() instanceof Tracked t && s.outbox().inFlight() != null && s.outbox().inFlight().tx().id().equals(t.id())) {
+      TransactionOutbox.InFlight f = s.outbox().inFlight();
+      TransactionOutbox.Tracking tracking = TransactionOutbox.track(f, t.receipts(), t.head(), t.minedNonces(), settings.confirmations());
+      if (tracking instanceof TransactionOutbox.Confirmed done) {
+        events.add(new TransactionFinished(done.outcome()));
+      } else if (tracking instanceof TransactionOutbox.NonceTaken taken) {
+        ctx.getLog().warn("Nonce {} of the bridge's key was used by another transaction; {} is signed again", f.nonce(), t.id());
+        events.add(new NonceTaken(t.id(), f.nonce(), taken.nextNonce()));
+      } else {
+        roundsWaiting++;
+        if (t.replacement() != null && t.receipts().isEmpty()) {
+          events.add(new TransactionRepriced(t.id(), t.replacement()));
+          toBroadcast = t.replacement();
+          roundsWaiting = 0;
+        }
+      }
+    }
+    if (events.isEmpty()) return Effect().noReply();
+    TransactionOutbox.Attempt broadcast = toBroadcast;
+    return Effect().persist(events).thenRun(ns -> {
+      deliverCredits(ns);
+      // only now, with the signed bytes in the journal, may they leave: a crash before this
+      // point sends nothing, a crash after it sends the same bytes again
+      if (broadcast != null) CompletableFuture.runAsync(() -> io.broadcast(broadcast), blocking)
+          .whenComplete((ok, e) -> { if (e != null) ctx.getLog().warn("Broadcast of {} failed; the next round sends it again: {}",
+              broadcast.hash(), rootCause(e).toString()); });
+    }).thenNoReply();
+  }
+
+  private List<DomainEvent> inbound(State s, InboundObservation in) {
+    ConfirmedRange.Verdict verdict = ConfirmedRange.judge(s.cursor(), in.span(), in.headers(), in.logs());
+    if (verdict instanceof ConfirmedRange.Advance a)
+      return List.of(new BlocksConfirmed(s.cursor(), a.to(),
+          a.logs().stream().flatMap(l -> ChainEvents.decode(l, settings.contracts()).stream()).toList()));
+    if (verdict instanceof ConfirmedRange.Orphaned o) {
+      ctx.getLog().error("Block {} ({}) that the bridge took as confirmed is no longer on the chain (block {} builds on {}): "
+          + "a re-org deeper than {} confirmations. Inbound stops; an operator must reconcile.",
+          o.cursor().number(), o.cursor().hash(), o.successor().number(), o.successor().parentHash(), settings.confirmations());
+      return List.of(new ReorgBeyondConfirmations(o.cursor(), o.successor()));
+    }
+    ctx.getLog().info("Chain bridge reads blocks {}..{} again: {}", in.span().from(), in.span().to(), ((ConfirmedRange.Retry) verdict).reason());
+    return List.of();
+  }
+
+  private ReplyEffect<DomainEvent, State> onCreditAnswered(State s, CreditAnswered c) {
+    creditsUnderWay.remove(c.depositId());
+    if (!c.applied() || !s.pendingCredits().containsKey(c.depositId())) return Effect().noReply();
+    return Effect().persist(new DepositCredited(c.depositId())).thenNoReply();
+  }
+
+  /** Sends every credit not yet acknowledged (at least once; the account applies each id once). */
+  private void deliverCredits(State s) {
+    for (ChainDeposit d : s.pendingCredits().values()) {
+      if (!creditsUnderWay.add(d.depositId())) continue;
+      ctx.pipeToSelf(sink.deposit(d.depositId(), d.account(), d.amount()),
+          (done, failure) -> new CreditAnswered(d.depositId(), failure == null));
+    }
+  }
+
+  @Override
+  public EventHandler<State, DomainEvent> eventHandler() {
+    return newEventHandlerBuilder()
+        .forAnyState()
+        .onEvent(BlocksConfirmed.class, (s, e) -> {
+          Map<String, ChainDeposit> pending = new LinkedHashMap<>(s.pendingCredits());
+          long stakes = s.stakesRecorded();
+          for (ChainDeposit d : e.deposits()) {
+            if (d.credited()) pending.put(d.depositId(), d);
+            else stakes++;
+          }
+          return new State(e.to(), pending, s.depositsConfirmed() + e.deposits().size(), stakes, s.halted(), s.outbox());
+        })
+        .onEvent(DepositCredited.class, (s, e) -> {
+          Map<String, ChainDeposit> pending = new LinkedHashMap<>(s.pendingCredits());
+          pending.remove(e.depositId());
+          return new State(s.cursor(), pending, s.depositsConfirmed(), s.stakesRecorded(), s.halted(), s.outbox());
+        })
+        .onEvent(ReorgBeyondConfirmations.class, (s, e) -> new State(s.cursor(), s.pendingCredits(), s.depositsConfirmed(),
+            s.stakesRecorded(), "block " + e.cursor().number() + " " + e.cursor().hash() + " was re-orged away", s.outbox()))
+        .onEvent(TransactionRequested.class, (s, e) -> withOutbox(s, s.outbox().requested(e.tx())))
+        .onEvent(TransactionSigned.class, (s, e) -> withOutbox(s, s.outbox().signed(e.id(), e.nonce(), e.attempt())))
+        .onEvent(TransactionRepriced.class, (s, e) -> withOutbox(s, s.outbox().repriced(e.id(), e.attempt())))
+        .onEvent(TransactionFinished.class, (s, e) -> withOutbox(s, s.outbox().finished(e.outcome())))
+        .onEvent(NonceTaken.class, (s, e) -> withOutbox(s, s.outbox().nonceTaken(e.id(), e.nextNonce())))
+        .build();
+  }
+
+  private static State withOutbox(State s, TransactionOutbox outbox) {
+    return new State(s.cursor(), s.pendingCredits(), s.depositsConfirmed(), s.stakesRecorded(), s.halted(), outbox);
+  }
+
+  @Override
+  public SignalHandler<State> signalHandler() {
+    return newSignalHandlerBuilder().onSignal(RecoveryCompleted.instance(), s -> {
+      // signed bytes persisted before a crash go out again at once; pending credits too
+      TransactionOutbox.InFlight f = s.outbox().inFlight();
+      if (f != null) CompletableFuture.runAsync(() -> io.broadcast(f.latest()), blocking);
+      ctx.getSelf().tell(new Round());
+    }).build();
+  }
+
+  @Override
+  public Set<String> tagsFor(DomainEvent event) {
+    return Set.of(TAG);
+  }
+
+  @Override
+  public RetentionCriteria retentionCriteria() {
+    return RetentionCriteria.snapshotEvery(500, 2);
+  }
+
+  private BridgeView view(State s) {
+    return new BridgeView(s.cursor(), List.copyOf(s.pendingCredits().values()), s.depositsConfirmed(), s.stakesRecorded(), s.halted(),
+        s.outbox(), lastRoundFailure);
+  }
+
+  private static Throwable rootCause(Throwable t) {
+    while (t.getCause() != null && t.getCause() != t) t = t.getCause();
+    return t;
+  }
+}

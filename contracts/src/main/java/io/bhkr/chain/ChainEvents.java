@@ -1,0 +1,83 @@
+package io.bhkr.chain;
+
+import io.bhkr.chain.contracts.CustodyVault;
+import io.bhkr.chain.contracts.MicroPool;
+import io.bhkr.money.Amount;
+import io.bhkr.money.Asset;
+import java.math.BigInteger;
+import java.util.List;
+import java.util.Optional;
+import org.web3j.abi.EventEncoder;
+import org.web3j.abi.FunctionReturnDecoder;
+import org.web3j.abi.TypeReference;
+import org.web3j.abi.datatypes.Address;
+import org.web3j.abi.datatypes.Event;
+import org.web3j.abi.datatypes.Type;
+
+/**
+ * Turns the logs of the BHKR contracts into deposits, by their ABI (the wrappers' event
+ * definitions, generated from the same compiler output as the deployed code). Pure: the same
+ * log always gives the same deposit.
+ */
+public final class ChainEvents {
+
+  private static final String DEPOSITED = EventEncoder.encode(CustodyVault.DEPOSITED_EVENT);
+  private static final String PROFIT_DEPOSITED = EventEncoder.encode(CustodyVault.PROFITDEPOSITED_EVENT);
+  private static final String STAKED = EventEncoder.encode(MicroPool.STAKED_EVENT);
+  private static final String ETH = "0x0000000000000000000000000000000000000000";
+
+  private ChainEvents() {}
+
+  /** The topics the bridge asks the node for (any of them, from the followed contracts). */
+  public static List<String> followedTopics() {
+    return List.of(DEPOSITED, PROFIT_DEPOSITED, STAKED);
+  }
+
+  /** The deposit a log stands for, if it is one of ours; other logs (and unknown assets) give none. */
+  public static Optional<ChainDeposit> decode(ChainLog log, ContractAddresses contracts) {
+    if (log.topics().isEmpty()) return Optional.empty();
+    String topic = log.topics().get(0);
+    String emitter = log.address().toLowerCase();
+    if (emitter.equals(contracts.vault()) && topic.equals(DEPOSITED) && log.topics().size() == 3) {
+      Optional<Asset> asset = asset(address(log.topics().get(2)), contracts);
+      BigInteger amount = uint(values(log, CustodyVault.DEPOSITED_EVENT).get(0));
+      return asset.map(a -> deposit(log, ChainDeposit.Kind.DEPOSIT, address(log.topics().get(1)), new Amount(a, amount), null, null));
+    }
+    if (emitter.equals(contracts.vault()) && topic.equals(PROFIT_DEPOSITED) && log.topics().size() == 3) {
+      Optional<Asset> asset = asset(address(log.topics().get(2)), contracts);
+      List<Type> values = values(log, CustodyVault.PROFITDEPOSITED_EVENT);
+      String projectId = (String) values.get(1).getValue();
+      return asset.map(a -> deposit(log, ChainDeposit.Kind.PROFIT_DEPOSIT, address(log.topics().get(1)),
+          new Amount(a, uint(values.get(0))), projectId, null));
+    }
+    if (contracts.microPools().contains(emitter) && topic.equals(STAKED) && log.topics().size() == 2) {
+      BigInteger amount = uint(values(log, MicroPool.STAKED_EVENT).get(0));
+      return Optional.of(deposit(log, ChainDeposit.Kind.STAKE, address(log.topics().get(1)), new Amount(Asset.ETH, amount), null, emitter));
+    }
+    return Optional.empty();
+  }
+
+  private static ChainDeposit deposit(ChainLog log, ChainDeposit.Kind kind, String account, Amount amount, String projectId, String pool) {
+    return new ChainDeposit(log.depositId(), kind, account, amount, projectId, pool, log.blockNumber(), log.blockHash(),
+        log.transactionHash().toLowerCase(), log.logIndex());
+  }
+
+  private static Optional<Asset> asset(String address, ContractAddresses contracts) {
+    if (address.equals(ETH)) return Optional.of(Asset.ETH);
+    if (address.equals(contracts.token())) return Optional.of(Asset.BHKR);
+    return Optional.empty();
+  }
+
+  @SuppressWarnings({"rawtypes", "unchecked"})
+  private static List<Type> values(ChainLog log, Event event) {
+    return FunctionReturnDecoder.decode(log.data(), (List) event.getNonIndexedParameters());
+  }
+
+  private static BigInteger uint(Type<?> value) {
+    return (BigInteger) value.getValue();
+  }
+
+  private static String address(String topic) {
+    return ((Address) FunctionReturnDecoder.decodeIndexedValue(topic, TypeReference.create(Address.class))).getValue().toLowerCase();
+  }
+}

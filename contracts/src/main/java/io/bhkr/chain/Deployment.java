@@ -1,0 +1,59 @@
+package io.bhkr.chain;
+
+import io.bhkr.chain.contracts.BhkrToken;
+import io.bhkr.chain.contracts.CustodyVault;
+import io.bhkr.chain.contracts.MicroPool;
+import io.bhkr.chain.contracts.Registry;
+import io.bhkr.chain.contracts.SettlementAnchor;
+import java.math.BigInteger;
+import java.util.List;
+import org.web3j.crypto.Credentials;
+import org.web3j.tx.RawTransactionManager;
+import org.web3j.tx.TransactionManager;
+import org.web3j.tx.gas.ContractGasProvider;
+import org.web3j.tx.gas.StaticEIP1559GasProvider;
+import org.web3j.tx.response.PollingTransactionReceiptProcessor;
+
+/**
+ * Deploys the BHKR contracts to a chain: the token (owned by the deployer), the custody vault
+ * (whose platform signer is {@code platform}), and the registry and settlement anchor (owned by
+ * {@code bridge}, the key the chain bridge sends with). Micro-pools are opened one per provider.
+ *
+ * @param startBlock the first block that may hold a log of these contracts (where a bridge starts reading)
+ */
+public record Deployment(ContractAddresses contracts, long startBlock) {
+
+  /** Enough gas for the largest of our contracts (the vault, ~1.3 M). */
+  private static final BigInteger GAS_LIMIT = BigInteger.valueOf(5_000_000);
+
+  public static Deployment deploy(EthereumNode node, Credentials deployer, String platform, String bridge) throws Exception {
+    long chainId = node.chainId();
+    TransactionManager tm = transactions(node, deployer, chainId);
+    ContractGasProvider gas = gas(node, chainId);
+    long startBlock = node.head() + 1;
+    BhkrToken token = BhkrToken.deploy(node.web3j(), tm, gas, deployer.getAddress()).send();
+    CustodyVault vault = CustodyVault.deploy(node.web3j(), tm, gas, token.getContractAddress(), platform).send();
+    Registry registry = Registry.deploy(node.web3j(), tm, gas, bridge).send();
+    SettlementAnchor anchor = SettlementAnchor.deploy(node.web3j(), tm, gas, bridge).send();
+    return new Deployment(new ContractAddresses(chainId, token.getContractAddress(), vault.getContractAddress(),
+        registry.getContractAddress(), anchor.getContractAddress(), List.of()), startBlock);
+  }
+
+  /** A micro-pool of {@code provider}, completable after {@code endTime} (unix seconds). */
+  public static String deployMicroPool(EthereumNode node, Credentials deployer, String provider, long endTime) throws Exception {
+    long chainId = node.chainId();
+    return MicroPool.deploy(node.web3j(), transactions(node, deployer, chainId), gas(node, chainId), provider,
+        BigInteger.valueOf(endTime)).send().getContractAddress();
+  }
+
+  /** Plain (not caching) nonces, receipts polled every 100 ms for up to 10 minutes. */
+  public static TransactionManager transactions(EthereumNode node, Credentials key, long chainId) {
+    return new RawTransactionManager(node.web3j(), key, chainId, new PollingTransactionReceiptProcessor(node.web3j(), 100, 6_000));
+  }
+
+  /** EIP-1559 fees from the current base fee, with the bridge's defaults. */
+  public static ContractGasProvider gas(EthereumNode node, long chainId) {
+    GasSettings g = GasSettings.defaults();
+    return new StaticEIP1559GasProvider(chainId, g.maxFeePerGas(node.baseFee()), g.maxPriorityFeePerGas(), GAS_LIMIT);
+  }
+}
