@@ -81,6 +81,11 @@ public record Parameters(
         pMin, pMax, proposalSeconds, rewardSplit, seconds, insuranceCap, ethPriceMicroUsd, reputation, audits, elections, microPools);
   }
 
+  public Parameters withAudits(AuditParameters a) {
+    return new Parameters(rpBps, ipBps, pricing, bhkrPriceMicroUsd, aprBps, bidWindowSeconds, priceBandBps, auctionPricing,
+        pMin, pMax, proposalSeconds, rewardSplit, epochSeconds, insuranceCap, ethPriceMicroUsd, reputation, a, elections, microPools);
+  }
+
   public Parameters withInsuranceCap(BigInteger cap) {
     return new Parameters(rpBps, ipBps, pricing, bhkrPriceMicroUsd, aprBps, bidWindowSeconds, priceBandBps, auctionPricing,
         pMin, pMax, proposalSeconds, rewardSplit, epochSeconds, cap, ethPriceMicroUsd, reputation, audits, elections, microPools);

@@ -6,6 +6,7 @@ import akka.cluster.sharding.typed.javadsl.ClusterSharding;
 import akka.cluster.sharding.typed.javadsl.Entity;
 import akka.cluster.sharding.typed.javadsl.EntityRef;
 import io.bhkr.account.AccountEntity;
+import io.bhkr.audit.AuditRoundEntity;
 import io.bhkr.governance.GovernanceEntity;
 import io.bhkr.nodes.NodeEntity;
 import io.bhkr.pool.InsurancePoolEntity;
@@ -56,6 +57,7 @@ public final class Market {
         .withSettings(remembered));
     sharding.init(Entity.of(InsurancePoolEntity.TYPE_KEY, ctx -> InsurancePoolEntity.create(route, settings.redelivery()))
         .withSettings(remembered));
+    sharding.init(Entity.of(AuditRoundEntity.TYPE_KEY, ctx -> AuditRoundEntity.create()).withSettings(remembered));
     sharding.init(Entity.of(QuoteEntity.TYPE_KEY, ctx -> QuoteEntity.create(ctx.getEntityId())));
     return new Market(sharding);
   }
@@ -82,6 +84,11 @@ public final class Market {
 
   public EntityRef<GovernanceEntity.Command> governance() {
     return sharding.entityRefFor(GovernanceEntity.TYPE_KEY, GovernanceEntity.ID);
+  }
+
+  /** The one audit round of the market (economics 9). */
+  public EntityRef<AuditRoundEntity.Command> auditRound() {
+    return sharding.entityRefFor(AuditRoundEntity.TYPE_KEY, AuditRoundEntity.ID);
   }
 
   public EntityRef<NodeEntity.Command> node(String nodeId) {

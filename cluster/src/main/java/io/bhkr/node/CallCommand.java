@@ -104,7 +104,7 @@ final class CallCommand {
     return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
   }
 
-  private static URI api(String value) {
+  static URI api(String value) {
     try {
       URI uri = new URI(value);
       if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) return uri;
@@ -124,7 +124,7 @@ final class CallCommand {
     throw new UsageError("--as needs a development account index (0 operator, 1-3 governors), not '" + value + "'");
   }
 
-  private static Credentials privateKey(String value) {
+  static Credentials privateKey(String value) {
     if (!PRIVATE_KEY.matcher(value).matches()) throw new UsageError("--key needs a private key of 64 hex digits (0x…)");
     return Credentials.create(value);
   }

@@ -35,6 +35,10 @@ public final class Main {
                                    [--platform ADDR] [--micro-pool-provider ADDR] [--out FILE]
                                    deploy the contracts, print their addresses, write them to FILE
                                    (default contracts.json); the key may also come from BHKR_CHAIN_KEY
+        java -jar bhkr.jar sidecar --node-id ID --key 0xPRIVATEKEY [--api URL] [--interval-ms N] [--stall-seconds N]
+                                   run a node's sidecar: heartbeat, probe the audit targets' JSON-RPC,
+                                   report (the key is that of the node's sidecarAddress; defaults
+                                   5000 ms between rounds, a chain still for 30 s counts as down)
       Chain mode (options of run; without --chain-rpc the node runs chain-less):
           --chain-rpc URL          the Ethereum node's JSON-RPC endpoint
           --chain-contracts FILE   the addresses written by deploy
@@ -72,6 +76,8 @@ public final class Main {
         case "deploy":
           int deployed = ChainMode.deploy(rest, System.out, System.getenv(ChainMode.KEY_VARIABLE));
           return deployed < 0 ? help() : deployed;
+        case "sidecar":
+          return SidecarCommand.run(SidecarCommand.settings(rest), System.out);
         case "accounts":
           if (!rest.isEmpty()) throw new UsageError("accounts takes no arguments");
           AccountsCommand.print(System.out);
@@ -81,7 +87,7 @@ public final class Main {
         default:
           // No subcommand: the words are options of run, as in "java -jar bhkr.jar --http-port 9000".
           if (first.startsWith("--")) return runNode(args);
-          throw new UsageError("unknown command '" + first + "' (expected run, demo, walkthrough, call, deploy or accounts)");
+          throw new UsageError("unknown command '" + first + "' (expected run, demo, walkthrough, call, deploy, sidecar or accounts)");
       }
     } catch (UsageError e) {
       System.err.println("bhkr: " + e.getMessage());

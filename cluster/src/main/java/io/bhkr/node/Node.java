@@ -10,6 +10,7 @@ import akka.http.javadsl.ServerBinding;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import io.bhkr.governance.GovernanceEntity;
+import io.bhkr.governance.AuditParameters;
 import io.bhkr.governance.Parameters;
 import io.bhkr.http.ApiServer;
 import io.bhkr.http.ApiSettings;
@@ -46,9 +47,16 @@ public final class Node implements AutoCloseable {
 
   /** The development genesis of api.md: dev accounts 1–3 govern (n = 1), account 0 operates. */
   public static GovernanceEntity.Genesis developmentGenesis(long bidWindowSeconds, long epochSeconds) {
+    return developmentGenesis(bidWindowSeconds, epochSeconds, AuditParameters.defaults().auditPeriodSeconds());
+  }
+
+  /** @param auditPeriodSeconds short in tests, so that audit periods pass while a test watches */
+  public static GovernanceEntity.Genesis developmentGenesis(long bidWindowSeconds, long epochSeconds, long auditPeriodSeconds) {
+    AuditParameters audits = AuditParameters.defaults();
     return new GovernanceEntity.Genesis(
         List.of(DevelopmentAccounts.address(1), DevelopmentAccounts.address(2), DevelopmentAccounts.address(3)),
-        1, Parameters.development().withBidWindowSeconds(bidWindowSeconds).withEpochSeconds(epochSeconds));
+        1, Parameters.development().withBidWindowSeconds(bidWindowSeconds).withEpochSeconds(epochSeconds)
+            .withAudits(new AuditParameters(audits.auditK(), auditPeriodSeconds, audits.disputeLimit(), audits.disputeToleranceBps())));
   }
 
   /** A deployment's genesis from {@code bhkr.genesis}: its governors and n, with the spec's default parameters. */
@@ -81,7 +89,8 @@ public final class Node implements AutoCloseable {
       ChainMode.start(system, market, config); // only with bhkr.chain.rpc-url (--chain-rpc): chain-less otherwise
       boolean development = config.getBoolean("bhkr.development");
       GovernanceEntity.Genesis genesis = development
-          ? developmentGenesis(config.getLong("bhkr.development-bid-window-seconds"), config.getLong("bhkr.development-epoch-seconds"))
+          ? developmentGenesis(config.getLong("bhkr.development-bid-window-seconds"), config.getLong("bhkr.development-epoch-seconds"),
+              config.getLong("bhkr.development-audit-period-seconds"))
           : configuredGenesis(config);
       String operator = development ? DevelopmentAccounts.address(0) : config.getString("bhkr.genesis.operator").toLowerCase();
       market.governance().<akka.Done>ask(r -> new GovernanceEntity.Found(genesis, r), STARTUP)

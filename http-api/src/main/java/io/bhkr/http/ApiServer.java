@@ -32,6 +32,7 @@ public final class ApiServer extends AllDirectives {
         new GovernanceEndpoints(system, market, settings),
         new ProjectEndpoints(system, market, settings),
         new NodeEndpoints(system, market, settings),
+        new AuditEndpoints(system, market, settings),
         new PoolEndpoints(system, market, settings));
   }
 

@@ -7,6 +7,8 @@ import akka.actor.typed.ActorSystem;
 import akka.http.javadsl.model.HttpResponse;
 import akka.http.javadsl.server.Route;
 import io.bhkr.account.AccountEntity;
+import io.bhkr.audit.AuditRoundEntity;
+import io.bhkr.governance.GovernanceEntity;
 import io.bhkr.market.Market;
 import io.bhkr.money.Amount;
 import io.bhkr.money.Asset;
@@ -81,7 +83,12 @@ final class NodeEndpoints extends Endpoints {
   }
 
   private CompletionStage<HttpResponse> node(String nodeId) {
-    return existing(nodeId).thenApply(v -> json(200, render(v)));
+    return existing(nodeId).thenCompose(v -> ask(market.auditRound(), AuditRoundEntity.Get::new)
+        .thenCompose(audits -> ask(market.governance(), GovernanceEntity.Get::new).thenApply(gov -> {
+          Map<String, Object> m = render(v);
+          ReputationRendering.withAudits(m, v.nodeId(), audits, gov, now());
+          return json(200, m);
+        })));
   }
 
   /** BHKR moves from the staker's account onto the sidecar; stake-time counts from now. */

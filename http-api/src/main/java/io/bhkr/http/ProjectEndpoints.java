@@ -7,6 +7,7 @@ import akka.actor.typed.ActorSystem;
 import akka.http.javadsl.model.HttpResponse;
 import akka.http.javadsl.server.Route;
 import io.bhkr.account.AccountEntity;
+import io.bhkr.audit.AuditRoundEntity;
 import io.bhkr.bytes.Hex;
 import io.bhkr.governance.GovernanceEntity;
 import io.bhkr.market.Market;
@@ -124,6 +125,21 @@ final class ProjectEndpoints extends Endpoints {
     return existing(projectId).thenApply(v -> json(200, ProjectRendering.full(v)));
   }
 
+  /**
+   * The provider as the auction sees it: weighted by its audited score (economics 8), and
+   * disqualified while that score is under {@code disqualifyScore} (economics 7).
+   */
+  private CompletionStage<Auction.ProviderStanding> standing(ProviderEntity.ProviderView p) {
+    return ask(market.auditRound(), AuditRoundEntity.Get::new).thenCompose(audits ->
+        ask(market.governance(), GovernanceEntity.Get::new).thenApply(gov -> {
+          long score = ReputationRendering.score(p, audits, gov, now()).score();
+          Auction.ProviderStanding s = p.standing();
+          boolean disqualified = s.disqualified() || score < gov.parameters().reputation().disqualifyScore();
+          return new Auction.ProviderStanding(s.providerId(), s.qualified(), disqualified, s.collateral(), s.freeCapacity(),
+              s.maxPrice(), score);
+        }));
+  }
+
   /** A sealed bid, checked against the provider's standing now; refusals say which rule it broke. */
   private CompletionStage<HttpResponse> bid(String projectId, String provider, byte[] body) {
     Amount price = Wire.required(Json.read(body, BidRequest.class).price(), "price").positiveIn(Asset.BHKR, "price");
@@ -131,8 +147,8 @@ final class ProjectEndpoints extends Endpoints {
         .thenCompose(project -> ask(market.provider(provider), ProviderEntity.Get::new))
         .thenCompose(p -> {
           if (p.status() == ProviderEntity.Status.NONE) throw ApiException.forbidden("not-a-provider", provider + " has not applied as a provider");
-          return ask(market.project(projectId), (ActorRef<ProjectEntity.BidResult> r) ->
-              new ProjectEntity.PlaceBid(provider, price, p.standing(), now(), r));
+          return standing(p).thenCompose(standing -> ask(market.project(projectId), (ActorRef<ProjectEntity.BidResult> r) ->
+              new ProjectEntity.PlaceBid(provider, price, standing, now(), r)));
         })
         .thenApply(result -> {
           if (result instanceof ProjectEntity.BidRefused refused) throw bidProblem(refused);

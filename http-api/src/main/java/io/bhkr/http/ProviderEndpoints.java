@@ -6,6 +6,8 @@ import akka.actor.typed.ActorSystem;
 import akka.http.javadsl.model.HttpResponse;
 import akka.http.javadsl.server.Route;
 import io.bhkr.account.AccountEntity;
+import io.bhkr.audit.AuditRoundEntity;
+import io.bhkr.governance.GovernanceEntity;
 import io.bhkr.market.Market;
 import io.bhkr.money.Amount;
 import io.bhkr.money.Asset;
@@ -78,7 +80,9 @@ final class ProviderEndpoints extends Endpoints {
 
   private CompletionStage<HttpResponse> one(String rawId) {
     String id = Wire.address(rawId, "providerId");
-    return existing(id).thenApply(v -> json(200, render(v)));
+    return existing(id).thenCompose(v -> ask(market.auditRound(), AuditRoundEntity.Get::new)
+        .thenCompose(audits -> ask(market.governance(), GovernanceEntity.Get::new).thenApply(gov ->
+            json(200, ReputationRendering.withScore(render(v), ReputationRendering.score(v, audits, gov, now()), gov)))));
   }
 
   /** Moves BHKR from the provider's account into its collateral; ACTIVE once it holds at least pMin. */

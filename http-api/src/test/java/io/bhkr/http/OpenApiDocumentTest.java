@@ -69,7 +69,10 @@ class OpenApiDocumentTest {
       new Served("get", "/api/v1/accounts/{address}/stakes", false),
       new Served("post", "/api/v1/pools/reward/distributions", true),
       new Served("post", "/api/v1/pools/insurance/claims", true),
-      new Served("post", "/api/v1/projects/{id}/failure", true));
+      new Served("post", "/api/v1/projects/{id}/failure", true),
+      new Served("get", "/api/v1/audits/current", false),
+      new Served("post", "/api/v1/nodes/{nodeId}/heartbeats", true),
+      new Served("post", "/api/v1/audits/reports", true));
 
   private static final Set<String> HTTP_METHODS = Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
   private static final List<String> SIGNATURE_SCHEMES = List.of("bhkrAddress", "bhkrNonce", "bhkrExpires", "bhkrSignature");

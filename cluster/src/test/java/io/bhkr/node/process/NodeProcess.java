@@ -144,7 +144,7 @@ final class NodeProcess implements AutoCloseable {
     }
   }
 
-  private static Process launch(List<String> args, Path workDir, Path log) {
+  static Process launch(List<String> args, Path workDir, Path log) {
     List<String> command = new ArrayList<>(List.of(java().toString(), "-jar", jar().toString()));
     command.addAll(args);
     try {
@@ -172,7 +172,7 @@ final class NodeProcess implements AutoCloseable {
     return Path.of(System.getProperty("java.home"), "bin", "java");
   }
 
-  private static Path logFile(String name) {
+  static Path logFile(String name) {
     Path dir = jar().getParent().resolve("process-it");
     try {
       Files.createDirectories(dir);

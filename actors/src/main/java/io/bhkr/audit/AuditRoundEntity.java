@@ -1,0 +1,180 @@
+package io.bhkr.audit;
+
+import akka.actor.typed.ActorRef;
+import akka.actor.typed.Behavior;
+import akka.cluster.sharding.typed.javadsl.EntityTypeKey;
+import akka.persistence.typed.PersistenceId;
+import akka.persistence.typed.javadsl.CommandHandlerWithReply;
+import akka.persistence.typed.javadsl.EventHandler;
+import akka.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
+import akka.persistence.typed.javadsl.ReplyEffect;
+import akka.persistence.typed.javadsl.RetentionCriteria;
+import io.bhkr.governance.AuditParameters;
+import io.bhkr.rules.AuditAssignment;
+import io.bhkr.rules.Keccak256;
+import io.bhkr.serialization.DomainEvent;
+import io.bhkr.serialization.JsonSerializable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The peer audit round (economics 9): one entity for the whole market, because an assignment
+ * spans all active nodes. Time arrives on commands; the first command of a new period closes the
+ * open one (median uptimes, dispute marks) and opens the next with a fresh assignment whose beacon
+ * the caller supplies and the event records, so anyone can recompute who audited whom.
+ */
+public final class AuditRoundEntity
+    extends EventSourcedBehaviorWithEnforcedReplies<AuditRoundEntity.Command, DomainEvent, AuditRoundState> {
+
+  public static final EntityTypeKey<Command> TYPE_KEY = EntityTypeKey.create(Command.class, "AuditRound");
+  public static final String ID = "audits";
+
+  public sealed interface Command extends JsonSerializable {
+    long at();
+
+    /** 32 random bytes (hex), used only if this command opens a period. */
+    String beacon();
+
+    AuditParameters parameters();
+  }
+
+  public record Heartbeat(String nodeId, String providerId, long blockNumber, long at, String beacon, AuditParameters parameters,
+      ActorRef<RoundView> replyTo) implements Command {}
+
+  public record Report(long period, String auditorNodeId, String targetNodeId, int upBps, long at, String beacon,
+      AuditParameters parameters, ActorRef<ReportResult> replyTo) implements Command {}
+
+  public record Current(long at, String beacon, AuditParameters parameters, ActorRef<RoundView> replyTo) implements Command {}
+
+  /** Reads without moving time on. */
+  public record Get(ActorRef<AuditRoundState> replyTo) implements Command {
+    public long at() {
+      return 0;
+    }
+
+    public String beacon() {
+      return null;
+    }
+
+    public AuditParameters parameters() {
+      return null;
+    }
+  }
+
+  public sealed interface ReportResult extends JsonSerializable {}
+
+  public record Accepted(long period) implements ReportResult {}
+
+  /** Not this period's report, or not this auditor's target: the API answers 403. */
+  public record Refused(String reason) implements ReportResult {}
+
+  /** What GET /audits/current shows; {@code period} −1 while no node has been seen. */
+  public record RoundView(long period, String seed, Map<String, List<String>> assignment, long periodSeconds)
+      implements JsonSerializable {}
+
+  public static Behavior<Command> create() {
+    return new AuditRoundEntity();
+  }
+
+  private AuditRoundEntity() {
+    super(PersistenceId.of(TYPE_KEY.name(), ID));
+  }
+
+  @Override
+  public AuditRoundState emptyState() {
+    return AuditRoundState.empty();
+  }
+
+  @Override
+  public CommandHandlerWithReply<Command, DomainEvent, AuditRoundState> commandHandler() {
+    return newCommandHandlerWithReplyBuilder()
+        .forAnyState()
+        .onCommand(Heartbeat.class, this::onHeartbeat)
+        .onCommand(Report.class, this::onReport)
+        .onCommand(Current.class, (s, c) -> {
+          List<DomainEvent> events = roll(s, c, new ArrayList<>());
+          return Effect().persist(events).thenReply(c.replyTo(), AuditRoundEntity::view);
+        })
+        .onCommand(Get.class, (s, c) -> Effect().reply(c.replyTo(), s))
+        .build();
+  }
+
+  private ReplyEffect<DomainEvent, AuditRoundState> onHeartbeat(AuditRoundState s, Heartbeat c) {
+    // Seen first, so that a heartbeat opening a period puts its own node into the assignment.
+    List<DomainEvent> events = new ArrayList<>(List.of(new NodeSeen(c.nodeId(), c.providerId(), c.blockNumber(), c.at())));
+    roll(s.seen((NodeSeen) events.get(0)), c, events);
+    return Effect().persist(events).thenReply(c.replyTo(), AuditRoundEntity::view);
+  }
+
+  private ReplyEffect<DomainEvent, AuditRoundState> onReport(AuditRoundState s, Report c) {
+    List<DomainEvent> events = roll(s, c, new ArrayList<>());
+    AuditRoundState now = apply(s, events);
+    String refusal = null;
+    if (c.upBps() < 0 || c.upBps() > 10_000) refusal = "upBps must be within 0..10000";
+    else if (c.period() != now.period()) refusal = "period " + c.period() + " is not the current audit period " + now.period();
+    else if (!now.targetsOf(c.auditorNodeId()).contains(c.targetNodeId()))
+      refusal = "node " + c.auditorNodeId() + " is not assigned to audit " + c.targetNodeId() + " in period " + c.period();
+    if (refusal != null) {
+      String reason = refusal;
+      return Effect().persist(events).thenReply(c.replyTo(), ns -> new Refused(reason));
+    }
+    events.add(new AuditReported(c.period(), c.auditorNodeId(), c.targetNodeId(), c.upBps(), c.at()));
+    return Effect().persist(events).thenReply(c.replyTo(), ns -> new Accepted(c.period()));
+  }
+
+  /** Closes the open period and opens the one {@code c.at()} falls in, if time has moved past it; appends to {@code events}. */
+  private static List<DomainEvent> roll(AuditRoundState before, Command c, List<DomainEvent> events) {
+    AuditParameters p = c.parameters();
+    long period = Math.floorDiv(c.at(), p.auditPeriodSeconds());
+    AuditRoundState s = apply(before, List.of());
+    if (period <= s.period()) return events;
+    if (s.open() != null) {
+      AuditPeriodClosed closed = new AuditPeriodClosed(s.period(), s.uptimes(p.disputeToleranceBps()), c.at());
+      events.add(closed);
+      s = s.closed(closed);
+    }
+    List<String> active = s.active(c.at(), p.auditPeriodSeconds());
+    // Fewer than two nodes cannot audit each other: the period opens with the second node's heartbeat.
+    if (active.size() < 2) return events;
+    byte[] beacon = Keccak256.fromHex(c.beacon());
+    byte[] seed = AuditAssignment.seed(period, beacon);
+    events.add(new AuditPeriodOpened(period, p.auditPeriodSeconds(), p.auditK(), Keccak256.hex(beacon), Keccak256.hex(seed), active,
+        AuditAssignment.assign(seed, active, p.auditK()), c.at()));
+    return events;
+  }
+
+  private static AuditRoundState apply(AuditRoundState s, List<DomainEvent> events) {
+    for (DomainEvent e : events) s = next(s, e);
+    return s;
+  }
+
+  private static AuditRoundState next(AuditRoundState s, DomainEvent e) {
+    if (e instanceof NodeSeen x) return s.seen(x);
+    if (e instanceof AuditPeriodOpened x) return s.opened(x);
+    if (e instanceof AuditReported x) return s.reported(x);
+    if (e instanceof AuditPeriodClosed x) return s.closed(x);
+    return s;
+  }
+
+  static RoundView view(AuditRoundState s) {
+    if (s.open() == null) return new RoundView(-1, null, Map.of(), 0);
+    return new RoundView(s.period(), s.open().seed(), s.open().assignment(), s.open().periodSeconds());
+  }
+
+  @Override
+  public EventHandler<AuditRoundState, DomainEvent> eventHandler() {
+    return newEventHandlerBuilder().forAnyState().onAnyEvent(AuditRoundEntity::next);
+  }
+
+  @Override
+  public Set<String> tagsFor(DomainEvent event) {
+    return Set.of("audit");
+  }
+
+  @Override
+  public RetentionCriteria retentionCriteria() {
+    return RetentionCriteria.snapshotEvery(200, 2);
+  }
+}

@@ -1,0 +1,41 @@
+package io.bhkr.node;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.bhkr.node.sidecar.Sidecar;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SidecarCommandTest {
+
+  private static final String KEY = "0x" + "5".repeat(64);
+
+  @Test
+  void readsItsOptions() {
+    Sidecar.Settings s = SidecarCommand.settings(List.of("--node-id", "n-1", "--key", KEY, "--api", "http://127.0.0.1:9000",
+        "--interval-ms", "400", "--stall-seconds", "3"));
+    assertEquals("n-1", s.nodeId());
+    assertEquals("http://127.0.0.1:9000", s.api().toString());
+    assertEquals(Duration.ofMillis(400), s.interval());
+    assertEquals(Duration.ofSeconds(3), s.stall());
+  }
+
+  @Test
+  void defaultsToTheLocalNodeFiveSecondRoundsAndAThirtySecondStall() {
+    Sidecar.Settings s = SidecarCommand.settings(List.of("--node-id", "n-1", "--key", KEY));
+    assertEquals(CallCommand.DEFAULT_API, s.api().toString());
+    assertEquals(Duration.ofSeconds(5), s.interval());
+    assertEquals(Duration.ofSeconds(30), s.stall());
+  }
+
+  @Test
+  void refusesAMissingNodeOrKeyAndBadValues() {
+    assertThrows(UsageError.class, () -> SidecarCommand.settings(List.of("--key", KEY)));
+    assertThrows(UsageError.class, () -> SidecarCommand.settings(List.of("--node-id", "n-1")));
+    assertThrows(UsageError.class, () -> SidecarCommand.settings(List.of("--node-id", "n 1", "--key", KEY)));
+    assertThrows(UsageError.class, () -> SidecarCommand.settings(List.of("--node-id", "n-1", "--key", KEY, "--interval-ms", "0")));
+    assertThrows(UsageError.class, () -> SidecarCommand.settings(List.of("--node-id", "n-1", "--key", "0x12")));
+  }
+}

@@ -1,0 +1,117 @@
+package io.bhkr.node.process;
+
+import static io.bhkr.node.walkthrough.DevelopmentMarket.P1;
+import static io.bhkr.node.walkthrough.DevelopmentMarket.P2;
+import static io.bhkr.node.walkthrough.DevelopmentMarket.P3;
+import static io.bhkr.node.walkthrough.DevelopmentMarket.address;
+import static io.bhkr.node.walkthrough.DevelopmentMarket.expect;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.typesafe.config.ConfigFactory;
+import io.bhkr.node.Node;
+import io.bhkr.node.NodeOptions;
+import io.bhkr.node.walkthrough.DevelopmentMarket;
+import io.bhkr.persistence.JournalProfile;
+import io.bhkr.persistence.JournalSettings;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.web3j.crypto.Credentials;
+
+/**
+ * Issue 4 for real: four anvil chains are four providers' nodes, four {@code bhkr.jar sidecar}
+ * processes audit each other through a BHKR node, one anvil is stopped, and its audited uptime and
+ * its provider's score follow.
+ */
+class SidecarAuditIT {
+
+  private static final long PERIOD_SECONDS = 4;
+  private static final Duration WAIT = Duration.ofSeconds(120);
+  private static final int[] PROVIDERS = {P1, P2, P3, P3};
+
+  private static String sidecarKey(int i) {
+    return "0x" + "5".repeat(63) + i;
+  }
+
+  @Test
+  void aStoppedNodeIsAuditedDownAndItsProviderScoresLess(@TempDir Path dir) throws Exception {
+    assumeTrue(Anvil.installed(), "anvil is not installed at " + Anvil.BINARY + " (npm package @foundry-rs/anvil-linux-amd64@1.7.1)");
+    List<Anvil> anvils = new ArrayList<>();
+    List<Process> sidecars = new ArrayList<>();
+    try (Node node = Node.start(NodeOptions.defaults().withHttpPort(0).withProfile(JournalProfile.EMBEDDED, JournalSettings.defaults(dir)),
+        ConfigFactory.parseString("bhkr.development-audit-period-seconds = " + PERIOD_SECONDS))) {
+      DevelopmentMarket market = new DevelopmentMarket(node.baseUrl(), null);
+      market.becomeActiveProvider(P1, 90);
+      market.becomeActiveProvider(P2, 90);
+      market.becomeActiveProvider(P3, 90);
+      for (int i = 0; i < 4; i++) {
+        Anvil anvil = Anvil.start();
+        anvils.add(anvil);
+        String sidecar = Credentials.create(sidecarKey(i)).getAddress();
+        expect(201, market.as(PROVIDERS[i]).post("/api/v1/providers/" + address(PROVIDERS[i]) + "/nodes", """
+            {"nodeId":"n-%d","endpoint":"%s","sidecarAddress":"%s",
+             "capacity":{"cpuGhz":1,"ramGb":4,"storageGb":64,"bandwidthMbps":10}}""".formatted(i, anvil.url(), sidecar)));
+      }
+      for (int i = 0; i < 4; i++)
+        sidecars.add(NodeProcess.launch(List.of("sidecar", "--node-id", "n-" + i, "--key", sidecarKey(i), "--api", node.baseUrl(),
+            "--interval-ms", "400", "--stall-seconds", "3"), dir, NodeProcess.logFile("sidecar-n-" + i)));
+
+      await("every node audited up", () -> {
+        for (int i = 0; i < 4; i++) {
+          JsonNode n = market.get("/api/v1/nodes/n-" + i);
+          if (n.get("uptimeBps").isNull() || n.get("uptimeBps").asInt() < 9_500) return false;
+        }
+        return true;
+      });
+      JsonNode running = market.get("/api/v1/nodes/n-0");
+      assertEquals("RUNNING", running.get("status").asText());
+      assertEquals(3, running.get("auditors").size(), "k = 3 auditors among 4 nodes");
+      JsonNode round = market.get("/api/v1/audits/current");
+      round.get("assignments").fields().forEachRemaining(e -> assertFalse(
+          e.getValue().toString().contains("\"" + e.getKey() + "\""), "nobody audits itself"));
+
+      anvils.get(0).close(); // P1's only node stops serving
+
+      await("n-0 audited down", () -> {
+        JsonNode n = market.get("/api/v1/nodes/n-0");
+        return !n.get("uptimeBps").isNull() && n.get("uptimeBps").asInt() < 9_500;
+      });
+      await("n-0 stopped", () -> market.get("/api/v1/nodes/n-0").get("status").asText().equals("STOPPED"));
+      JsonNode p1 = market.get("/api/v1/providers/" + address(P1));
+      JsonNode p2 = market.get("/api/v1/providers/" + address(P2));
+      assertTrue(new BigDecimal(p1.get("scoreInputs").get("uptime").asText()).compareTo(BigDecimal.ONE) < 0, p1.toString());
+      assertFalse(p1.get("scoreInputs").get("auditedPeriods").isEmpty());
+      assertTrue(p1.get("score").asLong() < p2.get("score").asLong(), "P1 " + p1.get("score") + " < P2 " + p2.get("score"));
+      assertEquals("1.000000", p2.get("scoreInputs").get("uptime").asText(), p2.toString());
+    } finally {
+      for (Process p : sidecars) {
+        p.destroy();
+        if (!p.waitFor(10, TimeUnit.SECONDS)) p.destroyForcibly();
+      }
+      anvils.forEach(Anvil::close);
+    }
+  }
+
+  private static void await(String what, BooleanSupplier condition) {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) throw new IllegalStateException("timed out waiting for " + what);
+      try {
+        Thread.sleep(200); // the pause of a poll bounded by the deadline
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+}
