@@ -20,11 +20,12 @@ import java.util.Optional;
   @JsonSubTypes.Type(value = ProjectReleased.class, name = "ProjectReleased"),
   @JsonSubTypes.Type(value = ProviderQualified.class, name = "ProviderQualified"),
   @JsonSubTypes.Type(value = InsuranceExcessDecided.class, name = "InsuranceExcessDecided"),
-  @JsonSubTypes.Type(value = CollateralClaim.class, name = "CollateralClaim")
+  @JsonSubTypes.Type(value = CollateralClaim.class, name = "CollateralClaim"),
+  @JsonSubTypes.Type(value = MicroPoolOpening.class, name = "MicroPoolOpening")
 })
 public sealed interface Dispatch extends JsonSerializable
     permits Transfer, ProjectFunding, ProjectAwarded, ProjectReleased, ProviderQualified, InsuranceExcessDecided,
-        CollateralClaim {
+        CollateralClaim, MicroPoolOpening {
 
   /** Globally unique: the receiver's once-only guarantee rests on it. */
   String id();
