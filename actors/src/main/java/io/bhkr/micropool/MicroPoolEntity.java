@@ -43,6 +43,13 @@ public final class MicroPoolEntity
 
   public record Get(ActorRef<MicroPoolView> replyTo) implements Command {}
 
+  /** What became of a dispatch sent to this pool, so the API can answer after its effect. */
+  public record GetOutcome(String dispatchId, ActorRef<Outcome> replyTo) implements Command {}
+
+  public record Outcome(String dispatchId, Kind kind) implements JsonSerializable {
+    public enum Kind { PENDING, APPLIED, RETURNED }
+  }
+
   record Confirm(Receipt receipt) implements Command {}
 
   record RedeliveryDue() implements Command {}
@@ -74,6 +81,7 @@ public final class MicroPoolEntity
         .forAnyState()
         .onCommand(Receive.class, this::onReceive)
         .onCommand(Get.class, (s, c) -> Effect().reply(c.replyTo(), MicroPoolView.of(poolId, s)))
+        .onCommand(GetOutcome.class, (s, c) -> Effect().reply(c.replyTo(), outcome(s, c.dispatchId())))
         .onCommand(Confirm.class, (s, c) -> courier.onReceipt(Effect(), s.outbox(), MicroPoolState::outbox, c.receipt()))
         .onCommand(RedeliveryDue.class, (s, c) -> courier.onRedeliveryDue(Effect(), s.outbox()))
         .build();
@@ -85,6 +93,12 @@ public final class MicroPoolEntity
     if (events.isEmpty()) return Effect().reply(c.replyTo(), receipt);
     List<Dispatch> out = events.stream().filter(e -> e instanceof DispatchSent).map(e -> ((DispatchSent) e).dispatch()).toList();
     return Effect().persist(events).thenRun(ns -> courier.send(out)).thenReply(c.replyTo(), ns -> receipt);
+  }
+
+  private static Outcome outcome(MicroPoolState s, String id) {
+    Outcome.Kind kind = s.seen().contains("return:" + id) ? Outcome.Kind.RETURNED
+        : s.seen().contains(id) ? Outcome.Kind.APPLIED : Outcome.Kind.PENDING;
+    return new Outcome(id, kind);
   }
 
   @Override

@@ -32,7 +32,9 @@ public final class ApiServer extends AllDirectives {
         new GovernanceEndpoints(system, market, settings),
         new ProjectEndpoints(system, market, settings),
         new NodeEndpoints(system, market, settings),
-        new PoolEndpoints(system, market, settings));
+        new PoolEndpoints(system, market, settings),
+        new MicroPoolEndpoints(system, market, settings),
+        new AccountTransferEndpoints(system, market, settings));
   }
 
   /**
