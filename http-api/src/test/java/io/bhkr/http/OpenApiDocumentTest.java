@@ -61,7 +61,13 @@ class OpenApiDocumentTest {
       new Served("get", "/api/v1/projects/{id}", false),
       new Served("post", "/api/v1/projects/{id}/bids", true),
       new Served("post", "/api/v1/projects/{id}/completion", true),
-      new Served("get", "/api/v1/pools/{pool}", false));
+      new Served("get", "/api/v1/pools/{pool}", false),
+      new Served("post", "/api/v1/accounts/{address}/transfers", true),
+      new Served("post", "/api/v1/micropools", true),
+      new Served("get", "/api/v1/micropools/{id}", false),
+      new Served("post", "/api/v1/micropools/{id}/stakes", true),
+      new Served("post", "/api/v1/micropools/{id}/withdrawals", true),
+      new Served("post", "/api/v1/micropools/{id}/completion", true));
 
   private static final Set<String> HTTP_METHODS = Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
   private static final List<String> SIGNATURE_SCHEMES = List.of("bhkrAddress", "bhkrNonce", "bhkrExpires", "bhkrSignature");
