@@ -9,6 +9,8 @@ import io.bhkr.micropool.MicroPoolEvents.FeeCharged;
 import io.bhkr.micropool.MicroPoolEvents.FeeReceived;
 import io.bhkr.micropool.MicroPoolEvents.FeeReturned;
 import io.bhkr.micropool.MicroPoolEvents.MicroPoolOpened;
+import io.bhkr.micropool.MicroPoolEvents.MigratedIn;
+import io.bhkr.micropool.MicroPoolEvents.MigratedOut;
 import io.bhkr.micropool.MicroPoolEvents.StakeRefused;
 import io.bhkr.micropool.MicroPoolEvents.Staked;
 import io.bhkr.money.Amount;
@@ -18,6 +20,8 @@ import io.bhkr.serialization.DomainEvent;
 import io.bhkr.transfer.Dispatch;
 import io.bhkr.transfer.DispatchReceived;
 import io.bhkr.transfer.DispatchSent;
+import io.bhkr.transfer.MicroPoolMigration;
+import io.bhkr.transfer.MicroPoolMigrationOrdered;
 import io.bhkr.transfer.MicroPoolOpening;
 import io.bhkr.transfer.Party;
 import io.bhkr.transfer.Transfer;
@@ -44,6 +48,8 @@ public final class MicroPoolDecisions {
   public static List<DomainEvent> onReceive(MicroPoolState s, Party self, Dispatch d) {
     if (s.seen().contains(d.id())) return List.of();
     if (d instanceof MicroPoolOpening o) return open(s, self, o);
+    if (d instanceof MicroPoolMigrationOrdered o) return migrateOut(s, self, o);
+    if (d instanceof MicroPoolMigration m) return migrateIn(s, m);
     if (!(d instanceof Transfer t)) return d.value().isPresent() ? giveBack(self, d, d.id(), 0) : List.of();
     boolean fromAccount = t.from().kind() == Party.Kind.ACCOUNT;
     Asset asset = t.amount().asset();
@@ -118,7 +124,8 @@ public final class MicroPoolDecisions {
   private static List<DomainEvent> aethBack(MicroPoolState s, Party self, Transfer t) {
     BigInteger amount = t.amount().amount();
     boolean withdrawal = s.status() == MicroPoolStatus.OPEN && s.stakeOf(t.from().id()).compareTo(amount) >= 0;
-    boolean redemption = s.status() == MicroPoolStatus.COMPLETED && s.aethOutstanding().compareTo(amount) >= 0;
+    boolean redemption = (s.status() == MicroPoolStatus.COMPLETED || s.status() == MicroPoolStatus.MIGRATED)
+        && s.aethOutstanding().compareTo(amount) >= 0;
     if (!withdrawal && !redemption) return giveBack(self, t, t.id(), t.at());
     return List.of(new AethReturned(t, withdrawal), new AethBurned("burn:" + t.id(), t.amount()),
         new DispatchSent(new Transfer("eth:" + t.id(), self, t.from(), new Amount(Asset.ETH, amount),
@@ -147,6 +154,35 @@ public final class MicroPoolDecisions {
     if (amount.isZero()) return;
     String suffix = reason.equals("staker") ? to.id() : reason;
     sends.add(new DispatchSent(new Transfer(rewards.id() + ":" + suffix, self, to, amount, "micropool-" + reason, rewards.at())));
+  }
+
+  /**
+   * A governance order to migrate: an OPEN or ACTIVE pool sends its users' ETH, stakes, fees paid
+   * and aETH owed to the new pool in one dispatch, returns the provider's k and any fee still
+   * waiting for its stake, and is MIGRATED. Any other pool has nothing to move.
+   */
+  private static List<DomainEvent> migrateOut(MicroPoolState s, Party self, MicroPoolMigrationOrdered o) {
+    boolean movable = s.status() == MicroPoolStatus.OPEN || s.status() == MicroPoolStatus.ACTIVE;
+    if (!movable || o.toPoolId().equals(self.id())) return List.of();
+    BigInteger usersEth = s.stakes().values().stream().reduce(BigInteger.ZERO, BigInteger::add);
+    List<DomainEvent> events = new ArrayList<>(List.of(new MigratedOut(o.id(), o.toPoolId(), o.at()),
+        new DispatchSent(new MicroPoolMigration("migration:" + self.id(), self, Party.microPool(o.toPoolId()),
+            new Amount(Asset.ETH, usersEth), s.stakes(), s.fees(), s.aethOutstanding(), o.at()))));
+    if (!s.providerStake().isZero())
+      events.add(new DispatchSent(new Transfer("principal:" + o.id(), self, Party.account(s.providerId()), s.providerStake(),
+          "micropool-migrated", o.at())));
+    for (Map.Entry<String, Transfer> held : new java.util.TreeMap<>(s.heldFees()).entrySet())
+      events.addAll(returnHeldFee(self, held.getKey(), held.getValue()));
+    return events;
+  }
+
+  /** Stakers arriving from a migrated pool keep their stakes and their aETH; an OPEN pool may activate. */
+  private static List<DomainEvent> migrateIn(MicroPoolState s, MicroPoolMigration m) {
+    List<DomainEvent> events = new ArrayList<>(List.of(new MigratedIn(m)));
+    BigInteger total = s.total().add(m.eth().amount());
+    if (s.status() == MicroPoolStatus.OPEN && total.compareTo(s.terms().validatorStake().amount()) >= 0)
+      events.add(new Activated(m.at(), total));
+    return events;
   }
 
   /** Value the pool has no use for: received (so it counts once) and sent straight back. */

@@ -2,6 +2,7 @@ package io.bhkr.micropool;
 
 import io.bhkr.money.Amount;
 import io.bhkr.serialization.DomainEvent;
+import io.bhkr.transfer.MicroPoolMigration;
 import io.bhkr.transfer.MicroPoolOpening;
 import io.bhkr.transfer.Transfer;
 import io.bhkr.transfer.ValueChange;
@@ -88,6 +89,23 @@ public final class MicroPoolEvents {
     @Override
     public List<ValueChange> changes() {
       return received(rewards.id(), rewards.amount());
+    }
+  }
+
+  /**
+   * Governance moved this pool's stakers to {@code toPoolId}: the pool is MIGRATED; the transfers
+   * that carry the users' ETH (with their stakes and aETH) and return the provider's k follow.
+   */
+  public record MigratedOut(String orderId, String toPoolId, long at) implements DomainEvent {}
+
+  /**
+   * Another pool's stakers arrived with their ETH: their stakes add to this pool's, and this pool
+   * owes their aETH from now on. Nothing is minted: the holders keep the aETH they hold.
+   */
+  public record MigratedIn(MicroPoolMigration migration) implements ValueEvent {
+    @Override
+    public List<ValueChange> changes() {
+      return received(migration.id(), migration.eth());
     }
   }
 }

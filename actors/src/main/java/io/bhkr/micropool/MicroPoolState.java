@@ -9,6 +9,8 @@ import io.bhkr.micropool.MicroPoolEvents.FeeCharged;
 import io.bhkr.micropool.MicroPoolEvents.FeeReceived;
 import io.bhkr.micropool.MicroPoolEvents.FeeReturned;
 import io.bhkr.micropool.MicroPoolEvents.MicroPoolOpened;
+import io.bhkr.micropool.MicroPoolEvents.MigratedIn;
+import io.bhkr.micropool.MicroPoolEvents.MigratedOut;
 import io.bhkr.micropool.MicroPoolEvents.StakeRefused;
 import io.bhkr.micropool.MicroPoolEvents.Staked;
 import io.bhkr.money.Amount;
@@ -144,6 +146,20 @@ public record MicroPoolState(
         Builder b = new Builder(this).seen(e.rewards().id()).credit(e.rewards().amount());
         b.status = MicroPoolStatus.COMPLETED;
         b.settlement = e.legs();
+        return b.build();
+      }
+      if (event instanceof MigratedOut e) {
+        Builder b = new Builder(this).seen(e.orderId());
+        b.status = MicroPoolStatus.MIGRATED;
+        b.aeth = BigInteger.ZERO; // the new pool owes it now
+        return b.build();
+      }
+      if (event instanceof MigratedIn e) {
+        Builder b = new Builder(this).seen(e.migration().id()).credit(e.migration().eth());
+        e.migration().stakes().forEach((a, v) -> b.stakes.merge(a, v, BigInteger::add));
+        e.migration().fees().forEach((a, v) -> b.fees.merge(a, v, BigInteger::add));
+        b.aeth = b.aeth.add(e.migration().aeth());
+        if (b.status == MicroPoolStatus.NONE) b.status = MicroPoolStatus.MIGRATED;
         return b.build();
       }
       if (event instanceof DispatchReceived e) return new Builder(this).seen(e.dispatch().id()).credit(e.dispatch().value().orElse(null)).build();
