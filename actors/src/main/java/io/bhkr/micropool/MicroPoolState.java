@@ -88,93 +88,93 @@ public record MicroPoolState(
   }
 
   public MicroPoolState apply(DomainEvent event) {
-      if (event instanceof MicroPoolOpened e) return new Builder(this).opened(e).seen(e.opening().id()).credit(e.opening().stake()).build();
-      if (event instanceof Staked e) {
-        Builder b = new Builder(this).seen(e.stake().id()).credit(e.stake().amount());
-        b.stakes.merge(e.stake().from().id(), e.stake().amount().amount(), BigInteger::add);
-        b.accepted.add(e.stake().id());
-        return b.build();
+    if (event instanceof MicroPoolOpened e) return new Builder(this).opened(e).seen(e.opening().id()).credit(e.opening().stake()).build();
+    if (event instanceof Staked e) {
+      Builder b = new Builder(this).seen(e.stake().id()).credit(e.stake().amount());
+      b.stakes.merge(e.stake().from().id(), e.stake().amount().amount(), BigInteger::add);
+      b.accepted.add(e.stake().id());
+      return b.build();
+    }
+    if (event instanceof AethMinted e) {
+      Builder b = new Builder(this).credit(e.amount());
+      b.aeth = b.aeth.add(e.amount().amount());
+      return b.build();
+    }
+    if (event instanceof Activated e) {
+      Builder b = new Builder(this);
+      b.status = MicroPoolStatus.ACTIVE;
+      b.activatedAt = e.at();
+      return b.build();
+    }
+    if (event instanceof FeeReceived e) {
+      Builder b = new Builder(this).seen(e.fee().id()).credit(e.fee().amount());
+      b.heldFees.put(e.stakeId(), e.fee());
+      return b.build();
+    }
+    if (event instanceof FeeCharged e) {
+      Builder b = new Builder(this);
+      b.heldFees.remove(e.stakeId());
+      b.fees.merge(e.staker(), e.fee().amount(), BigInteger::add);
+      return b.build();
+    }
+    if (event instanceof FeeReturned e) {
+      Builder b = new Builder(this);
+      b.heldFees.remove(e.stakeId());
+      return b.build();
+    }
+    if (event instanceof StakeRefused e) {
+      Builder b = new Builder(this);
+      b.refused.add(e.stakeId());
+      return b.build();
+    }
+    if (event instanceof AethReturned e) {
+      Builder b = new Builder(this).seen(e.aeth().id()).credit(e.aeth().amount());
+      if (e.withdrawal()) {
+        BigInteger left = b.stakes.get(e.aeth().from().id()).subtract(e.aeth().amount().amount());
+        if (left.signum() == 0) b.stakes.remove(e.aeth().from().id());
+        else b.stakes.put(e.aeth().from().id(), left);
       }
-      if (event instanceof AethMinted e) {
-        Builder b = new Builder(this).credit(e.amount());
-        b.aeth = b.aeth.add(e.amount().amount());
-        return b.build();
-      }
-      if (event instanceof Activated e) {
-        Builder b = new Builder(this);
-        b.status = MicroPoolStatus.ACTIVE;
-        b.activatedAt = e.at();
-        return b.build();
-      }
-      if (event instanceof FeeReceived e) {
-        Builder b = new Builder(this).seen(e.fee().id()).credit(e.fee().amount());
-        b.heldFees.put(e.stakeId(), e.fee());
-        return b.build();
-      }
-      if (event instanceof FeeCharged e) {
-        Builder b = new Builder(this);
-        b.heldFees.remove(e.stakeId());
-        b.fees.merge(e.staker(), e.fee().amount(), BigInteger::add);
-        return b.build();
-      }
-      if (event instanceof FeeReturned e) {
-        Builder b = new Builder(this);
-        b.heldFees.remove(e.stakeId());
-        return b.build();
-      }
-      if (event instanceof StakeRefused e) {
-        Builder b = new Builder(this);
-        b.refused.add(e.stakeId());
-        return b.build();
-      }
-      if (event instanceof AethReturned e) {
-        Builder b = new Builder(this).seen(e.aeth().id()).credit(e.aeth().amount());
-        if (e.withdrawal()) {
-          BigInteger left = b.stakes.get(e.aeth().from().id()).subtract(e.aeth().amount().amount());
-          if (left.signum() == 0) b.stakes.remove(e.aeth().from().id());
-          else b.stakes.put(e.aeth().from().id(), left);
-        }
-        return b.build();
-      }
-      if (event instanceof AethBurned e) {
-        Builder b = new Builder(this);
-        b.held = b.held.debit(e.amount());
-        b.aeth = b.aeth.subtract(e.amount().amount());
-        return b.build();
-      }
-      if (event instanceof Completed e) {
-        Builder b = new Builder(this).seen(e.rewards().id()).credit(e.rewards().amount());
-        b.status = MicroPoolStatus.COMPLETED;
-        b.settlement = e.legs();
-        return b.build();
-      }
-      if (event instanceof MigratedOut e) {
-        Builder b = new Builder(this).seen(e.orderId());
-        b.status = MicroPoolStatus.MIGRATED;
-        b.aeth = BigInteger.ZERO; // the new pool owes it now
-        return b.build();
-      }
-      if (event instanceof MigratedIn e) {
-        Builder b = new Builder(this).seen(e.migration().id()).credit(e.migration().eth());
-        e.migration().stakes().forEach((a, v) -> b.stakes.merge(a, v, BigInteger::add));
-        e.migration().fees().forEach((a, v) -> b.fees.merge(a, v, BigInteger::add));
-        b.aeth = b.aeth.add(e.migration().aeth());
-        if (b.status == MicroPoolStatus.NONE) b.status = MicroPoolStatus.MIGRATED;
-        return b.build();
-      }
-      if (event instanceof DispatchReceived e) return new Builder(this).seen(e.dispatch().id()).credit(e.dispatch().value().orElse(null)).build();
-      if (event instanceof DispatchSent e) {
-        Builder b = new Builder(this).seen(e.dispatch().id());
-        e.dispatch().value().ifPresent(v -> b.held = b.held.debit(v));
-        b.outbox = b.outbox.add(e.dispatch());
-        return b.build();
-      }
-      if (event instanceof DispatchConfirmed e) {
-        Builder b = new Builder(this);
-        b.outbox = b.outbox.confirm(e.dispatchId());
-        return b.build();
-      }
-      throw new IllegalArgumentException("a micro-pool has no event " + event.getClass().getSimpleName());
+      return b.build();
+    }
+    if (event instanceof AethBurned e) {
+      Builder b = new Builder(this);
+      b.held = b.held.debit(e.amount());
+      b.aeth = b.aeth.subtract(e.amount().amount());
+      return b.build();
+    }
+    if (event instanceof Completed e) {
+      Builder b = new Builder(this).seen(e.rewards().id()).credit(e.rewards().amount());
+      b.status = MicroPoolStatus.COMPLETED;
+      b.settlement = e.legs();
+      return b.build();
+    }
+    if (event instanceof MigratedOut e) {
+      Builder b = new Builder(this).seen(e.orderId());
+      b.status = MicroPoolStatus.MIGRATED;
+      b.aeth = BigInteger.ZERO; // the new pool owes it now
+      return b.build();
+    }
+    if (event instanceof MigratedIn e) {
+      Builder b = new Builder(this).seen(e.migration().id()).credit(e.migration().eth());
+      e.migration().stakes().forEach((a, v) -> b.stakes.merge(a, v, BigInteger::add));
+      e.migration().fees().forEach((a, v) -> b.fees.merge(a, v, BigInteger::add));
+      b.aeth = b.aeth.add(e.migration().aeth());
+      if (b.status == MicroPoolStatus.NONE) b.status = MicroPoolStatus.MIGRATED;
+      return b.build();
+    }
+    if (event instanceof DispatchReceived e) return new Builder(this).seen(e.dispatch().id()).credit(e.dispatch().value().orElse(null)).build();
+    if (event instanceof DispatchSent e) {
+      Builder b = new Builder(this).seen(e.dispatch().id());
+      e.dispatch().value().ifPresent(v -> b.held = b.held.debit(v));
+      b.outbox = b.outbox.add(e.dispatch());
+      return b.build();
+    }
+    if (event instanceof DispatchConfirmed e) {
+      Builder b = new Builder(this);
+      b.outbox = b.outbox.confirm(e.dispatchId());
+      return b.build();
+    }
+    throw new IllegalArgumentException("a micro-pool has no event " + event.getClass().getSimpleName());
   }
 
   /** A mutable copy used only inside {@link #apply}, so each case names just what it changes. */
