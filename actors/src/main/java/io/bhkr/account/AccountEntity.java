@@ -54,6 +54,12 @@ public final class AccountEntity
   /** Pays out of this account: any value-carrying dispatch whose sender is this account. */
   public record Send(Dispatch dispatch, ActorRef<SendResult> replyTo) implements Command {}
 
+  /**
+   * Pays several dispatches in one journal write, all or none: a micro-pool stake and its fee
+   * leave together, so a fee is never charged for a stake that was not sent.
+   */
+  public record SendAll(List<Dispatch> dispatches, ActorRef<SendResult> replyTo) implements Command {}
+
   public record Receive(Dispatch dispatch, ActorRef<Receipt> replyTo) implements Command {}
 
   public record Get(ActorRef<AccountView> replyTo) implements Command {}
@@ -107,6 +113,7 @@ public final class AccountEntity
         .forAnyState()
         .onCommand(Deposit.class, this::onDeposit)
         .onCommand(Send.class, this::onSend)
+        .onCommand(SendAll.class, this::onSendAll)
         .onCommand(Receive.class, this::onReceive)
         .onCommand(Get.class, (s, c) -> Effect().reply(c.replyTo(), view(s)))
         .onCommand(Confirm.class, (s, c) -> courier.onReceipt(Effect(), s.outbox(), State::outbox, c.receipt()))
@@ -131,6 +138,26 @@ public final class AccountEntity
     return Effect().persist(new DispatchSent(d))
         .thenRun(ns -> courier.send(List.of(d)))
         .thenReply(c.replyTo(), ns -> new Accepted(d.id()));
+  }
+
+  private ReplyEffect<DomainEvent, State> onSendAll(State s, SendAll c) {
+    if (c.dispatches().isEmpty()) return Effect().reply(c.replyTo(), new Refused("nothing to send"));
+    String first = c.dispatches().get(0).id();
+    if (s.seen().contains(first)) return Effect().reply(c.replyTo(), new Accepted(first));
+    Balances left = s.balances();
+    for (Dispatch d : c.dispatches()) {
+      if (!d.from().equals(self) || d.value().isEmpty() || s.seen().contains(d.id()))
+        return Effect().reply(c.replyTo(), new Refused("dispatch " + d.id() + " is not a new payment by this account"));
+      Amount value = d.value().get();
+      if (!left.covers(value))
+        return Effect().reply(c.replyTo(), new Refused("insufficient " + value.asset() + ": the account holds "
+            + s.balances().of(value.asset()).amount() + " base units and needs more"));
+      left = left.debit(value);
+    }
+    List<DomainEvent> events = c.dispatches().stream().<DomainEvent>map(DispatchSent::new).toList();
+    return Effect().persist(events)
+        .thenRun(ns -> courier.send(c.dispatches()))
+        .thenReply(c.replyTo(), ns -> new Accepted(first));
   }
 
   private ReplyEffect<DomainEvent, State> onReceive(State s, Receive c) {

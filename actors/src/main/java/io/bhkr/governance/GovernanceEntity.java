@@ -18,6 +18,7 @@ import io.bhkr.transfer.Courier;
 import io.bhkr.transfer.Dispatch;
 import io.bhkr.transfer.DispatchConfirmed;
 import io.bhkr.transfer.InsuranceExcessDecided;
+import io.bhkr.transfer.MicroPoolMigrationOrdered;
 import io.bhkr.transfer.DispatchRoute;
 import io.bhkr.transfer.DispatchSent;
 import io.bhkr.transfer.Outbox;
@@ -50,11 +51,23 @@ public final class GovernanceEntity
   public record Found(Genesis genesis, ActorRef<Done> replyTo) implements Command {}
 
   public record Propose(String proposalId, String proposer, Proposal.Kind kind, String providerId, Proposal.ExcessMove excess,
-      long at, ActorRef<Decision> replyTo) implements Command {
+      Proposal.ParameterSetting setting, Proposal.Migration migration, long at, ActorRef<Decision> replyTo) implements Command {
+
+    /** A proposal without a migration. */
+    public Propose(String proposalId, String proposer, Proposal.Kind kind, String providerId, Proposal.ExcessMove excess,
+        Proposal.ParameterSetting setting, long at, ActorRef<Decision> replyTo) {
+      this(proposalId, proposer, kind, providerId, excess, setting, null, at, replyTo);
+    }
+
+    /** A proposal without a parameter setting (QUALIFY_PROVIDER, MOVE_INSURANCE_EXCESS). */
+    public Propose(String proposalId, String proposer, Proposal.Kind kind, String providerId, Proposal.ExcessMove excess, long at,
+        ActorRef<Decision> replyTo) {
+      this(proposalId, proposer, kind, providerId, excess, null, null, at, replyTo);
+    }
 
     /** A proposal about a provider (QUALIFY_PROVIDER). */
     public Propose(String proposalId, String proposer, Proposal.Kind kind, String providerId, long at, ActorRef<Decision> replyTo) {
-      this(proposalId, proposer, kind, providerId, null, at, replyTo);
+      this(proposalId, proposer, kind, providerId, null, null, null, at, replyTo);
     }
   }
 
@@ -92,6 +105,14 @@ public final class GovernanceEntity
   public record VoteCast(String proposalId, String governor, boolean inFavour, long at) implements DomainEvent {}
 
   public record ProposalDecided(String proposalId, Proposal.Status outcome, long at) implements DomainEvent {}
+
+  /**
+   * A SET_PARAMETER proposal passed: {@code parameters} are the parameters in force from {@code at}
+   * on. The name and value are kept for readers; a replay takes {@code parameters} as they were
+   * decided, so a later change to {@link ParameterChange} never rewrites history.
+   */
+  public record ParameterChanged(String proposalId, String name, String value, Parameters parameters, long at)
+      implements DomainEvent {}
 
   public record State(Genesis genesis, Map<String, Proposal> proposals, Outbox outbox) implements JsonSerializable {
     boolean isGovernor(String address) {
@@ -146,10 +167,23 @@ public final class GovernanceEntity
     boolean aboutProvider = c.kind() == Proposal.Kind.QUALIFY_PROVIDER;
     if (aboutProvider && (c.providerId() == null || c.providerId().isBlank()))
       return refuse(c.replyTo(), Refusal.INVALID, "providerId is missing");
-    if (!aboutProvider && c.excess() == null) return refuse(c.replyTo(), Refusal.INVALID, "the excess move is missing");
+    boolean setsParameter = c.kind() == Proposal.Kind.SET_PARAMETER;
+    if (setsParameter) {
+      if (c.setting() == null) return refuse(c.replyTo(), Refusal.INVALID, "name and value are missing");
+      try {
+        ParameterChange.apply(s.genesis().parameters(), c.setting().name(), c.setting().value());
+      } catch (IllegalArgumentException e) {
+        return refuse(c.replyTo(), Refusal.INVALID, e.getMessage());
+      }
+    } else if (c.kind() == Proposal.Kind.MIGRATE_MICROPOOL) {
+      Proposal.Migration m = c.migration();
+      if (m == null || m.poolId() == null || m.toPoolId() == null || m.poolId().equals(m.toPoolId()))
+        return refuse(c.replyTo(), Refusal.INVALID, "a migration names two different pools");
+    } else if (!aboutProvider && c.excess() == null) return refuse(c.replyTo(), Refusal.INVALID, "the excess move is missing");
     Proposal p = new Proposal(c.proposalId(), c.kind(), aboutProvider ? c.providerId() : null, c.proposer(), c.at(),
         c.at() + s.genesis().parameters().proposalSeconds(), Set.of(), Set.of(), Proposal.Status.OPEN,
-        aboutProvider ? null : c.excess());
+        c.kind() == Proposal.Kind.MOVE_INSURANCE_EXCESS ? c.excess() : null, setsParameter ? c.setting() : null,
+        c.kind() == Proposal.Kind.MIGRATE_MICROPOOL ? c.migration() : null);
     return Effect().persist(new ProposalOpened(p)).thenReply(c.replyTo(), ns -> new ProposalView(ns.proposals().get(p.proposalId())));
   }
 
@@ -169,7 +203,9 @@ public final class GovernanceEntity
     Proposal after = p.withVote(c.governor(), c.inFavour());
     int majority = s.genesis().n() + 1;
     List<Dispatch> notices = new ArrayList<>();
-    if (after.yes().size() >= majority) {
+    if (after.yes().size() >= majority && p.kind() == Proposal.Kind.SET_PARAMETER) {
+      events.addAll(setParameter(p, s.genesis().parameters(), c.at()));
+    } else if (after.yes().size() >= majority) {
       events.add(new ProposalDecided(p.proposalId(), Proposal.Status.PASSED, c.at()));
       Dispatch notice = decision(p, s.genesis().parameters(), c.at());
       events.add(new DispatchSent(notice));
@@ -182,6 +218,21 @@ public final class GovernanceEntity
         .thenReply(c.replyTo(), ns -> new ProposalView(ns.proposals().get(p.proposalId())));
   }
 
+  /**
+   * A passing SET_PARAMETER applies to the parameters in force when it passes. If another change
+   * passed since it was proposed and the two no longer fit together (a split no longer summing to
+   * 10_000, say), it is REJECTED rather than applied half-valid.
+   */
+  private static List<DomainEvent> setParameter(Proposal p, Parameters inForce, long at) {
+    try {
+      Parameters next = ParameterChange.apply(inForce, p.setting().name(), p.setting().value());
+      return List.of(new ProposalDecided(p.proposalId(), Proposal.Status.PASSED, at),
+          new ParameterChanged(p.proposalId(), p.setting().name(), p.setting().value(), next, at));
+    } catch (IllegalArgumentException e) {
+      return List.of(new ProposalDecided(p.proposalId(), Proposal.Status.REJECTED, at));
+    }
+  }
+
   /** What a passed proposal tells the entity it is about. */
   private static Dispatch decision(Proposal p, Parameters params, long at) {
     return switch (p.kind()) {
@@ -189,6 +240,9 @@ public final class GovernanceEntity
           p.proposalId(), params.pMin(), params.pMax());
       case MOVE_INSURANCE_EXCESS -> new InsuranceExcessDecided("excess:" + p.proposalId(), Party.GOVERNANCE, Party.INSURANCE_POOL,
           p.proposalId(), p.excess().action(), p.excess().amount(), params.insuranceCap(), at);
+      case MIGRATE_MICROPOOL -> new MicroPoolMigrationOrdered("migrate:" + p.proposalId(), Party.GOVERNANCE,
+          Party.microPool(p.migration().poolId()), p.proposalId(), p.migration().toPoolId(), at);
+      case SET_PARAMETER -> throw new IllegalStateException("a parameter change is no notice");
     };
   }
 
@@ -204,6 +258,8 @@ public final class GovernanceEntity
         .onEvent(ProposalOpened.class, (s, e) -> s.withProposal(e.proposal()))
         .onEvent(VoteCast.class, (s, e) -> s.withProposal(s.proposals().get(e.proposalId()).withVote(e.governor(), e.inFavour())))
         .onEvent(ProposalDecided.class, (s, e) -> s.withProposal(s.proposals().get(e.proposalId()).withStatus(e.outcome())))
+        .onEvent(ParameterChanged.class, (s, e) ->
+            new State(new Genesis(s.genesis().governors(), s.genesis().n(), e.parameters()), s.proposals(), s.outbox()))
         .onEvent(DispatchSent.class, (s, e) -> new State(s.genesis(), s.proposals(), s.outbox().add(e.dispatch())))
         .onEvent(DispatchConfirmed.class, (s, e) -> new State(s.genesis(), s.proposals(), s.outbox().confirm(e.dispatchId())))
         .build();

@@ -16,10 +16,30 @@ public record Proposal(
     Set<String> yes,
     Set<String> no,
     Status status,
-    ExcessMove excess)
+    ExcessMove excess,
+    ParameterSetting setting,
+    Migration migration)
     implements JsonSerializable {
 
-  public enum Kind { QUALIFY_PROVIDER, MOVE_INSURANCE_EXCESS }
+  public enum Kind { QUALIFY_PROVIDER, MOVE_INSURANCE_EXCESS, SET_PARAMETER, MIGRATE_MICROPOOL }
+
+  /** What a MIGRATE_MICROPOOL proposal would do: move every staker of {@code poolId} to {@code toPoolId}. */
+  public record Migration(String poolId, String toPoolId) implements JsonSerializable {}
+
+  /** A proposal without a migration. */
+  public Proposal(String proposalId, Kind kind, String providerId, String proposer, long createdAt, long deadline,
+      Set<String> yes, Set<String> no, Status status, ExcessMove excess, ParameterSetting setting) {
+    this(proposalId, kind, providerId, proposer, createdAt, deadline, yes, no, status, excess, setting, null);
+  }
+
+  /** What a SET_PARAMETER proposal would set: a parameter's name and its new value as JSON text. */
+  public record ParameterSetting(String name, String value) implements JsonSerializable {}
+
+  /** A proposal without a parameter setting. */
+  public Proposal(String proposalId, Kind kind, String providerId, String proposer, long createdAt, long deadline,
+      Set<String> yes, Set<String> no, Status status, ExcessMove excess) {
+    this(proposalId, kind, providerId, proposer, createdAt, deadline, yes, no, status, excess, null, null);
+  }
 
   /** What a MOVE_INSURANCE_EXCESS proposal would do with the Insurance Pool's excess above the cap. */
   public record ExcessMove(String action, io.bhkr.money.Amount amount) implements JsonSerializable {
@@ -49,11 +69,11 @@ public record Proposal(
     TreeSet<String> y = new TreeSet<>(yes);
     TreeSet<String> n = new TreeSet<>(no);
     (inFavour ? y : n).add(governor);
-    return new Proposal(proposalId, kind, providerId, proposer, createdAt, deadline, y, n, status, excess);
+    return new Proposal(proposalId, kind, providerId, proposer, createdAt, deadline, y, n, status, excess, setting, migration);
   }
 
   Proposal withStatus(Status s) {
-    return new Proposal(proposalId, kind, providerId, proposer, createdAt, deadline, yes, no, s, excess);
+    return new Proposal(proposalId, kind, providerId, proposer, createdAt, deadline, yes, no, s, excess, setting, migration);
   }
 
   /** The status a reader at {@code now} should see: an open proposal past its deadline has expired. */

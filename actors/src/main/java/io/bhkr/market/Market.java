@@ -8,6 +8,7 @@ import akka.cluster.sharding.typed.javadsl.EntityRef;
 import io.bhkr.account.AccountEntity;
 import io.bhkr.audit.AuditRoundEntity;
 import io.bhkr.governance.GovernanceEntity;
+import io.bhkr.micropool.MicroPoolEntity;
 import io.bhkr.nodes.NodeEntity;
 import io.bhkr.pool.InsurancePoolEntity;
 import io.bhkr.pool.PoolView;
@@ -58,6 +59,9 @@ public final class Market {
     sharding.init(Entity.of(InsurancePoolEntity.TYPE_KEY, ctx -> InsurancePoolEntity.create(route, settings.redelivery()))
         .withSettings(remembered));
     sharding.init(Entity.of(AuditRoundEntity.TYPE_KEY, ctx -> AuditRoundEntity.create()).withSettings(remembered));
+    sharding.init(Entity.of(MicroPoolEntity.TYPE_KEY,
+            ctx -> MicroPoolEntity.create(ctx.getEntityId(), route, settings.redelivery()))
+        .withSettings(remembered));
     sharding.init(Entity.of(QuoteEntity.TYPE_KEY, ctx -> QuoteEntity.create(ctx.getEntityId())));
     return new Market(sharding);
   }
@@ -93,6 +97,10 @@ public final class Market {
 
   public EntityRef<NodeEntity.Command> node(String nodeId) {
     return sharding.entityRefFor(NodeEntity.TYPE_KEY, nodeId);
+  }
+
+  public EntityRef<MicroPoolEntity.Command> microPool(String poolId) {
+    return sharding.entityRefFor(MicroPoolEntity.TYPE_KEY, poolId);
   }
 
   public EntityRef<QuoteEntity.Command> quote(String quoteId) {

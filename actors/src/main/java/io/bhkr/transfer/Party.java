@@ -5,7 +5,7 @@ import io.bhkr.serialization.JsonSerializable;
 /** Who holds value or receives a notice: an account, a provider, a project, a pool, governance. */
 public record Party(Kind kind, String id) implements JsonSerializable {
 
-  public enum Kind { ACCOUNT, PROVIDER, PROJECT, POOL, GOVERNANCE, NODE }
+  public enum Kind { ACCOUNT, PROVIDER, PROJECT, POOL, GOVERNANCE, NODE, MICROPOOL }
 
   public static final Party REWARD_POOL = new Party(Kind.POOL, "reward");
   public static final Party INSURANCE_POOL = new Party(Kind.POOL, "insurance");
@@ -25,6 +25,10 @@ public record Party(Kind kind, String id) implements JsonSerializable {
 
   public static Party node(String nodeId) {
     return new Party(Kind.NODE, nodeId);
+  }
+
+  public static Party microPool(String poolId) {
+    return new Party(Kind.MICROPOOL, poolId);
   }
 
   public static Party project(String projectId) {

@@ -359,4 +359,42 @@ class GovernanceEntityTest {
         Set.of(), Proposal.Status.PASSED);
     assertEquals(Proposal.Status.PASSED, passed.statusAt(T0 + WEEK + 1), "a decided proposal keeps its outcome");
   }
+
+  @Test
+  void aParameterChangesByVoteAndTheJournalRecomputesTheParametersInForce() {
+    found();
+    var refused = governance.<Decision>runCommand(r -> new GovernanceEntity.Propose("set-0", G1, Proposal.Kind.SET_PARAMETER, null,
+        null, new Proposal.ParameterSetting("rpBps", "10001"), T0, r));
+    refusalOf(refused.reply(), Refusal.INVALID);
+    assertTrue(refused.hasNoEvents());
+
+    governance.<Decision>runCommand(r -> new GovernanceEntity.Propose("set-1", G1, Proposal.Kind.SET_PARAMETER, null, null,
+        new Proposal.ParameterSetting("rpBps", "1500"), T0, r));
+    vote("set-1", G1, true, T0 + 10);
+    var passed = vote("set-1", G2, true, T0 + 20);
+    assertEquals(Proposal.Status.PASSED, proposalOf(passed.reply()).status());
+    assertEquals(1500, view().parameters().rpBps());
+    assertEquals(1500, governance.restart().state().genesis().parameters().rpBps());
+
+    List<DomainEvent> journal = new java.util.ArrayList<>();
+    journal.add(new GovernanceFounded(GENESIS));
+    passed.events().forEach(journal::add);
+    assertEquals(1000, io.bhkr.governance.ParameterHistory.inForceAt(journal, T0 + 19).rpBps());
+    assertEquals(1500, io.bhkr.governance.ParameterHistory.inForceAt(journal, T0 + 20).rpBps());
+  }
+
+  @Test
+  void aPassedMigrationOrdersTheOldPoolToMoveItsStakers() {
+    found();
+    var refused = governance.<Decision>runCommand(r -> new GovernanceEntity.Propose("mig-0", G1, Proposal.Kind.MIGRATE_MICROPOOL, null,
+        null, null, new Proposal.Migration("mp-a", "mp-a"), T0, r));
+    refusalOf(refused.reply(), Refusal.INVALID);
+    governance.<Decision>runCommand(r -> new GovernanceEntity.Propose("mig-1", G1, Proposal.Kind.MIGRATE_MICROPOOL, null, null, null,
+        new Proposal.Migration("mp-a", "mp-b"), T0, r));
+    vote("mig-1", G1, true, T0 + 1);
+    assertEquals(Proposal.Status.PASSED, proposalOf(vote("mig-1", G3, true, T0 + 2).reply()).status());
+    var order = assertInstanceOf(io.bhkr.transfer.MicroPoolMigrationOrdered.class, deliveries.receiveMessage().dispatch());
+    assertEquals(io.bhkr.transfer.Party.microPool("mp-a"), order.to());
+    assertEquals("mp-b", order.toPoolId());
+  }
 }

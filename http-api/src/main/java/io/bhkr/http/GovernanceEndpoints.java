@@ -21,7 +21,8 @@ import java.util.concurrent.CompletionStage;
 /** The governors, the parameters in force, and proposals with their votes (economics 10). */
 final class GovernanceEndpoints extends Endpoints {
 
-  record ProposalRequest(String kind, String providerId, String action, Wire.AmountJson amount) {}
+  record ProposalRequest(String kind, String providerId, String action, Wire.AmountJson amount, String name,
+      com.fasterxml.jackson.databind.JsonNode value, String poolId, String toPoolId) {}
 
   record VoteRequest(String vote) {}
 
@@ -59,8 +60,10 @@ final class GovernanceEndpoints extends Endpoints {
     ProposalRequest req = Json.read(body, ProposalRequest.class);
     String kind = Wire.required(req.kind(), "kind");
     if (Proposal.Kind.MOVE_INSURANCE_EXCESS.name().equals(kind)) return proposeExcessMove(signer, req);
+    if (Proposal.Kind.SET_PARAMETER.name().equals(kind)) return proposeParameter(signer, req);
+    if (Proposal.Kind.MIGRATE_MICROPOOL.name().equals(kind)) return proposeMigration(signer, req);
     if (!Proposal.Kind.QUALIFY_PROVIDER.name().equals(kind))
-      throw ApiException.invalid("kind", "this node decides QUALIFY_PROVIDER and MOVE_INSURANCE_EXCESS proposals; '" + kind
+      throw ApiException.invalid("kind", "this node decides QUALIFY_PROVIDER, MOVE_INSURANCE_EXCESS, SET_PARAMETER and MIGRATE_MICROPOOL proposals; '" + kind
           + "' is not supported yet");
     String providerId = Wire.address(req.providerId(), "providerId");
     return governor(signer).thenCompose(v -> ask(market.provider(providerId), ProviderEntity.Get::new)).thenCompose(provider -> {
@@ -80,6 +83,37 @@ final class GovernanceEndpoints extends Endpoints {
     Proposal.ExcessMove move = new Proposal.ExcessMove(action, Wire.required(req.amount(), "amount").positive("amount"));
     return governor(signer).thenCompose(v -> ask(market.governance(), (ActorRef<Decision> r) -> new GovernanceEntity.Propose(
         newId("proposal-"), signer, Proposal.Kind.MOVE_INSURANCE_EXCESS, null, move, now(), r)))
+        .thenApply(decision -> json(201, render(decided(decision))));
+  }
+
+  /** Set one parameter by name (economics "Parameters"); an invalid name or value is refused with 400 when proposed. */
+  private CompletionStage<HttpResponse> proposeParameter(String signer, ProposalRequest req) {
+    String name = Wire.required(req.name(), "name");
+    if (req.value() == null || req.value().isNull()) throw ApiException.invalid("value", "is missing");
+    Proposal.ParameterSetting setting = new Proposal.ParameterSetting(name, req.value().toString());
+    return governor(signer).thenCompose(v -> ask(market.governance(), (ActorRef<Decision> r) -> new GovernanceEntity.Propose(
+        newId("proposal-"), signer, Proposal.Kind.SET_PARAMETER, null, null, setting, now(), r)))
+        .thenApply(decision -> json(201, render(decided(decision))));
+  }
+
+  /** Move every staker of one micro-pool to another (economics 4), both OPEN or ACTIVE when proposed. */
+  private CompletionStage<HttpResponse> proposeMigration(String signer, ProposalRequest req) {
+    String from = Wire.required(req.poolId(), "poolId"), to = Wire.required(req.toPoolId(), "toPoolId");
+    if (from.equals(to)) throw ApiException.invalid("toPoolId", "must be another pool");
+    for (String id : List.of(from, to))
+      if (!id.matches("[A-Za-z0-9_-]{1,64}")) throw ApiException.notFound("no micro-pool " + id);
+    return governor(signer)
+        .thenCompose(v -> ask(market.microPool(from), io.bhkr.micropool.MicroPoolEntity.Get::new))
+        .thenCombine(ask(market.microPool(to), io.bhkr.micropool.MicroPoolEntity.Get::new), (a, b) -> {
+          for (io.bhkr.micropool.MicroPoolView pool : List.of(a, b)) {
+            if (pool.status() == io.bhkr.micropool.MicroPoolStatus.NONE) throw ApiException.notFound("no micro-pool " + pool.poolId());
+            if (pool.status() != io.bhkr.micropool.MicroPoolStatus.OPEN && pool.status() != io.bhkr.micropool.MicroPoolStatus.ACTIVE)
+              throw ApiException.conflict("pool-not-migratable", "micro-pool " + pool.poolId() + " is " + pool.status());
+          }
+          return a;
+        })
+        .thenCompose(x -> ask(market.governance(), (ActorRef<Decision> r) -> new GovernanceEntity.Propose(newId("proposal-"), signer,
+            Proposal.Kind.MIGRATE_MICROPOOL, null, null, null, new Proposal.Migration(from, to), now(), r)))
         .thenApply(decision -> json(201, render(decided(decision))));
   }
 
@@ -126,6 +160,14 @@ final class GovernanceEndpoints extends Endpoints {
     if (p.excess() != null) {
       m.put("action", p.excess().action());
       m.put("amount", Wire.amount(p.excess().amount()));
+    }
+    if (p.setting() != null) {
+      m.put("name", p.setting().name());
+      m.put("value", Json.tree(p.setting().value()));
+    }
+    if (p.migration() != null) {
+      m.put("poolId", p.migration().poolId());
+      m.put("toPoolId", p.migration().toPoolId());
     }
     m.put("status", p.statusAt(now()).name());
     m.put("yes", p.yes().size());

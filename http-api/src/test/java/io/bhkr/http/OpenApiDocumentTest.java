@@ -72,7 +72,13 @@ class OpenApiDocumentTest {
       new Served("post", "/api/v1/projects/{id}/failure", true),
       new Served("get", "/api/v1/audits/current", false),
       new Served("post", "/api/v1/nodes/{nodeId}/heartbeats", true),
-      new Served("post", "/api/v1/audits/reports", true));
+      new Served("post", "/api/v1/audits/reports", true),
+      new Served("post", "/api/v1/accounts/{address}/transfers", true),
+      new Served("post", "/api/v1/micropools", true),
+      new Served("get", "/api/v1/micropools/{id}", false),
+      new Served("post", "/api/v1/micropools/{id}/stakes", true),
+      new Served("post", "/api/v1/micropools/{id}/withdrawals", true),
+      new Served("post", "/api/v1/micropools/{id}/completion", true));
 
   private static final Set<String> HTTP_METHODS = Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
   private static final List<String> SIGNATURE_SCHEMES = List.of("bhkrAddress", "bhkrNonce", "bhkrExpires", "bhkrSignature");

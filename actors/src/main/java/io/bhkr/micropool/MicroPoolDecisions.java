@@ -1,0 +1,193 @@
+package io.bhkr.micropool;
+
+import io.bhkr.micropool.MicroPoolEvents.Activated;
+import io.bhkr.micropool.MicroPoolEvents.AethBurned;
+import io.bhkr.micropool.MicroPoolEvents.AethMinted;
+import io.bhkr.micropool.MicroPoolEvents.AethReturned;
+import io.bhkr.micropool.MicroPoolEvents.Completed;
+import io.bhkr.micropool.MicroPoolEvents.FeeCharged;
+import io.bhkr.micropool.MicroPoolEvents.FeeReceived;
+import io.bhkr.micropool.MicroPoolEvents.FeeReturned;
+import io.bhkr.micropool.MicroPoolEvents.MicroPoolOpened;
+import io.bhkr.micropool.MicroPoolEvents.MigratedIn;
+import io.bhkr.micropool.MicroPoolEvents.MigratedOut;
+import io.bhkr.micropool.MicroPoolEvents.StakeRefused;
+import io.bhkr.micropool.MicroPoolEvents.Staked;
+import io.bhkr.money.Amount;
+import io.bhkr.money.Asset;
+import io.bhkr.rules.MicroPoolRule;
+import io.bhkr.serialization.DomainEvent;
+import io.bhkr.transfer.Dispatch;
+import io.bhkr.transfer.DispatchReceived;
+import io.bhkr.transfer.DispatchSent;
+import io.bhkr.transfer.MicroPoolMigration;
+import io.bhkr.transfer.MicroPoolMigrationOrdered;
+import io.bhkr.transfer.MicroPoolOpening;
+import io.bhkr.transfer.Party;
+import io.bhkr.transfer.Transfer;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a micro-pool does with a dispatch it receives, as the events to persist in one write.
+ * Pure: no actor, no clock; time comes from the dispatch. Value the pool cannot use goes back to
+ * its sender, never dropped.
+ */
+public final class MicroPoolDecisions {
+
+  /** Reasons of the transfers a pool acts on; any other value is returned. */
+  public static final String STAKE = "micropool-stake", FEE = "micropool-fee", WITHDRAWAL = "micropool-withdrawal",
+      REWARDS = "micropool-rewards";
+  /** A stake's fee travels as {@code <stake id>}{@value #FEE_SUFFIX}, so the pool pairs them in any order. */
+  public static final String FEE_SUFFIX = ":fee";
+
+  private MicroPoolDecisions() {}
+
+  public static List<DomainEvent> onReceive(MicroPoolState s, Party self, Dispatch d) {
+    if (s.seen().contains(d.id())) return List.of();
+    if (d instanceof MicroPoolOpening o) return open(s, self, o);
+    if (d instanceof MicroPoolMigrationOrdered o) return migrateOut(s, self, o);
+    if (d instanceof MicroPoolMigration m) return migrateIn(s, m);
+    if (!(d instanceof Transfer t)) return d.value().isPresent() ? giveBack(self, d, d.id(), 0) : List.of();
+    boolean fromAccount = t.from().kind() == Party.Kind.ACCOUNT;
+    Asset asset = t.amount().asset();
+    if (fromAccount && STAKE.equals(t.reason()) && asset == Asset.ETH) return stake(s, self, t);
+    if (fromAccount && FEE.equals(t.reason()) && asset == Asset.BHKR && t.id().endsWith(FEE_SUFFIX)) return fee(s, self, t);
+    if (fromAccount && WITHDRAWAL.equals(t.reason()) && asset == Asset.AETH) return aethBack(s, self, t);
+    if (REWARDS.equals(t.reason()) && asset == Asset.ETH && t.from().equals(Party.account(s.providerId()))
+        && s.status() == MicroPoolStatus.ACTIVE) return complete(s, self, t);
+    return giveBack(self, t, t.id(), t.at());
+  }
+
+  private static List<DomainEvent> open(MicroPoolState s, Party self, MicroPoolOpening o) {
+    if (s.status() != MicroPoolStatus.NONE || !o.from().equals(Party.account(o.providerId())))
+      return giveBack(self, o, o.id(), o.openedAt());
+    List<DomainEvent> events = new ArrayList<>(List.of(new MicroPoolOpened(o)));
+    if (!o.stake().isLessThan(o.terms().validatorStake())) events.add(new Activated(o.openedAt(), o.stake().amount()));
+    return events;
+  }
+
+  /** Accepted while OPEN: the stake is recorded, aETH minted and sent 1:1, and the pool activates at the validator stake. */
+  private static List<DomainEvent> stake(MicroPoolState s, Party self, Transfer t) {
+    Transfer fee = s.heldFees().get(t.id());
+    if (s.status() != MicroPoolStatus.OPEN) {
+      List<DomainEvent> events = new ArrayList<>(giveBack(self, t, t.id(), t.at()));
+      events.add(new StakeRefused(t.id()));
+      if (fee != null) events.addAll(returnHeldFee(self, t.id(), fee));
+      return events;
+    }
+    String staker = t.from().id();
+    Amount aeth = new Amount(Asset.AETH, t.amount().amount());
+    List<DomainEvent> events = new ArrayList<>();
+    events.add(new Staked(t));
+    events.add(new AethMinted("mint:" + t.id(), staker, aeth));
+    events.add(new DispatchSent(new Transfer("aeth:" + t.id(), self, t.from(), aeth, "aeth-minted", t.at())));
+    if (fee != null) events.addAll(charge(s, self, t.id(), staker, fee));
+    BigInteger total = s.total().add(t.amount().amount());
+    if (total.compareTo(s.terms().validatorStake().amount()) >= 0) events.add(new Activated(t.at(), total));
+    return events;
+  }
+
+  /** A fee is forwarded once its stake is accepted, returned if the stake was, and held until then. */
+  private static List<DomainEvent> fee(MicroPoolState s, Party self, Transfer t) {
+    String stakeId = t.id().substring(0, t.id().length() - FEE_SUFFIX.length());
+    if (s.refusedStakes().contains(stakeId)) return giveBack(self, t, t.id(), t.at());
+    List<DomainEvent> events = new ArrayList<>(List.of(new FeeReceived(stakeId, t)));
+    if (s.acceptedStakes().contains(stakeId)) events.addAll(charge(s, self, stakeId, t.from().id(), t));
+    return events;
+  }
+
+  private static List<DomainEvent> charge(MicroPoolState s, Party self, String stakeId, String staker, Transfer fee) {
+    MicroPoolRule.FeeSplit split = MicroPoolRule.splitFee(fee.amount(), s.terms().feeRewardBps());
+    List<DomainEvent> events = new ArrayList<>(List.of(new FeeCharged(stakeId, staker, fee.amount())));
+    if (!split.toRewardPool().isZero())
+      events.add(new DispatchSent(new Transfer(fee.id() + ":reward", self, Party.REWARD_POOL, split.toRewardPool(), "micropool-fee",
+          fee.at())));
+    if (!split.toProvider().isZero())
+      events.add(new DispatchSent(new Transfer(fee.id() + ":provider", self, Party.account(s.providerId()), split.toProvider(),
+          "micropool-fee", fee.at())));
+    return events;
+  }
+
+  private static List<DomainEvent> returnHeldFee(Party self, String stakeId, Transfer fee) {
+    return List.of(new FeeReturned(stakeId),
+        new DispatchSent(new Transfer("return:" + fee.id(), self, fee.from(), fee.amount(), "returned: stake refused", fee.at())));
+  }
+
+  /**
+   * aETH back: while OPEN a staker withdraws up to its own stake; once COMPLETED any holder
+   * redeems up to the pool's outstanding aETH. The aETH is burned and the same ETH paid back.
+   * While ACTIVE (or beyond what is owed) it is returned unburned.
+   */
+  private static List<DomainEvent> aethBack(MicroPoolState s, Party self, Transfer t) {
+    BigInteger amount = t.amount().amount();
+    boolean withdrawal = s.status() == MicroPoolStatus.OPEN && s.stakeOf(t.from().id()).compareTo(amount) >= 0;
+    boolean redemption = (s.status() == MicroPoolStatus.COMPLETED || s.status() == MicroPoolStatus.MIGRATED)
+        && s.aethOutstanding().compareTo(amount) >= 0;
+    if (!withdrawal && !redemption) return giveBack(self, t, t.id(), t.at());
+    return List.of(new AethReturned(t, withdrawal), new AethBurned("burn:" + t.id(), t.amount()),
+        new DispatchSent(new Transfer("eth:" + t.id(), self, t.from(), new Amount(Asset.ETH, amount),
+            withdrawal ? "micropool-withdrawal" : "micropool-redemption", t.at())));
+  }
+
+  /** Rewards W split per economics 4 (vector M1); the provider's k goes back with its share. */
+  private static List<DomainEvent> complete(MicroPoolState s, Party self, Transfer t) {
+    MicroPoolTerms terms = s.terms();
+    MicroPoolRule.Completion split = MicroPoolRule.splitRewards(t.amount(), terms.ipBps(), terms.rpBps(), s.ethStaked());
+    List<MicroPoolLeg> legs = new ArrayList<>();
+    List<DomainEvent> sends = new ArrayList<>();
+    leg(legs, sends, self, t, Party.INSURANCE_POOL, split.toInsurancePool(), "insurance");
+    leg(legs, sends, self, t, Party.REWARD_POOL, split.toRewardPool(), "reward");
+    for (Map.Entry<String, BigInteger> e : split.toStakers().entrySet())
+      leg(legs, sends, self, t, Party.account(e.getKey()), new Amount(Asset.ETH, e.getValue()), "staker");
+    leg(legs, sends, self, t, Party.account(s.providerId()), s.providerStake(), "principal");
+    List<DomainEvent> events = new ArrayList<>(List.of(new Completed(t, legs)));
+    events.addAll(sends);
+    return events;
+  }
+
+  private static void leg(List<MicroPoolLeg> legs, List<DomainEvent> sends, Party self, Transfer rewards, Party to, Amount amount,
+      String reason) {
+    legs.add(new MicroPoolLeg(to.label(), amount, reason));
+    if (amount.isZero()) return;
+    String suffix = reason.equals("staker") ? to.id() : reason;
+    sends.add(new DispatchSent(new Transfer(rewards.id() + ":" + suffix, self, to, amount, "micropool-" + reason, rewards.at())));
+  }
+
+  /**
+   * A governance order to migrate: an OPEN or ACTIVE pool sends its users' ETH, stakes, fees paid
+   * and aETH owed to the new pool in one dispatch, returns the provider's k and any fee still
+   * waiting for its stake, and is MIGRATED. Any other pool has nothing to move.
+   */
+  private static List<DomainEvent> migrateOut(MicroPoolState s, Party self, MicroPoolMigrationOrdered o) {
+    boolean movable = s.status() == MicroPoolStatus.OPEN || s.status() == MicroPoolStatus.ACTIVE;
+    if (!movable || o.toPoolId().equals(self.id())) return List.of();
+    BigInteger usersEth = s.stakes().values().stream().reduce(BigInteger.ZERO, BigInteger::add);
+    List<DomainEvent> events = new ArrayList<>(List.of(new MigratedOut(o.id(), o.toPoolId(), o.at()),
+        new DispatchSent(new MicroPoolMigration("migration:" + self.id(), self, Party.microPool(o.toPoolId()),
+            new Amount(Asset.ETH, usersEth), s.stakes(), s.fees(), s.aethOutstanding(), o.at()))));
+    if (!s.providerStake().isZero())
+      events.add(new DispatchSent(new Transfer("principal:" + o.id(), self, Party.account(s.providerId()), s.providerStake(),
+          "micropool-migrated", o.at())));
+    for (Map.Entry<String, Transfer> held : new java.util.TreeMap<>(s.heldFees()).entrySet())
+      events.addAll(returnHeldFee(self, held.getKey(), held.getValue()));
+    return events;
+  }
+
+  /** Stakers arriving from a migrated pool keep their stakes and their aETH; an OPEN pool may activate. */
+  private static List<DomainEvent> migrateIn(MicroPoolState s, MicroPoolMigration m) {
+    List<DomainEvent> events = new ArrayList<>(List.of(new MigratedIn(m)));
+    BigInteger total = s.total().add(m.eth().amount());
+    if (s.status() == MicroPoolStatus.OPEN && total.compareTo(s.terms().validatorStake().amount()) >= 0)
+      events.add(new Activated(m.at(), total));
+    return events;
+  }
+
+  /** Value the pool has no use for: received (so it counts once) and sent straight back. */
+  private static List<DomainEvent> giveBack(Party self, Dispatch d, String id, long at) {
+    Amount value = d.value().orElseThrow();
+    return List.of(new DispatchReceived(d), new DispatchSent(new Transfer("return:" + id, self, d.from(), value, "returned", at)));
+  }
+}

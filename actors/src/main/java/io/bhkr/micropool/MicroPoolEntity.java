@@ -1,0 +1,123 @@
+package io.bhkr.micropool;
+
+import akka.actor.typed.ActorRef;
+import akka.actor.typed.Behavior;
+import akka.actor.typed.javadsl.Behaviors;
+import akka.cluster.sharding.typed.javadsl.EntityTypeKey;
+import akka.persistence.typed.PersistenceId;
+import akka.persistence.typed.RecoveryCompleted;
+import akka.persistence.typed.javadsl.CommandHandlerWithReply;
+import akka.persistence.typed.javadsl.EventHandler;
+import akka.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
+import akka.persistence.typed.javadsl.ReplyEffect;
+import akka.persistence.typed.javadsl.RetentionCriteria;
+import akka.persistence.typed.javadsl.SignalHandler;
+import io.bhkr.serialization.DomainEvent;
+import io.bhkr.serialization.JsonSerializable;
+import io.bhkr.transfer.Courier;
+import io.bhkr.transfer.Dispatch;
+import io.bhkr.transfer.DispatchRoute;
+import io.bhkr.transfer.DispatchSent;
+import io.bhkr.transfer.Party;
+import io.bhkr.transfer.Receipt;
+import io.bhkr.transfer.ValueEvent;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * An ETH micro-pool (economics 4): the provider's k and users' stakes until a validator's 32 ETH,
+ * aETH minted 1:1 for each user stake, fees forwarded to the Reward Pool and the provider, and the
+ * rewards split at completion. Everything it does is a reaction to value arriving through its
+ * outbox-delivered dispatches, decided by {@link MicroPoolDecisions}.
+ */
+public final class MicroPoolEntity
+    extends EventSourcedBehaviorWithEnforcedReplies<MicroPoolEntity.Command, DomainEvent, MicroPoolState> {
+
+  public static final EntityTypeKey<Command> TYPE_KEY = EntityTypeKey.create(Command.class, "MicroPool");
+  public static final String TAG = "micropool";
+
+  public sealed interface Command extends JsonSerializable {}
+
+  public record Receive(Dispatch dispatch, ActorRef<Receipt> replyTo) implements Command {}
+
+  public record Get(ActorRef<MicroPoolView> replyTo) implements Command {}
+
+  /** What became of a dispatch sent to this pool, so the API can answer after its effect. */
+  public record GetOutcome(String dispatchId, ActorRef<Outcome> replyTo) implements Command {}
+
+  public record Outcome(String dispatchId, Kind kind) implements JsonSerializable {
+    public enum Kind { PENDING, APPLIED, RETURNED }
+  }
+
+  record Confirm(Receipt receipt) implements Command {}
+
+  record RedeliveryDue() implements Command {}
+
+  public static Behavior<Command> create(String poolId, DispatchRoute route, Duration redelivery) {
+    return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> new MicroPoolEntity(poolId,
+        new Courier<>(ctx, timers, route, Confirm::new, new RedeliveryDue(), redelivery))));
+  }
+
+  private final String poolId;
+  private final Party self;
+  private final Courier<Command> courier;
+
+  private MicroPoolEntity(String poolId, Courier<Command> courier) {
+    super(PersistenceId.of(TYPE_KEY.name(), poolId));
+    this.poolId = poolId;
+    this.self = Party.microPool(poolId);
+    this.courier = courier;
+  }
+
+  @Override
+  public MicroPoolState emptyState() {
+    return MicroPoolState.empty();
+  }
+
+  @Override
+  public CommandHandlerWithReply<Command, DomainEvent, MicroPoolState> commandHandler() {
+    return newCommandHandlerWithReplyBuilder()
+        .forAnyState()
+        .onCommand(Receive.class, this::onReceive)
+        .onCommand(Get.class, (s, c) -> Effect().reply(c.replyTo(), MicroPoolView.of(poolId, s)))
+        .onCommand(GetOutcome.class, (s, c) -> Effect().reply(c.replyTo(), outcome(s, c.dispatchId())))
+        .onCommand(Confirm.class, (s, c) -> courier.onReceipt(Effect(), s.outbox(), MicroPoolState::outbox, c.receipt()))
+        .onCommand(RedeliveryDue.class, (s, c) -> courier.onRedeliveryDue(Effect(), s.outbox()))
+        .build();
+  }
+
+  private ReplyEffect<DomainEvent, MicroPoolState> onReceive(MicroPoolState s, Receive c) {
+    Receipt receipt = new Receipt(c.dispatch().id());
+    List<DomainEvent> events = MicroPoolDecisions.onReceive(s, self, c.dispatch());
+    if (events.isEmpty()) return Effect().reply(c.replyTo(), receipt);
+    List<Dispatch> out = events.stream().filter(e -> e instanceof DispatchSent).map(e -> ((DispatchSent) e).dispatch()).toList();
+    return Effect().persist(events).thenRun(ns -> courier.send(out)).thenReply(c.replyTo(), ns -> receipt);
+  }
+
+  private static Outcome outcome(MicroPoolState s, String id) {
+    Outcome.Kind kind = s.seen().contains("return:" + id) ? Outcome.Kind.RETURNED
+        : s.seen().contains(id) ? Outcome.Kind.APPLIED : Outcome.Kind.PENDING;
+    return new Outcome(id, kind);
+  }
+
+  @Override
+  public EventHandler<MicroPoolState, DomainEvent> eventHandler() {
+    return newEventHandlerBuilder().forAnyState().onAnyEvent(MicroPoolState::apply);
+  }
+
+  @Override
+  public SignalHandler<MicroPoolState> signalHandler() {
+    return newSignalHandlerBuilder().onSignal(RecoveryCompleted.instance(), s -> courier.resend(s.outbox())).build();
+  }
+
+  @Override
+  public Set<String> tagsFor(DomainEvent event) {
+    return ValueEvent.tags(TAG, event);
+  }
+
+  @Override
+  public RetentionCriteria retentionCriteria() {
+    return RetentionCriteria.snapshotEvery(200, 2);
+  }
+}

@@ -1,0 +1,111 @@
+package io.bhkr.micropool;
+
+import io.bhkr.money.Amount;
+import io.bhkr.serialization.DomainEvent;
+import io.bhkr.transfer.MicroPoolMigration;
+import io.bhkr.transfer.MicroPoolOpening;
+import io.bhkr.transfer.Transfer;
+import io.bhkr.transfer.ValueChange;
+import io.bhkr.transfer.ValueEvent;
+import java.math.BigInteger;
+import java.util.List;
+
+/**
+ * The facts of a micro-pool's journal. Those that move value name their changes, so the
+ * conservation audit counts the ETH received, the aETH minted and burned, and the fees held.
+ */
+public final class MicroPoolEvents {
+
+  private MicroPoolEvents() {}
+
+  private static List<ValueChange> received(String id, Amount amount) {
+    return List.of(new ValueChange(ValueChange.Kind.RECEIVED, id, amount));
+  }
+
+  /** The provider's k arrived with the order to open: the pool is OPEN. */
+  public record MicroPoolOpened(MicroPoolOpening opening) implements ValueEvent {
+    @Override
+    public List<ValueChange> changes() {
+      return received(opening.id(), opening.stake());
+    }
+  }
+
+  /** A user's ETH stake was accepted; its staker of record is the transfer's sender. */
+  public record Staked(Transfer stake) implements ValueEvent {
+    @Override
+    public List<ValueChange> changes() {
+      return received(stake.id(), stake.amount());
+    }
+  }
+
+  /** aETH created 1:1 for a stake, held by the pool until its transfer to the staker leaves. */
+  public record AethMinted(String id, String holder, Amount amount) implements ValueEvent {
+    @Override
+    public List<ValueChange> changes() {
+      return List.of(new ValueChange(ValueChange.Kind.MINTED, id, amount));
+    }
+  }
+
+  /** The pool reached the validator stake: from now on no one withdraws until completion. */
+  public record Activated(long at, BigInteger total) implements DomainEvent {}
+
+  /** A staker's BHKR fee arrived; it is held until its stake is known to be accepted or returned. */
+  public record FeeReceived(String stakeId, Transfer fee) implements ValueEvent {
+    @Override
+    public List<ValueChange> changes() {
+      return received(fee.id(), fee.amount());
+    }
+  }
+
+  /** A held fee counts as paid by its staker; the transfers splitting it follow in the same write. */
+  public record FeeCharged(String stakeId, String staker, Amount fee) implements DomainEvent {}
+
+  /** A held fee goes back because its stake was returned; the returning transfer follows. */
+  public record FeeReturned(String stakeId) implements DomainEvent {}
+
+  /** A stake arrived when the pool no longer took stakes; the returning transfer follows. */
+  public record StakeRefused(String stakeId) implements DomainEvent {}
+
+  /**
+   * aETH came back to the pool: before activation a staker's withdrawal (its stake of record
+   * shrinks), after completion a holder's redemption. The aETH is burned and ETH paid 1:1.
+   */
+  public record AethReturned(Transfer aeth, boolean withdrawal) implements ValueEvent {
+    @Override
+    public List<ValueChange> changes() {
+      return received(aeth.id(), aeth.amount());
+    }
+  }
+
+  public record AethBurned(String id, Amount amount) implements ValueEvent {
+    @Override
+    public List<ValueChange> changes() {
+      return List.of(new ValueChange(ValueChange.Kind.BURNED, id, amount));
+    }
+  }
+
+  /** The provider paid the validator's rewards in: the pool is COMPLETED, split as {@code legs}. */
+  public record Completed(Transfer rewards, List<MicroPoolLeg> legs) implements ValueEvent {
+    @Override
+    public List<ValueChange> changes() {
+      return received(rewards.id(), rewards.amount());
+    }
+  }
+
+  /**
+   * Governance moved this pool's stakers to {@code toPoolId}: the pool is MIGRATED; the transfers
+   * that carry the users' ETH (with their stakes and aETH) and return the provider's k follow.
+   */
+  public record MigratedOut(String orderId, String toPoolId, long at) implements DomainEvent {}
+
+  /**
+   * Another pool's stakers arrived with their ETH: their stakes add to this pool's, and this pool
+   * owes their aETH from now on. Nothing is minted: the holders keep the aETH they hold.
+   */
+  public record MigratedIn(MicroPoolMigration migration) implements ValueEvent {
+    @Override
+    public List<ValueChange> changes() {
+      return received(migration.id(), migration.eth());
+    }
+  }
+}

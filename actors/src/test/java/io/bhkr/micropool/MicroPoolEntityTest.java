@@ -1,0 +1,185 @@
+package io.bhkr.micropool;
+
+import static io.bhkr.testing.EntityTests.bhkr;
+import static io.bhkr.testing.EntityTests.eth;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import akka.actor.testkit.typed.javadsl.ActorTestKit;
+import akka.persistence.testkit.javadsl.EventSourcedBehaviorTestKit;
+import io.bhkr.governance.Parameters;
+import io.bhkr.micropool.MicroPoolEvents.AethBurned;
+import io.bhkr.micropool.MicroPoolEvents.AethMinted;
+import io.bhkr.money.Amount;
+import io.bhkr.money.Asset;
+import io.bhkr.serialization.DomainEvent;
+import io.bhkr.testing.EntityTests;
+import io.bhkr.testing.RecordingRoute;
+import io.bhkr.testing.RecordingRoute.Delivery;
+import io.bhkr.transfer.Dispatch;
+import io.bhkr.transfer.DispatchSent;
+import io.bhkr.transfer.MicroPoolOpening;
+import io.bhkr.transfer.Party;
+import io.bhkr.transfer.Receipt;
+import io.bhkr.transfer.Transfer;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The micro-pool entity on vector M1, and its refusals, with every message crossing Jackson. */
+class MicroPoolEntityTest {
+
+  static final String PROVIDER = "0xe000000000000000000000000000000000000000";
+  static final String A = "0xa000000000000000000000000000000000000001", B = "0xb000000000000000000000000000000000000002",
+      C = "0xc000000000000000000000000000000000000003";
+  private static ActorTestKit testKit;
+  private EventSourcedBehaviorTestKit<MicroPoolEntity.Command, DomainEvent, MicroPoolState> pool;
+  private final Party self = Party.microPool("mp-1");
+
+  @BeforeAll
+  static void start() {
+    testKit = ActorTestKit.create("MicroPoolEntityTest", EntityTests.config());
+  }
+
+  @AfterAll
+  static void stop() {
+    testKit.shutdownTestKit();
+  }
+
+  @BeforeEach
+  void fresh() {
+    pool = EventSourcedBehaviorTestKit.create(testKit.system(),
+        MicroPoolEntity.create("mp-1", new RecordingRoute(testKit.createTestProbe(Delivery.class).getRef()), Duration.ofMinutes(5)));
+  }
+
+  @AfterEach
+  void clear() {
+    pool.clear();
+  }
+
+  private EventSourcedBehaviorTestKit.CommandResultWithReply<MicroPoolEntity.Command, DomainEvent, MicroPoolState, Receipt> receive(
+      Dispatch d) {
+    return pool.runCommand(r -> new MicroPoolEntity.Receive(d, r));
+  }
+
+  static MicroPoolOpening opening(Party pool, long k) {
+    return new MicroPoolOpening("open-1", Party.account(PROVIDER), pool, PROVIDER, eth(k),
+        MicroPoolTerms.of(bhkr(100), 1_000, Parameters.development()), 10);
+  }
+
+  static Transfer stake(Party pool, String id, String staker, long ether) {
+    return new Transfer(id, Party.account(staker), pool, eth(ether), MicroPoolDecisions.STAKE, 20);
+  }
+
+  static Transfer fee(Party pool, String stakeId, String staker, long ether) {
+    Amount fee = io.bhkr.rules.MicroPoolRule.fee(bhkr(100), eth(ether), eth(32));
+    return new Transfer(stakeId + MicroPoolDecisions.FEE_SUFFIX, Party.account(staker), pool, fee, MicroPoolDecisions.FEE, 20);
+  }
+
+  private static List<Transfer> sent(List<DomainEvent> events) {
+    return events.stream().filter(e -> e instanceof DispatchSent).map(e -> (Transfer) ((DispatchSent) e).dispatch()).toList();
+  }
+
+  private static BigInteger sum(List<Transfer> ts, Party to, Asset asset) {
+    return ts.stream().filter(t -> t.to().equals(to) && t.amount().asset() == asset).map(t -> t.amount().amount())
+        .reduce(BigInteger.ZERO, BigInteger::add);
+  }
+
+  private MicroPoolView view() {
+    return pool.<MicroPoolView>runCommand(MicroPoolEntity.Get::new).reply();
+  }
+
+  @Test
+  void vectorM1FeesStakesActivationAndCompletion() {
+    receive(opening(self, 8));
+    assertEquals(MicroPoolStatus.OPEN, view().status());
+    List<DomainEvent> events = new java.util.ArrayList<>();
+    for (var s : List.of(Map.entry(A, 4L), Map.entry(B, 10L), Map.entry(C, 10L))) {
+      String id = "stake-" + s.getKey();
+      events.addAll(receive(stake(self, id, s.getKey(), s.getValue())).events());
+      events.addAll(receive(fee(self, id, s.getKey(), s.getValue())).events());
+    }
+    List<Transfer> out = sent(events);
+    assertEquals(bhkr(100).amount().multiply(BigInteger.valueOf(75)).divide(BigInteger.valueOf(1000)),
+        sum(out, Party.REWARD_POOL, Asset.BHKR), "Reward Pool 7.5 BHKR");
+    assertEquals(new BigInteger("67500000000000000000"), sum(out, Party.account(PROVIDER), Asset.BHKR), "provider 67.5 BHKR");
+    assertEquals(eth(4).amount(), sum(out, Party.account(A), Asset.AETH), "aETH 1:1");
+    MicroPoolView active = view();
+    assertEquals(MicroPoolStatus.ACTIVE, active.status());
+    assertEquals(eth(32).amount(), active.total());
+    assertEquals(eth(24).amount(), active.aethOutstanding());
+    assertEquals(new BigInteger("12500000000000000000"), active.stakes().get(0).fee());
+
+    var done = receive(new Transfer("rewards-1", Party.account(PROVIDER), self, new Amount(Asset.ETH, new BigInteger("1600000000000000000")),
+        MicroPoolDecisions.REWARDS, 50));
+    List<Transfer> paid = sent(done.events());
+    assertEquals(new BigInteger("160000000000000000"), sum(paid, Party.INSURANCE_POOL, Asset.ETH));
+    assertEquals(new BigInteger("160000000000000000"), sum(paid, Party.REWARD_POOL, Asset.ETH));
+    assertEquals(new BigInteger("160000000000000000"), sum(paid, Party.account(A), Asset.ETH));
+    assertEquals(new BigInteger("400000000000000000"), sum(paid, Party.account(B), Asset.ETH));
+    assertEquals(new BigInteger("8320000000000000000"), sum(paid, Party.account(PROVIDER), Asset.ETH), "0.32 share + k 8 back");
+    assertEquals(MicroPoolStatus.COMPLETED, view().status());
+
+    // whoever holds aETH now redeems it 1:1: here B passed 3 aETH on to C, and C redeems 13
+    var redeemed = receive(new Transfer("redeem-c", Party.account(C), self, new Amount(Asset.AETH, eth(13).amount()),
+        MicroPoolDecisions.WITHDRAWAL, 60));
+    assertTrue(redeemed.events().stream().anyMatch(e -> e instanceof AethBurned b && b.amount().amount().equals(eth(13).amount())));
+    assertEquals(eth(13).amount(), sum(sent(redeemed.events()), Party.account(C), Asset.ETH));
+    assertEquals(eth(11).amount(), view().aethOutstanding());
+    assertEquals(eth(11), pool.restart().state().held().of(Asset.ETH), "after a restart: the 11 ETH still owed to aETH holders");
+  }
+
+  @Test
+  void withdrawalBeforeActivationBurnsTheAethAndAfterActivationIsReturned() {
+    receive(opening(self, 8));
+    receive(stake(self, "s-a", A, 4));
+    var out = receive(new Transfer("w-1", Party.account(A), self, new Amount(Asset.AETH, eth(1).amount()), MicroPoolDecisions.WITHDRAWAL, 30));
+    assertTrue(out.events().stream().anyMatch(e -> e instanceof AethBurned));
+    assertEquals(eth(1).amount(), sum(sent(out.events()), Party.account(A), Asset.ETH));
+    assertEquals(eth(3).amount(), view().stakes().get(0).amount());
+
+    var tooMuch = receive(new Transfer("w-2", Party.account(B), self, new Amount(Asset.AETH, eth(1).amount()), MicroPoolDecisions.WITHDRAWAL, 31));
+    assertEquals(eth(1).amount(), sum(sent(tooMuch.events()), Party.account(B), Asset.AETH), "not B's stake: returned unburned");
+
+    receive(stake(self, "s-b", B, 21));
+    assertEquals(MicroPoolStatus.ACTIVE, view().status());
+    var late = receive(new Transfer("w-3", Party.account(A), self, new Amount(Asset.AETH, eth(1).amount()), MicroPoolDecisions.WITHDRAWAL, 40));
+    assertEquals(eth(1).amount(), sum(sent(late.events()), Party.account(A), Asset.AETH), "active: aETH returned");
+    assertEquals(eth(24).amount(), view().aethOutstanding());
+  }
+
+  @Test
+  void aFeeArrivingFirstIsHeldAndAStakeAfterActivationGoesBackWithItsFee() {
+    receive(opening(self, 8));
+    var early = receive(fee(self, "s-a", A, 4));
+    assertTrue(sent(early.events()).isEmpty(), "held until its stake arrives");
+    var s = receive(stake(self, "s-a", A, 4));
+    assertEquals(new BigInteger("12500000000000000000"), sent(s.events()).stream()
+        .filter(t -> t.amount().asset() == Asset.BHKR).map(t -> t.amount().amount()).reduce(BigInteger.ZERO, BigInteger::add));
+    receive(stake(self, "s-b", B, 20));
+    assertEquals(MicroPoolStatus.ACTIVE, view().status());
+
+    var lateStake = receive(stake(self, "s-c", C, 1));
+    assertEquals(eth(1).amount(), sum(sent(lateStake.events()), Party.account(C), Asset.ETH));
+    var lateFee = receive(fee(self, "s-c", C, 1));
+    assertEquals(fee(self, "s-c", C, 1).amount().amount(), sum(sent(lateFee.events()), Party.account(C), Asset.BHKR));
+    assertTrue(receive(stake(self, "s-c", C, 1)).events().isEmpty(), "a redelivery changes nothing");
+    assertEquals(eth(24).amount(), view().aethOutstanding());
+  }
+
+  @Test
+  void onlyTheProviderCompletesAndOnlyOnceActive() {
+    receive(opening(self, 8));
+    receive(stake(self, "s-a", A, 4));
+    var early = receive(new Transfer("r-0", Party.account(PROVIDER), self, eth(1), MicroPoolDecisions.REWARDS, 40));
+    assertEquals(eth(1).amount(), sum(sent(early.events()), Party.account(PROVIDER), Asset.ETH), "not active: returned");
+    assertEquals(MicroPoolStatus.OPEN, view().status());
+    assertTrue(receive(opening(self, 8)).events().stream().noneMatch(e -> e instanceof AethMinted));
+  }
+}

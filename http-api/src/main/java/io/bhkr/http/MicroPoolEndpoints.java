@@ -1,0 +1,194 @@
+package io.bhkr.http;
+
+import static akka.http.javadsl.server.PathMatchers.segment;
+
+import akka.actor.typed.ActorRef;
+import akka.actor.typed.ActorSystem;
+import akka.http.javadsl.model.HttpResponse;
+import akka.http.javadsl.server.Route;
+import io.bhkr.account.AccountEntity;
+import io.bhkr.governance.GovernanceEntity;
+import io.bhkr.market.Market;
+import io.bhkr.micropool.MicroPoolDecisions;
+import io.bhkr.micropool.MicroPoolEntity;
+import io.bhkr.micropool.MicroPoolEntity.Outcome;
+import io.bhkr.micropool.MicroPoolLeg;
+import io.bhkr.micropool.MicroPoolStatus;
+import io.bhkr.micropool.MicroPoolTerms;
+import io.bhkr.micropool.MicroPoolView;
+import io.bhkr.money.Amount;
+import io.bhkr.money.Asset;
+import io.bhkr.provider.ProviderEntity;
+import io.bhkr.rules.MicroPoolRule;
+import io.bhkr.transfer.Dispatch;
+import io.bhkr.transfer.MicroPoolOpening;
+import io.bhkr.transfer.Party;
+import io.bhkr.transfer.Transfer;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * ETH micro-pools (economics 4): open, stake (fee charged, aETH minted), withdraw before
+ * activation or redeem after completion, complete with rewards. Every write pays from the
+ * signer's account through the outbox and answers once the pool has applied it.
+ */
+final class MicroPoolEndpoints extends Endpoints {
+
+  record OpenRequest(Wire.AmountJson stake, Long endsAt, Wire.AmountJson fp) {}
+
+  record AmountRequest(Wire.AmountJson amount) {}
+
+  record CompletionRequest(Wire.AmountJson rewards) {}
+
+  MicroPoolEndpoints(ActorSystem<?> system, Market market, ApiSettings settings) {
+    super(system, market, settings);
+  }
+
+  @Override
+  Route route() {
+    return concat(
+        path("micropools", () -> post(() -> signed(this::open))),
+        path(segment("micropools").slash(segment()), id -> get(() -> respond(() -> show(id)))),
+        path(segment("micropools").slash(segment()).slash("stakes"), id -> post(() -> signed((s, b) -> stake(id, s, b)))),
+        path(segment("micropools").slash(segment()).slash("withdrawals"), id -> post(() -> signed((s, b) -> withdraw(id, s, b)))),
+        path(segment("micropools").slash(segment()).slash("completion"), id -> post(() -> signed((s, b) -> complete(id, s, b)))));
+  }
+
+  private CompletionStage<HttpResponse> open(String signer, byte[] body) {
+    OpenRequest req = Json.read(body, OpenRequest.class);
+    Amount stake = Wire.required(req.stake(), "stake").toAmount("stake");
+    if (stake.asset() != Asset.ETH) throw ApiException.invalid("stake.asset", "must be ETH");
+    long endsAt = Wire.required(req.endsAt(), "endsAt");
+    if (endsAt <= now()) throw ApiException.invalid("endsAt", "must be in the future (unix seconds)");
+    Amount fp = Wire.required(req.fp(), "fp").positiveIn(Asset.BHKR, "fp");
+    String poolId = newId("mp-");
+    return ask(market.provider(signer), ProviderEntity.Get::new)
+        .thenCompose(p -> {
+          if (p.status() == ProviderEntity.Status.NONE) throw ApiException.forbidden("not-a-provider", signer + " has not applied as a provider");
+          if (!p.standing().qualified()) throw ApiException.conflict("not-qualified", signer + " is " + p.status());
+          return ask(market.governance(), GovernanceEntity.Get::new);
+        })
+        .thenCompose(g -> pay(signer, new MicroPoolOpening("open:" + poolId, Party.account(signer), Party.microPool(poolId), signer,
+            stake, MicroPoolTerms.of(fp, endsAt, g.parameters()), now())))
+        .thenCompose(x -> readUntil(() -> view(poolId), v -> v.status() != MicroPoolStatus.NONE))
+        .thenApply(v -> json(v.status() == MicroPoolStatus.NONE ? 202 : 201, Map.of("poolId", poolId, "status", v.status().name())));
+  }
+
+  private CompletionStage<HttpResponse> stake(String rawId, String signer, byte[] body) {
+    Amount amount = Wire.required(Json.read(body, AmountRequest.class).amount(), "amount").positiveIn(Asset.ETH, "amount");
+    return existing(rawId).thenCompose(v -> {
+      if (v.status() != MicroPoolStatus.OPEN) throw ApiException.conflict("pool-not-open", "micro-pool " + v.poolId() + " is " + v.status());
+      String stakeId = newId("mpstake-");
+      Party from = Party.account(signer), pool = Party.microPool(v.poolId());
+      Amount fee = MicroPoolRule.fee(v.terms().fp(), amount, v.terms().validatorStake());
+      List<Dispatch> payments = new ArrayList<>(List.of(new Transfer(stakeId, from, pool, amount, MicroPoolDecisions.STAKE, now())));
+      if (!fee.isZero())
+        payments.add(new Transfer(stakeId + MicroPoolDecisions.FEE_SUFFIX, from, pool, fee, MicroPoolDecisions.FEE, now()));
+      return ask(market.account(signer), (ActorRef<AccountEntity.SendResult> r) -> new AccountEntity.SendAll(payments, r))
+          .thenCompose(this::accepted)
+          .thenCompose(x -> applied(v.poolId(), stakeId, "pool-not-open", "the pool took no more stakes; the ETH and fee went back"));
+    });
+  }
+
+  /** aETH back to the pool: a withdrawal while OPEN (own stake), a redemption once COMPLETED. */
+  private CompletionStage<HttpResponse> withdraw(String rawId, String signer, byte[] body) {
+    Amount eth = Wire.required(Json.read(body, AmountRequest.class).amount(), "amount").positiveIn(Asset.ETH, "amount");
+    return existing(rawId).thenCompose(v -> {
+      if (v.status() == MicroPoolStatus.OPEN) {
+        BigInteger own = v.stakes().stream().filter(l -> l.address().equals(signer)).map(MicroPoolView.StakeLine::amount)
+            .findFirst().orElse(BigInteger.ZERO);
+        if (own.compareTo(eth.amount()) < 0) throw ApiException.conflict("insufficient-stake", signer + " has staked " + own + " wei here");
+      } else if (v.status() == MicroPoolStatus.COMPLETED) {
+        if (v.aethOutstanding().compareTo(eth.amount()) < 0)
+          throw ApiException.conflict("insufficient-stake", "the pool owes only " + v.aethOutstanding() + " wei to aETH holders");
+      } else {
+        throw ApiException.conflict("pool-active", "micro-pool " + v.poolId() + " is " + v.status() + ": no withdrawal until completion");
+      }
+      String id = newId("mpwithdrawal-");
+      Transfer aeth = new Transfer(id, Party.account(signer), Party.microPool(v.poolId()), new Amount(Asset.AETH, eth.amount()),
+          MicroPoolDecisions.WITHDRAWAL, now());
+      return pay(signer, aeth).thenCompose(x -> applied(v.poolId(), id, "pool-active", "refused by the pool; the aETH went back"));
+    });
+  }
+
+  private CompletionStage<HttpResponse> complete(String rawId, String signer, byte[] body) {
+    Amount rewards = Wire.required(Json.read(body, CompletionRequest.class).rewards(), "rewards").positiveIn(Asset.ETH, "rewards");
+    return existing(rawId).thenCompose(v -> {
+      if (!signer.equals(v.providerId())) throw ApiException.forbidden("not-the-provider", "only " + v.providerId() + " completes this pool");
+      if (v.status() != MicroPoolStatus.ACTIVE) throw ApiException.conflict("not-active", "micro-pool " + v.poolId() + " is " + v.status());
+      String id = newId("mprewards-");
+      Transfer t = new Transfer(id, Party.account(signer), Party.microPool(v.poolId()), rewards, MicroPoolDecisions.REWARDS, now());
+      return pay(signer, t).thenCompose(x -> applied(v.poolId(), id, "not-active", "refused by the pool; the rewards went back"));
+    });
+  }
+
+  private CompletionStage<HttpResponse> show(String rawId) {
+    return existing(rawId).thenApply(v -> json(200, render(v)));
+  }
+
+  private CompletionStage<Object> pay(String signer, Dispatch d) {
+    return ask(market.account(signer), (ActorRef<AccountEntity.SendResult> r) -> new AccountEntity.Send(d, r)).thenCompose(this::accepted);
+  }
+
+  private CompletionStage<Object> accepted(AccountEntity.SendResult result) {
+    if (result instanceof AccountEntity.Refused refused) throw ApiException.conflict("insufficient-funds", refused.reason());
+    return java.util.concurrent.CompletableFuture.completedFuture(result);
+  }
+
+  /** Waits until the pool applied or returned the payment; answers with the pool (202 if still on its way). */
+  private CompletionStage<HttpResponse> applied(String poolId, String dispatchId, String refusal, String detail) {
+    return readUntil(() -> ask(market.microPool(poolId), (ActorRef<Outcome> r) -> new MicroPoolEntity.GetOutcome(dispatchId, r)),
+            o -> o.kind() != Outcome.Kind.PENDING)
+        .thenCompose(o -> {
+          if (o.kind() == Outcome.Kind.RETURNED) throw ApiException.conflict(refusal, detail);
+          return view(poolId).thenApply(v -> json(o.kind() == Outcome.Kind.APPLIED ? 200 : 202, render(v)));
+        });
+  }
+
+  private CompletionStage<MicroPoolView> existing(String rawId) {
+    if (!rawId.matches("[A-Za-z0-9_-]{1,64}")) throw ApiException.notFound("no micro-pool " + rawId);
+    return view(rawId).thenApply(v -> {
+      if (v.status() == MicroPoolStatus.NONE) throw ApiException.notFound("no micro-pool " + rawId);
+      return v;
+    });
+  }
+
+  private CompletionStage<MicroPoolView> view(String poolId) {
+    return ask(market.microPool(poolId), MicroPoolEntity.Get::new);
+  }
+
+  static Map<String, Object> render(MicroPoolView v) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("poolId", v.poolId());
+    m.put("providerId", v.providerId());
+    m.put("status", v.status().name());
+    m.put("total", Wire.amount(new Amount(Asset.ETH, v.total())));
+    m.put("providerStake", Wire.amount(v.providerStake()));
+    m.put("fp", Wire.amount(v.terms().fp()));
+    m.put("endsAt", v.terms().endsAt());
+    m.put("validatorStake", Wire.amount(v.terms().validatorStake()));
+    m.put("aethOutstanding", Wire.amount(new Amount(Asset.AETH, v.aethOutstanding())));
+    m.put("stakes", v.stakes().stream().map(l -> {
+      Map<String, Object> line = new LinkedHashMap<>();
+      line.put("address", l.address());
+      line.put("amount", Wire.amount(new Amount(Asset.ETH, l.amount())));
+      line.put("fee", Wire.amount(new Amount(v.terms().fp().asset(), l.fee())));
+      return line;
+    }).toList());
+    m.put("settlement", v.status() == MicroPoolStatus.COMPLETED ? v.settlement().stream().map(MicroPoolEndpoints::render).toList() : null);
+    return m;
+  }
+
+  private static Map<String, String> render(MicroPoolLeg leg) {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put("to", leg.to());
+    m.put("asset", leg.amount().asset().name());
+    m.put("amount", leg.amount().amount().toString());
+    m.put("reason", leg.reason());
+    return m;
+  }
+}
