@@ -25,7 +25,7 @@ public final class LedgerDatabase implements Extension {
   public static final ExtensionId<LedgerDatabase> ID = new ExtensionId<>() {
     @Override
     public LedgerDatabase createExtension(ActorSystem<?> system) {
-      LedgerDatabase db = new LedgerDatabase(system.settings().config());
+      LedgerDatabase db = of(system.settings().config());
       system.getWhenTerminated().thenRun(db::close);
       return db;
     }
@@ -37,11 +37,12 @@ public final class LedgerDatabase implements Extension {
   private final BlockingQueue<Connection> idle = new ArrayBlockingQueue<>(IDLE);
   private volatile boolean closed;
 
-  private LedgerDatabase(Config config) {
-    this(config.getString(DB + ".url"), config.getString(DB + ".user"), config.getString(DB + ".password"));
+  /** The database a journal profile's configuration names (see {@code JournalProfile.config}). */
+  static LedgerDatabase of(Config config) {
+    return new LedgerDatabase(config.getString(DB + ".url"), config.getString(DB + ".user"), config.getString(DB + ".password"));
   }
 
-  LedgerDatabase(String url, String user, String password) {
+  private LedgerDatabase(String url, String user, String password) {
     this.url = url;
     this.user = user;
     this.password = password;
@@ -83,7 +84,8 @@ public final class LedgerDatabase implements Extension {
     }
   }
 
-  private void close() {
+  /** Closes the idle connections; connections given back later are closed too. */
+  void close() {
     closed = true;
     for (Connection c = idle.poll(); c != null; c = idle.poll()) quietlyClose(c);
   }
