@@ -14,6 +14,7 @@ import io.bhkr.http.ApiSettings;
 import io.bhkr.http.auth.DevelopmentAccounts;
 import io.bhkr.market.Market;
 import io.bhkr.persistence.JournalSchema;
+import io.bhkr.persistence.ledger.LedgerProjection;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,8 +25,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One BHKR node: the journal's schema, an actor system joined to its cluster, the sharded market
- * with its genesis governance, and the HTTP API. Used by {@code Main} and by the end-to-end tests,
- * so both start the system the same way.
+ * with its genesis governance, the ledger projection, and the HTTP API. Used by {@code Main} and
+ * by the end-to-end tests, so both start the system the same way.
  */
 public final class Node implements AutoCloseable {
 
@@ -76,6 +77,7 @@ public final class Node implements AutoCloseable {
       Cluster cluster = Cluster.get(system);
       cluster.manager().tell(Join.create(cluster.selfMember().address())); // a single node forms its own cluster
       Market market = Market.start(system, Market.Settings.defaults());
+      LedgerProjection.init(system); // the conservation audit's read side, one instance in the cluster
       boolean development = config.getBoolean("bhkr.development");
       GovernanceEntity.Genesis genesis = development
           ? developmentGenesis(config.getLong("bhkr.development-bid-window-seconds"))

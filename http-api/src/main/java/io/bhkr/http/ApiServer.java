@@ -30,7 +30,8 @@ public final class ApiServer extends AllDirectives {
         new AccountEndpoints(system, market, settings),
         new ProviderEndpoints(system, market, settings),
         new GovernanceEndpoints(system, market, settings),
-        new ProjectEndpoints(system, market, settings));
+        new ProjectEndpoints(system, market, settings),
+        new AuditEndpoints(system, market, settings));
   }
 
   /**

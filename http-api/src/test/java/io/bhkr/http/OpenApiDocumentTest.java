@@ -61,7 +61,8 @@ class OpenApiDocumentTest {
       new Served("get", "/api/v1/projects/{id}", false),
       new Served("post", "/api/v1/projects/{id}/bids", true),
       new Served("post", "/api/v1/projects/{id}/completion", true),
-      new Served("get", "/api/v1/pools/{pool}", false));
+      new Served("get", "/api/v1/pools/{pool}", false),
+      new Served("get", "/api/v1/audit/conservation", false));
 
   private static final Set<String> HTTP_METHODS = Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
   private static final List<String> SIGNATURE_SCHEMES = List.of("bhkrAddress", "bhkrNonce", "bhkrExpires", "bhkrSignature");
