@@ -100,6 +100,15 @@ final class NodeProcess implements AutoCloseable {
     return output();
   }
 
+  /**
+   * SIGKILL (as a power cut or the OOM killer would): the JVM ends at once, whatever it was
+   * writing, with no Coordinated Shutdown. Waits until the process is gone.
+   */
+  void kill() throws InterruptedException {
+    process.destroyForcibly();
+    assertTrue(process.waitFor(STOP.toSeconds(), TimeUnit.SECONDS), "the node did not end within " + STOP + " of SIGKILL");
+  }
+
   String output() {
     return read(log);
   }
