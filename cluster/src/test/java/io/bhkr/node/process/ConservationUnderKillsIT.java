@@ -100,6 +100,9 @@ class ConservationUnderKillsIT {
       checkConservation(report);
       checkDeposits(market, report, database);
       checkProjectsAndCollateral(market, node.client());
+      NodeProcess.Finished audit = NodeProcess.runToEnd("fault-audit", List.of("audit", "--api", node.base().toString()));
+      assertEquals(0, audit.exitCode(), audit.output());
+      assertTrue(audit.output().contains("VERDICT: OK"), audit.output());
 
       long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started);
       System.out.printf("ConservationUnderKillsIT survived %d kills and %d restarts in %d s: %d operations %s, %d requests %s;"
@@ -112,7 +115,8 @@ class ConservationUnderKillsIT {
     } finally {
       stop.set(true);
       if (node != null) node.close();
-      database.close();
+      if (Boolean.getBoolean("bhkr.fault.keep-database")) System.out.println("kept database " + database.name());
+      else database.close();
     }
   }
 
@@ -146,8 +150,34 @@ class ConservationUnderKillsIT {
       last.set(report);
       journalUpTo[0] = query(database, "SELECT coalesce(max(event_id), 0) FROM event_tag WHERE tag = 'ledger'");
       return report.get("projectedUpTo").asLong() >= journalUpTo[0] && report.get("transfers").get("inFlight").asLong() == 0;
-    }, () -> "last report " + last.get() + ", journal up to " + journalUpTo[0]);
+    }, () -> "last report " + last.get() + ", journal up to " + journalUpTo[0] + "; " + inFlight(database));
     return last.get();
+  }
+
+  /** For a failure message: the transfers still in flight and every journal event that names them. */
+  private static String inFlight(PostgresTestDatabase database) {
+    StringBuilder s = new StringBuilder("in flight:");
+    try (Connection c = DriverManager.getConnection(database.url(), PostgresTestDatabase.USER, PostgresTestDatabase.PASSWORD);
+         Statement st = c.createStatement();
+         ResultSet ids = st.executeQuery("SELECT transfer_id FROM ledger_transfers WHERE sent > 0 AND received = 0")) {
+      List<String> pending = new ArrayList<>();
+      while (ids.next()) pending.add(ids.getString(1));
+      for (String id : pending) {
+        s.append("\n  ").append(id).append(':');
+        try (java.sql.PreparedStatement events = c.prepareStatement("SELECT ordering, persistence_id, sequence_number, "
+            + "event_ser_manifest, write_timestamp FROM event_journal WHERE convert_from(event_payload, 'UTF8') LIKE ? ORDER BY ordering")) {
+          events.setString(1, "%\"" + id + "\"%");
+          try (ResultSet rs = events.executeQuery()) {
+            while (rs.next())
+              s.append("\n    ").append(rs.getLong(1)).append(' ').append(rs.getString(2)).append('#').append(rs.getLong(3))
+                  .append(' ').append(rs.getString(4)).append(" at ").append(rs.getLong(5));
+          }
+        }
+      }
+    } catch (SQLException e) {
+      s.append(" (could not read: ").append(e.getMessage()).append(')');
+    }
+    return s.toString();
   }
 
   /** The invariant to the base unit, recomputed here from the report's own numbers, and no anomaly. */
