@@ -166,7 +166,7 @@ class ConservationUnderKillsIT {
         s.append("\n  ").append(id).append(':');
         try (java.sql.PreparedStatement events = c.prepareStatement("SELECT ordering, persistence_id, sequence_number, "
             + "event_ser_manifest, write_timestamp FROM event_journal WHERE convert_from(event_payload, 'UTF8') LIKE ? ORDER BY ordering")) {
-          events.setString(1, "%\"" + id + "\"%");
+          events.setString(1, "%" + id + "%");
           try (ResultSet rs = events.executeQuery()) {
             while (rs.next())
               s.append("\n    ").append(rs.getLong(1)).append(' ').append(rs.getString(2)).append('#').append(rs.getLong(3))
