@@ -96,7 +96,7 @@ final class CallCommand {
   }
 
   /** The JDK client wraps a refused connection in message-less exceptions: say it plainly. */
-  private static String describe(Throwable e) {
+  static String describe(Throwable e) {
     for (Throwable t = e.getCause(); t != null; t = t.getCause())
       if (t instanceof ConnectException) return "connection refused (is a node running there?)";
     Throwable root = e;

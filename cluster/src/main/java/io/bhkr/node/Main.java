@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * The command line of {@code bhkr.jar}: {@code run} (the default) starts a node, {@code call}
  * sends one signed request to a node, {@code demo} and {@code walkthrough} play the worked
- * example, {@code accounts} lists the development accounts.
+ * example, {@code audit} prints a node's conservation report, {@code accounts} lists the
+ * development accounts.
  * A wrong command line exits with 2, like most Unix tools.
  */
 public final class Main {
@@ -30,6 +31,8 @@ public final class Main {
                                    worked example through its API, and keep serving (options of run)
         java -jar bhkr.jar walkthrough [--api URL]  play the worked example against a running node
                                    (once per fresh data folder: it checks absolute balances)
+        java -jar bhkr.jar audit [--api URL]       the conservation report of a running node, with its verdict;
+                                   exit 0 when every asset balances and no transfer was credited twice
         java -jar bhkr.jar accounts                the development accounts 0-9 and their roles
         java -jar bhkr.jar deploy --chain-rpc URL [--chain-dev-account N | --chain-key-file F]
                                    [--platform ADDR] [--micro-pool-provider ADDR] [--out FILE]
@@ -78,6 +81,10 @@ public final class Main {
           return deployed < 0 ? help() : deployed;
         case "sidecar":
           return SidecarCommand.run(SidecarCommand.settings(rest), System.out);
+        case "audit":
+          java.net.URI api = AuditCommand.api(rest);
+          if (api == null) return help();
+          return AuditCommand.audit(api, System.out, System.err);
         case "accounts":
           if (!rest.isEmpty()) throw new UsageError("accounts takes no arguments");
           AccountsCommand.print(System.out);
@@ -87,7 +94,7 @@ public final class Main {
         default:
           // No subcommand: the words are options of run, as in "java -jar bhkr.jar --http-port 9000".
           if (first.startsWith("--")) return runNode(args);
-          throw new UsageError("unknown command '" + first + "' (expected run, demo, walkthrough, call, deploy, sidecar or accounts)");
+          throw new UsageError("unknown command '" + first + "' (expected run, demo, walkthrough, call, deploy, sidecar, audit or accounts)");
       }
     } catch (UsageError e) {
       System.err.println("bhkr: " + e.getMessage());

@@ -19,6 +19,7 @@ import io.bhkr.market.Market;
 import io.bhkr.persistence.JournalSchema;
 import io.bhkr.persistence.rewards.RewardEpochClock;
 import io.bhkr.persistence.rewards.RewardEpochs;
+import io.bhkr.persistence.ledger.LedgerProjection;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,8 +30,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One BHKR node: the journal's schema, an actor system joined to its cluster, the sharded market
- * with its genesis governance, and the HTTP API. Used by {@code Main} and by the end-to-end tests,
- * so both start the system the same way.
+ * with its genesis governance, the ledger projection, and the HTTP API. Used by {@code Main} and
+ * by the end-to-end tests, so both start the system the same way.
  */
 public final class Node implements AutoCloseable {
 
@@ -87,6 +88,7 @@ public final class Node implements AutoCloseable {
       cluster.manager().tell(Join.create(cluster.selfMember().address())); // a single node forms its own cluster
       Market market = Market.start(system, Market.Settings.defaults());
       ChainMode.start(system, market, config); // only with bhkr.chain.rpc-url (--chain-rpc): chain-less otherwise
+      LedgerProjection.init(system); // the conservation audit's read side, one instance in the cluster
       boolean development = config.getBoolean("bhkr.development");
       GovernanceEntity.Genesis genesis = development
           ? developmentGenesis(config.getLong("bhkr.development-bid-window-seconds"), config.getLong("bhkr.development-epoch-seconds"),

@@ -33,10 +33,10 @@ public final class ApiServer extends AllDirectives {
         new ProjectEndpoints(system, market, settings),
         new NodeEndpoints(system, market, settings),
         new AuditEndpoints(system, market, settings),
-        
         new PoolEndpoints(system, market, settings),
         new MicroPoolEndpoints(system, market, settings),
-        new AccountTransferEndpoints(system, market, settings));
+        new AccountTransferEndpoints(system, market, settings),
+        new ConservationEndpoints(system, market, settings));
   }
 
   /**

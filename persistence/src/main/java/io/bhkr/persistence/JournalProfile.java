@@ -13,20 +13,22 @@ import java.util.Map;
  */
 public enum JournalProfile {
   /** H2 file database under the data folder: nothing to install. */
-  EMBEDDED("embedded", "slick.jdbc.H2Profile$", "org.h2.Driver"),
+  EMBEDDED("embedded", "slick.jdbc.H2Profile$", "org.h2.Driver", "h2-dialect"),
   /** PostgreSQL, for production. */
-  POSTGRES("postgres", "slick.jdbc.PostgresProfile$", "org.postgresql.Driver");
+  POSTGRES("postgres", "slick.jdbc.PostgresProfile$", "org.postgresql.Driver", "postgres-dialect");
 
   private static final String SHARED_DB = "akka-persistence-jdbc.shared-databases.slick";
 
   private final String id;
   private final String slickProfile;
   private final String driver;
+  private final String projectionDialect;
 
-  JournalProfile(String id, String slickProfile, String driver) {
+  JournalProfile(String id, String slickProfile, String driver, String projectionDialect) {
     this.id = id;
     this.slickProfile = slickProfile;
     this.driver = driver;
+    this.projectionDialect = projectionDialect;
   }
 
   /** The name used on the command line and in configuration: "embedded" or "postgres". */
@@ -43,7 +45,8 @@ public enum JournalProfile {
 
   /**
    * The configuration selecting akka-persistence-jdbc for journal, snapshots, durable state and
-   * the read journal, all sharing one connection pool. Not resolved against anything: use it as
+   * the read journal, all sharing one connection pool, and akka-projection-jdbc's dialect for
+   * the read sides kept in the same database. Not resolved against anything: use it as
    * {@code profile.config(settings).withFallback(ConfigFactory.load())}.
    */
   public Config config(JournalSettings settings) {
@@ -52,7 +55,8 @@ public enum JournalProfile {
         SHARED_DB + ".db.driver", driver,
         SHARED_DB + ".db.url", url(settings),
         SHARED_DB + ".db.user", user(settings),
-        SHARED_DB + ".db.password", password(settings));
+        SHARED_DB + ".db.password", password(settings),
+        "akka.projection.jdbc.dialect", projectionDialect);
     return ConfigFactory.parseMap(db, "journal profile " + id)
         .withFallback(ConfigFactory.parseResources(JournalProfile.class.getClassLoader(), "persistence.conf",
             ConfigParseOptions.defaults().setAllowMissing(false)));

@@ -25,7 +25,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Creates what the akka-persistence-jdbc 5.1.0 journal needs, before the ActorSystem starts:
  * the PostgreSQL database itself (if missing) and the tables event_journal, event_tag, snapshot
- * and durable_state with their indexes. Idempotent; a complete schema is left untouched.
+ * and durable_state with their indexes; then the ledger read side beside it (the
+ * akka-projection-jdbc offset tables and the conservation audit's tables, {@code ledger.sql}).
+ * Idempotent; a complete schema is left untouched, and a journal made before the ledger existed
+ * gets the ledger tables added.
  *
  * <p>Our own copy of the shipped DDL (in {@code io/bhkr/persistence/schema/}) is used because the
  * shipped scripts create their first index without IF NOT EXISTS and so fail on a second run.
@@ -34,12 +37,16 @@ public final class JournalSchema {
 
   private static final Logger log = LoggerFactory.getLogger(JournalSchema.class);
 
-  static final List<String> TABLES = List.of("event_journal", "event_tag", "snapshot", "durable_state");
+  static final List<String> TABLES = List.of("event_journal", "event_tag", "snapshot", "durable_state",
+      "akka_projection_offset_store", "akka_projection_management",
+      "ledger_assets", "ledger_transfers", "ledger_anomalies", "ledger_progress");
   /** table → index, as created by the DDL. */
   static final List<String[]> INDEXES = List.of(
       new String[] {"event_journal", "event_journal_ordering_idx"},
       new String[] {"durable_state", "state_tag_idx"},
-      new String[] {"durable_state", "state_global_offset_idx"});
+      new String[] {"durable_state", "state_global_offset_idx"},
+      new String[] {"akka_projection_offset_store", "projection_name_index"},
+      new String[] {"ledger_anomalies", "ledger_anomalies_offset_idx"});
 
   /** jdbc:postgresql://hosts/database?params; the database is percent-decoded by the driver. */
   private static final Pattern POSTGRES_URL = Pattern.compile("^(jdbc:postgresql://[^/?]*/)([^?]+)(\\?.*)?$");
@@ -73,6 +80,7 @@ public final class JournalSchema {
     c.setAutoCommit(true);
     try (Statement st = c.createStatement()) {
       for (String sql : statements(profile)) st.execute(sql);
+      for (String sql : ledgerStatements()) st.execute(sql);
     }
     Set<String> stillMissing = missingObjects(profile, c);
     if (!stillMissing.isEmpty()) throw new SQLException("schema script ran but " + stillMissing + " are still missing");
@@ -104,9 +112,17 @@ public final class JournalSchema {
     return false;
   }
 
-  /** The DDL script split into statements (no statement in it contains ';'). */
+  /** The journal's DDL script split into statements (no statement in it contains ';'). */
   static List<String> statements(JournalProfile profile) {
-    String resource = "io/bhkr/persistence/schema/" + (profile == JournalProfile.EMBEDDED ? "h2" : "postgres") + ".sql";
+    return script("io/bhkr/persistence/schema/" + (profile == JournalProfile.EMBEDDED ? "h2" : "postgres") + ".sql");
+  }
+
+  /** The ledger read side's DDL, the same for both profiles. */
+  static List<String> ledgerStatements() {
+    return script("io/bhkr/persistence/schema/ledger.sql");
+  }
+
+  private static List<String> script(String resource) {
     String script;
     try (InputStream in = JournalSchema.class.getClassLoader().getResourceAsStream(resource)) {
       if (in == null) throw new IllegalStateException("missing resource " + resource);

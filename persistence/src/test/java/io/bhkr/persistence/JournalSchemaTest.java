@@ -41,6 +41,21 @@ class JournalSchemaTest {
     }
   }
 
+  /** A journal made before the ledger read side existed gets its tables on the next start. */
+  @Test
+  void anOlderJournalGetsTheLedgerTablesAdded(@TempDir Path dir) throws SQLException {
+    JournalSettings settings = JournalSettings.defaults(dir);
+    try (Connection c = DriverManager.getConnection(settings.h2Url(), "sa", "");
+         java.sql.Statement st = c.createStatement()) {
+      for (String sql : JournalSchema.statements(JournalProfile.EMBEDDED)) st.execute(sql);
+      assertTrue(JournalSchema.missingObjects(JournalProfile.EMBEDDED, c).containsAll(
+          Set.of("akka_projection_offset_store", "akka_projection_management", "ledger_assets", "ledger_transfers",
+              "ledger_anomalies", "ledger_progress", "projection_name_index", "ledger_anomalies_offset_idx")));
+      JournalSchema.ensure(JournalProfile.EMBEDDED, settings);
+      assertEquals(Set.of(), JournalSchema.missingObjects(JournalProfile.EMBEDDED, c));
+    }
+  }
+
   @Test
   void aPostgresUrlWithoutDatabaseIsRefusedClearly(@TempDir Path dir) {
     JournalSettings settings = JournalSettings.defaults(dir).withPostgres("jdbc:postgresql://127.0.0.1:5432/", "postgres", "");
@@ -60,6 +75,8 @@ class JournalSchemaTest {
     assertEquals(8, JournalSchema.statements(JournalProfile.EMBEDDED).size());
     assertEquals(7, JournalSchema.statements(JournalProfile.POSTGRES).size());
     assertTrue(JournalSchema.statements(JournalProfile.POSTGRES).stream().noneMatch(s -> s.contains("--")));
+    assertEquals(8, JournalSchema.ledgerStatements().size());
+    assertTrue(JournalSchema.ledgerStatements().stream().noneMatch(s -> s.contains("--")));
   }
 
   private static String normalized(String resource) throws IOException {

@@ -25,7 +25,9 @@ class CommandLineIT {
       "call GET",
       "call --as 0 --key 0x01 GET /health",
       "call FETCH /health",
-      "accounts extra"})
+      "accounts extra",
+      "audit extra",
+      "audit --as 0"})
   void aBadCommandLineExitsWith2AndShowsTheUsage(String commandLine) {
     NodeProcess.Finished run = NodeProcess.runToEnd("bad-" + commandLine.replaceAll("[^A-Za-z0-9]+", "_"),
         List.of(commandLine.split(" ")));

@@ -9,8 +9,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.bhkr.http.client.SignedClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,6 +31,7 @@ final class NodeProcess implements AutoCloseable {
   static final Duration STOP = Duration.ofSeconds(30);
   private static final Duration POLL = Duration.ofMillis(200);
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final java.util.regex.Pattern LISTENING = java.util.regex.Pattern.compile("BHKR node listening on (http://[^ ]+)");
 
   private final Process process;
   private final Path log;
@@ -45,21 +44,24 @@ final class NodeProcess implements AutoCloseable {
   }
 
   /**
-   * Starts a node on a free HTTP port with the given further options, and waits until its
-   * {@code /health} says UP. The working folder is {@code workDir}, so files the node writes
-   * relative to it stay out of the source tree.
+   * Starts a node with the given further options, and waits until its {@code /health} says UP.
+   * The node binds a port of its own choosing ({@code --http-port 0}) and the test reads it from
+   * the log, so no other process on the machine can take the port between choosing and binding.
+   * The working folder is {@code workDir}, so files the node writes relative to it stay out of
+   * the source tree.
    */
   static NodeProcess startNode(String name, Path workDir, List<String> options) {
-    int port = freePort();
-    List<String> args = new ArrayList<>(List.of("--http-port", Integer.toString(port)));
+    List<String> args = new ArrayList<>(List.of("--http-port", "0"));
     args.addAll(options);
     Path log = logFile(name);
     long started = System.nanoTime();
-    NodeProcess node = new NodeProcess(launch(args, workDir, log), log, URI.create("http://127.0.0.1:" + port));
+    Process process = launch(args, workDir, log);
+    NodeProcess node;
     try {
+      node = new NodeProcess(process, log, awaitListening(process, log));
       node.awaitHealthy();
     } catch (RuntimeException | Error e) {
-      node.close();
+      if (process.isAlive()) process.destroyForcibly();
       throw e;
     }
     System.out.printf("%s: node answered UP on /health %d ms after the process started%n",
@@ -92,18 +94,21 @@ final class NodeProcess implements AutoCloseable {
     return new SignedClient(base, null);
   }
 
-  /** SIGKILL: the process dies at once, as in a power cut; nothing gets to shut down. */
-  void kill() throws InterruptedException {
-    process.destroyForcibly();
-    assertTrue(process.waitFor(STOP.toSeconds(), TimeUnit.SECONDS), "the node did not die of SIGKILL; output in " + log);
-  }
-
   /** SIGTERM (as Ctrl-C or a service manager would), then waits for the JVM to end. */
   String stop() throws InterruptedException {
     process.destroy();
     boolean ended = process.waitFor(STOP.toSeconds(), TimeUnit.SECONDS);
     assertTrue(ended, "the node did not end within " + STOP + " of SIGTERM; output in " + log);
     return output();
+  }
+
+  /**
+   * SIGKILL (as a power cut or the OOM killer would): the JVM ends at once, whatever it was
+   * writing, with no Coordinated Shutdown. Waits until the process is gone.
+   */
+  void kill() throws InterruptedException {
+    process.destroyForcibly();
+    assertTrue(process.waitFor(STOP.toSeconds(), TimeUnit.SECONDS), "the node did not end within " + STOP + " of SIGKILL");
   }
 
   String output() {
@@ -114,6 +119,19 @@ final class NodeProcess implements AutoCloseable {
   @Override
   public void close() {
     if (process.isAlive()) process.destroyForcibly();
+  }
+
+  /** The address the node logs once its HTTP API is bound. */
+  private static URI awaitListening(Process process, Path log) {
+    long deadline = System.nanoTime() + STARTUP.toNanos();
+    while (System.nanoTime() < deadline) {
+      java.util.regex.Matcher m = LISTENING.matcher(read(log));
+      if (m.find()) return URI.create(m.group(1));
+      if (!process.isAlive()) fail("the node exited with " + process.exitValue() + " before it listened; output:\n" + read(log));
+      pause();
+    }
+    fail("the node did not listen within " + STARTUP + "; output in " + log);
+    return null;
   }
 
   private void awaitHealthy() {
@@ -193,14 +211,6 @@ final class NodeProcess implements AutoCloseable {
   private static String read(Path log) {
     try {
       return Files.readString(log, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

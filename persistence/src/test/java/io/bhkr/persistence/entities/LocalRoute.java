@@ -19,11 +19,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * a node. A party with no entity registered (yet) is unreachable: its dispatches stay in the
  * sender's outbox, as they would while a node is down.
  */
-final class LocalRoute implements DispatchRoute {
+public final class LocalRoute implements DispatchRoute {
 
   private final Map<Party, ActorRef<?>> entities = new ConcurrentHashMap<>();
 
-  <T> void register(Party party, ActorRef<T> entity) {
+  public <T> void register(Party party, ActorRef<T> entity) {
     entities.put(party, entity);
   }
 

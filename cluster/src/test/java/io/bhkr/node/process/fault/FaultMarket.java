@@ -1,0 +1,136 @@
+package io.bhkr.node.process.fault;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.bhkr.http.auth.DevelopmentAccounts;
+import io.bhkr.http.client.SignedClient;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.net.ConnectException;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The market as the fault test's clients see it: the node they currently talk to (it changes
+ * with every restart), and a record of every request that changes value and of its answer, so
+ * that at the end each accepted request can be looked for. Shared by the worker threads.
+ */
+public final class FaultMarket {
+
+  public static final int OPERATOR = 0, GOVERNOR_1 = 1, GOVERNOR_2 = 2;
+
+  /** One deposit request; {@code depositId} is known only from an answer. */
+  public record Deposit(String account, String asset, BigInteger amount, Answer answer) {}
+
+  /** One collateral stake request. */
+  public record Stake(String provider, BigInteger amount, Answer answer) {}
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private volatile URI node;
+  private final AtomicLong requests = new AtomicLong();
+  private final AtomicLong operations = new AtomicLong();
+
+  final List<Deposit> deposits = new CopyOnWriteArrayList<>();
+  final List<Stake> stakes = new CopyOnWriteArrayList<>();
+  /** Projects whose opening was accepted (201 or 202). */
+  final List<String> projects = new CopyOnWriteArrayList<>();
+  /** Projects whose completion was accepted (200 or 202): they must end SETTLED. */
+  final List<String> completed = new CopyOnWriteArrayList<>();
+  /** Development account index of each provider that became ACTIVE. */
+  final Map<String, Integer> activeProviders = new ConcurrentHashMap<>();
+  /** Provider candidates already taken by an operation. */
+  final Map<Integer, Boolean> applied = new ConcurrentHashMap<>();
+  final Map<String, AtomicLong> answers = new ConcurrentHashMap<>();
+
+  public void talkTo(URI node) {
+    this.node = node;
+  }
+
+  public long requests() {
+    return requests.get();
+  }
+
+  public long operations() {
+    return operations.get();
+  }
+
+  public void operationDone() {
+    operations.incrementAndGet();
+  }
+
+  public List<Deposit> deposits() {
+    return deposits;
+  }
+
+  public List<Stake> stakes() {
+    return stakes;
+  }
+
+  public List<String> projects() {
+    return projects;
+  }
+
+  public List<String> completed() {
+    return completed;
+  }
+
+  /** How many answers of each kind the clients got: accepted, refused, maybe (lost or 5xx), not sent. */
+  public Map<String, AtomicLong> answers() {
+    return answers;
+  }
+
+  public static String address(int account) {
+    return DevelopmentAccounts.address(account);
+  }
+
+  /** A request signed as development account {@code signer} (or unsigned if negative), to the current node. */
+  Answer send(int signer, String method, String path, String body) {
+    URI target = node;
+    SignedClient client = new SignedClient(target, signer < 0 ? null : DevelopmentAccounts.credentials(signer));
+    requests.incrementAndGet();
+    Answer answer;
+    try {
+      SignedClient.Response r = method.equals("GET") ? client.get(path) : client.send(method, path, body, Map.of());
+      answer = new Answer(r.status(), true, parse(r.body()));
+    } catch (UncheckedIOException e) {
+      answer = new Answer(0, !refusedConnection(e), null);
+    }
+    String kind = answer.accepted() ? "accepted" : answer.maybe() ? "maybe" : answer.sent() ? "refused" : "not sent";
+    answers.computeIfAbsent(kind, k -> new AtomicLong()).incrementAndGet();
+    return answer;
+  }
+
+  Answer get(String path) {
+    return send(-1, "GET", path, null);
+  }
+
+  Answer post(int signer, String path, String body) {
+    return send(signer, "POST", path, body);
+  }
+
+  /** The operator credits a deposit, recorded whatever the answer. */
+  Answer deposit(int account, String asset, BigInteger amount) {
+    Answer a = post(OPERATOR, "/api/v1/dev/deposits",
+        "{\"account\":\"" + address(account) + "\",\"asset\":\"" + asset + "\",\"amount\":\"" + amount + "\"}");
+    deposits.add(new Deposit(address(account), asset, amount, a));
+    return a;
+  }
+
+  private static boolean refusedConnection(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) if (t instanceof ConnectException) return true;
+    return false;
+  }
+
+  private static JsonNode parse(String body) {
+    try {
+      return body == null || body.isEmpty() ? null : JSON.readTree(body);
+    } catch (Exception e) {
+      return null;
+    }
+  }
+}

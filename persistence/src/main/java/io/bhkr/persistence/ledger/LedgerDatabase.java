@@ -1,0 +1,100 @@
+package io.bhkr.persistence.ledger;
+
+import akka.actor.typed.ActorSystem;
+import akka.actor.typed.Extension;
+import akka.actor.typed.ExtensionId;
+import com.typesafe.config.Config;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+
+/**
+ * Plain JDBC connections to the journal's own database, where the ledger's read tables live (see
+ * {@code ledger.sql}). The database is the one the journal profile configured for
+ * akka-persistence-jdbc, read from the system's configuration, so whoever has the actor system
+ * has the ledger; a few idle connections are kept for the projection and the report, and closed
+ * when the system terminates (an H2 file database closes with its last connection).
+ */
+public final class LedgerDatabase implements Extension {
+
+  private static final String DB = "akka-persistence-jdbc.shared-databases.slick.db";
+  private static final int IDLE = 4;
+
+  public static final ExtensionId<LedgerDatabase> ID = new ExtensionId<>() {
+    @Override
+    public LedgerDatabase createExtension(ActorSystem<?> system) {
+      LedgerDatabase db = of(system.settings().config());
+      system.getWhenTerminated().thenRun(db::close);
+      return db;
+    }
+  };
+
+  private final String url;
+  private final String user;
+  private final String password;
+  private final BlockingQueue<Connection> idle = new ArrayBlockingQueue<>(IDLE);
+  private volatile boolean closed;
+
+  /** The database a journal profile's configuration names (see {@code JournalProfile.config}). */
+  static LedgerDatabase of(Config config) {
+    return new LedgerDatabase(config.getString(DB + ".url"), config.getString(DB + ".user"), config.getString(DB + ".password"));
+  }
+
+  private LedgerDatabase(String url, String user, String password) {
+    this.url = url;
+    this.user = user;
+    this.password = password;
+  }
+
+  public static LedgerDatabase get(ActorSystem<?> system) {
+    return ID.apply(system);
+  }
+
+  /** A connection in a transaction of its own (autocommit off); give it back with {@link #release}. */
+  Connection acquire() throws SQLException {
+    for (Connection c = idle.poll(); c != null; c = idle.poll()) {
+      if (c.isValid(2)) return c;
+      quietlyClose(c); // the database restarted or dropped it
+    }
+    Connection c = DriverManager.getConnection(url, user, password);
+    c.setAutoCommit(false);
+    return c;
+  }
+
+  /** Ends whatever transaction is still open and keeps the connection for the next user. */
+  void release(Connection c) {
+    try {
+      if (c.isClosed()) return;
+      c.rollback(); // nothing after a commit; undoes a half-done transaction otherwise
+      if (closed || !idle.offer(c)) quietlyClose(c);
+    } catch (SQLException e) {
+      quietlyClose(c);
+    }
+  }
+
+  /** Reads the report in one transaction, so the totals, counts and offset are of the same moment. */
+  public ConservationReport report(int anomalyLimit) throws SQLException {
+    Connection c = acquire();
+    try {
+      return LedgerTables.report(c, anomalyLimit);
+    } finally {
+      release(c);
+    }
+  }
+
+  /** Closes the idle connections; connections given back later are closed too. */
+  void close() {
+    closed = true;
+    for (Connection c = idle.poll(); c != null; c = idle.poll()) quietlyClose(c);
+  }
+
+  private static void quietlyClose(Connection c) {
+    try {
+      c.close();
+    } catch (SQLException ignored) {
+      // closing is best effort; the database drops the connection anyway
+    }
+  }
+}

@@ -1,0 +1,79 @@
+package io.bhkr.persistence.ledger;
+
+import akka.actor.typed.ActorSystem;
+import akka.actor.typed.Behavior;
+import akka.cluster.sharding.typed.ShardedDaemonProcessSettings;
+import akka.cluster.sharding.typed.javadsl.ShardedDaemonProcess;
+import akka.persistence.jdbc.query.javadsl.JdbcReadJournal;
+import akka.persistence.query.Offset;
+import akka.persistence.query.Sequence;
+import akka.projection.ProjectionBehavior;
+import akka.projection.ProjectionId;
+import akka.projection.eventsourced.EventEnvelope;
+import akka.projection.eventsourced.javadsl.EventSourcedProvider;
+import akka.projection.javadsl.ExactlyOnceProjection;
+import akka.projection.javadsl.SourceProvider;
+import akka.projection.jdbc.javadsl.JdbcHandler;
+import akka.projection.jdbc.javadsl.JdbcProjection;
+import io.bhkr.transfer.ValueEvent;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The conservation audit's read side: every event of the "ledger" tag, in the journal's global
+ * order, folded exactly once into the ledger tables of the journal's own database (the offset is
+ * committed in the same transaction as the totals). One instance for the whole cluster.
+ */
+public final class LedgerProjection {
+
+  private static final Logger log = LoggerFactory.getLogger(LedgerProjection.class);
+  public static final ProjectionId ID = ProjectionId.of("ledger", ValueEvent.TAG);
+
+  private LedgerProjection() {}
+
+  /**
+   * Runs the projection on one node of the cluster, through a sharded daemon process of one
+   * instance: it moves to another node if its node leaves, and restarts with back-off if the
+   * database fails.
+   */
+  public static void init(ActorSystem<?> system) {
+    ShardedDaemonProcess.get(system).init(ProjectionBehavior.Command.class, "ledger-projection", 1,
+        instance -> behavior(system), ShardedDaemonProcessSettings.create(system),
+        Optional.of(ProjectionBehavior.stopMessage()));
+  }
+
+  /** The projection as a behavior, for a test or a node without sharding. */
+  public static Behavior<ProjectionBehavior.Command> behavior(ActorSystem<?> system) {
+    return ProjectionBehavior.create(projection(system));
+  }
+
+  static ExactlyOnceProjection<Offset, EventEnvelope<ValueEvent>> projection(ActorSystem<?> system) {
+    SourceProvider<Offset, EventEnvelope<ValueEvent>> source =
+        EventSourcedProvider.eventsByTag(system, JdbcReadJournal.Identifier(), ValueEvent.TAG);
+    LedgerDatabase database = LedgerDatabase.get(system);
+    return JdbcProjection.exactlyOnce(ID, source, () -> new LedgerSession(database), Fold::new, system);
+  }
+
+  /** Folds one envelope into the tables, in the session's transaction. */
+  private static final class Fold extends JdbcHandler<EventEnvelope<ValueEvent>, LedgerSession> {
+    @Override
+    public void process(LedgerSession session, EventEnvelope<ValueEvent> envelope) throws Exception {
+      session.withConnection(c -> {
+        LedgerTables.apply(c, entry(envelope));
+        return null;
+      });
+    }
+  }
+
+  static LedgerEntry entry(EventEnvelope<?> envelope) {
+    long offset = envelope.offset() instanceof Sequence s ? s.value() : 0;
+    Object event = envelope.event();
+    if (event instanceof ValueEvent v) return new LedgerEntry(offset, envelope.persistenceId(), v.changes());
+    // Only value events carry the tag; anything else moved nothing, but the offset still advances.
+    log.warn("event {} of {} carries the ledger tag but is no ValueEvent; it is counted as moving nothing",
+        event.getClass().getName(), envelope.persistenceId());
+    return new LedgerEntry(offset, envelope.persistenceId(), List.of());
+  }
+}
