@@ -43,6 +43,8 @@ public final class FaultMarket {
   final List<String> completed = new CopyOnWriteArrayList<>();
   /** Development account index of each provider that became ACTIVE. */
   final Map<String, Integer> activeProviders = new ConcurrentHashMap<>();
+  /** Nodes registered by active providers (accepted), on whose sidecars accounts stake. */
+  final CopyOnWriteArrayList<String> nodes = new CopyOnWriteArrayList<>();
   /** Provider candidates already taken by an operation. */
   final Map<Integer, Boolean> applied = new ConcurrentHashMap<>();
   final Map<String, AtomicLong> answers = new ConcurrentHashMap<>();

@@ -31,7 +31,11 @@ public final class FaultOperations {
       new Weighted("deposit", 4, FaultOperations::deposit),
       new Weighted("provider joins", 1, FaultOperations::providerJoins),
       new Weighted("collateral top-up", 1, FaultOperations::collateralTopUp),
-      new Weighted("project", 3, FaultOperations::project));
+      new Weighted("project", 3, FaultOperations::project),
+      new Weighted("node registered", 1, FaultOperations::nodeRegistered),
+      new Weighted("sidecar stake", 2, FaultOperations::sidecarStake),
+      new Weighted("sidecar withdrawal", 1, FaultOperations::sidecarWithdrawal),
+      new Weighted("reward distribution", 1, FaultOperations::rewardDistribution));
 
   /** Development accounts that deposit and open projects. */
   static final int FIRST_REQUESTER = 7, LAST_REQUESTER = 19;
@@ -120,6 +124,41 @@ public final class FaultOperations {
     Answer done = m.post(winner, "/api/v1/projects/" + projectId + "/completion",
         "{\"profit\":{\"asset\":\"ETH\",\"amount\":\"" + profit + "\"}}");
     if (done.accepted()) m.completed.add(projectId);
+  }
+
+  /** An active provider registers a node (once per provider), so that accounts can stake on its sidecar. */
+  static void nodeRegistered(FaultMarket m, Random r) {
+    List<Map.Entry<String, Integer>> active = new ArrayList<>(m.activeProviders.entrySet());
+    if (active.isEmpty()) return;
+    Map.Entry<String, Integer> p = active.get(r.nextInt(active.size()));
+    String nodeId = "fault-node-" + p.getValue();
+    if (m.nodes.contains(nodeId)) return;
+    Answer a = m.post(p.getValue(), "/api/v1/providers/" + p.getKey() + "/nodes", "{\"nodeId\":\"" + nodeId
+        + "\",\"endpoint\":\"http://127.0.0.1:8545\",\"sidecarAddress\":\"" + p.getKey() + "\",\"capacity\":" + CAPACITY + "}");
+    if (a.accepted() || a.status() == 409) m.nodes.addIfAbsent(nodeId);
+  }
+
+  /** An account gets BHKR and stakes some of it on a sidecar. */
+  static void sidecarStake(FaultMarket m, Random r) {
+    if (m.nodes.isEmpty()) return;
+    int staker = FIRST_REQUESTER + r.nextInt(LAST_REQUESTER - FIRST_REQUESTER + 1);
+    BigInteger amount = someAmount(r);
+    if (!m.deposit(staker, "BHKR", amount).accepted()) return;
+    m.post(staker, "/api/v1/nodes/" + m.nodes.get(r.nextInt(m.nodes.size())) + "/stakes",
+        "{\"amount\":{\"asset\":\"BHKR\",\"amount\":\"" + amount + "\"}}");
+  }
+
+  /** An account takes some stake back (refused with 409 when it has less there). */
+  static void sidecarWithdrawal(FaultMarket m, Random r) {
+    if (m.nodes.isEmpty()) return;
+    int staker = FIRST_REQUESTER + r.nextInt(LAST_REQUESTER - FIRST_REQUESTER + 1);
+    m.post(staker, "/api/v1/nodes/" + m.nodes.get(r.nextInt(m.nodes.size())) + "/stakes/withdrawals",
+        "{\"amount\":{\"asset\":\"BHKR\",\"amount\":\"" + someAmount(r).divide(BigInteger.TEN).add(BigInteger.ONE) + "\"}}");
+  }
+
+  /** The operator distributes the Reward Pool's epoch (refused with 409 within the same second). */
+  static void rewardDistribution(FaultMarket m, Random r) {
+    m.post(FaultMarket.OPERATOR, "/api/v1/pools/reward/distributions", "{}");
   }
 
   private static Answer stake(FaultMarket m, int provider, BigInteger amount) {
