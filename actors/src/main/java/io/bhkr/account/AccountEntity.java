@@ -6,19 +6,16 @@ import akka.actor.typed.Behavior;
 import akka.actor.typed.javadsl.Behaviors;
 import akka.cluster.sharding.typed.javadsl.EntityTypeKey;
 import akka.persistence.typed.PersistenceId;
-import akka.persistence.typed.RecoveryCompleted;
 import akka.persistence.typed.javadsl.CommandHandlerWithReply;
 import akka.persistence.typed.javadsl.EventHandler;
-import akka.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
 import akka.persistence.typed.javadsl.ReplyEffect;
-import akka.persistence.typed.javadsl.RetentionCriteria;
-import akka.persistence.typed.javadsl.SignalHandler;
 import io.bhkr.money.Amount;
 import io.bhkr.money.Asset;
 import io.bhkr.money.Balances;
 import io.bhkr.serialization.DomainEvent;
 import io.bhkr.serialization.JsonSerializable;
 import io.bhkr.transfer.Courier;
+import io.bhkr.transfer.OutboxEntity;
 import io.bhkr.transfer.Dispatch;
 import io.bhkr.transfer.DispatchConfirmed;
 import io.bhkr.transfer.DispatchReceived;
@@ -34,14 +31,13 @@ import java.math.BigInteger;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * A participant's balances per asset. Value enters by external deposit and leaves only as a
  * dispatch this account persisted, so an account can never spend what it does not hold.
  */
 public final class AccountEntity
-    extends EventSourcedBehaviorWithEnforcedReplies<AccountEntity.Command, DomainEvent, AccountEntity.State> {
+    extends OutboxEntity<AccountEntity.Command, AccountEntity.State> {
 
   public static final EntityTypeKey<Command> TYPE_KEY = EntityTypeKey.create(Command.class, "Account");
   public static final String TAG = "account";
@@ -93,13 +89,11 @@ public final class AccountEntity
 
   private final String address;
   private final Party self;
-  private final Courier<Command> courier;
 
   private AccountEntity(String address, Courier<Command> courier) {
-    super(PersistenceId.of(TYPE_KEY.name(), address));
+    super(PersistenceId.of(TYPE_KEY.name(), address), TAG, courier, State::outbox);
     this.address = address;
     this.self = Party.account(address);
-    this.courier = courier;
   }
 
   @Override
@@ -116,8 +110,8 @@ public final class AccountEntity
         .onCommand(SendAll.class, this::onSendAll)
         .onCommand(Receive.class, this::onReceive)
         .onCommand(Get.class, (s, c) -> Effect().reply(c.replyTo(), view(s)))
-        .onCommand(Confirm.class, (s, c) -> courier.onReceipt(Effect(), s.outbox(), State::outbox, c.receipt()))
-        .onCommand(RedeliveryDue.class, (s, c) -> courier.onRedeliveryDue(Effect(), s.outbox()))
+        .onCommand(Confirm.class, (s, c) -> onReceipt(s, c.receipt()))
+        .onCommand(RedeliveryDue.class, (s, c) -> onRedeliveryDue(s))
         .build();
   }
 
@@ -183,20 +177,8 @@ public final class AccountEntity
         .build();
   }
 
-  @Override
-  public SignalHandler<State> signalHandler() {
-    return newSignalHandlerBuilder().onSignal(RecoveryCompleted.instance(), s -> courier.resend(s.outbox())).build();
-  }
 
-  @Override
-  public Set<String> tagsFor(DomainEvent event) {
-    return ValueEvent.tags(TAG, event);
-  }
 
-  @Override
-  public RetentionCriteria retentionCriteria() {
-    return RetentionCriteria.snapshotEvery(200, 2);
-  }
 
   private AccountView view(State s) {
     return new AccountView(address, s.balances(), s.outbox().inFlight());

@@ -6,15 +6,13 @@ import akka.actor.typed.Behavior;
 import akka.actor.typed.javadsl.Behaviors;
 import akka.cluster.sharding.typed.javadsl.EntityTypeKey;
 import akka.persistence.typed.PersistenceId;
-import akka.persistence.typed.RecoveryCompleted;
 import akka.persistence.typed.javadsl.CommandHandlerWithReply;
 import akka.persistence.typed.javadsl.EventHandler;
-import akka.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
 import akka.persistence.typed.javadsl.ReplyEffect;
-import akka.persistence.typed.javadsl.SignalHandler;
 import io.bhkr.serialization.DomainEvent;
 import io.bhkr.serialization.JsonSerializable;
 import io.bhkr.transfer.Courier;
+import io.bhkr.transfer.OutboxEntity;
 import io.bhkr.transfer.Dispatch;
 import io.bhkr.transfer.DispatchConfirmed;
 import io.bhkr.transfer.InsuranceExcessDecided;
@@ -25,13 +23,12 @@ import io.bhkr.transfer.Outbox;
 import io.bhkr.transfer.Party;
 import io.bhkr.transfer.ProviderQualified;
 import io.bhkr.transfer.Receipt;
-import io.bhkr.transfer.ValueEvent;
 import java.time.Duration;
+import java.util.Set;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The 2n + 1 governors, the parameters in force and the proposals they decide (economics 10).
@@ -39,7 +36,7 @@ import java.util.Set;
  * decisions reach providers through the outbox, at least once.
  */
 public final class GovernanceEntity
-    extends EventSourcedBehaviorWithEnforcedReplies<GovernanceEntity.Command, DomainEvent, GovernanceEntity.State> {
+    extends OutboxEntity<GovernanceEntity.Command, GovernanceEntity.State> {
 
   public static final EntityTypeKey<Command> TYPE_KEY = EntityTypeKey.create(Command.class, "Governance");
   public static final String ID = "governance";
@@ -134,11 +131,9 @@ public final class GovernanceEntity
         new Courier<>(ctx, timers, route, Confirm::new, new RedeliveryDue(), redelivery))));
   }
 
-  private final Courier<Command> courier;
 
   private GovernanceEntity(Courier<Command> courier) {
-    super(PersistenceId.of(TYPE_KEY.name(), ID));
-    this.courier = courier;
+    super(PersistenceId.of(TYPE_KEY.name(), ID), TAG, courier, State::outbox);
   }
 
   @Override
@@ -156,8 +151,8 @@ public final class GovernanceEntity
         .onCommand(Propose.class, this::onPropose)
         .onCommand(Vote.class, this::onVote)
         .onCommand(Get.class, (s, c) -> Effect().reply(c.replyTo(), view(s)))
-        .onCommand(Confirm.class, (s, c) -> courier.onReceipt(Effect(), s.outbox(), State::outbox, c.receipt()))
-        .onCommand(RedeliveryDue.class, (s, c) -> courier.onRedeliveryDue(Effect(), s.outbox()))
+        .onCommand(Confirm.class, (s, c) -> onReceipt(s, c.receipt()))
+        .onCommand(RedeliveryDue.class, (s, c) -> onRedeliveryDue(s))
         .build();
   }
 
@@ -265,15 +260,7 @@ public final class GovernanceEntity
         .build();
   }
 
-  @Override
-  public SignalHandler<State> signalHandler() {
-    return newSignalHandlerBuilder().onSignal(RecoveryCompleted.instance(), s -> courier.resend(s.outbox())).build();
-  }
 
-  @Override
-  public Set<String> tagsFor(DomainEvent event) {
-    return ValueEvent.tags(TAG, event);
-  }
 
   private GovernanceView view(State s) {
     if (s.genesis() == null) return new GovernanceView(0, List.of(), null, Map.of());

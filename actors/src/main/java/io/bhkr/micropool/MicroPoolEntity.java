@@ -5,25 +5,20 @@ import akka.actor.typed.Behavior;
 import akka.actor.typed.javadsl.Behaviors;
 import akka.cluster.sharding.typed.javadsl.EntityTypeKey;
 import akka.persistence.typed.PersistenceId;
-import akka.persistence.typed.RecoveryCompleted;
 import akka.persistence.typed.javadsl.CommandHandlerWithReply;
 import akka.persistence.typed.javadsl.EventHandler;
-import akka.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
 import akka.persistence.typed.javadsl.ReplyEffect;
-import akka.persistence.typed.javadsl.RetentionCriteria;
-import akka.persistence.typed.javadsl.SignalHandler;
 import io.bhkr.serialization.DomainEvent;
 import io.bhkr.serialization.JsonSerializable;
 import io.bhkr.transfer.Courier;
+import io.bhkr.transfer.OutboxEntity;
 import io.bhkr.transfer.Dispatch;
 import io.bhkr.transfer.DispatchRoute;
 import io.bhkr.transfer.DispatchSent;
 import io.bhkr.transfer.Party;
 import io.bhkr.transfer.Receipt;
-import io.bhkr.transfer.ValueEvent;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 
 /**
  * An ETH micro-pool (economics 4): the provider's k and users' stakes until a validator's 32 ETH,
@@ -32,7 +27,7 @@ import java.util.Set;
  * outbox-delivered dispatches, decided by {@link MicroPoolDecisions}.
  */
 public final class MicroPoolEntity
-    extends EventSourcedBehaviorWithEnforcedReplies<MicroPoolEntity.Command, DomainEvent, MicroPoolState> {
+    extends OutboxEntity<MicroPoolEntity.Command, MicroPoolState> {
 
   public static final EntityTypeKey<Command> TYPE_KEY = EntityTypeKey.create(Command.class, "MicroPool");
   public static final String TAG = "micropool";
@@ -61,13 +56,11 @@ public final class MicroPoolEntity
 
   private final String poolId;
   private final Party self;
-  private final Courier<Command> courier;
 
   private MicroPoolEntity(String poolId, Courier<Command> courier) {
-    super(PersistenceId.of(TYPE_KEY.name(), poolId));
+    super(PersistenceId.of(TYPE_KEY.name(), poolId), TAG, courier, MicroPoolState::outbox);
     this.poolId = poolId;
     this.self = Party.microPool(poolId);
-    this.courier = courier;
   }
 
   @Override
@@ -82,8 +75,8 @@ public final class MicroPoolEntity
         .onCommand(Receive.class, this::onReceive)
         .onCommand(Get.class, (s, c) -> Effect().reply(c.replyTo(), MicroPoolView.of(poolId, s)))
         .onCommand(GetOutcome.class, (s, c) -> Effect().reply(c.replyTo(), outcome(s, c.dispatchId())))
-        .onCommand(Confirm.class, (s, c) -> courier.onReceipt(Effect(), s.outbox(), MicroPoolState::outbox, c.receipt()))
-        .onCommand(RedeliveryDue.class, (s, c) -> courier.onRedeliveryDue(Effect(), s.outbox()))
+        .onCommand(Confirm.class, (s, c) -> onReceipt(s, c.receipt()))
+        .onCommand(RedeliveryDue.class, (s, c) -> onRedeliveryDue(s))
         .build();
   }
 
@@ -106,18 +99,6 @@ public final class MicroPoolEntity
     return newEventHandlerBuilder().forAnyState().onAnyEvent(MicroPoolState::apply);
   }
 
-  @Override
-  public SignalHandler<MicroPoolState> signalHandler() {
-    return newSignalHandlerBuilder().onSignal(RecoveryCompleted.instance(), s -> courier.resend(s.outbox())).build();
-  }
 
-  @Override
-  public Set<String> tagsFor(DomainEvent event) {
-    return ValueEvent.tags(TAG, event);
-  }
 
-  @Override
-  public RetentionCriteria retentionCriteria() {
-    return RetentionCriteria.snapshotEvery(200, 2);
-  }
 }

@@ -5,19 +5,16 @@ import akka.actor.typed.Behavior;
 import akka.actor.typed.javadsl.Behaviors;
 import akka.cluster.sharding.typed.javadsl.EntityTypeKey;
 import akka.persistence.typed.PersistenceId;
-import akka.persistence.typed.RecoveryCompleted;
 import akka.persistence.typed.javadsl.CommandHandlerWithReply;
 import akka.persistence.typed.javadsl.EventHandler;
-import akka.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
 import akka.persistence.typed.javadsl.ReplyEffect;
-import akka.persistence.typed.javadsl.RetentionCriteria;
-import akka.persistence.typed.javadsl.SignalHandler;
 import io.bhkr.money.Amount;
 import io.bhkr.money.Asset;
 import io.bhkr.rules.Resources;
 import io.bhkr.serialization.DomainEvent;
 import io.bhkr.serialization.JsonSerializable;
 import io.bhkr.transfer.Courier;
+import io.bhkr.transfer.OutboxEntity;
 import io.bhkr.transfer.Dispatch;
 import io.bhkr.transfer.DispatchConfirmed;
 import io.bhkr.transfer.DispatchReceived;
@@ -26,18 +23,16 @@ import io.bhkr.transfer.DispatchSent;
 import io.bhkr.transfer.Party;
 import io.bhkr.transfer.Receipt;
 import io.bhkr.transfer.Transfer;
-import io.bhkr.transfer.ValueEvent;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * A provider's blockchain node and its sidecar. Here: its registration and the BHKR that accounts
  * stake on its sidecar (economics 5); audits, status and the running project deepen it later.
  */
-public final class NodeEntity extends EventSourcedBehaviorWithEnforcedReplies<NodeEntity.Command, DomainEvent, NodeState> {
+public final class NodeEntity extends OutboxEntity<NodeEntity.Command, NodeState> {
 
   public static final EntityTypeKey<Command> TYPE_KEY = EntityTypeKey.create(Command.class, "Node");
   public static final String TAG = "node";
@@ -76,12 +71,10 @@ public final class NodeEntity extends EventSourcedBehaviorWithEnforcedReplies<No
   }
 
   private final String nodeId;
-  private final Courier<Command> courier;
 
   private NodeEntity(String nodeId, Courier<Command> courier) {
-    super(PersistenceId.of(TYPE_KEY.name(), nodeId));
+    super(PersistenceId.of(TYPE_KEY.name(), nodeId), TAG, courier, NodeState::outbox);
     this.nodeId = nodeId;
-    this.courier = courier;
   }
 
   @Override
@@ -103,8 +96,8 @@ public final class NodeEntity extends EventSourcedBehaviorWithEnforcedReplies<No
         .onCommand(Withdraw.class, this::onWithdraw)
         .onCommand(Receive.class, this::onReceive)
         .onCommand(Get.class, (s, c) -> Effect().reply(c.replyTo(), new NodeView(nodeId, s.registration(), s.stakes(), s.totalStaked())))
-        .onCommand(Confirm.class, (s, c) -> courier.onReceipt(Effect(), s.outbox(), NodeState::outbox, c.receipt()))
-        .onCommand(RedeliveryDue.class, (s, c) -> courier.onRedeliveryDue(Effect(), s.outbox()))
+        .onCommand(Confirm.class, (s, c) -> onReceipt(s, c.receipt()))
+        .onCommand(RedeliveryDue.class, (s, c) -> onRedeliveryDue(s))
         .build();
   }
 
@@ -152,18 +145,6 @@ public final class NodeEntity extends EventSourcedBehaviorWithEnforcedReplies<No
         .build();
   }
 
-  @Override
-  public SignalHandler<NodeState> signalHandler() {
-    return newSignalHandlerBuilder().onSignal(RecoveryCompleted.instance(), s -> courier.resend(s.outbox())).build();
-  }
 
-  @Override
-  public Set<String> tagsFor(DomainEvent event) {
-    return ValueEvent.tags(TAG, event);
-  }
 
-  @Override
-  public RetentionCriteria retentionCriteria() {
-    return RetentionCriteria.snapshotEvery(200, 2);
-  }
 }

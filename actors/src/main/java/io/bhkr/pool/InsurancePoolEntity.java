@@ -5,17 +5,14 @@ import akka.actor.typed.Behavior;
 import akka.actor.typed.javadsl.Behaviors;
 import akka.cluster.sharding.typed.javadsl.EntityTypeKey;
 import akka.persistence.typed.PersistenceId;
-import akka.persistence.typed.RecoveryCompleted;
 import akka.persistence.typed.javadsl.CommandHandlerWithReply;
 import akka.persistence.typed.javadsl.EventHandler;
-import akka.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
 import akka.persistence.typed.javadsl.ReplyEffect;
-import akka.persistence.typed.javadsl.RetentionCriteria;
-import akka.persistence.typed.javadsl.SignalHandler;
 import io.bhkr.money.Asset;
 import io.bhkr.serialization.DomainEvent;
 import io.bhkr.serialization.JsonSerializable;
 import io.bhkr.transfer.Courier;
+import io.bhkr.transfer.OutboxEntity;
 import io.bhkr.transfer.Dispatch;
 import io.bhkr.transfer.DispatchConfirmed;
 import io.bhkr.transfer.DispatchReceived;
@@ -23,12 +20,10 @@ import io.bhkr.transfer.DispatchRoute;
 import io.bhkr.transfer.DispatchSent;
 import io.bhkr.transfer.InsuranceExcessDecided;
 import io.bhkr.transfer.Receipt;
-import io.bhkr.transfer.ValueEvent;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.SortedMap;
 
 /**
@@ -37,7 +32,7 @@ import java.util.SortedMap;
  * its excess above the cap when governance decides so (economics 5, 7).
  */
 public final class InsurancePoolEntity
-    extends EventSourcedBehaviorWithEnforcedReplies<InsurancePoolEntity.Command, DomainEvent, PoolState> {
+    extends OutboxEntity<InsurancePoolEntity.Command, PoolState> {
 
   public static final EntityTypeKey<Command> TYPE_KEY = EntityTypeKey.create(Command.class, "InsurancePool");
   public static final String TAG = "pool";
@@ -61,11 +56,9 @@ public final class InsurancePoolEntity
         new Courier<>(ctx, timers, route, Confirm::new, new RedeliveryDue(), redelivery))));
   }
 
-  private final Courier<Command> courier;
 
   private InsurancePoolEntity(Courier<Command> courier) {
-    super(PersistenceId.of("Pool", PoolView.INSURANCE));
-    this.courier = courier;
+    super(PersistenceId.of("Pool", PoolView.INSURANCE), TAG, courier, PoolState::outbox);
   }
 
   @Override
@@ -80,8 +73,8 @@ public final class InsurancePoolEntity
         .onCommand(Receive.class, this::onReceive)
         .onCommand(Compensate.class, this::onCompensate)
         .onCommand(Get.class, (s, c) -> Effect().reply(c.replyTo(), s.view(PoolView.INSURANCE)))
-        .onCommand(Confirm.class, (s, c) -> courier.onReceipt(Effect(), s.outbox(), PoolState::outbox, c.receipt()))
-        .onCommand(RedeliveryDue.class, (s, c) -> courier.onRedeliveryDue(Effect(), s.outbox()))
+        .onCommand(Confirm.class, (s, c) -> onReceipt(s, c.receipt()))
+        .onCommand(RedeliveryDue.class, (s, c) -> onRedeliveryDue(s))
         .build();
   }
 
@@ -128,18 +121,6 @@ public final class InsurancePoolEntity
         .build();
   }
 
-  @Override
-  public SignalHandler<PoolState> signalHandler() {
-    return newSignalHandlerBuilder().onSignal(RecoveryCompleted.instance(), s -> courier.resend(s.outbox())).build();
-  }
 
-  @Override
-  public Set<String> tagsFor(DomainEvent event) {
-    return ValueEvent.tags(TAG, event);
-  }
 
-  @Override
-  public RetentionCriteria retentionCriteria() {
-    return RetentionCriteria.snapshotEvery(200, 2);
-  }
 }

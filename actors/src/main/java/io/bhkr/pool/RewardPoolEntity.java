@@ -5,13 +5,9 @@ import akka.actor.typed.Behavior;
 import akka.actor.typed.javadsl.Behaviors;
 import akka.cluster.sharding.typed.javadsl.EntityTypeKey;
 import akka.persistence.typed.PersistenceId;
-import akka.persistence.typed.RecoveryCompleted;
 import akka.persistence.typed.javadsl.CommandHandlerWithReply;
 import akka.persistence.typed.javadsl.EventHandler;
-import akka.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
 import akka.persistence.typed.javadsl.ReplyEffect;
-import akka.persistence.typed.javadsl.RetentionCriteria;
-import akka.persistence.typed.javadsl.SignalHandler;
 import io.bhkr.rules.RewardDistribution;
 import io.bhkr.rules.RewardDistribution.Group;
 import io.bhkr.rules.RewardDistribution.Leg;
@@ -19,6 +15,7 @@ import io.bhkr.rules.RewardSplit;
 import io.bhkr.serialization.DomainEvent;
 import io.bhkr.serialization.JsonSerializable;
 import io.bhkr.transfer.Courier;
+import io.bhkr.transfer.OutboxEntity;
 import io.bhkr.transfer.Dispatch;
 import io.bhkr.transfer.DispatchConfirmed;
 import io.bhkr.transfer.DispatchReceived;
@@ -27,13 +24,11 @@ import io.bhkr.transfer.DispatchSent;
 import io.bhkr.transfer.Party;
 import io.bhkr.transfer.Receipt;
 import io.bhkr.transfer.Transfer;
-import io.bhkr.transfer.ValueEvent;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.SortedMap;
 
 /**
@@ -42,7 +37,7 @@ import java.util.SortedMap;
  * stake-times arrive on the command, gathered by the shell, and are recorded in the event.
  */
 public final class RewardPoolEntity
-    extends EventSourcedBehaviorWithEnforcedReplies<RewardPoolEntity.Command, DomainEvent, PoolState> {
+    extends OutboxEntity<RewardPoolEntity.Command, PoolState> {
 
   public static final EntityTypeKey<Command> TYPE_KEY = EntityTypeKey.create(Command.class, "RewardPool");
   public static final String TAG = "pool";
@@ -72,12 +67,10 @@ public final class RewardPoolEntity
         new Courier<>(ctx, timers, route, Confirm::new, new RedeliveryDue(), redelivery))));
   }
 
-  private final Courier<Command> courier;
 
   private RewardPoolEntity(Courier<Command> courier) {
     // "Pool|reward": both pools share the persistence id prefix, so readers find them together
-    super(PersistenceId.of("Pool", PoolView.REWARD));
-    this.courier = courier;
+    super(PersistenceId.of("Pool", PoolView.REWARD), TAG, courier, PoolState::outbox);
   }
 
   @Override
@@ -96,8 +89,8 @@ public final class RewardPoolEntity
         })
         .onCommand(Distribute.class, this::onDistribute)
         .onCommand(Get.class, (s, c) -> Effect().reply(c.replyTo(), s.view(PoolView.REWARD)))
-        .onCommand(Confirm.class, (s, c) -> courier.onReceipt(Effect(), s.outbox(), PoolState::outbox, c.receipt()))
-        .onCommand(RedeliveryDue.class, (s, c) -> courier.onRedeliveryDue(Effect(), s.outbox()))
+        .onCommand(Confirm.class, (s, c) -> onReceipt(s, c.receipt()))
+        .onCommand(RedeliveryDue.class, (s, c) -> onRedeliveryDue(s))
         .build();
   }
 
@@ -134,18 +127,6 @@ public final class RewardPoolEntity
         .build();
   }
 
-  @Override
-  public SignalHandler<PoolState> signalHandler() {
-    return newSignalHandlerBuilder().onSignal(RecoveryCompleted.instance(), s -> courier.resend(s.outbox())).build();
-  }
 
-  @Override
-  public Set<String> tagsFor(DomainEvent event) {
-    return ValueEvent.tags(TAG, event);
-  }
 
-  @Override
-  public RetentionCriteria retentionCriteria() {
-    return RetentionCriteria.snapshotEvery(200, 2);
-  }
 }

@@ -6,12 +6,9 @@ import akka.actor.typed.javadsl.Behaviors;
 import akka.actor.typed.javadsl.TimerScheduler;
 import akka.cluster.sharding.typed.javadsl.EntityTypeKey;
 import akka.persistence.typed.PersistenceId;
-import akka.persistence.typed.RecoveryCompleted;
 import akka.persistence.typed.javadsl.CommandHandlerWithReply;
 import akka.persistence.typed.javadsl.EventHandler;
-import akka.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
 import akka.persistence.typed.javadsl.ReplyEffect;
-import akka.persistence.typed.javadsl.SignalHandler;
 import io.bhkr.bytes.Hex;
 import io.bhkr.money.Amount;
 import io.bhkr.rules.Auction.ProviderStanding;
@@ -19,6 +16,7 @@ import io.bhkr.rules.Keccak256;
 import io.bhkr.serialization.DomainEvent;
 import io.bhkr.serialization.JsonSerializable;
 import io.bhkr.transfer.Courier;
+import io.bhkr.transfer.OutboxEntity;
 import io.bhkr.transfer.Dispatch;
 import io.bhkr.transfer.DispatchConfirmed;
 import io.bhkr.transfer.DispatchReceived;
@@ -26,13 +24,11 @@ import io.bhkr.transfer.DispatchRoute;
 import io.bhkr.transfer.DispatchSent;
 import io.bhkr.transfer.ProjectFunding;
 import io.bhkr.transfer.Receipt;
-import io.bhkr.transfer.ValueEvent;
 import java.math.BigInteger;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * A requester's project: FP escrow, sealed bids, the auction that closes by itself when the bid
@@ -41,7 +37,7 @@ import java.util.Set;
  * sends.
  */
 public final class ProjectEntity
-    extends EventSourcedBehaviorWithEnforcedReplies<ProjectEntity.Command, DomainEvent, ProjectState> {
+    extends OutboxEntity<ProjectEntity.Command, ProjectState> {
 
   public static final EntityTypeKey<Command> TYPE_KEY = EntityTypeKey.create(Command.class, "Project");
   public static final String TAG = "project";
@@ -83,14 +79,12 @@ public final class ProjectEntity
   private final String projectId;
   private final TimerScheduler<Command> timers;
   private final Clock clock;
-  private final Courier<Command> courier;
 
   private ProjectEntity(String projectId, TimerScheduler<Command> timers, Clock clock, Courier<Command> courier) {
-    super(PersistenceId.of(TYPE_KEY.name(), projectId));
+    super(PersistenceId.of(TYPE_KEY.name(), projectId), TAG, courier, ProjectState::outbox);
     this.projectId = projectId;
     this.timers = timers;
     this.clock = clock;
-    this.courier = courier;
   }
 
   @Override
@@ -107,8 +101,8 @@ public final class ProjectEntity
         .onCommand(CloseAuction.class, this::onClose)
         .onCommand(Get.class, (s, c) -> Effect().reply(c.replyTo(), view(s)))
         .onCommand(RecordFailure.class, this::onFailure)
-        .onCommand(Confirm.class, (s, c) -> courier.onReceipt(Effect(), s.outbox(), ProjectState::outbox, c.receipt()))
-        .onCommand(RedeliveryDue.class, (s, c) -> courier.onRedeliveryDue(Effect(), s.outbox()))
+        .onCommand(Confirm.class, (s, c) -> onReceipt(s, c.receipt()))
+        .onCommand(RedeliveryDue.class, (s, c) -> onRedeliveryDue(s))
         .build();
   }
 
@@ -179,17 +173,11 @@ public final class ProjectEntity
   }
 
   @Override
-  public SignalHandler<ProjectState> signalHandler() {
-    return newSignalHandlerBuilder().onSignal(RecoveryCompleted.instance(), s -> {
-      courier.resend(s.outbox());
-      if (s.status() == ProjectStatus.BIDDING) scheduleClose(s);
-    }).build();
+  protected void onRecovered(ProjectState s) {
+    super.onRecovered(s);
+    if (s.status() == ProjectStatus.BIDDING) scheduleClose(s);
   }
 
-  @Override
-  public Set<String> tagsFor(DomainEvent event) {
-    return ValueEvent.tags(TAG, event);
-  }
 
   private ProjectView view(ProjectState s) {
     if (s.status() == ProjectStatus.NONE)

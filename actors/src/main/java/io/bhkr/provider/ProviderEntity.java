@@ -2,10 +2,9 @@ package io.bhkr.provider;
 
 import akka.actor.typed.ActorRef;
 import akka.actor.typed.javadsl.Behaviors;
-import akka.persistence.typed.RecoveryCompleted;
-import akka.persistence.typed.javadsl.SignalHandler;
 import io.bhkr.transfer.CollateralClaim;
 import io.bhkr.transfer.Courier;
+import io.bhkr.transfer.OutboxEntity;
 import io.bhkr.transfer.DispatchConfirmed;
 import io.bhkr.transfer.DispatchRoute;
 import io.bhkr.transfer.DispatchSent;
@@ -17,9 +16,7 @@ import akka.cluster.sharding.typed.javadsl.EntityTypeKey;
 import akka.persistence.typed.PersistenceId;
 import akka.persistence.typed.javadsl.CommandHandlerWithReply;
 import akka.persistence.typed.javadsl.EventHandler;
-import akka.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
 import akka.persistence.typed.javadsl.ReplyEffect;
-import akka.persistence.typed.javadsl.RetentionCriteria;
 import io.bhkr.money.Amount;
 import io.bhkr.money.Asset;
 import io.bhkr.rules.Auction.ProviderStanding;
@@ -28,17 +25,8 @@ import io.bhkr.serialization.DomainEvent;
 import io.bhkr.serialization.JsonSerializable;
 import io.bhkr.transfer.Dispatch;
 import io.bhkr.transfer.DispatchReceived;
-import io.bhkr.transfer.ProjectAwarded;
-import io.bhkr.transfer.ProjectReleased;
-import io.bhkr.transfer.ProviderQualified;
 import io.bhkr.transfer.Receipt;
-import io.bhkr.transfer.ValueEvent;
-import io.bhkr.transfer.Seen;
 import io.bhkr.transfer.Transfer;
-import io.bhkr.money.Balances;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -46,7 +34,7 @@ import java.util.Set;
  * that occupy its capacity (economics 11). Its id is its Ethereum address.
  */
 public final class ProviderEntity
-    extends EventSourcedBehaviorWithEnforcedReplies<ProviderEntity.Command, DomainEvent, ProviderState> {
+    extends OutboxEntity<ProviderEntity.Command, ProviderState> {
 
   public static final EntityTypeKey<Command> TYPE_KEY = EntityTypeKey.create(Command.class, "Provider");
   public static final String TAG = "provider";
@@ -103,18 +91,12 @@ public final class ProviderEntity
   }
 
   private final String providerId;
-  private final Courier<Command> courier;
 
   private ProviderEntity(String providerId, Courier<Command> courier) {
-    super(PersistenceId.of(TYPE_KEY.name(), providerId));
+    super(PersistenceId.of(TYPE_KEY.name(), providerId), TAG, courier, ProviderState::outbox);
     this.providerId = providerId;
-    this.courier = courier;
   }
 
-  @Override
-  public SignalHandler<ProviderState> signalHandler() {
-    return newSignalHandlerBuilder().onSignal(RecoveryCompleted.instance(), s -> courier.resend(s.outbox())).build();
-  }
 
   @Override
   public ProviderState emptyState() {
@@ -127,8 +109,8 @@ public final class ProviderEntity
         .forAnyState()
         .onCommand(Apply.class, this::onApply)
         .onCommand(Receive.class, this::onReceive)
-        .onCommand(Confirm.class, (s, c) -> courier.onReceipt(Effect(), s.outbox(), ProviderState::outbox, c.receipt()))
-        .onCommand(RedeliveryDue.class, (s, c) -> courier.onRedeliveryDue(Effect(), s.outbox()))
+        .onCommand(Confirm.class, (s, c) -> onReceipt(s, c.receipt()))
+        .onCommand(RedeliveryDue.class, (s, c) -> onRedeliveryDue(s))
         .onCommand(Get.class, (s, c) -> Effect().reply(c.replyTo(), view(s)))
         .build();
   }
@@ -172,15 +154,7 @@ public final class ProviderEntity
         .build();
   }
 
-  @Override
-  public Set<String> tagsFor(DomainEvent event) {
-    return ValueEvent.tags(TAG, event);
-  }
 
-  @Override
-  public RetentionCriteria retentionCriteria() {
-    return RetentionCriteria.snapshotEvery(200, 2);
-  }
 
   private ProviderView view(ProviderState s) {
     if (s.application() == null) return new ProviderView(providerId, Status.NONE, null, Resources.NONE, Resources.NONE,
