@@ -4,43 +4,24 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static io.bhkr.persistence.entities.LocalMarket.bhkr;
+import static io.bhkr.persistence.entities.LocalMarket.eth;
 
 import akka.Done;
-import akka.actor.testkit.typed.javadsl.ActorTestKit;
-import akka.actor.testkit.typed.javadsl.TestProbe;
 import akka.actor.typed.ActorRef;
-import com.typesafe.config.Config;
-import com.typesafe.config.ConfigFactory;
 import io.bhkr.account.AccountEntity;
-import io.bhkr.governance.GovernanceEntity;
-import io.bhkr.governance.Parameters;
-import io.bhkr.governance.Proposal;
 import io.bhkr.money.Amount;
 import io.bhkr.money.Asset;
 import io.bhkr.persistence.JournalProfile;
-import io.bhkr.persistence.entities.LocalRoute;
+import io.bhkr.persistence.entities.LocalMarket;
 import io.bhkr.persistence.testing.TestJournal;
-import io.bhkr.pool.InsurancePoolEntity;
-import io.bhkr.pool.RewardPoolEntity;
-import io.bhkr.project.ProjectEntity;
-import io.bhkr.project.ProjectRules;
-import io.bhkr.project.ProjectStatus;
-import io.bhkr.project.ProjectView;
-import io.bhkr.provider.ProviderEntity;
-import io.bhkr.quote.ProjectKind;
-import io.bhkr.quote.QuoteTerms;
-import io.bhkr.quote.Quoting;
-import io.bhkr.rules.Resources;
 import io.bhkr.transfer.DispatchReceived;
 import io.bhkr.transfer.Party;
-import io.bhkr.transfer.ProjectFunding;
 import io.bhkr.transfer.Transfer;
 import java.math.BigInteger;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.function.Function;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -53,69 +34,27 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class LedgerProjectionTest {
 
-  private static final Config SETTINGS = ConfigFactory.parseString("""
-      akka.actor.provider = local
-      akka.actor.serialize-messages = on
-      akka.actor.serialize-creators = off
-      akka.loglevel = WARNING
-      akka.actor.testkit.typed.single-expect-default = 10s
-      """);
-  private static final Duration REDELIVERY = Duration.ofMillis(200);
-  private static final String REQUESTER = "0x14dc79964da2c08b23698b3d3cc7ca32193d9955";
-  private static final String PROVIDER = "0x15d34aaf54267db7d7c367839aaf71a00a2c6a65";
-  private static final List<String> GOVERNORS = List.of(
-      "0x70997970c51812dc3a010c7d01b50e0d17dc79c8", "0x3c44cdddb6a900fa2b585dd299e03d12fa4293bc",
-      "0x90f79bf6eb2c4f870365e785982e1f101e93b906");
-
-  private static Amount bhkr(long tokens) {
-    return Amount.tokens(Asset.BHKR, tokens);
-  }
-
-  private static Amount eth(long tokens) {
-    return Amount.tokens(Asset.ETH, tokens);
-  }
+  private static final Duration REDELIVERY = LocalMarket.REDELIVERY;
 
   private static BigInteger units(Amount a) {
     return a.amount();
   }
 
-  /** An actor system on the journal with the ledger projection running in it. */
+  /** The core market on the journal with the ledger projection running beside it. */
   private static final class World implements AutoCloseable {
-    final ActorTestKit kit;
-    final LocalRoute route = new LocalRoute();
+    final LocalMarket market;
 
     World(TestJournal journal) {
-      kit = ActorTestKit.create("ledger", SETTINGS.withFallback(journal.config()));
-      kit.spawn(LedgerProjection.behavior(kit.system()), "ledger-projection");
-    }
-
-    <C, T extends C> ActorRef<C> entity(Party party, akka.actor.typed.Behavior<C> behavior) {
-      ActorRef<C> ref = kit.spawn(behavior);
-      if (party != null) route.register(party, ref);
-      return ref;
-    }
-
-    <R> R ask(ActorRef<?> target, Function<ActorRef<R>, ?> command) {
-      TestProbe<R> probe = kit.createTestProbe();
-      @SuppressWarnings("unchecked")
-      ActorRef<Object> t = (ActorRef<Object>) target;
-      t.tell(command.apply(probe.ref()));
-      return probe.receiveMessage();
-    }
-
-    void await(String what, java.util.function.BooleanSupplier condition) {
-      kit.createTestProbe().awaitAssert(Duration.ofSeconds(20), () -> {
-        if (!condition.getAsBoolean()) throw new AssertionError("not yet: " + what);
-        return null;
-      });
+      market = new LocalMarket("ledger", journal.config());
+      market.kit.spawn(LedgerProjection.behavior(market.kit.system()), "ledger-projection");
     }
 
     /** Polls the report (bounded) until it shows what is wanted, and gives it. */
     ConservationReport reportWhen(String what, Predicate<ConservationReport> wanted) {
       ConservationReport[] last = new ConservationReport[1];
-      kit.createTestProbe().awaitAssert(Duration.ofSeconds(20), () -> {
+      market.kit.createTestProbe().awaitAssert(Duration.ofSeconds(20), () -> {
         try {
-          last[0] = LedgerDatabase.get(kit.system()).report(10);
+          last[0] = LedgerDatabase.get(market.kit.system()).report(10);
         } catch (java.sql.SQLException e) {
           throw new AssertionError(e);
         }
@@ -127,7 +66,7 @@ class LedgerProjectionTest {
 
     @Override
     public void close() {
-      kit.shutdownTestKit();
+      market.close();
     }
   }
 
@@ -136,46 +75,9 @@ class LedgerProjectionTest {
   void theMarketOfVectorS1IsCountedWhereItIsHeldAndBalances(JournalProfile profile, @TempDir Path dir) {
     try (TestJournal journal = TestJournal.create(profile, dir); World w = new World(journal)) {
       String projectId = "project-" + System.nanoTime();
-      ActorRef<AccountEntity.Command> requester = w.entity(Party.account(REQUESTER), AccountEntity.create(REQUESTER, w.route, REDELIVERY));
-      ActorRef<AccountEntity.Command> providerAccount = w.entity(Party.account(PROVIDER), AccountEntity.create(PROVIDER, w.route, REDELIVERY));
-      ActorRef<ProviderEntity.Command> provider = w.entity(Party.provider(PROVIDER), ProviderEntity.create(PROVIDER, w.route, REDELIVERY));
-      ActorRef<ProjectEntity.Command> project = w.entity(Party.project(projectId),
-          ProjectEntity.create(projectId, w.route, REDELIVERY, Clock.systemUTC()));
-      w.entity(Party.REWARD_POOL, RewardPoolEntity.create(w.route, REDELIVERY));
-      w.entity(Party.INSURANCE_POOL, InsurancePoolEntity.create(w.route, REDELIVERY));
-      ActorRef<GovernanceEntity.Command> governance = w.entity(null, GovernanceEntity.create(w.route, REDELIVERY));
-
-      Parameters dev = Parameters.development();
-      Parameters shortWindow = dev.withBidWindowSeconds(3); // short, and still long enough for the bid
-      long now = Clock.systemUTC().instant().getEpochSecond();
-      w.<Done>ask(governance, r -> new GovernanceEntity.Found(new GovernanceEntity.Genesis(GOVERNORS, 1, shortWindow), r));
-      w.<ProviderEntity.ApplyResult>ask(provider, r -> new ProviderEntity.Apply("Four", new Resources(8, 32, 512, 100), bhkr(90), now, r));
-      w.<GovernanceEntity.Decision>ask(governance, r -> new GovernanceEntity.Propose("g-1", GOVERNORS.get(0),
-          Proposal.Kind.QUALIFY_PROVIDER, PROVIDER, now, r));
-      w.<GovernanceEntity.Decision>ask(governance, r -> new GovernanceEntity.Vote("g-1", GOVERNORS.get(0), true, now, r));
-      w.<GovernanceEntity.Decision>ask(governance, r -> new GovernanceEntity.Vote("g-1", GOVERNORS.get(1), true, now, r));
-      w.await("qualified", () ->
-          w.<ProviderEntity.ProviderView>ask(provider, ProviderEntity.Get::new).status() == ProviderEntity.Status.QUALIFIED);
-
-      w.<Done>ask(requester, r -> new AccountEntity.Deposit("d-1", bhkr(100), r));
-      w.<Done>ask(providerAccount, r -> new AccountEntity.Deposit("d-2", bhkr(10_000), r));
-      w.<Done>ask(providerAccount, r -> new AccountEntity.Deposit("d-3", eth(300), r));
-      assertInstanceOf(AccountEntity.Accepted.class, w.<AccountEntity.SendResult>ask(providerAccount, r -> new AccountEntity.Send(
-          new Transfer("collateral-1", Party.account(PROVIDER), Party.provider(PROVIDER), bhkr(10_000), "collateral", now), r)));
-      w.await("active", () ->
-          w.<ProviderEntity.ProviderView>ask(provider, ProviderEntity.Get::new).status() == ProviderEntity.Status.ACTIVE);
-
-      long opened = Clock.systemUTC().instant().getEpochSecond();
-      QuoteTerms q1 = Quoting.quote("q-1", ProjectKind.ETH_VALIDATOR, new Resources(4, 16, 128, 0), 60, shortWindow, opened);
-      w.<AccountEntity.SendResult>ask(requester, r -> new AccountEntity.Send(new ProjectFunding("fund:" + projectId,
-          Party.account(REQUESTER), Party.project(projectId), q1.fp(), q1, "0x" + "ab".repeat(32), opened), r));
-      w.await("bidding", () -> w.<ProjectView>ask(project, ProjectEntity.Get::new).status() == ProjectStatus.BIDDING);
-      ProviderEntity.ProviderView standing = w.ask(provider, ProviderEntity.Get::new);
-      assertInstanceOf(ProjectEntity.BidAccepted.class, w.<ProjectEntity.BidResult>ask(project, r ->
-          new ProjectEntity.PlaceBid(PROVIDER, bhkr(60), standing.standing(), opened, r)));
-      w.await("running", () -> w.<ProjectView>ask(project, ProjectEntity.Get::new).status() == ProjectStatus.RUNNING);
-      w.<AccountEntity.SendResult>ask(providerAccount, r -> new AccountEntity.Send(
-          new Transfer("profit:" + projectId, Party.account(PROVIDER), Party.project(projectId), eth(300), ProjectRules.PROFIT, opened), r));
+      LocalMarket.Entities market = w.market.spawnCore(projectId);
+      w.market.openInsurancePool();
+      w.market.settleS1(market, projectId);
 
       // collateral, funding, profit, and the seven legs of S1; each credited once
       ConservationReport r = w.reportWhen("ten transfers received", x -> x.transfers().received() == 10 && x.transfers().inFlight() == 0);
@@ -204,17 +106,17 @@ class LedgerProjectionTest {
     try (TestJournal journal = TestJournal.create(profile, dir); World w = new World(journal)) {
       String alice = "0x" + "a".repeat(40);
       String bob = "0x" + "b".repeat(40);
-      ActorRef<AccountEntity.Command> a = w.entity(Party.account(alice), AccountEntity.create(alice, w.route, REDELIVERY));
-      ActorRef<AccountEntity.Command> b = w.entity(Party.account(bob), AccountEntity.create(bob, w.route, REDELIVERY));
-      w.<Done>ask(a, r -> new AccountEntity.Deposit("d-1", bhkr(100), r));
+      ActorRef<AccountEntity.Command> a = w.market.entity(Party.account(alice), AccountEntity.create(alice, w.market.route, REDELIVERY));
+      ActorRef<AccountEntity.Command> b = w.market.entity(Party.account(bob), AccountEntity.create(bob, w.market.route, REDELIVERY));
+      w.market.<Done>ask(a, r -> new AccountEntity.Deposit("d-1", bhkr(100), r));
       Transfer t = new Transfer("t-1", Party.account(alice), Party.account(bob), bhkr(40), "gift", 0);
-      w.<AccountEntity.SendResult>ask(a, r -> new AccountEntity.Send(t, r));
-      w.await("bob credited", () -> w.<AccountEntity.AccountView>ask(b, AccountEntity.Get::new).balances().of(Asset.BHKR).equals(bhkr(40)));
+      w.market.<AccountEntity.SendResult>ask(a, r -> new AccountEntity.Send(t, r));
+      w.market.await("bob credited", () -> w.market.<AccountEntity.AccountView>ask(b, AccountEntity.Get::new).balances().of(Asset.BHKR).equals(bhkr(40)));
       ConservationReport sound = w.reportWhen("the transfer received", x -> x.transfers().received() == 1);
       assertTrue(sound.ok(), sound::toString);
 
-      ActorRef<Forger.Write> forger = w.kit.spawn(Forger.create("Account|" + bob));
-      w.<Done>ask(forger, r -> new Forger.Write(new DispatchReceived(t), r));
+      ActorRef<Forger.Write> forger = w.market.kit.spawn(Forger.create("Account|" + bob));
+      w.market.<Done>ask(forger, r -> new Forger.Write(new DispatchReceived(t), r));
 
       ConservationReport broken = w.reportWhen("the second credit", x -> x.transfers().receivedTwice() > 0);
       assertEquals(1, broken.transfers().receivedTwice());
