@@ -1,11 +1,13 @@
 package io.bhkr.rules;
 
+import static io.bhkr.rules.EconomicsVectors.amount;
+import static io.bhkr.rules.EconomicsVectors.integer;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.bhkr.money.Amount;
 import io.bhkr.money.Asset;
 import io.bhkr.rules.Auction.AuctionResult;
@@ -16,8 +18,6 @@ import io.bhkr.rules.Auction.PricingRule;
 import io.bhkr.rules.Auction.ProviderStanding;
 import io.bhkr.rules.SettlementRule.Leg;
 import io.bhkr.rules.SettlementRule.Recipient;
-import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,19 +34,8 @@ class EconomicsVectorsTest {
   private static JsonNode vectors;
 
   @BeforeAll
-  static void load() throws IOException {
-    try (InputStream in = EconomicsVectorsTest.class.getResourceAsStream("/vectors/economics-vectors.json")) {
-      assertNotNull(in, "vectors/economics-vectors.json is not on the test classpath");
-      vectors = new ObjectMapper().readTree(in);
-    }
-  }
-
-  private static Amount amount(JsonNode node) {
-    return Amount.parse(Asset.parse(node.get("asset").asText()), node.get("amount").asText());
-  }
-
-  private static BigInteger integer(JsonNode node) {
-    return new BigInteger(node.asText());
+  static void load() {
+    vectors = EconomicsVectors.load();
   }
 
   private static Resources resources(JsonNode node) {

@@ -1,14 +1,13 @@
 package io.bhkr.rules;
 
+import static io.bhkr.rules.EconomicsVectors.amount;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.bhkr.money.Amount;
 import io.bhkr.money.Asset;
-import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigInteger;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -21,15 +20,8 @@ class MicroPoolRuleTest {
   private static JsonNode m1;
 
   @BeforeAll
-  static void load() throws IOException {
-    try (InputStream in = MicroPoolRuleTest.class.getResourceAsStream("/vectors/economics-vectors.json")) {
-      assertNotNull(in);
-      m1 = new ObjectMapper().readTree(in).at("/pools/M1");
-    }
-  }
-
-  private static Amount amount(JsonNode node) {
-    return Amount.parse(Asset.parse(node.get("asset").asText()), node.get("amount").asText());
+  static void load() {
+    m1 = EconomicsVectors.load().at("/pools/M1");
   }
 
   private static SortedMap<String, BigInteger> integers(JsonNode object) {

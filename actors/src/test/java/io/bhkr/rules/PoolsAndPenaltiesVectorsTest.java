@@ -1,20 +1,19 @@
 package io.bhkr.rules;
 
+import static io.bhkr.rules.EconomicsVectors.amount;
+import static io.bhkr.rules.EconomicsVectors.integer;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.bhkr.money.Amount;
-import io.bhkr.money.Asset;
 import io.bhkr.money.Balances;
 import io.bhkr.rules.InsuranceRule.Payout;
 import io.bhkr.rules.InsuranceRule.SlashingLoss;
 import io.bhkr.rules.RewardDistribution.Group;
 import io.bhkr.rules.RewardDistribution.Leg;
-import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -35,19 +34,8 @@ class PoolsAndPenaltiesVectorsTest {
   private static JsonNode vectors;
 
   @BeforeAll
-  static void load() throws IOException {
-    try (InputStream in = PoolsAndPenaltiesVectorsTest.class.getResourceAsStream("/vectors/economics-vectors.json")) {
-      assertNotNull(in, "vectors/economics-vectors.json is not on the test classpath");
-      vectors = new ObjectMapper().readTree(in);
-    }
-  }
-
-  private static Amount amount(JsonNode node) {
-    return Amount.parse(Asset.parse(node.get("asset").asText()), node.get("amount").asText());
-  }
-
-  private static BigInteger integer(JsonNode node) {
-    return new BigInteger(node.asText());
+  static void load() {
+    vectors = EconomicsVectors.load();
   }
 
   private static SortedMap<String, BigInteger> integers(JsonNode object) {
