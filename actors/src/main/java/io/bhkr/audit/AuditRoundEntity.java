@@ -2,34 +2,43 @@ package io.bhkr.audit;
 
 import akka.actor.typed.ActorRef;
 import akka.actor.typed.Behavior;
+import akka.actor.typed.javadsl.Behaviors;
 import akka.cluster.sharding.typed.javadsl.EntityTypeKey;
 import akka.persistence.typed.PersistenceId;
 import akka.persistence.typed.javadsl.CommandHandlerWithReply;
 import akka.persistence.typed.javadsl.EventHandler;
-import akka.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
 import akka.persistence.typed.javadsl.ReplyEffect;
-import akka.persistence.typed.javadsl.RetentionCriteria;
 import io.bhkr.governance.AuditParameters;
+import io.bhkr.governance.Parameters;
 import io.bhkr.rules.AuditAssignment;
 import io.bhkr.rules.Keccak256;
 import io.bhkr.serialization.DomainEvent;
 import io.bhkr.serialization.JsonSerializable;
+import io.bhkr.transfer.Courier;
+import io.bhkr.transfer.DispatchConfirmed;
+import io.bhkr.transfer.DispatchRoute;
+import io.bhkr.transfer.DispatchSent;
+import io.bhkr.transfer.OutboxEntity;
+import io.bhkr.transfer.PeriodAudited;
+import io.bhkr.transfer.Receipt;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The peer audit round (economics 9): one entity for the whole market, because an assignment
  * spans all active nodes. Time arrives on commands; the first command of a new period closes the
  * open one (median uptimes, dispute marks) and opens the next with a fresh assignment whose beacon
- * the caller supplies and the event records, so anyone can recompute who audited whom.
+ * the caller supplies and the event records, so anyone can recompute who audited whom. A closed
+ * period is told to each provider whose nodes were in it ({@link PeriodAudited}, through the
+ * outbox, at least once): the provider records its score and judges its projects' service level.
  */
-public final class AuditRoundEntity
-    extends EventSourcedBehaviorWithEnforcedReplies<AuditRoundEntity.Command, DomainEvent, AuditRoundState> {
+public final class AuditRoundEntity extends OutboxEntity<AuditRoundEntity.Command, AuditRoundState> {
 
   public static final EntityTypeKey<Command> TYPE_KEY = EntityTypeKey.create(Command.class, "AuditRound");
   public static final String ID = "audits";
+  public static final String TAG = "audit";
 
   public sealed interface Command extends JsonSerializable {
     long at();
@@ -37,31 +46,39 @@ public final class AuditRoundEntity
     /** 32 random bytes (hex), used only if this command opens a period. */
     String beacon();
 
-    AuditParameters parameters();
+    /** The parameters in force; the audit ones drive the round, all travel with the period's notices. */
+    Parameters parameters();
   }
 
-  public record Heartbeat(String nodeId, String providerId, long blockNumber, long at, String beacon, AuditParameters parameters,
+  public record Heartbeat(String nodeId, String providerId, long blockNumber, long at, String beacon, Parameters parameters,
       ActorRef<RoundView> replyTo) implements Command {}
 
   public record Report(long period, String auditorNodeId, String targetNodeId, int upBps, long at, String beacon,
-      AuditParameters parameters, ActorRef<ReportResult> replyTo) implements Command {}
+      Parameters parameters, ActorRef<ReportResult> replyTo) implements Command {}
 
-  public record Current(long at, String beacon, AuditParameters parameters, ActorRef<RoundView> replyTo) implements Command {}
+  public record Current(long at, String beacon, Parameters parameters, ActorRef<RoundView> replyTo) implements Command {}
 
   /** Reads without moving time on. */
-  public record Get(ActorRef<AuditRoundState> replyTo) implements Command {
-    public long at() {
+  public record Get(ActorRef<AuditRoundState> replyTo) implements Timeless {}
+
+  /** A command that does not move time on. */
+  sealed interface Timeless extends Command {
+    default long at() {
       return 0;
     }
 
-    public String beacon() {
+    default String beacon() {
       return null;
     }
 
-    public AuditParameters parameters() {
+    default Parameters parameters() {
       return null;
     }
   }
+
+  record Confirm(Receipt receipt) implements Timeless {}
+
+  record RedeliveryDue() implements Timeless {}
 
   public sealed interface ReportResult extends JsonSerializable {}
 
@@ -74,12 +91,13 @@ public final class AuditRoundEntity
   public record RoundView(long period, String seed, Map<String, List<String>> assignment, long periodSeconds)
       implements JsonSerializable {}
 
-  public static Behavior<Command> create() {
-    return new AuditRoundEntity();
+  public static Behavior<Command> create(DispatchRoute route, Duration redelivery) {
+    return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> new AuditRoundEntity(
+        new Courier<>(ctx, timers, route, Confirm::new, new RedeliveryDue(), redelivery))));
   }
 
-  private AuditRoundEntity() {
-    super(PersistenceId.of(TYPE_KEY.name(), ID));
+  private AuditRoundEntity(Courier<Command> courier) {
+    super(PersistenceId.of(TYPE_KEY.name(), ID), TAG, courier, AuditRoundState::outbox);
   }
 
   @Override
@@ -95,9 +113,11 @@ public final class AuditRoundEntity
         .onCommand(Report.class, this::onReport)
         .onCommand(Current.class, (s, c) -> {
           List<DomainEvent> events = roll(s, c, new ArrayList<>());
-          return Effect().persist(events).thenReply(c.replyTo(), AuditRoundEntity::view);
+          return Effect().persist(events).thenRun(ns -> courier.send(notices(events))).thenReply(c.replyTo(), AuditRoundEntity::view);
         })
         .onCommand(Get.class, (s, c) -> Effect().reply(c.replyTo(), s))
+        .onCommand(Confirm.class, (s, c) -> onReceipt(s, c.receipt()))
+        .onCommand(RedeliveryDue.class, (s, c) -> onRedeliveryDue(s))
         .build();
   }
 
@@ -105,7 +125,7 @@ public final class AuditRoundEntity
     // Seen first, so that a heartbeat opening a period puts its own node into the assignment.
     List<DomainEvent> events = new ArrayList<>(List.of(new NodeSeen(c.nodeId(), c.providerId(), c.blockNumber(), c.at())));
     roll(s.seen((NodeSeen) events.get(0)), c, events);
-    return Effect().persist(events).thenReply(c.replyTo(), AuditRoundEntity::view);
+    return Effect().persist(events).thenRun(ns -> courier.send(notices(events))).thenReply(c.replyTo(), AuditRoundEntity::view);
   }
 
   private ReplyEffect<DomainEvent, AuditRoundState> onReport(AuditRoundState s, Report c) {
@@ -118,22 +138,27 @@ public final class AuditRoundEntity
       refusal = "node " + c.auditorNodeId() + " is not assigned to audit " + c.targetNodeId() + " in period " + c.period();
     if (refusal != null) {
       String reason = refusal;
-      return Effect().persist(events).thenReply(c.replyTo(), ns -> new Refused(reason));
+      return Effect().persist(events).thenRun(ns -> courier.send(notices(events))).thenReply(c.replyTo(), ns -> new Refused(reason));
     }
     events.add(new AuditReported(c.period(), c.auditorNodeId(), c.targetNodeId(), c.upBps(), c.at()));
-    return Effect().persist(events).thenReply(c.replyTo(), ns -> new Accepted(c.period()));
+    return Effect().persist(events).thenRun(ns -> courier.send(notices(events))).thenReply(c.replyTo(), ns -> new Accepted(c.period()));
   }
 
   /** Closes the open period and opens the one {@code c.at()} falls in, if time has moved past it; appends to {@code events}. */
   private static List<DomainEvent> roll(AuditRoundState before, Command c, List<DomainEvent> events) {
-    AuditParameters p = c.parameters();
+    AuditParameters p = c.parameters().audits();
     long period = Math.floorDiv(c.at(), p.auditPeriodSeconds());
     AuditRoundState s = apply(before, List.of());
     if (period <= s.period()) return events;
     if (s.open() != null) {
       AuditPeriodClosed closed = new AuditPeriodClosed(s.period(), s.uptimes(p.disputeToleranceBps()), c.at());
       events.add(closed);
+      List<PeriodAudited> told = s.notices(closed, c.parameters());
       s = s.closed(closed);
+      for (PeriodAudited n : told) {
+        events.add(new DispatchSent(n));
+        s = s.sent(n);
+      }
     }
     List<String> active = s.active(c.at(), p.auditPeriodSeconds());
     // Fewer than two nodes cannot audit each other: the period opens with the second node's heartbeat.
@@ -143,6 +168,10 @@ public final class AuditRoundEntity
     events.add(new AuditPeriodOpened(period, p.auditPeriodSeconds(), p.auditK(), Keccak256.hex(beacon), Keccak256.hex(seed), active,
         AuditAssignment.assign(seed, active, p.auditK()), c.at()));
     return events;
+  }
+
+  private static List<io.bhkr.transfer.Dispatch> notices(List<DomainEvent> events) {
+    return events.stream().filter(e -> e instanceof DispatchSent).map(e -> ((DispatchSent) e).dispatch()).toList();
   }
 
   private static AuditRoundState apply(AuditRoundState s, List<DomainEvent> events) {
@@ -155,6 +184,8 @@ public final class AuditRoundEntity
     if (e instanceof AuditPeriodOpened x) return s.opened(x);
     if (e instanceof AuditReported x) return s.reported(x);
     if (e instanceof AuditPeriodClosed x) return s.closed(x);
+    if (e instanceof DispatchSent x) return s.sent(x.dispatch());
+    if (e instanceof DispatchConfirmed x) return s.confirmed(x.dispatchId());
     return s;
   }
 
@@ -166,15 +197,5 @@ public final class AuditRoundEntity
   @Override
   public EventHandler<AuditRoundState, DomainEvent> eventHandler() {
     return newEventHandlerBuilder().forAnyState().onAnyEvent(AuditRoundEntity::next);
-  }
-
-  @Override
-  public Set<String> tagsFor(DomainEvent event) {
-    return Set.of("audit");
-  }
-
-  @Override
-  public RetentionCriteria retentionCriteria() {
-    return RetentionCriteria.snapshotEvery(200, 2);
   }
 }

@@ -1,13 +1,20 @@
 package io.bhkr.audit;
 
 import io.bhkr.audit.AuditPeriodClosed.NodeUptime;
+import io.bhkr.governance.Parameters;
 import io.bhkr.rules.AuditAssignment;
 import io.bhkr.rules.PeriodUptime;
 import io.bhkr.serialization.JsonSerializable;
+import io.bhkr.transfer.Dispatch;
+import io.bhkr.transfer.Outbox;
+import io.bhkr.transfer.Party;
+import io.bhkr.transfer.PeriodAudited;
+import io.bhkr.transfer.PeriodAudited.NodeAudit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The audit round: which nodes are alive, the open period's assignment and reports, and the
@@ -17,13 +24,15 @@ import java.util.TreeMap;
  * @param reports target → auditor → upBps, for the open period
  * @param history node → its audited periods, newest last, at most {@link #KEPT_PERIODS}
  * @param disputeMarks provider → when its sidecars' reports were disputed
+ * @param outbox the closed periods' notices to providers not yet confirmed
  */
 public record AuditRoundState(
     Map<String, Sighting> nodes,
     AuditPeriodOpened open,
     Map<String, Map<String, Integer>> reports,
     Map<String, List<Audited>> history,
-    Map<String, List<Long>> disputeMarks)
+    Map<String, List<Long>> disputeMarks,
+    Outbox outbox)
     implements JsonSerializable {
 
   /** A month of hourly periods: the default score window. */
@@ -35,7 +44,7 @@ public record AuditRoundState(
   public record Audited(long period, long at, int uptimeBps) implements JsonSerializable {}
 
   public static AuditRoundState empty() {
-    return new AuditRoundState(Map.of(), null, Map.of(), Map.of(), Map.of());
+    return new AuditRoundState(Map.of(), null, Map.of(), Map.of(), Map.of(), Outbox.empty());
   }
 
   public long period() {
@@ -59,11 +68,11 @@ public record AuditRoundState(
     Map<String, Sighting> copy = new TreeMap<>(nodes);
     Sighting before = nodes.get(e.nodeId());
     copy.put(e.nodeId(), new Sighting(e.providerId(), before == null ? e.at() : before.firstSeen(), e.at(), e.blockNumber()));
-    return new AuditRoundState(copy, open, reports, history, disputeMarks);
+    return new AuditRoundState(copy, open, reports, history, disputeMarks, outbox);
   }
 
   AuditRoundState opened(AuditPeriodOpened e) {
-    return new AuditRoundState(nodes, e, Map.of(), history, disputeMarks);
+    return new AuditRoundState(nodes, e, Map.of(), history, disputeMarks, outbox);
   }
 
   AuditRoundState reported(AuditReported e) {
@@ -71,7 +80,7 @@ public record AuditRoundState(
     Map<String, Integer> of = new TreeMap<>(copy.getOrDefault(e.targetNodeId(), Map.of()));
     of.put(e.auditorNodeId(), e.upBps());
     copy.put(e.targetNodeId(), of);
-    return new AuditRoundState(nodes, open, copy, history, disputeMarks);
+    return new AuditRoundState(nodes, open, copy, history, disputeMarks, outbox);
   }
 
   AuditRoundState closed(AuditPeriodClosed e) {
@@ -90,7 +99,7 @@ public record AuditRoundState(
         marks.put(s.providerId(), List.copyOf(times));
       }
     });
-    return new AuditRoundState(nodes, null, Map.of(), h, marks);
+    return new AuditRoundState(nodes, null, Map.of(), h, marks, outbox);
   }
 
   /** The uptime of each node of the last closed period it was audited in, or none. */
@@ -107,6 +116,41 @@ public record AuditRoundState(
       Sighting s = nodes.get(target);
       out.put(target, new NodeUptime(s == null ? null : s.providerId(), u.uptimeBps(), u.reports(), u.disputed()));
     });
+    return out;
+  }
+
+  AuditRoundState sent(Dispatch d) {
+    return new AuditRoundState(nodes, open, reports, history, disputeMarks, outbox.add(d));
+  }
+
+  AuditRoundState confirmed(String id) {
+    return new AuditRoundState(nodes, open, reports, history, disputeMarks, outbox.confirm(id));
+  }
+
+  /**
+   * What the open period, closing as {@code closed}, tells each provider: its nodes that were in
+   * the assignment or reported on, with their uptimes and heartbeats, and its dispute marks.
+   */
+  List<PeriodAudited> notices(AuditPeriodClosed closed, Parameters parameters) {
+    TreeSet<String> inPeriod = new TreeSet<>(closed.uptimes().keySet());
+    if (open != null) inPeriod.addAll(open.nodes());
+    Map<String, Map<String, NodeAudit>> byProvider = new TreeMap<>();
+    for (String node : inPeriod) {
+      Sighting s = nodes.get(node);
+      if (s == null || s.providerId() == null) continue;
+      NodeUptime u = closed.uptimes().get(node);
+      byProvider.computeIfAbsent(s.providerId(), p -> new TreeMap<>())
+          .put(node, new NodeAudit(u == null ? null : u.uptimeBps(), s.firstSeen(), s.lastSeen()));
+    }
+    Map<String, Integer> marks = new TreeMap<>();
+    for (NodeUptime u : closed.uptimes().values())
+      for (String auditor : u.disputedAuditors()) {
+        Sighting s = nodes.get(auditor);
+        if (s != null && s.providerId() != null) marks.merge(s.providerId(), 1, Integer::sum);
+      }
+    List<PeriodAudited> out = new ArrayList<>();
+    byProvider.forEach((provider, audits) -> out.add(new PeriodAudited("audited:" + closed.period() + ":" + provider, Party.AUDITS,
+        Party.provider(provider), closed.period(), closed.at(), audits, marks.getOrDefault(provider, 0), parameters)));
     return out;
   }
 }

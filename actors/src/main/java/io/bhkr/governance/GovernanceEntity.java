@@ -21,7 +21,10 @@ import io.bhkr.transfer.DispatchRoute;
 import io.bhkr.transfer.DispatchSent;
 import io.bhkr.transfer.Outbox;
 import io.bhkr.transfer.Party;
+import io.bhkr.transfer.ProviderDisqualification;
+import io.bhkr.transfer.ProviderKSet;
 import io.bhkr.transfer.ProviderQualified;
+import io.bhkr.rules.Disqualification;
 import io.bhkr.transfer.Receipt;
 import java.time.Duration;
 import java.util.Set;
@@ -48,23 +51,30 @@ public final class GovernanceEntity
   public record Found(Genesis genesis, ActorRef<Done> replyTo) implements Command {}
 
   public record Propose(String proposalId, String proposer, Proposal.Kind kind, String providerId, Proposal.ExcessMove excess,
-      Proposal.ParameterSetting setting, Proposal.Migration migration, long at, ActorRef<Decision> replyTo) implements Command {
+      Proposal.ParameterSetting setting, Proposal.Migration migration, java.math.BigInteger kWei, long at,
+      ActorRef<Decision> replyTo) implements Command {
+
+    /** A proposal without a provider's k. */
+    public Propose(String proposalId, String proposer, Proposal.Kind kind, String providerId, Proposal.ExcessMove excess,
+        Proposal.ParameterSetting setting, Proposal.Migration migration, long at, ActorRef<Decision> replyTo) {
+      this(proposalId, proposer, kind, providerId, excess, setting, migration, null, at, replyTo);
+    }
 
     /** A proposal without a migration. */
     public Propose(String proposalId, String proposer, Proposal.Kind kind, String providerId, Proposal.ExcessMove excess,
         Proposal.ParameterSetting setting, long at, ActorRef<Decision> replyTo) {
-      this(proposalId, proposer, kind, providerId, excess, setting, null, at, replyTo);
+      this(proposalId, proposer, kind, providerId, excess, setting, null, null, at, replyTo);
     }
 
     /** A proposal without a parameter setting (QUALIFY_PROVIDER, MOVE_INSURANCE_EXCESS). */
     public Propose(String proposalId, String proposer, Proposal.Kind kind, String providerId, Proposal.ExcessMove excess, long at,
         ActorRef<Decision> replyTo) {
-      this(proposalId, proposer, kind, providerId, excess, null, null, at, replyTo);
+      this(proposalId, proposer, kind, providerId, excess, null, null, null, at, replyTo);
     }
 
     /** A proposal about a provider (QUALIFY_PROVIDER). */
     public Propose(String proposalId, String proposer, Proposal.Kind kind, String providerId, long at, ActorRef<Decision> replyTo) {
-      this(proposalId, proposer, kind, providerId, null, null, null, at, replyTo);
+      this(proposalId, proposer, kind, providerId, null, null, null, null, at, replyTo);
     }
   }
 
@@ -159,9 +169,12 @@ public final class GovernanceEntity
   private ReplyEffect<DomainEvent, State> onPropose(State s, Propose c) {
     if (!s.isGovernor(c.proposer())) return refuse(c.replyTo(), Refusal.NOT_A_GOVERNOR, c.proposer() + " is not a governor");
     if (s.proposals().containsKey(c.proposalId())) return refuse(c.replyTo(), Refusal.INVALID, "proposal id already used");
-    boolean aboutProvider = c.kind() == Proposal.Kind.QUALIFY_PROVIDER;
+    boolean aboutProvider = Proposal.aboutProvider(c.kind());
     if (aboutProvider && (c.providerId() == null || c.providerId().isBlank()))
       return refuse(c.replyTo(), Refusal.INVALID, "providerId is missing");
+    boolean setsK = c.kind() == Proposal.Kind.SET_PROVIDER_K;
+    if (setsK && (c.kWei() == null || c.kWei().signum() < 0 || c.kWei().compareTo(io.bhkr.rules.TrustTier.MAX_K) > 0))
+      return refuse(c.replyTo(), Refusal.INVALID, "k must be 0 to 16 ETH (in wei)");
     boolean setsParameter = c.kind() == Proposal.Kind.SET_PARAMETER;
     if (setsParameter) {
       if (c.setting() == null) return refuse(c.replyTo(), Refusal.INVALID, "name and value are missing");
@@ -178,7 +191,7 @@ public final class GovernanceEntity
     Proposal p = new Proposal(c.proposalId(), c.kind(), aboutProvider ? c.providerId() : null, c.proposer(), c.at(),
         c.at() + s.genesis().parameters().proposalSeconds(), Set.of(), Set.of(), Proposal.Status.OPEN,
         c.kind() == Proposal.Kind.MOVE_INSURANCE_EXCESS ? c.excess() : null, setsParameter ? c.setting() : null,
-        c.kind() == Proposal.Kind.MIGRATE_MICROPOOL ? c.migration() : null);
+        c.kind() == Proposal.Kind.MIGRATE_MICROPOOL ? c.migration() : null, setsK ? c.kWei() : null);
     return Effect().persist(new ProposalOpened(p)).thenReply(c.replyTo(), ns -> new ProposalView(ns.proposals().get(p.proposalId())));
   }
 
@@ -237,6 +250,10 @@ public final class GovernanceEntity
           p.proposalId(), p.excess().action(), p.excess().amount(), params.insuranceCap(), at);
       case MIGRATE_MICROPOOL -> new MicroPoolMigrationOrdered("migrate:" + p.proposalId(), Party.GOVERNANCE,
           Party.microPool(p.migration().poolId()), p.proposalId(), p.migration().toPoolId(), at);
+      case DISQUALIFY_PROVIDER -> new ProviderDisqualification("disqualify:" + p.proposalId(), Party.GOVERNANCE,
+          Party.provider(p.providerId()), p.proposalId(), at, Disqualification.until(at, params.reputation().disqualifyDays()));
+      case SET_PROVIDER_K -> new ProviderKSet("k:" + p.proposalId(), Party.GOVERNANCE, Party.provider(p.providerId()), p.proposalId(),
+          p.kWei());
       case SET_PARAMETER -> throw new IllegalStateException("a parameter change is no notice");
     };
   }

@@ -18,10 +18,22 @@ public record Proposal(
     Status status,
     ExcessMove excess,
     ParameterSetting setting,
-    Migration migration)
+    Migration migration,
+    java.math.BigInteger kWei)
     implements JsonSerializable {
 
-  public enum Kind { QUALIFY_PROVIDER, MOVE_INSURANCE_EXCESS, SET_PARAMETER, MIGRATE_MICROPOOL }
+  public enum Kind { QUALIFY_PROVIDER, MOVE_INSURANCE_EXCESS, SET_PARAMETER, MIGRATE_MICROPOOL, DISQUALIFY_PROVIDER, SET_PROVIDER_K }
+
+  /** The provider kinds: QUALIFY_PROVIDER, DISQUALIFY_PROVIDER and SET_PROVIDER_K name a providerId. */
+  public static boolean aboutProvider(Kind kind) {
+    return kind == Kind.QUALIFY_PROVIDER || kind == Kind.DISQUALIFY_PROVIDER || kind == Kind.SET_PROVIDER_K;
+  }
+
+  /** A proposal without a provider's k (every kind but SET_PROVIDER_K). */
+  public Proposal(String proposalId, Kind kind, String providerId, String proposer, long createdAt, long deadline,
+      Set<String> yes, Set<String> no, Status status, ExcessMove excess, ParameterSetting setting, Migration migration) {
+    this(proposalId, kind, providerId, proposer, createdAt, deadline, yes, no, status, excess, setting, migration, null);
+  }
 
   /** What a MIGRATE_MICROPOOL proposal would do: move every staker of {@code poolId} to {@code toPoolId}. */
   public record Migration(String poolId, String toPoolId) implements JsonSerializable {}
@@ -69,11 +81,11 @@ public record Proposal(
     TreeSet<String> y = new TreeSet<>(yes);
     TreeSet<String> n = new TreeSet<>(no);
     (inFavour ? y : n).add(governor);
-    return new Proposal(proposalId, kind, providerId, proposer, createdAt, deadline, y, n, status, excess, setting, migration);
+    return new Proposal(proposalId, kind, providerId, proposer, createdAt, deadline, y, n, status, excess, setting, migration, kWei);
   }
 
   Proposal withStatus(Status s) {
-    return new Proposal(proposalId, kind, providerId, proposer, createdAt, deadline, yes, no, s, excess, setting, migration);
+    return new Proposal(proposalId, kind, providerId, proposer, createdAt, deadline, yes, no, s, excess, setting, migration, kWei);
   }
 
   /** The status a reader at {@code now} should see: an open proposal past its deadline has expired. */

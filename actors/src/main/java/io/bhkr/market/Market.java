@@ -58,7 +58,7 @@ public final class Market {
         .withSettings(remembered));
     sharding.init(Entity.of(InsurancePoolEntity.TYPE_KEY, ctx -> InsurancePoolEntity.create(route, settings.redelivery()))
         .withSettings(remembered));
-    sharding.init(Entity.of(AuditRoundEntity.TYPE_KEY, ctx -> AuditRoundEntity.create()).withSettings(remembered));
+    sharding.init(Entity.of(AuditRoundEntity.TYPE_KEY, ctx -> AuditRoundEntity.create(route, settings.redelivery())).withSettings(remembered));
     sharding.init(Entity.of(MicroPoolEntity.TYPE_KEY,
             ctx -> MicroPoolEntity.create(ctx.getEntityId(), route, settings.redelivery()))
         .withSettings(remembered));

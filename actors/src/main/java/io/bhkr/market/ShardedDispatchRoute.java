@@ -40,6 +40,7 @@ final class ShardedDispatchRoute implements DispatchRoute {
       case NODE -> sharding.entityRefFor(NodeEntity.TYPE_KEY, id).tell(new NodeEntity.Receive(d, replyTo));
       case MICROPOOL -> sharding.entityRefFor(MicroPoolEntity.TYPE_KEY, id).tell(new MicroPoolEntity.Receive(d, replyTo));
       case GOVERNANCE -> throw new IllegalArgumentException("governance receives no dispatches: " + d.id());
+      case AUDITS -> throw new IllegalArgumentException("the audit round receives no dispatches: " + d.id());
     }
   }
 }

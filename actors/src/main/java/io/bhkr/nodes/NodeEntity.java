@@ -21,6 +21,8 @@ import io.bhkr.transfer.DispatchReceived;
 import io.bhkr.transfer.DispatchRoute;
 import io.bhkr.transfer.DispatchSent;
 import io.bhkr.transfer.Party;
+import io.bhkr.transfer.ProjectPlaced;
+import io.bhkr.transfer.ProjectUnplaced;
 import io.bhkr.transfer.Receipt;
 import io.bhkr.transfer.Transfer;
 import java.math.BigInteger;
@@ -29,8 +31,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A provider's blockchain node and its sidecar. Here: its registration and the BHKR that accounts
- * stake on its sidecar (economics 5); audits, status and the running project deepen it later.
+ * A provider's blockchain node and its sidecar: its registration, the BHKR that accounts stake on
+ * its sidecar (economics 5), and the projects its provider placed on it (start and finish times,
+ * told through the provider's outbox). Its audits live in the audit round.
  */
 public final class NodeEntity extends OutboxEntity<NodeEntity.Command, NodeState> {
 
@@ -62,8 +65,15 @@ public final class NodeEntity extends OutboxEntity<NodeEntity.Command, NodeState
   public record Refused(String reason) implements Result {}
 
   /** What the API shows; {@code registration} is null for a node nobody registered. */
-  public record NodeView(String nodeId, NodeRegistered registration, Map<String, List<StakeLot>> stakes, BigInteger totalStaked)
-      implements JsonSerializable {}
+  public record NodeView(String nodeId, NodeRegistered registration, Map<String, List<StakeLot>> stakes, BigInteger totalStaked,
+      List<ProjectRun> projects) implements JsonSerializable {
+
+    /** The project running on the node, or the last one it ran; null if none ever. */
+    public ProjectRun latestProject() {
+      return projects.stream().filter(p -> p.finishedAt() == 0).findFirst()
+          .orElse(projects.isEmpty() ? null : projects.get(projects.size() - 1));
+    }
+  }
 
   public static Behavior<Command> create(String nodeId, DispatchRoute route, Duration redelivery) {
     return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> new NodeEntity(nodeId,
@@ -95,7 +105,7 @@ public final class NodeEntity extends OutboxEntity<NodeEntity.Command, NodeState
         .onCommand(Register.class, this::onRegister)
         .onCommand(Withdraw.class, this::onWithdraw)
         .onCommand(Receive.class, this::onReceive)
-        .onCommand(Get.class, (s, c) -> Effect().reply(c.replyTo(), new NodeView(nodeId, s.registration(), s.stakes(), s.totalStaked())))
+        .onCommand(Get.class, (s, c) -> Effect().reply(c.replyTo(), new NodeView(nodeId, s.registration(), s.stakes(), s.totalStaked(), s.projects())))
         .onCommand(Confirm.class, (s, c) -> onReceipt(s, c.receipt()))
         .onCommand(RedeliveryDue.class, (s, c) -> onRedeliveryDue(s))
         .build();
@@ -123,7 +133,11 @@ public final class NodeEntity extends OutboxEntity<NodeEntity.Command, NodeState
   private ReplyEffect<DomainEvent, NodeState> onReceive(NodeState s, Receive c) {
     Dispatch d = c.dispatch();
     Receipt receipt = new Receipt(d.id());
-    if (s.seen().contains(d.id()) || d.value().isEmpty()) return Effect().reply(c.replyTo(), receipt);
+    if (s.seen().contains(d.id())) return Effect().reply(c.replyTo(), receipt);
+    boolean fromItsProvider = s.registration() != null && d.from().equals(Party.provider(s.registration().providerId()));
+    if (fromItsProvider && (d instanceof ProjectPlaced || d instanceof ProjectUnplaced))
+      return Effect().persist(new DispatchReceived(d)).thenReply(c.replyTo(), ns -> receipt);
+    if (d.value().isEmpty()) return Effect().reply(c.replyTo(), receipt);
     if (isStake(s, d)) return Effect().persist(new DispatchReceived(d)).thenReply(c.replyTo(), ns -> receipt);
     long at = d instanceof Transfer t ? t.at() : 0;
     Transfer back = new Transfer("return:" + d.id(), Party.node(nodeId), d.from(), d.value().get(),
@@ -139,7 +153,11 @@ public final class NodeEntity extends OutboxEntity<NodeEntity.Command, NodeState
         .forAnyState()
         .onEvent(NodeRegistered.class, NodeState::registered)
         .onEvent(StakeWithdrawn.class, NodeState::withdrawn)
-        .onEvent(DispatchReceived.class, (s, e) -> isStake(s, e.dispatch()) ? s.staked((Transfer) e.dispatch()) : s.received(e.dispatch()))
+        .onEvent(DispatchReceived.class, (s, e) -> {
+          if (e.dispatch() instanceof ProjectPlaced p) return s.placed(p);
+          if (e.dispatch() instanceof ProjectUnplaced u) return s.unplaced(u);
+          return isStake(s, e.dispatch()) ? s.staked((Transfer) e.dispatch()) : s.received(e.dispatch());
+        })
         .onEvent(DispatchSent.class, (s, e) -> s.sent(e.dispatch()))
         .onEvent(DispatchConfirmed.class, (s, e) -> s.confirmed(e.dispatchId()))
         .build();

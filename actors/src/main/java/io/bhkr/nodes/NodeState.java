@@ -3,6 +3,8 @@ package io.bhkr.nodes;
 import io.bhkr.serialization.JsonSerializable;
 import io.bhkr.transfer.Dispatch;
 import io.bhkr.transfer.Outbox;
+import io.bhkr.transfer.ProjectPlaced;
+import io.bhkr.transfer.ProjectUnplaced;
 import io.bhkr.transfer.Seen;
 import io.bhkr.transfer.Transfer;
 import java.math.BigInteger;
@@ -12,18 +14,43 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** A node's registration and the BHKR staked on its sidecar, lot by lot per staker. */
-public record NodeState(NodeRegistered registration, Map<String, List<StakeLot>> stakes, Outbox outbox, Seen seen)
-    implements JsonSerializable {
+/**
+ * A node's registration, the BHKR staked on its sidecar lot by lot per staker, and the projects
+ * its provider ran on it, in the order they started.
+ */
+public record NodeState(NodeRegistered registration, Map<String, List<StakeLot>> stakes, List<ProjectRun> projects, Outbox outbox,
+    Seen seen) implements JsonSerializable {
 
   public NodeState {
     TreeMap<String, List<StakeLot>> copy = new TreeMap<>();
     stakes.forEach((k, v) -> copy.put(k, List.copyOf(v)));
     stakes = Collections.unmodifiableMap(copy);
+    projects = List.copyOf(projects);
+  }
+
+  /** The project running on the node, if any. */
+  public ProjectRun running() {
+    return projects.stream().filter(p -> p.finishedAt() == 0).findFirst().orElse(null);
+  }
+
+  NodeState placed(ProjectPlaced p) {
+    List<ProjectRun> copy = new ArrayList<>(projects);
+    if (copy.stream().noneMatch(r -> r.projectId().equals(p.projectId()))) copy.add(new ProjectRun(p.projectId(), p.at(), 0));
+    return new NodeState(registration, stakes, copy, outbox, seen.with(p.id()));
+  }
+
+  /** An unplacing that arrives before its placing (delivery is not ordered) still records the finish. */
+  NodeState unplaced(ProjectUnplaced u) {
+    List<ProjectRun> copy = new ArrayList<>(projects);
+    copy.removeIf(r -> r.projectId().equals(u.projectId()));
+    long started = projects.stream().filter(r -> r.projectId().equals(u.projectId())).mapToLong(ProjectRun::startedAt).findFirst()
+        .orElse(u.at());
+    copy.add(new ProjectRun(u.projectId(), started, Math.max(u.at(), 1)));
+    return new NodeState(registration, stakes, copy, outbox, seen.with(u.id()));
   }
 
   public static NodeState empty() {
-    return new NodeState(null, Map.of(), Outbox.empty(), Seen.none());
+    return new NodeState(null, Map.of(), List.of(), Outbox.empty(), Seen.none());
   }
 
   public BigInteger staked(String staker) {
@@ -35,7 +62,7 @@ public record NodeState(NodeRegistered registration, Map<String, List<StakeLot>>
   }
 
   NodeState registered(NodeRegistered e) {
-    return new NodeState(e, stakes, outbox, seen);
+    return new NodeState(e, stakes, projects, outbox, seen);
   }
 
   /** A stake arrived: a new lot from the time it was paid. */
@@ -44,7 +71,7 @@ public record NodeState(NodeRegistered registration, Map<String, List<StakeLot>>
     List<StakeLot> lots = new ArrayList<>(copy.getOrDefault(t.from().id(), List.of()));
     lots.add(new StakeLot(t.amount().amount(), t.at()));
     copy.put(t.from().id(), lots);
-    return new NodeState(registration, copy, outbox, seen.with(t.id()));
+    return new NodeState(registration, copy, projects, outbox, seen.with(t.id()));
   }
 
   /** The rest of the staker's BHKR becomes one lot counting from the withdrawal: unpaid stake-time is forfeited. */
@@ -53,18 +80,18 @@ public record NodeState(NodeRegistered registration, Map<String, List<StakeLot>>
     BigInteger rest = staked(e.staker()).subtract(e.amount());
     if (rest.signum() == 0) copy.remove(e.staker());
     else copy.put(e.staker(), List.of(new StakeLot(rest, e.at())));
-    return new NodeState(registration, copy, outbox, seen);
+    return new NodeState(registration, copy, projects, outbox, seen);
   }
 
   NodeState received(Dispatch d) {
-    return new NodeState(registration, stakes, outbox, seen.with(d.id()));
+    return new NodeState(registration, stakes, projects, outbox, seen.with(d.id()));
   }
 
   NodeState sent(Dispatch d) {
-    return new NodeState(registration, stakes, outbox.add(d), seen.with(d.id()));
+    return new NodeState(registration, stakes, projects, outbox.add(d), seen.with(d.id()));
   }
 
   NodeState confirmed(String id) {
-    return new NodeState(registration, stakes, outbox.confirm(id), seen);
+    return new NodeState(registration, stakes, projects, outbox.confirm(id), seen);
   }
 }

@@ -20,6 +20,7 @@ import io.bhkr.transfer.Party;
 import io.bhkr.transfer.ProjectAwarded;
 import io.bhkr.transfer.ProjectFunding;
 import io.bhkr.transfer.ProjectReleased;
+import io.bhkr.transfer.ServiceFailureFound;
 import io.bhkr.transfer.Transfer;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -49,7 +50,15 @@ public final class ProjectRules {
       if (fromWinner && PROFIT.equals(t.reason())) return settle(projectId, s, t);
       return returned(self, d, "the project takes profit only from its winner while running");
     }
-    return List.of(); // notices change nothing here
+    if (d instanceof ServiceFailureFound f) {
+      List<DomainEvent> events = new ArrayList<>(List.of(new DispatchReceived(f)));
+      // Only the running project's own winner can find its service failed; a late notice changes nothing.
+      if (s.status() == ProjectStatus.RUNNING && f.from().equals(Party.provider(s.auction().winner())))
+        events.addAll(fail(projectId, s, f.at(), "audited uptime " + f.uptimeBps() + " bp of node " + f.nodeId()
+            + " is below slaUptimeBps " + f.slaUptimeBps(), f.bhkrPriceMicroUsd(), f.ethPriceMicroUsd()));
+      return events;
+    }
+    return List.of(); // other notices change nothing here
   }
 
   private static boolean fundsThisOpening(ProjectFunding f) {
@@ -80,7 +89,7 @@ public final class ProjectRules {
     AuctionClosed closed = new AuctionClosed(s.closesAt(), s.order().secret(), r.admissible(), r.candidates(),
         Hex.encode(r.seed()), r.totalScore(), r.r(), r.winner().orElse(null), r.pricePaid().orElse(null));
     Dispatch next = r.winner().isPresent()
-        ? new ProjectAwarded("award:" + projectId, self, Party.provider(r.winner().get()), projectId, s.terms().resources())
+        ? new ProjectAwarded("award:" + projectId, self, Party.provider(r.winner().get()), projectId, s.terms().resources(), s.closesAt())
         : new Transfer(projectId + ":refund", self, Party.account(s.requester()), s.escrow().of(Asset.BHKR),
             "refund: no admissible bid", s.closesAt());
     return List.of(closed, new DispatchSent(next));
@@ -110,7 +119,7 @@ public final class ProjectRules {
     events.add(new DispatchReceived(profit));
     events.add(new ProjectSettled(profit.amount(), recorded, profit.at()));
     events.addAll(payouts);
-    events.add(new DispatchSent(new ProjectReleased("release:" + projectId, self, Party.provider(winner), projectId)));
+    events.add(new DispatchSent(new ProjectReleased("release:" + projectId, self, Party.provider(winner), projectId, profit.at())));
     return events;
   }
 
@@ -133,7 +142,7 @@ public final class ProjectRules {
     if (!compensation.isZero())
       events.add(new DispatchSent(new CollateralClaim("claim:" + projectId, self, Party.provider(winner), projectId,
           s.requester(), compensation, failedAt)));
-    events.add(new DispatchSent(new ProjectReleased("release:" + projectId, self, Party.provider(winner), projectId)));
+    events.add(new DispatchSent(new ProjectReleased("release:" + projectId, self, Party.provider(winner), projectId, failedAt)));
     return events;
   }
 

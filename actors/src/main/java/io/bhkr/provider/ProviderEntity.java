@@ -20,6 +20,7 @@ import akka.persistence.typed.javadsl.ReplyEffect;
 import io.bhkr.money.Amount;
 import io.bhkr.money.Asset;
 import io.bhkr.rules.Auction.ProviderStanding;
+import io.bhkr.rules.Disqualification;
 import io.bhkr.rules.Resources;
 import io.bhkr.serialization.DomainEvent;
 import io.bhkr.serialization.JsonSerializable;
@@ -72,12 +73,21 @@ public final class ProviderEntity
       Set<String> runningProjects,
       Amount pMin,
       long collateralSince,
-      List<String> failures)
+      List<String> failures,
+      Reputation reputation)
       implements JsonSerializable {
 
-    public ProviderStanding standing() {
+    /** Its status at {@code now}: DISQUALIFIED until its disqualification ends, then as its qualification and collateral say. */
+    public Status statusAt(long now) {
+      boolean standing = status == Status.QUALIFIED || status == Status.ACTIVE;
+      return standing && Disqualification.active(reputation.disqualifiedUntil(), now) ? Status.DISQUALIFIED : status;
+    }
+
+    /** How the auction sees the provider at {@code now}: its recorded score, and disqualified while a disqualification lasts. */
+    public ProviderStanding standing(long now) {
       boolean qualified = status == Status.QUALIFIED || status == Status.ACTIVE;
-      return new ProviderStanding(providerId, qualified, status == Status.DISQUALIFIED, collateral, freeCapacity, maxPrice, score);
+      return new ProviderStanding(providerId, qualified, Disqualification.active(reputation.disqualifiedUntil(), now), collateral,
+          freeCapacity, maxPrice, score);
     }
   }
 
@@ -115,21 +125,14 @@ public final class ProviderEntity
         .build();
   }
 
-  /** A failed project's claim is paid from the collateral at once, as far as it reaches. */
+  /** What arrives is decided by {@link ProviderDecisions}; the dispatches it sends go out through the outbox. */
   private ReplyEffect<DomainEvent, ProviderState> onReceive(ProviderState s, Receive c) {
     Dispatch d = c.dispatch();
     Receipt receipt = new Receipt(d.id());
     if (s.seen().contains(d.id())) return Effect().reply(c.replyTo(), receipt);
-    if (d instanceof CollateralClaim claim) {
-      Amount paid = claim.amount().isGreaterThan(s.collateral()) ? s.collateral() : claim.amount();
-      if (paid.isZero()) return Effect().persist(new DispatchReceived(d)).thenReply(c.replyTo(), ns -> receipt);
-      Transfer compensation = new Transfer("compensation:" + claim.projectId(), Party.provider(providerId),
-          Party.account(claim.beneficiary()), paid, "service failure compensation for " + claim.projectId(), claim.at());
-      return Effect().persist(List.of(new DispatchReceived(d), new DispatchSent(compensation)))
-          .thenRun(ns -> courier.send(List.of(compensation)))
-          .thenReply(c.replyTo(), ns -> receipt);
-    }
-    return Effect().persist(new DispatchReceived(d)).thenReply(c.replyTo(), ns -> receipt);
+    List<DomainEvent> events = ProviderDecisions.onArrival(providerId, s, d);
+    List<Dispatch> sent = events.stream().filter(e -> e instanceof DispatchSent).map(e -> ((DispatchSent) e).dispatch()).toList();
+    return Effect().persist(events).thenRun(ns -> courier.send(sent)).thenReply(c.replyTo(), ns -> receipt);
   }
 
   private ReplyEffect<DomainEvent, ProviderState> onApply(ProviderState s, Apply c) {
@@ -145,22 +148,16 @@ public final class ProviderEntity
 
   @Override
   public EventHandler<ProviderState, DomainEvent> eventHandler() {
-    return newEventHandlerBuilder()
-        .forAnyState()
-        .onEvent(ProviderApplied.class, ProviderState::applied)
-        .onEvent(DispatchReceived.class, (s, e) -> s.with(e.dispatch()))
-        .onEvent(DispatchSent.class, (s, e) -> s.sent(e.dispatch()))
-        .onEvent(DispatchConfirmed.class, (s, e) -> s.confirmed(e.dispatchId()))
-        .build();
+    return newEventHandlerBuilder().forAnyState().onAnyEvent(ProviderState::apply);
   }
 
 
 
   private ProviderView view(ProviderState s) {
     if (s.application() == null) return new ProviderView(providerId, Status.NONE, null, Resources.NONE, Resources.NONE,
-        Amount.zero(Asset.BHKR), s.collateral(), 0, Set.of(), null, 0, List.of());
+        Amount.zero(Asset.BHKR), s.collateral(), 0, Set.of(), null, 0, List.of(), s.reputation());
     return new ProviderView(providerId, s.status(), s.application().brandName(), s.application().capacity(),
         s.freeCapacity(), s.application().maxPrice(), s.collateral(), s.score(), Set.copyOf(s.awarded().keySet()),
-        s.qualification() == null ? null : s.qualification().pMin(), s.collateralSince(), s.failures());
+        s.qualification() == null ? null : s.qualification().pMin(), s.collateralSince(), s.failures(), s.reputation());
   }
 }

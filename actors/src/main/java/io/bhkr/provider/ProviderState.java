@@ -8,14 +8,22 @@ import io.bhkr.provider.ProviderEntity.Status;
 import io.bhkr.rules.Resources;
 import io.bhkr.serialization.JsonSerializable;
 import io.bhkr.transfer.CollateralClaim;
+import io.bhkr.serialization.DomainEvent;
 import io.bhkr.transfer.Dispatch;
+import io.bhkr.transfer.DispatchConfirmed;
+import io.bhkr.transfer.DispatchReceived;
+import io.bhkr.transfer.DispatchSent;
+import io.bhkr.transfer.PeriodAudited;
+import io.bhkr.transfer.ProjectPlaced;
+import io.bhkr.transfer.ProjectUnplaced;
+import io.bhkr.transfer.ProviderKSet;
+import io.bhkr.transfer.ServiceFailureFound;
 import io.bhkr.transfer.Outbox;
 import io.bhkr.transfer.ProjectAwarded;
 import io.bhkr.transfer.ProjectReleased;
 import io.bhkr.transfer.ProviderQualified;
 import io.bhkr.transfer.Seen;
 import io.bhkr.transfer.Transfer;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -30,7 +38,7 @@ import java.util.Set;
  *     lost (no API sends it; a direct dispatch could)
  * @param released projects already released, so an award redelivered after its release (at least
  *     once is not in order) does not occupy capacity forever
- * @param failures projects that failed on this provider's watch (economics 7)
+ * @param reputation its audits, failures, score, disqualification, k and placements (economics 6–9)
  */
 public record ProviderState(
     ProviderApplied application,
@@ -40,13 +48,13 @@ public record ProviderState(
     Balances otherValue,
     Map<String, Resources> awarded,
     Set<String> released,
-    List<String> failures,
+    Reputation reputation,
     Outbox outbox,
     Seen seen)
     implements JsonSerializable {
 
   public static ProviderState empty() {
-    return new ProviderState(null, null, Amount.zero(Asset.BHKR), 0, Balances.empty(), Map.of(), Set.of(), List.of(),
+    return new ProviderState(null, null, Amount.zero(Asset.BHKR), 0, Balances.empty(), Map.of(), Set.of(), Reputation.none(),
         Outbox.empty(), Seen.none());
   }
 
@@ -62,18 +70,40 @@ public record ProviderState(
     return application.capacity().covers(used) ? application.capacity().minus(used) : Resources.NONE;
   }
 
+  /** The latest recorded score; before any, the score with no audit, bid or failure yet. */
   public long score() {
+    if (reputation.score() != null) return reputation.score().score().score();
     return ReputationScore.beforeAudits(collateral, qualification == null ? null : qualification.pMax());
   }
 
+  /** Projects that failed on this provider's watch (economics 7). */
+  public List<String> failures() {
+    return reputation.failures().stream().map(Reputation.Failure::projectId).toList();
+  }
+
+  /** Every event of the provider, applied. */
+  ProviderState apply(DomainEvent e) {
+    if (e instanceof ProviderApplied x) return applied(x);
+    if (e instanceof DispatchReceived x) return with(x.dispatch());
+    if (e instanceof DispatchSent x) return sent(x.dispatch());
+    if (e instanceof DispatchConfirmed x) return confirmed(x.dispatchId());
+    if (e instanceof ScoreRecorded x) return withReputation(reputation.scored(x));
+    if (e instanceof ProviderDisqualified x) return withReputation(reputation.disqualified(x));
+    return this;
+  }
+
+  private ProviderState withReputation(Reputation r) {
+    return new ProviderState(application, qualification, collateral, collateralSince, otherValue, awarded, released, r, outbox, seen);
+  }
+
   ProviderState applied(ProviderApplied e) {
-    return new ProviderState(e, qualification, collateral, collateralSince, otherValue, awarded, released, failures, outbox, seen);
+    return new ProviderState(e, qualification, collateral, collateralSince, otherValue, awarded, released, reputation, outbox, seen);
   }
 
   ProviderState with(Dispatch applied) {
     Map<String, Resources> projects = new HashMap<>(awarded);
     Set<String> done = new HashSet<>(released);
-    List<String> failed = new ArrayList<>(failures);
+    Reputation r = reputation;
     Amount stake = collateral;
     long since = collateralSince;
     Balances other = otherValue;
@@ -84,27 +114,32 @@ public record ProviderState(
     } else if (applied instanceof Transfer t) other = other.credit(t.amount());
     else if (applied instanceof ProviderQualified pq && q == null && application != null) q = pq;
     else if (applied instanceof ProjectAwarded a && !released.contains(a.projectId())) projects.put(a.projectId(), a.resources());
-    else if (applied instanceof ProjectReleased r) {
-      projects.remove(r.projectId());
-      done.add(r.projectId());
-    } else if (applied instanceof CollateralClaim c) failed.add(c.projectId());
-    return new ProviderState(application, q, stake, since, other, projects, done, failed, outbox, seen.with(applied.id()));
+    else if (applied instanceof ProjectReleased rel) {
+      projects.remove(rel.projectId());
+      done.add(rel.projectId());
+    } else if (applied instanceof CollateralClaim c) r = r.failed(new Reputation.Failure(c.projectId(), c.at()));
+    else if (applied instanceof PeriodAudited p) r = r.audited(p);
+    else if (applied instanceof ProviderKSet k) r = r.withK(k.kWei());
+    return new ProviderState(application, q, stake, since, other, projects, done, r, outbox, seen.with(applied.id()));
   }
 
   /** Collateral paid out (a failure's compensation). */
   ProviderState sent(Dispatch d) {
     Amount stake = collateral;
     long since = collateralSince;
+    Reputation r = reputation;
     if (d instanceof Transfer t) {
       stake = stake.minus(t.amount());
       since = t.at();
-    }
-    return new ProviderState(application, qualification, stake, since, otherValue, awarded, released, failures, outbox.add(d),
+    } else if (d instanceof ProjectPlaced p) r = r.placed(p);
+    else if (d instanceof ProjectUnplaced u) r = r.unplaced(u.projectId());
+    else if (d instanceof ServiceFailureFound f) r = r.breach(f.projectId());
+    return new ProviderState(application, qualification, stake, since, otherValue, awarded, released, r, outbox.add(d),
         seen.with(d.id()));
   }
 
   ProviderState confirmed(String id) {
-    return new ProviderState(application, qualification, collateral, collateralSince, otherValue, awarded, released, failures,
+    return new ProviderState(application, qualification, collateral, collateralSince, otherValue, awarded, released, reputation,
         outbox.confirm(id), seen);
   }
 }

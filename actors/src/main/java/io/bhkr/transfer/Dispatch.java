@@ -23,11 +23,18 @@ import java.util.Optional;
   @JsonSubTypes.Type(value = CollateralClaim.class, name = "CollateralClaim"),
   @JsonSubTypes.Type(value = MicroPoolOpening.class, name = "MicroPoolOpening"),
   @JsonSubTypes.Type(value = MicroPoolMigrationOrdered.class, name = "MicroPoolMigrationOrdered"),
-  @JsonSubTypes.Type(value = MicroPoolMigration.class, name = "MicroPoolMigration")
+  @JsonSubTypes.Type(value = MicroPoolMigration.class, name = "MicroPoolMigration"),
+  @JsonSubTypes.Type(value = ProviderDisqualification.class, name = "ProviderDisqualification"),
+  @JsonSubTypes.Type(value = ProviderKSet.class, name = "ProviderKSet"),
+  @JsonSubTypes.Type(value = PeriodAudited.class, name = "PeriodAudited"),
+  @JsonSubTypes.Type(value = ServiceFailureFound.class, name = "ServiceFailureFound"),
+  @JsonSubTypes.Type(value = ProjectPlaced.class, name = "ProjectPlaced"),
+  @JsonSubTypes.Type(value = ProjectUnplaced.class, name = "ProjectUnplaced")
 })
 public sealed interface Dispatch extends JsonSerializable
     permits Transfer, ProjectFunding, ProjectAwarded, ProjectReleased, ProviderQualified, InsuranceExcessDecided,
-        CollateralClaim, MicroPoolOpening, MicroPoolMigrationOrdered, MicroPoolMigration {
+        CollateralClaim, MicroPoolOpening, MicroPoolMigrationOrdered, MicroPoolMigration, ProviderDisqualification, ProviderKSet,
+        PeriodAudited, ServiceFailureFound, ProjectPlaced, ProjectUnplaced {
 
   /** Globally unique: the receiver's once-only guarantee rests on it. */
   String id();

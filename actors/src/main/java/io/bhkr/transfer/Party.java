@@ -5,11 +5,13 @@ import io.bhkr.serialization.JsonSerializable;
 /** Who holds value or receives a notice: an account, a provider, a project, a pool, governance. */
 public record Party(Kind kind, String id) implements JsonSerializable {
 
-  public enum Kind { ACCOUNT, PROVIDER, PROJECT, POOL, GOVERNANCE, NODE, MICROPOOL }
+  public enum Kind { ACCOUNT, PROVIDER, PROJECT, POOL, GOVERNANCE, NODE, MICROPOOL, AUDITS }
 
   public static final Party REWARD_POOL = new Party(Kind.POOL, "reward");
   public static final Party INSURANCE_POOL = new Party(Kind.POOL, "insurance");
   public static final Party GOVERNANCE = new Party(Kind.GOVERNANCE, "governance");
+  /** The peer audit round: it sends notices, never value. */
+  public static final Party AUDITS = new Party(Kind.AUDITS, "audits");
 
   public Party {
     if (kind == null || id == null || id.isBlank()) throw new IllegalArgumentException("party needs a kind and an id");

@@ -1,4 +1,4 @@
 package io.bhkr.transfer;
 
-/** Tells a provider that a project no longer occupies its capacity. */
-public record ProjectReleased(String id, Party from, Party to, String projectId) implements Dispatch {}
+/** Tells a provider that a project no longer occupies its capacity, from {@code at} (its settlement or failure). */
+public record ProjectReleased(String id, Party from, Party to, String projectId, long at) implements Dispatch {}

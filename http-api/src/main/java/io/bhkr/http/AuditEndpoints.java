@@ -41,8 +41,9 @@ final class AuditEndpoints extends Endpoints {
         path(segment("nodes").slash(segment()).slash("heartbeats"), id -> post(() -> signed((signer, body) -> heartbeat(id, signer, body)))));
   }
 
-  private CompletionStage<AuditParameters> parameters() {
-    return ask(market.governance(), GovernanceEntity.Get::new).thenApply(g -> g.parameters().audits());
+  /** The parameters in force: the round runs on the audit ones, and a closed period's notices carry them all. */
+  private CompletionStage<io.bhkr.governance.Parameters> parameters() {
+    return ask(market.governance(), GovernanceEntity.Get::new).thenApply(g -> g.parameters());
   }
 
   private static String beacon() {

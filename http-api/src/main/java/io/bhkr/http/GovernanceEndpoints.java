@@ -22,7 +22,7 @@ import java.util.concurrent.CompletionStage;
 final class GovernanceEndpoints extends Endpoints {
 
   record ProposalRequest(String kind, String providerId, String action, Wire.AmountJson amount, String name,
-      com.fasterxml.jackson.databind.JsonNode value, String poolId, String toPoolId) {}
+      com.fasterxml.jackson.databind.JsonNode value, String poolId, String toPoolId, Wire.AmountJson k) {}
 
   record VoteRequest(String vote) {}
 
@@ -62,9 +62,11 @@ final class GovernanceEndpoints extends Endpoints {
     if (Proposal.Kind.MOVE_INSURANCE_EXCESS.name().equals(kind)) return proposeExcessMove(signer, req);
     if (Proposal.Kind.SET_PARAMETER.name().equals(kind)) return proposeParameter(signer, req);
     if (Proposal.Kind.MIGRATE_MICROPOOL.name().equals(kind)) return proposeMigration(signer, req);
+    if (Proposal.Kind.DISQUALIFY_PROVIDER.name().equals(kind) || Proposal.Kind.SET_PROVIDER_K.name().equals(kind))
+      return proposeAboutQualified(signer, Proposal.Kind.valueOf(kind), req);
     if (!Proposal.Kind.QUALIFY_PROVIDER.name().equals(kind))
-      throw ApiException.invalid("kind", "this node decides QUALIFY_PROVIDER, MOVE_INSURANCE_EXCESS, SET_PARAMETER and MIGRATE_MICROPOOL proposals; '" + kind
-          + "' is not supported yet");
+      throw ApiException.invalid("kind", "must be one of QUALIFY_PROVIDER, DISQUALIFY_PROVIDER, SET_PROVIDER_K, SET_PARAMETER, "
+          + "MIGRATE_MICROPOOL, MOVE_INSURANCE_EXCESS; got '" + kind + "'");
     String providerId = Wire.address(req.providerId(), "providerId");
     return governor(signer).thenCompose(v -> ask(market.provider(providerId), ProviderEntity.Get::new)).thenCompose(provider -> {
       if (provider.status() == ProviderEntity.Status.NONE) throw ApiException.notFound("no provider " + providerId);
@@ -73,6 +75,30 @@ final class GovernanceEndpoints extends Endpoints {
       String proposalId = newId("proposal-");
       return ask(market.governance(), (ActorRef<Decision> r) ->
           new GovernanceEntity.Propose(proposalId, signer, Proposal.Kind.QUALIFY_PROVIDER, providerId, now(), r));
+    }).thenApply(decision -> json(201, render(decided(decision))));
+  }
+
+  /**
+   * Disqualify a qualified provider for disqualifyDays (economics 7), or set its k (economics 6):
+   * {@code k} is an amount of ETH in wei, {@code {"asset":"ETH","amount":"8000000000000000000"}},
+   * from 0 to 16 ETH.
+   */
+  private CompletionStage<HttpResponse> proposeAboutQualified(String signer, Proposal.Kind kind, ProposalRequest req) {
+    String providerId = Wire.address(req.providerId(), "providerId");
+    java.math.BigInteger k = null;
+    if (kind == Proposal.Kind.SET_PROVIDER_K) {
+      io.bhkr.money.Amount amount = Wire.required(req.k(), "k").toAmount("k");
+      if (amount.asset() != io.bhkr.money.Asset.ETH) throw ApiException.invalid("k.asset", "must be ETH");
+      if (amount.amount().compareTo(io.bhkr.rules.TrustTier.MAX_K) > 0) throw ApiException.invalid("k.amount", "must be 0 to 16 ETH (in wei)");
+      k = amount.amount();
+    }
+    java.math.BigInteger kWei = k;
+    return governor(signer).thenCompose(v -> ask(market.provider(providerId), ProviderEntity.Get::new)).thenCompose(provider -> {
+      if (provider.status() == ProviderEntity.Status.NONE) throw ApiException.notFound("no provider " + providerId);
+      if (provider.status() == ProviderEntity.Status.APPLIED)
+        throw ApiException.conflict("not-qualified", "provider " + providerId + " is not qualified yet");
+      return ask(market.governance(), (ActorRef<Decision> r) -> new GovernanceEntity.Propose(newId("proposal-"), signer, kind,
+          providerId, null, null, null, kWei, now(), r));
     }).thenApply(decision -> json(201, render(decided(decision))));
   }
 
@@ -165,6 +191,7 @@ final class GovernanceEndpoints extends Endpoints {
       m.put("name", p.setting().name());
       m.put("value", Json.tree(p.setting().value()));
     }
+    if (p.kWei() != null) m.put("k", Wire.amount(new io.bhkr.money.Amount(io.bhkr.money.Asset.ETH, p.kWei())));
     if (p.migration() != null) {
       m.put("poolId", p.migration().poolId());
       m.put("toPoolId", p.migration().toPoolId());

@@ -69,8 +69,15 @@ final class MicroPoolEndpoints extends Endpoints {
     return ask(market.provider(signer), ProviderEntity.Get::new)
         .thenCompose(p -> {
           if (p.status() == ProviderEntity.Status.NONE) throw ApiException.forbidden("not-a-provider", signer + " has not applied as a provider");
-          if (!p.standing().qualified()) throw ApiException.conflict("not-qualified", signer + " is " + p.status());
-          return ask(market.governance(), GovernanceEntity.Get::new);
+          if (!p.standing(now()).qualified()) throw ApiException.conflict("not-qualified", signer + " is " + p.status());
+          return ask(market.governance(), GovernanceEntity.Get::new).thenApply(g -> {
+            // economics 6: the provider stakes at least its k of every 32 ETH validator
+            BigInteger k = ReputationRendering.k(p, g);
+            if (stake.amount().compareTo(k) < 0)
+              throw ApiException.conflict("stake-below-k", "the provider's ETH stake " + stake.amount() + " wei is below its k of "
+                  + k + " wei (trust tier " + ReputationRendering.tier(p, g) + ")");
+            return g;
+          });
         })
         .thenCompose(g -> pay(signer, new MicroPoolOpening("open:" + poolId, Party.account(signer), Party.microPool(poolId), signer,
             stake, MicroPoolTerms.of(fp, endsAt, g.parameters()), now())))

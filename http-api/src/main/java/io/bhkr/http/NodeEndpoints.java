@@ -152,7 +152,11 @@ final class NodeEndpoints extends Endpoints {
     m.put("capacity", Wire.resources(v.registration().capacity()));
     m.put("uptimeBps", null);
     m.put("auditors", List.of());
-    m.put("project", null);
+    var run = v.latestProject();
+    m.put("project", run == null || run.finishedAt() != 0 ? null : run.projectId());
+    m.put("projectStartedAt", run == null ? null : run.startedAt());
+    m.put("projectFinishedAt", run == null || run.finishedAt() == 0 ? null : run.finishedAt());
+    m.put("lastProject", run == null ? null : run.projectId());
     List<Map<String, Object>> stakes = new ArrayList<>();
     v.stakes().forEach((staker, lots) -> lots.forEach(lot -> {
       Map<String, Object> s = new LinkedHashMap<>();

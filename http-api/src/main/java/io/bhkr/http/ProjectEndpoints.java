@@ -126,18 +126,11 @@ final class ProjectEndpoints extends Endpoints {
   }
 
   /**
-   * The provider as the auction sees it: weighted by its audited score (economics 8), and
-   * disqualified while that score is under {@code disqualifyScore} (economics 7).
+   * The provider as the auction sees it: weighted by its recorded score (economics 8), and
+   * disqualified while a recorded disqualification lasts (economics 7).
    */
   private CompletionStage<Auction.ProviderStanding> standing(ProviderEntity.ProviderView p) {
-    return ask(market.auditRound(), AuditRoundEntity.Get::new).thenCompose(audits ->
-        ask(market.governance(), GovernanceEntity.Get::new).thenApply(gov -> {
-          long score = ReputationRendering.score(p, audits, gov, now()).score();
-          Auction.ProviderStanding s = p.standing();
-          boolean disqualified = s.disqualified() || score < gov.parameters().reputation().disqualifyScore();
-          return new Auction.ProviderStanding(s.providerId(), s.qualified(), disqualified, s.collateral(), s.freeCapacity(),
-              s.maxPrice(), score);
-        }));
+    return java.util.concurrent.CompletableFuture.completedFuture(p.standing(now()));
   }
 
   /** A sealed bid, checked against the provider's standing now; refusals say which rule it broke. */

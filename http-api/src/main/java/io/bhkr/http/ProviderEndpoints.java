@@ -72,7 +72,7 @@ final class ProviderEndpoints extends Endpoints {
               .map(CompletableFuture::join)
               .filter(v -> v.status() != Status.NONE)
               .sorted(Comparator.comparing(ProviderView::providerId))
-              .map(ProviderEndpoints::render)
+              .map(v -> render(v, now()))
               .toList());
         })
         .thenApply(list -> json(200, list));
@@ -80,9 +80,8 @@ final class ProviderEndpoints extends Endpoints {
 
   private CompletionStage<HttpResponse> one(String rawId) {
     String id = Wire.address(rawId, "providerId");
-    return existing(id).thenCompose(v -> ask(market.auditRound(), AuditRoundEntity.Get::new)
-        .thenCompose(audits -> ask(market.governance(), GovernanceEntity.Get::new).thenApply(gov ->
-            json(200, ReputationRendering.withScore(render(v), ReputationRendering.score(v, audits, gov, now()), gov)))));
+    return existing(id).thenCompose(v -> ask(market.governance(), GovernanceEntity.Get::new).thenApply(gov ->
+        json(200, ReputationRendering.withScore(render(v, now()), v, gov))));
   }
 
   /** Moves BHKR from the provider's account into its collateral; ACTIVE once it holds at least pMin. */
@@ -99,7 +98,7 @@ final class ProviderEndpoints extends Endpoints {
             if (result instanceof AccountEntity.Refused refused) throw ApiException.conflict("insufficient-funds", refused.reason());
             Amount expected = before.collateral().plus(amount);
             return readUntil(() -> ask(market.provider(id), ProviderEntity.Get::new), v -> !v.collateral().isLessThan(expected))
-                .thenApply(v -> json(v.collateral().isLessThan(expected) ? 202 : 200, render(v)));
+                .thenApply(v -> json(v.collateral().isLessThan(expected) ? 202 : 200, render(v, now())));
           });
     });
   }
@@ -111,11 +110,13 @@ final class ProviderEndpoints extends Endpoints {
     });
   }
 
-  static Map<String, Object> render(ProviderView v) {
+  static Map<String, Object> render(ProviderView v, long now) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("providerId", v.providerId());
     m.put("brandName", v.brandName());
-    m.put("status", v.status().name());
+    m.put("status", v.statusAt(now).name());
+    long until = v.reputation().disqualifiedUntil();
+    m.put("disqualifiedUntil", until > now ? until : null);
     m.put("score", v.score());
     m.put("collateral", Wire.amount(v.collateral()));
     m.put("capacity", Wire.resources(v.capacity()));

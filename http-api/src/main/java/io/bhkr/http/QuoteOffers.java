@@ -49,11 +49,12 @@ final class QuoteOffers {
       List<CompletableFuture<ProviderView>> views = ids.stream()
           .map(id -> market.provider(id).<ProviderView>ask(ProviderEntity.Get::new, settings.askTimeout()).toCompletableFuture())
           .toList();
+      long now = settings.clock().millis() / 1000;
       return CompletableFuture.allOf(views.toArray(CompletableFuture[]::new)).thenApply(x -> views.stream()
           .map(CompletableFuture::join)
-          .filter(v -> v.status() == ProviderEntity.Status.ACTIVE && v.freeCapacity().covers(q.resources()))
+          .filter(v -> v.statusAt(now) == ProviderEntity.Status.ACTIVE && v.freeCapacity().covers(q.resources()))
           .sorted(Comparator.comparingLong(ProviderView::score).reversed().thenComparing(ProviderView::providerId))
-          .map(ProviderEndpoints::render)
+          .map(v -> ProviderEndpoints.render(v, now))
           .toList());
     });
   }

@@ -2,29 +2,48 @@ package io.bhkr.http;
 
 import io.bhkr.audit.AuditRoundState;
 import io.bhkr.audit.ProviderReputation;
+import io.bhkr.money.Amount;
+import io.bhkr.money.Asset;
+import io.bhkr.provider.ScoreRecorded;
+import java.math.BigInteger;
 import io.bhkr.governance.GovernanceEntity.GovernanceView;
 import io.bhkr.provider.ProviderEntity.ProviderView;
 import io.bhkr.rules.ReputationRule;
 import io.bhkr.rules.TrustTier;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The score of a provider with its provenance (economics 6, 8), and a node's audit status (9). */
+/** The recorded score of a provider with its provenance, trust tier and k (economics 6, 8), and a node's audit status (9). */
 final class ReputationRendering {
 
   private ReputationRendering() {}
 
-  static ReputationRule.Score score(ProviderView v, AuditRoundState audits, GovernanceView gov, long now) {
-    // Failures are recorded without their time on the provider: all count as inside the penalty window.
-    List<Long> failures = Collections.nCopies(v.failures().size(), now);
-    return ProviderReputation.of(v.providerId(), v.collateral(), gov.parameters().pMax(), failures, audits,
-        gov.parameters().reputation(), gov.parameters().audits(), now);
+  /** The recorded score, or (before anything recorded one) the score of a provider with no audit, failure or bid yet. */
+  static ReputationRule.Score score(ProviderView v, GovernanceView gov) {
+    if (v.reputation().score() != null) return v.reputation().score().score();
+    Amount pMax = gov.parameters().pMax();
+    ReputationRule.History none = new ReputationRule.History(List.of(), 0, v.collateral().amount(), pMax.amount(), List.of(),
+        List.of(), List.of(), List.of());
+    return ReputationRule.score(none, 0, ProviderReputation.weights(gov.parameters().reputation(), gov.parameters().audits()));
   }
 
-  static Map<String, Object> withScore(Map<String, Object> provider, ReputationRule.Score s, GovernanceView gov) {
+  static TrustTier tier(ProviderView v, GovernanceView gov) {
     var r = gov.parameters().reputation();
+    return TrustTier.of(score(v, gov).score(), r.trustedScore(), r.untrustedScore());
+  }
+
+  /** k in wei (economics 6): governance's SET_PROVIDER_K value in the middle tier if it set one, else the linear k. */
+  static BigInteger k(ProviderView v, GovernanceView gov) {
+    var r = gov.parameters().reputation();
+    BigInteger governed = v.reputation().governedK();
+    if (governed != null && tier(v, gov) == TrustTier.STANDARD) return governed;
+    return TrustTier.k(score(v, gov).score(), r.trustedScore(), r.untrustedScore());
+  }
+
+  static Map<String, Object> withScore(Map<String, Object> provider, ProviderView v, GovernanceView gov) {
+    ReputationRule.Score s = score(v, gov);
+    ScoreRecorded recorded = v.reputation().score();
     Map<String, Object> inputs = new LinkedHashMap<>();
     inputs.put("uptime", s.uptime().toPlainString());
     inputs.put("running", s.running().toPlainString());
@@ -35,11 +54,19 @@ final class ReputationRendering {
     inputs.put("failures", s.failuresCounted());
     inputs.put("slashings", s.slashingsCounted());
     inputs.put("disputeMarks", s.disputeMarksCounted());
+    inputs.put("cause", recorded == null ? null : recorded.cause());
+    inputs.put("recordedAt", recorded == null ? null : recorded.at());
+    inputs.put("failedProjects", v.reputation().failures().stream()
+        .map(f -> Map.<String, Object>of("projectId", f.projectId(), "at", f.at())).toList());
     provider.put("score", s.score());
     provider.put("scoreInputs", inputs);
-    provider.put("trustTier", TrustTier.of(s.score(), r.trustedScore(), r.untrustedScore()).name());
-    provider.put("k", Wire.amount(new io.bhkr.money.Amount(io.bhkr.money.Asset.ETH,
-        TrustTier.k(s.score(), r.trustedScore(), r.untrustedScore()))));
+    provider.put("trustTier", tier(v, gov).name());
+    provider.put("k", Wire.amount(new Amount(Asset.ETH, k(v, gov))));
+    provider.put("governedK", v.reputation().governedK() == null ? null : Wire.amount(new Amount(Asset.ETH, v.reputation().governedK())));
+    var d = v.reputation().disqualified();
+    provider.put("disqualification", d == null ? null : Map.of("reason", d.reason(), "at", d.at(), "until", d.until()));
+    provider.put("placements", v.reputation().placements().entrySet().stream().map(e -> Map.<String, Object>of(
+        "projectId", e.getKey(), "nodeId", e.getValue().nodeId(), "since", e.getValue().since())).toList());
     return provider;
   }
 

@@ -1,0 +1,158 @@
+package io.bhkr.provider;
+
+import io.bhkr.governance.Parameters;
+import io.bhkr.governance.ReputationParameters;
+import io.bhkr.money.Amount;
+import io.bhkr.money.Asset;
+import io.bhkr.provider.Reputation.NodePeriod;
+import io.bhkr.provider.Reputation.Placement;
+import io.bhkr.rules.Disqualification;
+import io.bhkr.rules.ReputationRule;
+import io.bhkr.rules.ServiceLevel;
+import io.bhkr.serialization.DomainEvent;
+import io.bhkr.transfer.CollateralClaim;
+import io.bhkr.transfer.Dispatch;
+import io.bhkr.transfer.DispatchReceived;
+import io.bhkr.transfer.DispatchSent;
+import io.bhkr.transfer.Party;
+import io.bhkr.transfer.PeriodAudited;
+import io.bhkr.transfer.ProjectAwarded;
+import io.bhkr.transfer.ProjectPlaced;
+import io.bhkr.transfer.ProjectReleased;
+import io.bhkr.transfer.ProjectUnplaced;
+import io.bhkr.transfer.ProviderDisqualification;
+import io.bhkr.transfer.ServiceFailureFound;
+import io.bhkr.transfer.Transfer;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The provider's decisions as pure functions from its state and what arrived to the events to
+ * persist: compensation, placing projects on nodes, judging their service level from audits,
+ * recording the score, disqualifying. No Akka, no clock: every time comes with the dispatch.
+ */
+final class ProviderDecisions {
+
+  private ProviderDecisions() {}
+
+  /** What the arrival of {@code d} means; the first event is always its receipt. */
+  static List<DomainEvent> onArrival(String providerId, ProviderState before, Dispatch d) {
+    Events out = new Events(before);
+    out.add(new DispatchReceived(d));
+    Party self = Party.provider(providerId);
+    if (d instanceof CollateralClaim claim) {
+      // A failed project's claim is paid from the collateral at once, as far as it reaches.
+      Amount paid = claim.amount().isGreaterThan(out.state.collateral()) ? out.state.collateral() : claim.amount();
+      if (!paid.isZero())
+        out.add(new DispatchSent(new Transfer("compensation:" + claim.projectId(), self, Party.account(claim.beneficiary()), paid,
+            "service failure compensation for " + claim.projectId(), claim.at())));
+      rescore(out, "service failure of project " + claim.projectId(), claim.at());
+    } else if (d instanceof Transfer t && t.amount().asset() == Asset.BHKR && out.state.application() != null) {
+      rescore(out, "collateral " + out.state.collateral().amount() + " BHKR base units", t.at());
+    } else if (d instanceof ProjectAwarded a) {
+      place(out, self, a.at());
+    } else if (d instanceof ProjectReleased r && out.state.reputation().placements().containsKey(r.projectId())) {
+      Placement p = out.state.reputation().placements().get(r.projectId());
+      out.add(new DispatchSent(new ProjectUnplaced("unplace:" + r.projectId(), self, Party.node(p.nodeId()), r.projectId(), r.at())));
+    } else if (d instanceof PeriodAudited p) {
+      place(out, self, p.at());
+      judge(out, self, p);
+      rescore(out, "audit period " + p.period() + " closed: " + uptimes(p), p.at());
+    } else if (d instanceof ProviderDisqualification g) {
+      out.add(new ProviderDisqualified("governance proposal " + g.proposalId(), g.at(), g.until()));
+    }
+    return out.events;
+  }
+
+  /** Events with the state they lead to, so each decision sees the ones before it. */
+  private static final class Events {
+    final List<DomainEvent> events = new ArrayList<>();
+    ProviderState state;
+
+    Events(ProviderState state) {
+      this.state = state;
+    }
+
+    void add(DomainEvent e) {
+      events.add(e);
+      state = state.apply(e);
+    }
+  }
+
+  /** The parameters the provider last heard of; governance's defaults before its first audited period. */
+  static Parameters parameters(ProviderState s) {
+    return s.reputation().parameters() == null ? Parameters.defaults() : s.reputation().parameters();
+  }
+
+  /**
+   * Awarded projects not yet placed go to the first (by id) of the provider's nodes whose sidecar
+   * heartbeat within the last two audit periods; with none running they wait for the next period.
+   */
+  private static void place(Events out, Party self, long at) {
+    Reputation r = out.state.reputation();
+    long period = parameters(out.state).audits().auditPeriodSeconds();
+    Optional<String> node = r.runs().entrySet().stream().filter(e -> e.getValue().lastSeen() > at - 2 * period)
+        .map(Map.Entry::getKey).sorted().findFirst();
+    if (node.isEmpty()) return;
+    for (String projectId : out.state.awarded().keySet().stream().sorted().toList())
+      if (!r.placements().containsKey(projectId) && !r.breached().contains(projectId))
+        out.add(new DispatchSent(new ProjectPlaced("place:" + projectId, self, Party.node(node.get()), projectId, at)));
+  }
+
+  /** A running project whose node's audited uptime since it started is below slaUptimeBps failed (economics 7). */
+  private static void judge(Events out, Party self, PeriodAudited p) {
+    Reputation r = out.state.reputation();
+    Parameters params = parameters(out.state);
+    int sla = params.reputation().slaUptimeBps();
+    for (Map.Entry<String, Placement> e : r.placements().entrySet()) {
+      String projectId = e.getKey();
+      Placement at = e.getValue();
+      if (r.breached().contains(projectId) || !out.state.awarded().containsKey(projectId)) continue;
+      List<Integer> since = r.periods().stream().filter(x -> x.nodeId().equals(at.nodeId()) && x.at() > at.since())
+          .map(NodePeriod::uptimeBps).toList();
+      if (!ServiceLevel.breached(since, sla)) continue;
+      out.add(new DispatchSent(new ServiceFailureFound("sla:" + projectId, self, Party.project(projectId), projectId, at.nodeId(),
+          ServiceLevel.meanBps(since), sla, p.at(), params.bhkrPriceMicroUsd(), params.ethPriceMicroUsd())));
+    }
+  }
+
+  /** Records the score as of {@code at}, and a disqualification if it fell under disqualifyScore (economics 7, 8). */
+  private static void rescore(Events out, String cause, long at) {
+    ProviderState s = out.state;
+    Parameters params = parameters(s);
+    ReputationRule.Score score = ReputationRule.score(history(s, at), at, weights(params));
+    out.add(new ScoreRecorded(score, cause, at));
+    ReputationParameters rp = params.reputation();
+    if (s.qualification() != null && Disqualification.byScore(score.score(), rp.disqualifyScore(), s.reputation().disqualifiedUntil(), at))
+      out.add(new ProviderDisqualified("score " + score.score() + " is under disqualifyScore " + rp.disqualifyScore(), at,
+          Disqualification.until(at, rp.disqualifyDays())));
+  }
+
+  static ReputationRule.Weights weights(Parameters p) {
+    var r = p.reputation();
+    return new ReputationRule.Weights(r.weightUptimeBps(), r.weightRunningBps(), r.weightStakeBps(), r.weightPriceBps(),
+        r.targetRunDays(), r.scoreWindowDays(), r.penaltyWindowDays(), r.failurePenalty(), r.slashingPenalty(),
+        p.audits().disputeLimit());
+  }
+
+  /** Everything the score depends on, from the provider's journal. Recent bids are not tracked yet: Pr = 1. */
+  static ReputationRule.History history(ProviderState s, long at) {
+    Reputation r = s.reputation();
+    List<ReputationRule.AuditedPeriod> periods = r.periods().stream()
+        .map(x -> new ReputationRule.AuditedPeriod(x.period(), x.at(), x.uptimeBps())).toList();
+    long run = r.runs().values().stream().mapToLong(x -> Math.max(0, Math.min(at, x.lastSeen()) - x.firstSeen())).sum();
+    long average = r.runs().isEmpty() ? 0 : run / r.runs().size();
+    BigInteger pMax = s.qualification() != null ? s.qualification().pMax().amount() : parameters(s).pMax().amount();
+    return new ReputationRule.History(periods, average, s.collateral().amount(), pMax, List.of(),
+        r.failures().stream().map(Reputation.Failure::at).toList(), List.of(), r.disputeMarks());
+  }
+
+  private static String uptimes(PeriodAudited p) {
+    List<String> parts = new ArrayList<>();
+    p.nodes().forEach((node, a) -> parts.add(node + " " + (a.uptimeBps() == null ? "unreported" : a.uptimeBps() + " bp")));
+    return String.join(", ", parts);
+  }
+}

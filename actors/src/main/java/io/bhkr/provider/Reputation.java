@@ -1,0 +1,120 @@
+package io.bhkr.provider;
+
+import io.bhkr.governance.Parameters;
+import io.bhkr.serialization.JsonSerializable;
+import io.bhkr.transfer.PeriodAudited;
+import io.bhkr.transfer.ProjectPlaced;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * What a provider's score, penalties and service level rest on, as its own journal learnt them.
+ *
+ * @param periods its nodes' audited periods, oldest first, at most {@link #KEPT_PERIODS}
+ * @param runs node → its sidecar's first and latest heartbeat, as the latest audited period saw them
+ * @param disputeMarks when its sidecars' reports were disputed
+ * @param failures its service failures and when they were recorded
+ * @param parameters the parameters in force at the latest audited period; null before the first
+ * @param score the latest recorded score; null before the first
+ * @param disqualified the latest disqualification; null if never
+ * @param governedK the k governance set (SET_PROVIDER_K, wei); null while the linear k applies
+ * @param placements running project → the node that runs it and since when
+ * @param breached projects already found failed by audits: each is told once
+ */
+public record Reputation(
+    List<NodePeriod> periods,
+    Map<String, NodeRun> runs,
+    List<Long> disputeMarks,
+    List<Failure> failures,
+    Parameters parameters,
+    ScoreRecorded score,
+    ProviderDisqualified disqualified,
+    BigInteger governedK,
+    Map<String, Placement> placements,
+    Set<String> breached)
+    implements JsonSerializable {
+
+  /** Three months of hourly periods of a few nodes: beyond every default window. */
+  public static final int KEPT_PERIODS = 6_000;
+
+  public record NodePeriod(String nodeId, long period, long at, int uptimeBps) implements JsonSerializable {}
+
+  public record NodeRun(long firstSeen, long lastSeen) implements JsonSerializable {}
+
+  public record Failure(String projectId, long at) implements JsonSerializable {}
+
+  public record Placement(String nodeId, long since) implements JsonSerializable {}
+
+  public Reputation {
+    periods = List.copyOf(periods);
+    runs = Map.copyOf(runs);
+    disputeMarks = List.copyOf(disputeMarks);
+    failures = List.copyOf(failures);
+    placements = Map.copyOf(placements);
+    breached = Set.copyOf(breached);
+  }
+
+  public static Reputation none() {
+    return new Reputation(List.of(), Map.of(), List.of(), List.of(), null, null, null, null, Map.of(), Set.of());
+  }
+
+  /** The disqualification's end, or 0 if never disqualified. */
+  public long disqualifiedUntil() {
+    return disqualified == null ? 0 : disqualified.until();
+  }
+
+  Reputation audited(PeriodAudited p) {
+    List<NodePeriod> all = new ArrayList<>(periods);
+    Map<String, NodeRun> r = new TreeMap<>(runs);
+    p.nodes().forEach((node, a) -> {
+      if (a.uptimeBps() != null) all.add(new NodePeriod(node, p.period(), p.at(), a.uptimeBps()));
+      r.put(node, new NodeRun(a.firstSeen(), a.lastSeen()));
+    });
+    List<NodePeriod> list = all;
+    if (list.size() > KEPT_PERIODS) list = list.subList(list.size() - KEPT_PERIODS, list.size());
+    List<Long> marks = new ArrayList<>(disputeMarks);
+    for (int i = 0; i < p.disputeMarks(); i++) marks.add(p.at());
+    return new Reputation(list, r, marks, failures, p.parameters(), score, disqualified, governedK, placements, breached);
+  }
+
+  Reputation failed(Failure f) {
+    List<Failure> list = new ArrayList<>(failures);
+    list.add(f);
+    return new Reputation(periods, runs, disputeMarks, list, parameters, score, disqualified, governedK, placements, breached);
+  }
+
+  Reputation scored(ScoreRecorded e) {
+    return new Reputation(periods, runs, disputeMarks, failures, parameters, e, disqualified, governedK, placements, breached);
+  }
+
+  Reputation disqualified(ProviderDisqualified e) {
+    return new Reputation(periods, runs, disputeMarks, failures, parameters, score, e, governedK, placements, breached);
+  }
+
+  Reputation withK(BigInteger k) {
+    return new Reputation(periods, runs, disputeMarks, failures, parameters, score, disqualified, k, placements, breached);
+  }
+
+  Reputation placed(ProjectPlaced p) {
+    Map<String, Placement> copy = new TreeMap<>(placements);
+    copy.put(p.projectId(), new Placement(p.to().id(), p.at()));
+    return new Reputation(periods, runs, disputeMarks, failures, parameters, score, disqualified, governedK, copy, breached);
+  }
+
+  Reputation unplaced(String projectId) {
+    Map<String, Placement> copy = new TreeMap<>(placements);
+    copy.remove(projectId);
+    return new Reputation(periods, runs, disputeMarks, failures, parameters, score, disqualified, governedK, copy, breached);
+  }
+
+  Reputation breach(String projectId) {
+    Set<String> copy = new TreeSet<>(breached);
+    copy.add(projectId);
+    return new Reputation(periods, runs, disputeMarks, failures, parameters, score, disqualified, governedK, placements, copy);
+  }
+}

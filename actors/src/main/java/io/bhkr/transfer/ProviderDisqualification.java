@@ -1,0 +1,8 @@
+package io.bhkr.transfer;
+
+/**
+ * Governance's decision (a passed DISQUALIFY_PROVIDER proposal) that a provider is disqualified
+ * from {@code at} until {@code until} (at + disqualifyDays then in force, economics 7).
+ */
+public record ProviderDisqualification(String id, Party from, Party to, String proposalId, long at, long until)
+    implements Dispatch {}
