@@ -52,6 +52,9 @@ final class ProviderDecisions {
       rescore(out, "service failure of project " + claim.projectId(), claim.at());
     } else if (d instanceof Transfer t && t.amount().asset() == Asset.BHKR && out.state.application() != null) {
       rescore(out, "collateral " + out.state.collateral().amount() + " BHKR base units", t.at());
+    } else if (d instanceof io.bhkr.transfer.ProviderQualified q && out.state.collateral().amount().signum() > 0) {
+      // St is measured against the pMax the qualification brings: collateral staked before it counts from now on.
+      rescore(out, "qualified by proposal " + q.proposalId(), out.state.collateralSince());
     } else if (d instanceof ProjectAwarded a) {
       place(out, self, a.at());
     } else if (d instanceof ProjectReleased r && out.state.reputation().placements().containsKey(r.projectId())) {
@@ -145,7 +148,8 @@ final class ProviderDecisions {
         .map(x -> new ReputationRule.AuditedPeriod(x.period(), x.at(), x.uptimeBps())).toList();
     long run = r.runs().values().stream().mapToLong(x -> Math.max(0, Math.min(at, x.lastSeen()) - x.firstSeen())).sum();
     long average = r.runs().isEmpty() ? 0 : run / r.runs().size();
-    BigInteger pMax = s.qualification() != null ? s.qualification().pMax().amount() : parameters(s).pMax().amount();
+    // Without a qualification there is no pMax to measure St against: St = 0, as before any audit.
+    BigInteger pMax = s.qualification() != null ? s.qualification().pMax().amount() : BigInteger.ZERO;
     return new ReputationRule.History(periods, average, s.collateral().amount(), pMax, List.of(),
         r.failures().stream().map(Reputation.Failure::at).toList(), List.of(), r.disputeMarks());
   }

@@ -8,6 +8,12 @@ import akka.actor.testkit.typed.javadsl.ActorTestKit;
 import akka.persistence.testkit.javadsl.EventSourcedBehaviorTestKit;
 import io.bhkr.audit.AuditRoundEntity.RoundView;
 import io.bhkr.governance.AuditParameters;
+import io.bhkr.governance.Parameters;
+import io.bhkr.transfer.DispatchSent;
+import io.bhkr.transfer.Party;
+import io.bhkr.transfer.PeriodAudited;
+import io.bhkr.testing.RecordingRoute;
+import java.time.Duration;
 import io.bhkr.rules.AuditAssignment;
 import io.bhkr.rules.Keccak256;
 import io.bhkr.serialization.DomainEvent;
@@ -21,7 +27,7 @@ import org.junit.jupiter.api.Test;
 
 class AuditRoundEntityTest {
 
-  private static final AuditParameters HOURLY = new AuditParameters(3, 3_600, 3, 2_500);
+  private static final Parameters HOURLY = Parameters.defaults().withAudits(new AuditParameters(3, 3_600, 3, 2_500));
   private static final String BEACON = "11".repeat(32);
   private static final List<String> NODES = List.of("n1", "n2", "n3", "n4", "n5");
   private static ActorTestKit testKit;
@@ -39,7 +45,7 @@ class AuditRoundEntityTest {
 
   @BeforeEach
   void fresh() {
-    round = EventSourcedBehaviorTestKit.create(testKit.system(), AuditRoundEntity.create());
+    round = EventSourcedBehaviorTestKit.create(testKit.system(), AuditRoundEntity.create(new RecordingRoute(testKit.createTestProbe(RecordingRoute.Delivery.class).getRef()), Duration.ofMinutes(5)));
   }
 
   private RoundView heartbeat(String node, long at) {
@@ -96,9 +102,24 @@ class AuditRoundEntityTest {
     assertEquals(List.of(auditors.get(2)), closed.uptimes().get(down).disputedAuditors());
     assertEquals(1_000, result.state().lastUptimeBps(down));
     assertEquals(List.of(7_200L), result.state().disputeMarks().get("p-" + auditors.get(2)));
-    AuditPeriodOpened opened = (AuditPeriodOpened) result.events().get(1);
+    AuditPeriodOpened opened = (AuditPeriodOpened) result.events().get(result.events().size() - 1);
     assertEquals(2, opened.period());
     assertTrue(opened.nodes().contains(down), "a node missing one heartbeat stays in the round");
+
+    // Each provider of a node in the period is told, through the outbox, what the period found about its nodes.
+    List<PeriodAudited> told = result.events().stream().filter(e -> e instanceof DispatchSent)
+        .map(e -> (PeriodAudited) ((DispatchSent) e).dispatch()).toList();
+    assertEquals(NODES.size(), told.size());
+    assertTrue(result.state().outbox().pending().keySet().containsAll(told.stream().map(PeriodAudited::id).toList()),
+        "pending until each provider confirms");
+    PeriodAudited aboutDown = told.stream().filter(t -> t.to().equals(Party.provider("p-" + down))).findFirst().orElseThrow();
+    assertEquals("audited:1:p-" + down, aboutDown.id());
+    assertEquals(1_000, aboutDown.nodes().get(down).uptimeBps());
+    assertEquals(10, aboutDown.nodes().get(down).firstSeen());
+    assertEquals(7_200, aboutDown.at());
+    assertEquals(HOURLY, aboutDown.parameters());
+    PeriodAudited aboutDisputed = told.stream().filter(t -> t.to().equals(Party.provider("p-" + auditors.get(2)))).findFirst().orElseThrow();
+    assertEquals(1, aboutDisputed.disputeMarks());
   }
 
   @Test

@@ -90,11 +90,11 @@ class ProviderEntityTest {
     }
 
     ProjectAwarded award(String projectId, Resources resources) {
-      return new ProjectAwarded("award:" + projectId, Party.project(projectId), Party.provider(id), projectId, resources);
+      return new ProjectAwarded("award:" + projectId, Party.project(projectId), Party.provider(id), projectId, resources, 0);
     }
 
     ProjectReleased release(String projectId) {
-      return new ProjectReleased("release:" + projectId, Party.project(projectId), Party.provider(id), projectId);
+      return new ProjectReleased("release:" + projectId, Party.project(projectId), Party.provider(id), projectId, 0);
     }
   }
 
@@ -283,7 +283,7 @@ class ProviderEntityTest {
     assertEquals(Status.NONE, v.status());
     assertNull(v.brandName());
     assertEquals(0, v.score());
-    ProviderStanding standing = v.standing();
+    ProviderStanding standing = v.standing(0);
     assertFalse(standing.qualified());
     assertFalse(standing.disqualified());
     assertEquals(Resources.NONE, standing.freeCapacity());
@@ -294,17 +294,17 @@ class ProviderEntityTest {
   void theStandingTheAuctionSeesFollowsQualificationCollateralAndCapacity() {
     Fixture p = provider();
     p.apply("Acme Nodes", CAPACITY, bhkr(90));
-    ProviderStanding applied = p.view().standing();
+    ProviderStanding applied = p.view().standing(0);
     assertEquals(new ProviderStanding(p.id(), false, false, Amount.zero(Asset.BHKR), CAPACITY, bhkr(90), 600), applied);
 
     p.receive(p.qualification("prop-1"));
     assertEquals(new ProviderStanding(p.id(), true, false, Amount.zero(Asset.BHKR), CAPACITY, bhkr(90), 600),
-        p.view().standing(), "qualified but not yet staked: qualified, collateral 0");
+        p.view().standing(0), "qualified but not yet staked: qualified, collateral 0");
 
     p.receive(p.stake("c-1", bhkr(10_000)));
     p.receive(p.award("p-1", Q1));
     assertEquals(new ProviderStanding(p.id(), true, false, bhkr(10_000), new Resources(60, 240, 3968, 1000), bhkr(90), 620),
-        p.view().standing());
+        p.view().standing(0));
   }
 
   @Test

@@ -148,7 +148,7 @@ public final class LocalMarket implements AutoCloseable {
     await("bidding", () -> projectStatus(e) == ProjectStatus.BIDDING);
     ProviderEntity.ProviderView standing = ask(e.provider(), ProviderEntity.Get::new);
     assertInstanceOf(ProjectEntity.BidAccepted.class, this.<ProjectEntity.BidResult>ask(e.project(), r ->
-        new ProjectEntity.PlaceBid(PROVIDER, bhkr(60), standing.standing(), opened, r)));
+        new ProjectEntity.PlaceBid(PROVIDER, bhkr(60), standing.standing(opened), opened, r)));
     await("running", () -> projectStatus(e) == ProjectStatus.RUNNING);
 
     this.<AccountEntity.SendResult>ask(e.providerAccount(), r -> new AccountEntity.Send(

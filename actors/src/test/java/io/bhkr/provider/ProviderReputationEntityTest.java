@@ -1,0 +1,208 @@
+package io.bhkr.provider;
+
+import static io.bhkr.testing.EntityTests.bhkr;
+import static io.bhkr.testing.EntityTests.eth;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import akka.actor.testkit.typed.javadsl.ActorTestKit;
+import akka.persistence.testkit.javadsl.EventSourcedBehaviorTestKit;
+import io.bhkr.governance.Parameters;
+import io.bhkr.provider.ProviderEntity.ProviderView;
+import io.bhkr.provider.ProviderEntity.Status;
+import io.bhkr.rules.Resources;
+import io.bhkr.serialization.DomainEvent;
+import io.bhkr.testing.EntityTests;
+import io.bhkr.testing.RecordingRoute;
+import io.bhkr.transfer.CollateralClaim;
+import io.bhkr.transfer.Dispatch;
+import io.bhkr.transfer.DispatchSent;
+import io.bhkr.transfer.Party;
+import io.bhkr.transfer.PeriodAudited;
+import io.bhkr.transfer.PeriodAudited.NodeAudit;
+import io.bhkr.transfer.ProjectAwarded;
+import io.bhkr.transfer.ProjectPlaced;
+import io.bhkr.transfer.ProjectReleased;
+import io.bhkr.transfer.ProjectUnplaced;
+import io.bhkr.transfer.ProviderDisqualification;
+import io.bhkr.transfer.ProviderKSet;
+import io.bhkr.transfer.ProviderQualified;
+import io.bhkr.transfer.Receipt;
+import io.bhkr.transfer.ServiceFailureFound;
+import io.bhkr.transfer.Transfer;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The provider records its score from audited periods, failures and collateral (economics 8),
+ * disqualifies itself under disqualifyScore or on governance's word for disqualifyDays (7), places
+ * won projects on a running node and finds a project failed when that node is audited below
+ * slaUptimeBps (7, P2).
+ */
+class ProviderReputationEntityTest {
+
+  private static final long T0 = 1_700_000_000L;
+  private static final long HOUR = 3_600;
+  private static final long THIRTY_DAYS = 30 * 86_400L;
+  private static final Parameters PARAMS = Parameters.defaults();
+  private static final AtomicInteger IDS = new AtomicInteger();
+  private static ActorTestKit testKit;
+
+  @BeforeAll
+  static void start() {
+    testKit = ActorTestKit.create("ProviderReputationEntityTest", EntityTests.config());
+  }
+
+  @AfterAll
+  static void stop() {
+    testKit.shutdownTestKit();
+  }
+
+  private record Fixture(String id, EventSourcedBehaviorTestKit<ProviderEntity.Command, DomainEvent, ProviderState> kit) {
+
+    EventSourcedBehaviorTestKit.CommandResultWithReply<ProviderEntity.Command, DomainEvent, ProviderState, Receipt> receive(Dispatch d) {
+      return kit.runCommand(r -> new ProviderEntity.Receive(d, r));
+    }
+
+    ProviderView view() {
+      return kit.<ProviderView>runCommand(ProviderEntity.Get::new).reply();
+    }
+
+    /** Its node n-1 (first heartbeat at T0) audited at {@code uptimeBps} in the period closing at {@code at}. */
+    PeriodAudited audited(long period, long at, int uptimeBps) {
+      return new PeriodAudited("audited:" + period + ":" + id, Party.AUDITS, Party.provider(id), period, at,
+          Map.of("n-1", new NodeAudit(uptimeBps, T0, at - 10)), 0, PARAMS);
+    }
+  }
+
+  /** An ACTIVE provider at pMin: 10,000 of pMax 100,000 BHKR. */
+  private static Fixture activeProvider() {
+    String id = String.format("0x%040x", 0xdef000 + IDS.incrementAndGet());
+    RecordingRoute route = new RecordingRoute(testKit.createTestProbe(RecordingRoute.Delivery.class).getRef());
+    Fixture p = new Fixture(id, EventSourcedBehaviorTestKit.create(testKit.system(), ProviderEntity.create(id, route, Duration.ofMinutes(5))));
+    p.kit().<ProviderEntity.ApplyResult>runCommand(r -> new ProviderEntity.Apply("Acme", new Resources(64, 256, 4096, 1000), bhkr(90), T0, r));
+    p.receive(new ProviderQualified("qualify:" + id, Party.GOVERNANCE, Party.provider(id), "prop-q", bhkr(10_000), bhkr(100_000)));
+    p.receive(new Transfer("c-" + id, Party.account(id), Party.provider(id), bhkr(10_000), "collateral", T0));
+    return p;
+  }
+
+  private static <T> List<T> sent(List<DomainEvent> events, Class<T> type) {
+    return events.stream().filter(e -> e instanceof DispatchSent s && type.isInstance(s.dispatch()))
+        .map(e -> type.cast(((DispatchSent) e).dispatch())).toList();
+  }
+
+  private static <T> List<T> of(List<DomainEvent> events, Class<T> type) {
+    return events.stream().filter(type::isInstance).map(type::cast).toList();
+  }
+
+  @Test
+  void anAuditedPeriodRecordsTheScoreWithItsInputs() {
+    Fixture p = activeProvider();
+    var result = p.receive(p.audited(1, T0 + HOUR, 10_000));
+    ScoreRecorded score = of(result.events(), ScoreRecorded.class).get(0);
+    // U = 1, Rt = 3590 s / 90 days, St = 0.1, Pr = 1: 1000 × (0.4 + 0.2 × 0.000462 + 0.02 + 0.2) = 620
+    assertEquals(620, score.score().score());
+    assertEquals("1.000000", score.score().uptime().toPlainString());
+    assertEquals("0.000462", score.score().running().toPlainString());
+    assertEquals("0.100000", score.score().staked().toPlainString());
+    assertEquals(List.of(1L), score.score().periodsCounted());
+    assertEquals(T0 + HOUR, score.at());
+    assertTrue(score.cause().contains("audit period 1") && score.cause().contains("n-1 10000 bp"), score.cause());
+    assertTrue(of(result.events(), ProviderDisqualified.class).isEmpty());
+    assertEquals(620, p.view().score());
+    assertTrue(p.receive(p.audited(1, T0 + HOUR, 10_000)).hasNoEvents(), "a redelivered period changes nothing");
+  }
+
+  @Test
+  void aScoreUnderDisqualifyScoreDisqualifiesForDisqualifyDaysThenTheProviderIsActiveAgain() {
+    Fixture p = activeProvider();
+    long at = T0 + HOUR;
+    var result = p.receive(p.audited(1, at, 0));
+    assertEquals(220, of(result.events(), ScoreRecorded.class).get(0).score().score(), "U = 0: 1000 × (0.2 × 0.000462 + 0.02 + 0.2)");
+    ProviderDisqualified d = of(result.events(), ProviderDisqualified.class).get(0);
+    assertEquals(at, d.at());
+    assertEquals(at + THIRTY_DAYS, d.until());
+    assertTrue(d.reason().contains("disqualifyScore 300"), d.reason());
+
+    // a second low period inside the window does not extend it
+    assertTrue(of(p.receive(p.audited(2, at + HOUR, 0)).events(), ProviderDisqualified.class).isEmpty());
+
+    ProviderView v = p.view();
+    assertEquals(Status.DISQUALIFIED, v.statusAt(at));
+    assertEquals(Status.DISQUALIFIED, v.statusAt(at + THIRTY_DAYS - 1));
+    assertEquals(Status.ACTIVE, v.statusAt(at + THIRTY_DAYS));
+    assertTrue(v.standing(at + THIRTY_DAYS - 1).disqualified());
+    assertFalse(v.standing(at + THIRTY_DAYS).disqualified());
+    p.kit().restart();
+    assertEquals(v, p.view(), "a replay rebuilds the same view");
+  }
+
+  @Test
+  void aWonProjectRunsOnARunningNodeAndFailsOnceWhenItsAuditedUptimeFallsBelowTheSla() {
+    Fixture p = activeProvider();
+    p.receive(p.audited(1, T0 + HOUR, 10_000));
+    String project = "p-sla";
+    long awardedAt = T0 + HOUR + 100;
+    var award = p.receive(new ProjectAwarded("award:" + project, Party.project(project), Party.provider(p.id()), project,
+        new Resources(4, 16, 128, 0), awardedAt));
+    ProjectPlaced placed = sent(award.events(), ProjectPlaced.class).get(0);
+    assertEquals(Party.node("n-1"), placed.to());
+    assertEquals(awardedAt, placed.at());
+    assertEquals(new Reputation.Placement("n-1", awardedAt), p.view().reputation().placements().get(project));
+
+    // exactly at the SLA is no failure; 9,000 bp since the start is
+    assertTrue(sent(p.receive(p.audited(2, T0 + 2 * HOUR, 9_500)).events(), ServiceFailureFound.class).isEmpty());
+    var breach = p.receive(p.audited(3, T0 + 3 * HOUR, 8_500));
+    ServiceFailureFound found = sent(breach.events(), ServiceFailureFound.class).get(0);
+    assertEquals("sla:" + project, found.id());
+    assertEquals(Party.project(project), found.to());
+    assertEquals(9_000, found.uptimeBps(), "the mean of 9,500 and 8,500 since the project started");
+    assertEquals(9_500, found.slaUptimeBps());
+    assertEquals(T0 + 3 * HOUR, found.at());
+    assertTrue(sent(p.receive(p.audited(4, T0 + 4 * HOUR, 0)).events(), ServiceFailureFound.class).isEmpty(), "told once");
+
+    // the project's claim and release: compensation paid, the failure recorded with its time, the node told
+    var claim = p.receive(new CollateralClaim("claim:" + project, Party.project(project), Party.provider(p.id()), project, "0xreq",
+        bhkr(5), T0 + 3 * HOUR));
+    assertEquals(bhkr(5), sent(claim.events(), Transfer.class).get(0).amount());
+    ScoreRecorded afterFailure = of(claim.events(), ScoreRecorded.class).get(0);
+    assertEquals(1, afterFailure.score().failuresCounted());
+    assertEquals(List.of(new Reputation.Failure(project, T0 + 3 * HOUR)), p.view().reputation().failures());
+    var release = p.receive(new ProjectReleased("release:" + project, Party.project(project), Party.provider(p.id()), project,
+        T0 + 3 * HOUR));
+    ProjectUnplaced unplaced = sent(release.events(), ProjectUnplaced.class).get(0);
+    assertEquals(Party.node("n-1"), unplaced.to());
+    assertTrue(p.view().reputation().placements().isEmpty());
+  }
+
+  @Test
+  void aProjectWonWithNoRunningNodeWaitsForTheNextAuditedPeriod() {
+    Fixture p = activeProvider();
+    String project = "p-wait";
+    var award = p.receive(new ProjectAwarded("award:" + project, Party.project(project), Party.provider(p.id()), project,
+        new Resources(4, 16, 128, 0), T0 + 10));
+    assertTrue(sent(award.events(), ProjectPlaced.class).isEmpty());
+    var period = p.receive(p.audited(1, T0 + HOUR, 10_000));
+    assertEquals(T0 + HOUR, sent(period.events(), ProjectPlaced.class).get(0).at());
+  }
+
+  @Test
+  void governanceDisqualifiesForItsWindowAndSetsK() {
+    Fixture p = activeProvider();
+    var d = p.receive(new ProviderDisqualification("disqualify:g1", Party.GOVERNANCE, Party.provider(p.id()), "g1", T0, T0 + THIRTY_DAYS));
+    assertEquals(new ProviderDisqualified("governance proposal g1", T0, T0 + THIRTY_DAYS), of(d.events(), ProviderDisqualified.class).get(0));
+    assertEquals(Status.DISQUALIFIED, p.view().statusAt(T0 + 1));
+    assertEquals(Status.ACTIVE, p.view().statusAt(T0 + THIRTY_DAYS));
+
+    p.receive(new ProviderKSet("k:g2", Party.GOVERNANCE, Party.provider(p.id()), "g2", eth(8).amount()));
+    assertEquals(eth(8).amount(), p.view().reputation().governedK());
+    assertTrue(p.receive(new ProviderKSet("k:g2", Party.GOVERNANCE, Party.provider(p.id()), "g2", eth(1).amount())).hasNoEvents());
+    assertEquals(eth(8).amount(), p.kit().restart().state().reputation().governedK());
+  }
+}
