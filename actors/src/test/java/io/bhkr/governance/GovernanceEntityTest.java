@@ -397,4 +397,34 @@ class GovernanceEntityTest {
     assertEquals(io.bhkr.transfer.Party.microPool("mp-a"), order.to());
     assertEquals("mp-b", order.toPoolId());
   }
+
+  @Test
+  void aPassedDisqualifyProviderTellsTheProviderItsWindow() {
+    found();
+    proposalOf(governance.<Decision>runCommand(r -> new GovernanceEntity.Propose("dq-1", G1, Proposal.Kind.DISQUALIFY_PROVIDER,
+        PROVIDER, T0, r)).reply());
+    vote("dq-1", G1, true, T0 + 10);
+    vote("dq-1", G2, true, T0 + 20);
+    var notice = assertInstanceOf(io.bhkr.transfer.ProviderDisqualification.class, deliveries.receiveMessage().dispatch());
+    assertEquals(new io.bhkr.transfer.ProviderDisqualification("disqualify:dq-1", Party.GOVERNANCE, Party.provider(PROVIDER), "dq-1",
+        T0 + 20, T0 + 20 + 30 * 86_400L), notice);
+  }
+
+  @Test
+  void aSetProviderKProposalNeedsAKWithin0To16EthAndTellsTheProviderWhenPassed() {
+    found();
+    java.math.BigInteger tooMuch = io.bhkr.rules.TrustTier.MAX_K.add(java.math.BigInteger.ONE);
+    var refused = governance.<Decision>runCommand(r -> new GovernanceEntity.Propose("k-0", G1, Proposal.Kind.SET_PROVIDER_K, PROVIDER,
+        null, null, null, tooMuch, T0, r));
+    refusalOf(refused.reply(), Refusal.INVALID);
+    assertTrue(refused.hasNoEvents());
+    java.math.BigInteger eight = java.math.BigInteger.TEN.pow(18).multiply(java.math.BigInteger.valueOf(8));
+    Proposal opened = proposalOf(governance.<Decision>runCommand(r -> new GovernanceEntity.Propose("k-1", G1,
+        Proposal.Kind.SET_PROVIDER_K, PROVIDER, null, null, null, eight, T0, r)).reply());
+    assertEquals(eight, opened.kWei());
+    vote("k-1", G1, true, T0 + 10);
+    vote("k-1", G3, true, T0 + 20);
+    assertEquals(new io.bhkr.transfer.ProviderKSet("k:k-1", Party.GOVERNANCE, Party.provider(PROVIDER), "k-1", eight),
+        deliveries.receiveMessage().dispatch());
+  }
 }

@@ -190,4 +190,31 @@ class ProjectEntityTest {
     assertEquals(P1, award.to().id());
     assertEquals(ProjectStatus.RUNNING, f.project().getState().status());
   }
+
+  @Test
+  void aServiceFailureFoundByItsWinnerFailsTheRunningProjectOnceWithTheP2Legs() {
+    Fixture f = project("p-sla", T0 - 600);
+    f.project().<Receipt>runCommand(r -> new ProjectEntity.Receive(funding("p-sla"), r));
+    assertInstanceOf(ProjectEntity.BidAccepted.class, bid(f, P1, 60, qualified(P1, 620)));
+    f.project().runCommand(new ProjectEntity.CloseAuction());
+    f.deliveries().receiveMessage(); // the award
+    java.math.BigInteger usd = java.math.BigInteger.valueOf(1_000_000);
+    long at = T0 + 10 * 86_400;
+    io.bhkr.transfer.ServiceFailureFound byOther = new io.bhkr.transfer.ServiceFailureFound("sla:x", Party.provider(P2),
+        Party.project("p-sla"), "p-sla", "n-9", 0, 9_500, at, usd, usd);
+    var ignored = f.project().<Receipt>runCommand(r -> new ProjectEntity.Receive(byOther, r));
+    assertEquals(ProjectStatus.RUNNING, ignored.state().status(), "only the winner's own audits can fail its project");
+
+    io.bhkr.transfer.ServiceFailureFound found = new io.bhkr.transfer.ServiceFailureFound("sla:p-sla", Party.provider(P1),
+        Party.project("p-sla"), "p-sla", "n-1", 9_000, 9_500, at, usd, usd);
+    var failed = f.project().<Receipt>runCommand(r -> new ProjectEntity.Receive(found, r));
+    assertEquals(ProjectStatus.FAILED, failed.state().status());
+    assertEquals(at, failed.state().failure().failedAt());
+    assertTrue(failed.state().failure().reason().contains("9000 bp of node n-1"), failed.state().failure().reason());
+    List<Dispatch> out = f.deliveries().receiveSeveralMessages(3, Duration.ofSeconds(3)).stream().map(Delivery::dispatch).toList();
+    assertEquals(bhkr(100), ((Transfer) out.get(0)).amount(), "FP back to the requester in full");
+    assertInstanceOf(io.bhkr.transfer.CollateralClaim.class, out.get(1));
+    assertInstanceOf(ProjectReleased.class, out.get(2));
+    assertTrue(f.project().<Receipt>runCommand(r -> new ProjectEntity.Receive(found, r)).hasNoEvents(), "told once, failed once");
+  }
 }
