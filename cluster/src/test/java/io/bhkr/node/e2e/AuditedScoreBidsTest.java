@@ -61,9 +61,13 @@ class AuditedScoreBidsTest {
         market.get("/api/v1/audits/current"); // the first request of the next period closes this one
         return !market.get("/api/v1/nodes/n-0").get("uptimeBps").isNull();
       });
+      // the audit round tells the provider through its outbox; the provider records the score and the disqualification
+      DevelopmentMarket.await("the score recorded", () -> market.get("/api/v1/providers/" + address(P1)).get("score").asInt() < 300);
       JsonNode down = market.get("/api/v1/providers/" + address(P1));
       assertEquals(0, market.get("/api/v1/nodes/n-0").get("uptimeBps").asInt());
-      assertEquals(true, down.get("score").asInt() < 300, down.toString());
+      assertEquals("DISQUALIFIED", down.get("status").asText(), down.toString());
+      assertEquals(true, down.get("disqualification").get("reason").asText().contains("disqualifyScore"), down.toString());
+      assertEquals(true, down.get("scoreInputs").get("cause").asText().contains("audit period"), down.toString());
       assertEquals("UNTRUSTED", down.get("trustTier").asText());
       assertEquals(tokens(16), down.get("k").get("amount").asText());
 

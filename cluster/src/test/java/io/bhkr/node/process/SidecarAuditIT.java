@@ -3,6 +3,8 @@ package io.bhkr.node.process;
 import static io.bhkr.node.walkthrough.DevelopmentMarket.P1;
 import static io.bhkr.node.walkthrough.DevelopmentMarket.P2;
 import static io.bhkr.node.walkthrough.DevelopmentMarket.P3;
+import static io.bhkr.node.walkthrough.DevelopmentMarket.REQUESTER;
+import static io.bhkr.node.walkthrough.DevelopmentMarket.tokens;
 import static io.bhkr.node.walkthrough.DevelopmentMarket.address;
 import static io.bhkr.node.walkthrough.DevelopmentMarket.expect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -18,6 +20,7 @@ import io.bhkr.node.walkthrough.DevelopmentMarket;
 import io.bhkr.persistence.JournalProfile;
 import io.bhkr.persistence.JournalSettings;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,8 +33,9 @@ import org.web3j.crypto.Credentials;
 
 /**
  * Issue 4 for real: four anvil chains are four providers' nodes, four {@code bhkr.jar sidecar}
- * processes audit each other through a BHKR node, one anvil is stopped, and its audited uptime and
- * its provider's score follow.
+ * processes audit each other through a BHKR node. P1 wins a project, which runs on its only node;
+ * that node's anvil is stopped, and its audited uptime, its provider's recorded score and the
+ * project's service failure (economics 7, vector P2: FP refunded, compensation from collateral) follow.
  */
 class SidecarAuditIT {
 
@@ -80,6 +84,14 @@ class SidecarAuditIT {
       round.get("assignments").fields().forEachRemaining(e -> assertFalse(
           e.getValue().toString().contains("\"" + e.getKey() + "\""), "nobody audits itself"));
 
+      // P1 wins a project; it runs on P1's only running node, n-0
+      market.deposit(REQUESTER, "BHKR", tokens(200));
+      String project = market.openQ1Project();
+      expect(202, market.bid(P1, project, tokens(80)));
+      market.awaitProjectStatus(project, "RUNNING");
+      await("the project placed on n-0", () -> project.equals(market.get("/api/v1/nodes/n-0").path("project").asText()));
+      assertEquals(tokens(100), market.balances(REQUESTER).get("BHKR").asText(), "FP 100 BHKR is in escrow");
+
       anvils.get(0).close(); // P1's only node stops serving
 
       await("n-0 audited down", () -> {
@@ -87,8 +99,24 @@ class SidecarAuditIT {
         return !n.get("uptimeBps").isNull() && n.get("uptimeBps").asInt() < 9_500;
       });
       await("n-0 stopped", () -> market.get("/api/v1/nodes/n-0").get("status").asText().equals("STOPPED"));
+      await("the project failed by its audits", () -> market.get("/api/v1/projects/" + project).get("status").asText().equals("FAILED"));
+      JsonNode failed = market.get("/api/v1/projects/" + project);
+      assertTrue(failed.get("failure").get("reason").asText().contains("below slaUptimeBps 9500"), failed.toString());
+      BigInteger compensation = new BigInteger(failed.get("failure").get("compensation").get("amount").asText());
+      assertTrue(compensation.signum() > 0, failed.toString());
+      BigInteger fp = new BigInteger(tokens(100));
+      await("FP refunded and the compensation paid", () ->
+          new BigInteger(market.balances(REQUESTER).get("BHKR").asText()).equals(fp.add(fp).add(compensation)));
+      await("the failure recorded on P1", () ->
+          market.get("/api/v1/providers/" + address(P1)).get("scoreInputs").get("failures").asInt() == 1);
       JsonNode p1 = market.get("/api/v1/providers/" + address(P1));
       JsonNode p2 = market.get("/api/v1/providers/" + address(P2));
+      assertEquals(new BigInteger(tokens(10_000)).subtract(compensation).toString(), p1.get("collateral").get("amount").asText(),
+          "the compensation came out of P1's collateral");
+      assertEquals(100, p1.get("scoreInputs").get("penalties").asInt(), p1.toString());
+      assertEquals(project, p1.get("scoreInputs").get("failedProjects").get(0).get("projectId").asText());
+      assertEquals(project, market.get("/api/v1/nodes/n-0").get("lastProject").asText());
+      assertFalse(market.get("/api/v1/nodes/n-0").get("projectFinishedAt").isNull(), "the node knows the project is over");
       assertTrue(new BigDecimal(p1.get("scoreInputs").get("uptime").asText()).compareTo(BigDecimal.ONE) < 0, p1.toString());
       assertFalse(p1.get("scoreInputs").get("auditedPeriods").isEmpty());
       assertTrue(p1.get("score").asLong() < p2.get("score").asLong(), "P1 " + p1.get("score") + " < P2 " + p2.get("score"));
