@@ -38,6 +38,13 @@ class MicroPoolMigrationTest {
         market.deposit(who, "ETH", tokens(10));
         market.deposit(who, "BHKR", tokens(100));
       }
+      // at 620 P1's linear k is 8 ETH (economics 6); governance sets it to 2 ETH so both pools can open
+      String k = expect(201, market.as(GOVERNOR_1).post("/api/v1/governance/proposals", """
+          {"kind":"SET_PROVIDER_K","providerId":"%s","k":{"asset":"ETH","amount":"%s"}}""".formatted(address(P1), tokens(2))))
+          .get("proposalId").asText();
+      expect(200, market.as(GOVERNOR_1).post("/api/v1/governance/proposals/" + k + "/votes", "{\"vote\":\"YES\"}"));
+      expect(200, market.as(GOVERNOR_2).post("/api/v1/governance/proposals/" + k + "/votes", "{\"vote\":\"YES\"}"));
+      DevelopmentMarket.await("k set", () -> market.get("/api/v1/providers/" + address(P1)).get("k").get("amount").asText().equals(tokens(2)));
       String old = open(market, 4), next = open(market, 2);
       expect(200, market.as(REQUESTER).post(old + "/stakes", eth(4)));
       expect(200, market.as(STRANGER).post(next + "/stakes", eth(3)));
