@@ -1,0 +1,96 @@
+package io.bhkr.nodes;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import akka.actor.testkit.typed.javadsl.ActorTestKit;
+import akka.persistence.testkit.javadsl.EventSourcedBehaviorTestKit;
+import io.bhkr.rules.Resources;
+import io.bhkr.serialization.DomainEvent;
+import io.bhkr.testing.EntityTests;
+import io.bhkr.testing.RecordingRoute;
+import io.bhkr.transfer.Dispatch;
+import io.bhkr.transfer.Party;
+import io.bhkr.transfer.ProjectPlaced;
+import io.bhkr.transfer.ProjectUnplaced;
+import io.bhkr.transfer.Receipt;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The node learns from its provider which project runs on it, from when and until when (issue 4, item 1). */
+class NodeEntityTest {
+
+  private static final String PROVIDER = "0x00000000000000000000000000000000000000a1";
+  private static final AtomicInteger IDS = new AtomicInteger();
+  private static ActorTestKit testKit;
+
+  @BeforeAll
+  static void start() {
+    testKit = ActorTestKit.create("NodeEntityTest", EntityTests.config());
+  }
+
+  @AfterAll
+  static void stop() {
+    testKit.shutdownTestKit();
+  }
+
+  private static EventSourcedBehaviorTestKit<NodeEntity.Command, DomainEvent, NodeState> registered() {
+    String id = "n-" + IDS.incrementAndGet();
+    RecordingRoute route = new RecordingRoute(testKit.createTestProbe(RecordingRoute.Delivery.class).getRef());
+    var kit = EventSourcedBehaviorTestKit.<NodeEntity.Command, DomainEvent, NodeState>create(testKit.system(),
+        NodeEntity.create(id, route, Duration.ofMinutes(5)));
+    kit.<NodeEntity.Result>runCommand(r -> new NodeEntity.Register(PROVIDER, "http://127.0.0.1:8545", "0xsidecar",
+        new Resources(4, 16, 128, 10), 100, r));
+    return kit;
+  }
+
+  private static EventSourcedBehaviorTestKit.CommandResultWithReply<NodeEntity.Command, DomainEvent, NodeState, Receipt> receive(
+      EventSourcedBehaviorTestKit<NodeEntity.Command, DomainEvent, NodeState> kit, Dispatch d) {
+    return kit.runCommand(r -> new NodeEntity.Receive(d, r));
+  }
+
+  private static String nodeId(EventSourcedBehaviorTestKit<NodeEntity.Command, DomainEvent, NodeState> kit) {
+    return kit.getState().registration().nodeId();
+  }
+
+  @Test
+  void itsProviderPlacesAProjectAndEndsItOnce() {
+    var kit = registered();
+    Party node = Party.node(nodeId(kit));
+    ProjectPlaced placed = new ProjectPlaced("place:p-1", Party.provider(PROVIDER), node, "p-1", 1_000);
+    receive(kit, placed);
+    assertEquals(new ProjectRun("p-1", 1_000, 0), kit.getState().running());
+    assertTrue(receive(kit, placed).hasNoEvents(), "a redelivered placing changes nothing");
+
+    receive(kit, new ProjectUnplaced("unplace:p-1", Party.provider(PROVIDER), node, "p-1", 5_000));
+    assertNull(kit.getState().running());
+    NodeEntity.NodeView v = kit.<NodeEntity.NodeView>runCommand(NodeEntity.Get::new).reply();
+    assertEquals(new ProjectRun("p-1", 1_000, 5_000), v.latestProject());
+    kit.restart();
+    assertEquals(List.of(new ProjectRun("p-1", 1_000, 5_000)), kit.getState().projects());
+  }
+
+  @Test
+  void anotherProviderCannotPlaceAProjectOnTheNode() {
+    var kit = registered();
+    var result = receive(kit, new ProjectPlaced("place:p-x", Party.provider("0x0000000000000000000000000000000000000bad"),
+        Party.node(nodeId(kit)), "p-x", 1_000));
+    assertTrue(result.hasNoEvents());
+    assertNull(kit.getState().running());
+  }
+
+  @Test
+  void anEndThatOvertakesItsStartStillRecordsTheFinish() {
+    var kit = registered();
+    Party node = Party.node(nodeId(kit));
+    receive(kit, new ProjectUnplaced("unplace:p-2", Party.provider(PROVIDER), node, "p-2", 7_000));
+    receive(kit, new ProjectPlaced("place:p-2", Party.provider(PROVIDER), node, "p-2", 6_000));
+    assertNull(kit.getState().running(), "a project that is over does not start again");
+    assertEquals(List.of(new ProjectRun("p-2", 7_000, 7_000)), kit.getState().projects());
+  }
+}
