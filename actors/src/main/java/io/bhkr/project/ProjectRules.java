@@ -12,6 +12,7 @@ import io.bhkr.rules.Auction.ProviderStanding;
 import io.bhkr.rules.ServiceFailureRule;
 import io.bhkr.rules.SettlementRule;
 import io.bhkr.serialization.DomainEvent;
+import io.bhkr.transfer.BidOutcome;
 import io.bhkr.transfer.CollateralClaim;
 import io.bhkr.transfer.Dispatch;
 import io.bhkr.transfer.DispatchReceived;
@@ -92,7 +93,12 @@ public final class ProjectRules {
         ? new ProjectAwarded("award:" + projectId, self, Party.provider(r.winner().get()), projectId, s.terms().resources(), s.closesAt())
         : new Transfer(projectId + ":refund", self, Party.account(s.requester()), s.escrow().of(Asset.BHKR),
             "refund: no admissible bid", s.closesAt());
-    return List.of(closed, new DispatchSent(next));
+    List<DomainEvent> events = new ArrayList<>(List.of(closed, new DispatchSent(next)));
+    // each bidder learns its bid against maxBid: its price term Pr (economics 8) averages them
+    for (BidPlaced b : s.bids().values())
+      events.add(new DispatchSent(new BidOutcome("bid:" + projectId + ":" + b.providerId(), self, Party.provider(b.providerId()),
+          projectId, b.price(), s.terms().maxBid(), b.providerId().equals(r.winner().orElse(null)), s.closesAt())));
+    return events;
   }
 
   /** Splits FP and the profit per asset (economics 3) and pays every non-zero leg out of escrow. */

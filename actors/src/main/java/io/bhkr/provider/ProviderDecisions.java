@@ -10,6 +10,7 @@ import io.bhkr.rules.Disqualification;
 import io.bhkr.rules.ReputationRule;
 import io.bhkr.rules.ServiceLevel;
 import io.bhkr.serialization.DomainEvent;
+import io.bhkr.transfer.BidOutcome;
 import io.bhkr.transfer.CollateralClaim;
 import io.bhkr.transfer.Dispatch;
 import io.bhkr.transfer.DispatchReceived;
@@ -64,6 +65,9 @@ final class ProviderDecisions {
       place(out, self, p.at());
       judge(out, self, p);
       rescore(out, "audit period " + p.period() + " closed: " + uptimes(p), p.at());
+    } else if (d instanceof BidOutcome b) {
+      rescore(out, "auction of project " + b.projectId() + " closed: bid " + b.bid().amount() + " of maxBid " + b.maxBid().amount(),
+          b.at());
     } else if (d instanceof ProviderDisqualification g) {
       out.add(new ProviderDisqualified("governance proposal " + g.proposalId(), g.at(), g.until()));
     }
@@ -141,7 +145,7 @@ final class ProviderDecisions {
         p.audits().disputeLimit());
   }
 
-  /** Everything the score depends on, from the provider's journal. Recent bids are not tracked yet: Pr = 1. */
+  /** Everything the score depends on, from the provider's journal. Recent bids: those whose auction closed inside scoreWindowDays. */
   static ReputationRule.History history(ProviderState s, long at) {
     Reputation r = s.reputation();
     List<ReputationRule.AuditedPeriod> periods = r.periods().stream()
@@ -150,7 +154,10 @@ final class ProviderDecisions {
     long average = r.runs().isEmpty() ? 0 : run / r.runs().size();
     // Without a qualification there is no pMax to measure St against: St = 0, as before any audit.
     BigInteger pMax = s.qualification() != null ? s.qualification().pMax().amount() : BigInteger.ZERO;
-    return new ReputationRule.History(periods, average, s.collateral().amount(), pMax, List.of(),
+    long bidsFrom = at - parameters(s).reputation().scoreWindowDays() * ReputationRule.SECONDS_PER_DAY;
+    List<ReputationRule.BidRatio> bids = r.bids().stream().filter(b -> b.at() > bidsFrom && b.at() <= at)
+        .map(b -> new ReputationRule.BidRatio(b.bid(), b.maxBid())).toList();
+    return new ReputationRule.History(periods, average, s.collateral().amount(), pMax, bids,
         r.failures().stream().map(Reputation.Failure::at).toList(), List.of(), r.disputeMarks());
   }
 

@@ -7,6 +7,7 @@ import io.bhkr.provider.ProviderEntity.ProviderApplied;
 import io.bhkr.provider.ProviderEntity.Status;
 import io.bhkr.rules.Resources;
 import io.bhkr.serialization.JsonSerializable;
+import io.bhkr.transfer.BidOutcome;
 import io.bhkr.transfer.CollateralClaim;
 import io.bhkr.serialization.DomainEvent;
 import io.bhkr.transfer.Dispatch;
@@ -120,6 +121,8 @@ public record ProviderState(
     } else if (applied instanceof CollateralClaim c) r = r.failed(new Reputation.Failure(c.projectId(), c.at()));
     else if (applied instanceof PeriodAudited p) r = r.audited(p);
     else if (applied instanceof ProviderKSet k) r = r.withK(k.kWei());
+    else if (applied instanceof BidOutcome b && b.bid().asset() == Asset.BHKR && b.maxBid().amount().signum() > 0)
+      r = r.bid(new Reputation.Bid(b.projectId(), b.bid().amount(), b.maxBid().amount(), b.at()));
     return new ProviderState(application, q, stake, since, other, projects, done, r, outbox, seen.with(applied.id()));
   }
 

@@ -25,6 +25,7 @@ import java.util.TreeSet;
  * @param governedK the k governance set (SET_PROVIDER_K, wei); null while the linear k applies
  * @param placements running project → the node that runs it and since when
  * @param breached projects already found failed by audits: each is told once
+ * @param bids its recent bids, oldest first, at most {@link #KEPT_BIDS}
  */
 public record Reputation(
     List<NodePeriod> periods,
@@ -36,8 +37,22 @@ public record Reputation(
     ProviderDisqualified disqualified,
     BigInteger governedK,
     Map<String, Placement> placements,
-    Set<String> breached)
+    Set<String> breached,
+    List<Bid> bids)
     implements JsonSerializable {
+
+  /** The bids kept for Pr: the most recent ones, beyond what a score window holds. */
+  public static final int KEPT_BIDS = 200;
+
+  /** A bid of the provider on a project whose auction closed at {@code at} (BHKR base units). */
+  public record Bid(String projectId, java.math.BigInteger bid, java.math.BigInteger maxBid, long at) implements JsonSerializable {}
+
+  Reputation bid(Bid b) {
+    List<Bid> list = new ArrayList<>(bids);
+    list.add(b);
+    if (list.size() > KEPT_BIDS) list = list.subList(list.size() - KEPT_BIDS, list.size());
+    return new Reputation(periods, runs, disputeMarks, failures, parameters, score, disqualified, governedK, placements, breached, list);
+  }
 
   /** Three months of hourly periods of a few nodes: beyond every default window. */
   public static final int KEPT_PERIODS = 6_000;
@@ -57,10 +72,11 @@ public record Reputation(
     failures = List.copyOf(failures);
     placements = Map.copyOf(placements);
     breached = Set.copyOf(breached);
+    bids = bids == null ? List.of() : List.copyOf(bids);
   }
 
   public static Reputation none() {
-    return new Reputation(List.of(), Map.of(), List.of(), List.of(), null, null, null, null, Map.of(), Set.of());
+    return new Reputation(List.of(), Map.of(), List.of(), List.of(), null, null, null, null, Map.of(), Set.of(), List.of());
   }
 
   /** The disqualification's end, or 0 if never disqualified. */
@@ -79,42 +95,42 @@ public record Reputation(
     if (list.size() > KEPT_PERIODS) list = list.subList(list.size() - KEPT_PERIODS, list.size());
     List<Long> marks = new ArrayList<>(disputeMarks);
     for (int i = 0; i < p.disputeMarks(); i++) marks.add(p.at());
-    return new Reputation(list, r, marks, failures, p.parameters(), score, disqualified, governedK, placements, breached);
+    return new Reputation(list, r, marks, failures, p.parameters(), score, disqualified, governedK, placements, breached, bids);
   }
 
   Reputation failed(Failure f) {
     List<Failure> list = new ArrayList<>(failures);
     list.add(f);
-    return new Reputation(periods, runs, disputeMarks, list, parameters, score, disqualified, governedK, placements, breached);
+    return new Reputation(periods, runs, disputeMarks, list, parameters, score, disqualified, governedK, placements, breached, bids);
   }
 
   Reputation scored(ScoreRecorded e) {
-    return new Reputation(periods, runs, disputeMarks, failures, parameters, e, disqualified, governedK, placements, breached);
+    return new Reputation(periods, runs, disputeMarks, failures, parameters, e, disqualified, governedK, placements, breached, bids);
   }
 
   Reputation disqualified(ProviderDisqualified e) {
-    return new Reputation(periods, runs, disputeMarks, failures, parameters, score, e, governedK, placements, breached);
+    return new Reputation(periods, runs, disputeMarks, failures, parameters, score, e, governedK, placements, breached, bids);
   }
 
   Reputation withK(BigInteger k) {
-    return new Reputation(periods, runs, disputeMarks, failures, parameters, score, disqualified, k, placements, breached);
+    return new Reputation(periods, runs, disputeMarks, failures, parameters, score, disqualified, k, placements, breached, bids);
   }
 
   Reputation placed(ProjectPlaced p) {
     Map<String, Placement> copy = new TreeMap<>(placements);
     copy.put(p.projectId(), new Placement(p.to().id(), p.at()));
-    return new Reputation(periods, runs, disputeMarks, failures, parameters, score, disqualified, governedK, copy, breached);
+    return new Reputation(periods, runs, disputeMarks, failures, parameters, score, disqualified, governedK, copy, breached, bids);
   }
 
   Reputation unplaced(String projectId) {
     Map<String, Placement> copy = new TreeMap<>(placements);
     copy.remove(projectId);
-    return new Reputation(periods, runs, disputeMarks, failures, parameters, score, disqualified, governedK, copy, breached);
+    return new Reputation(periods, runs, disputeMarks, failures, parameters, score, disqualified, governedK, copy, breached, bids);
   }
 
   Reputation breach(String projectId) {
     Set<String> copy = new TreeSet<>(breached);
     copy.add(projectId);
-    return new Reputation(periods, runs, disputeMarks, failures, parameters, score, disqualified, governedK, placements, copy);
+    return new Reputation(periods, runs, disputeMarks, failures, parameters, score, disqualified, governedK, placements, copy, bids);
   }
 }

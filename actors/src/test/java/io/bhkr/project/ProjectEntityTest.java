@@ -103,6 +103,13 @@ class ProjectEntityTest {
     assertEquals(3, auction.admissible().size());
     ProjectAwarded award = (ProjectAwarded) f.deliveries().receiveMessage().dispatch();
     assertEquals(Party.provider(P1), award.to());
+    // every bidder learns its bid against maxBid, for its price term Pr (economics 8)
+    List<io.bhkr.transfer.BidOutcome> outcomes = f.deliveries().receiveSeveralMessages(3).stream()
+        .map(d -> (io.bhkr.transfer.BidOutcome) d.dispatch()).toList();
+    assertEquals(List.of(P1, P2, P3), outcomes.stream().map(o -> o.to().id()).toList());
+    assertEquals(List.of(true, false, false), outcomes.stream().map(io.bhkr.transfer.BidOutcome::won).toList());
+    assertEquals(bhkr(70), outcomes.get(1).bid());
+    assertEquals(f.project().getState().terms().maxBid(), outcomes.get(1).maxBid());
 
     Transfer profit = new Transfer("profit-1", Party.account(P1), Party.project("p-s1"), eth(300), ProjectRules.PROFIT, 0);
     var settled = f.project().<Receipt>runCommand(r -> new ProjectEntity.Receive(profit, r));
@@ -160,7 +167,7 @@ class ProjectEntityTest {
     f.project().<Receipt>runCommand(r -> new ProjectEntity.Receive(funding("p-return"), r));
     bid(f, P1, 60, qualified(P1, 620));
     f.project().runCommand(new ProjectEntity.CloseAuction());
-    f.deliveries().receiveMessage(); // the award
+    f.deliveries().receiveSeveralMessages(2); // the award and P1's bid outcome
     Transfer stranger = new Transfer("profit-x", Party.account(P2), Party.project("p-return"), eth(5), ProjectRules.PROFIT, 0);
     var result = f.project().<Receipt>runCommand(r -> new ProjectEntity.Receive(stranger, r));
     assertEquals(ProjectStatus.RUNNING, result.state().status());
@@ -197,7 +204,7 @@ class ProjectEntityTest {
     f.project().<Receipt>runCommand(r -> new ProjectEntity.Receive(funding("p-sla"), r));
     assertInstanceOf(ProjectEntity.BidAccepted.class, bid(f, P1, 60, qualified(P1, 620)));
     f.project().runCommand(new ProjectEntity.CloseAuction());
-    f.deliveries().receiveMessage(); // the award
+    f.deliveries().receiveSeveralMessages(2); // the award and P1's bid outcome
     java.math.BigInteger usd = java.math.BigInteger.valueOf(1_000_000);
     long at = T0 + 10 * 86_400;
     io.bhkr.transfer.ServiceFailureFound byOther = new io.bhkr.transfer.ServiceFailureFound("sla:x", Party.provider(P2),

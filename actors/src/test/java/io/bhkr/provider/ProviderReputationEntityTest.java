@@ -205,4 +205,19 @@ class ProviderReputationEntityTest {
     assertTrue(p.receive(new ProviderKSet("k:g2", Party.GOVERNANCE, Party.provider(p.id()), "g2", eth(1).amount())).hasNoEvents());
     assertEquals(eth(8).amount(), p.kit().restart().state().reputation().governedK());
   }
+
+  @Test
+  void eachClosedAuctionTellsItsBidAndPrFollowsTheRecentBids() {
+    Fixture p = activeProvider();
+    var closed = p.receive(new io.bhkr.transfer.BidOutcome("bid:p-b:" + p.id(), Party.project("p-b"), Party.provider(p.id()), "p-b",
+        bhkr(60), bhkr(100), true, T0 + 50));
+    ScoreRecorded s = of(closed.events(), ScoreRecorded.class).get(0);
+    // Pr = 1 − 60/100: 1000 × (0.4 + 0 + 0.02 + 0.2 × 0.4) = 500
+    assertEquals("0.400000", s.score().price().toPlainString());
+    assertEquals(500, s.score().score());
+    assertEquals(500, p.view().score());
+    // a bid older than scoreWindowDays (30) no longer counts
+    var later = p.receive(p.audited(1, T0 + 31 * 86_400L, 10_000));
+    assertEquals("1.000000", of(later.events(), ScoreRecorded.class).get(0).score().price().toPlainString());
+  }
 }

@@ -1,0 +1,10 @@
+package io.bhkr.transfer;
+
+import io.bhkr.money.Amount;
+
+/**
+ * A project's auction closed at {@code at}: it tells each bidder its sealed {@code bid} and the
+ * project's {@code maxBid}, which its price term Pr (economics 8) averages over recent bids.
+ */
+public record BidOutcome(String id, Party from, Party to, String projectId, Amount bid, Amount maxBid, boolean won, long at)
+    implements Dispatch {}
