@@ -177,7 +177,7 @@ final class ProjectEndpoints extends Endpoints {
   }
 
   /**
-   * Operator only, until sidecar audits declare failures themselves: the provider stopped serving.
+   * Operator only: the provider stopped serving, known otherwise than by audits (which fail a project by themselves).
    * FP goes back in full and the provider pays the compensation from its collateral (vector P2).
    */
   private CompletionStage<HttpResponse> fail(String projectId, String signer, byte[] body) {
