@@ -30,6 +30,12 @@ public record ReputationParameters(
     if (slaUptimeBps < 0 || slaUptimeBps > 10_000) throw new IllegalArgumentException("slaUptimeBps must be within 0..10000");
   }
 
+  /** The score's weights and windows (economics 8); {@code disputeLimit} marks count as one failure. */
+  public io.bhkr.rules.ReputationRule.Weights weights(int disputeLimit) {
+    return new io.bhkr.rules.ReputationRule.Weights(weightUptimeBps, weightRunningBps, weightStakeBps, weightPriceBps, targetRunDays,
+        scoreWindowDays, penaltyWindowDays, failurePenalty, slashingPenalty, disputeLimit);
+  }
+
   public static ReputationParameters defaults() {
     return new ReputationParameters(800, 400, 9_500, 300, 30, 4_000, 2_000, 2_000, 2_000, 90, 30, 180, 100, 300);
   }

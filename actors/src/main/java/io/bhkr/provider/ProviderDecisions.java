@@ -139,10 +139,7 @@ final class ProviderDecisions {
   }
 
   static ReputationRule.Weights weights(Parameters p) {
-    var r = p.reputation();
-    return new ReputationRule.Weights(r.weightUptimeBps(), r.weightRunningBps(), r.weightStakeBps(), r.weightPriceBps(),
-        r.targetRunDays(), r.scoreWindowDays(), r.penaltyWindowDays(), r.failurePenalty(), r.slashingPenalty(),
-        p.audits().disputeLimit());
+    return p.reputation().weights(p.audits().disputeLimit());
   }
 
   /** Everything the score depends on, from the provider's journal. Recent bids: those whose auction closed inside scoreWindowDays. */

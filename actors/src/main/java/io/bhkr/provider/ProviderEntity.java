@@ -2,13 +2,10 @@ package io.bhkr.provider;
 
 import akka.actor.typed.ActorRef;
 import akka.actor.typed.javadsl.Behaviors;
-import io.bhkr.transfer.CollateralClaim;
 import io.bhkr.transfer.Courier;
 import io.bhkr.transfer.OutboxEntity;
-import io.bhkr.transfer.DispatchConfirmed;
 import io.bhkr.transfer.DispatchRoute;
 import io.bhkr.transfer.DispatchSent;
-import io.bhkr.transfer.Party;
 import java.time.Duration;
 import java.util.List;
 import akka.actor.typed.Behavior;
@@ -25,14 +22,14 @@ import io.bhkr.rules.Resources;
 import io.bhkr.serialization.DomainEvent;
 import io.bhkr.serialization.JsonSerializable;
 import io.bhkr.transfer.Dispatch;
-import io.bhkr.transfer.DispatchReceived;
 import io.bhkr.transfer.Receipt;
-import io.bhkr.transfer.Transfer;
 import java.util.Set;
 
 /**
  * A provider: its application, governance's qualification, its BHKR collateral and the projects
- * that occupy its capacity (economics 11). Its id is its Ethereum address.
+ * that occupy its capacity (economics 11), and its reputation (6–9): audited periods, failures,
+ * bids, the recorded score, disqualifications, k, and which node runs which project. Its id is its
+ * Ethereum address.
  */
 public final class ProviderEntity
     extends OutboxEntity<ProviderEntity.Command, ProviderState> {

@@ -220,4 +220,28 @@ class ProviderReputationEntityTest {
     var later = p.receive(p.audited(1, T0 + 31 * 86_400L, 10_000));
     assertEquals("1.000000", of(later.events(), ScoreRecorded.class).get(0).score().price().toPlainString());
   }
+
+  @Test
+  void disputeMarksAndFailuresInsideTheirWindowArePenalties() {
+    Fixture p = activeProvider();
+    var disputed = p.receive(new PeriodAudited("audited:1:" + p.id(), Party.AUDITS, Party.provider(p.id()), 1, T0 + HOUR,
+        Map.of("n-1", new NodeAudit(10_000, T0, T0 + HOUR)), 3, PARAMS));
+    ScoreRecorded marked = of(disputed.events(), ScoreRecorded.class).get(0);
+    assertEquals(3, marked.score().disputeMarksCounted());
+    assertEquals(100, marked.score().penalties(), "disputeLimit (3) marks count as one failure");
+    assertEquals(520, marked.score().score());
+    // each failure costs 100: the third brings 520 to 220, under 300, and disqualifies once
+    List<DomainEvent> events = new java.util.ArrayList<>();
+    for (int i = 1; i <= 4; i++)
+      events.addAll(p.receive(new CollateralClaim("claim:f" + i, Party.project("f" + i), Party.provider(p.id()), "f" + i, "0xreq",
+          bhkr(1), T0 + 2 * HOUR)).events());
+    List<ScoreRecorded> scores = of(events, ScoreRecorded.class);
+    assertEquals(List.of(420L, 320L, 220L, 120L), scores.stream().map(x -> x.score().score()).toList());
+    assertEquals(500, scores.get(3).score().penalties());
+    assertEquals(1, of(events, ProviderDisqualified.class).size());
+    assertEquals(T0 + 2 * HOUR, of(events, ProviderDisqualified.class).get(0).at());
+    // 180 days later (penaltyWindowDays) the failures and marks have left the window
+    var later = p.receive(p.audited(2, T0 + 2 * HOUR + 180 * 86_400L, 10_000));
+    assertEquals(0, of(later.events(), ScoreRecorded.class).get(0).score().penalties());
+  }
 }

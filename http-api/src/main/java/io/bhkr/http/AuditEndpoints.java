@@ -8,7 +8,6 @@ import akka.http.javadsl.model.HttpResponse;
 import akka.http.javadsl.server.Route;
 import io.bhkr.audit.AuditRoundEntity;
 import io.bhkr.audit.AuditRoundEntity.RoundView;
-import io.bhkr.governance.AuditParameters;
 import io.bhkr.governance.GovernanceEntity;
 import io.bhkr.market.Market;
 import io.bhkr.nodes.NodeEntity;

@@ -6,7 +6,6 @@ import akka.actor.typed.ActorSystem;
 import akka.http.javadsl.model.HttpResponse;
 import akka.http.javadsl.server.Route;
 import io.bhkr.account.AccountEntity;
-import io.bhkr.audit.AuditRoundEntity;
 import io.bhkr.governance.GovernanceEntity;
 import io.bhkr.market.Market;
 import io.bhkr.money.Amount;

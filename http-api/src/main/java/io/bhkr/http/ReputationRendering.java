@@ -1,7 +1,6 @@
 package io.bhkr.http;
 
 import io.bhkr.audit.AuditRoundState;
-import io.bhkr.audit.ProviderReputation;
 import io.bhkr.money.Amount;
 import io.bhkr.money.Asset;
 import io.bhkr.provider.ScoreRecorded;
@@ -25,7 +24,7 @@ final class ReputationRendering {
     Amount pMax = gov.parameters().pMax();
     ReputationRule.History none = new ReputationRule.History(List.of(), 0, v.collateral().amount(), pMax.amount(), List.of(),
         List.of(), List.of(), List.of());
-    return ReputationRule.score(none, 0, ProviderReputation.weights(gov.parameters().reputation(), gov.parameters().audits()));
+    return ReputationRule.score(none, 0, gov.parameters().reputation().weights(gov.parameters().audits().disputeLimit()));
   }
 
   static TrustTier tier(ProviderView v, GovernanceView gov) {
