@@ -96,6 +96,8 @@ final class ChainMode {
     EthereumNode node = EthereumNode.connect(c.getString("rpc-url"));
     system.getWhenTerminated().thenRun(node::close);
     ChainBridge.Settings settings = ChainBridge.Settings.of(contracts, deployment.startBlock()).withConfirmations(confirmations);
+    // not a command-line option: tests against a fast local chain shorten the pause between rounds
+    if (c.hasPath("poll-interval")) settings = settings.withPollInterval(c.getDuration("poll-interval"));
     ActorRef<ChainBridge.Command> bridge =
         ChainBridge.startSingleton(system, settings, node, key, new MarketDeposits(market, Duration.ofSeconds(10)));
     // Governance's decisions reach the registry by polling its view: every fact has a stable id,
@@ -104,6 +106,7 @@ final class ChainMode {
         market.governance().<GovernanceEntity.GovernanceView>ask(GovernanceEntity.Get::new, Duration.ofSeconds(5))
             .thenAccept(view -> RegistryMirror.transactions(view, contracts)
                 .forEach(tx -> bridge.tell(new ChainBridge.Submit(tx, system.ignoreRef())))), system.executionContext());
+    FailureRecordProjection.init(system, market, bridge, contracts);
     log.info("Chain mode: bridge on {} (chain {}), vault {}, {} confirmations, sending as {}", c.getString("rpc-url"),
         contracts.chainId(), contracts.vault(), confirmations, key.getAddress());
   }
