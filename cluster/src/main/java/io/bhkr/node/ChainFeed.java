@@ -14,6 +14,7 @@ import akka.projection.eventsourced.EventEnvelope;
 import akka.projection.eventsourced.javadsl.EventSourcedProvider;
 import akka.projection.javadsl.Handler;
 import akka.projection.jdbc.javadsl.JdbcProjection;
+import io.bhkr.account.AccountEntity;
 import io.bhkr.chain.ChainBridge;
 import io.bhkr.chain.ChainTransaction;
 import io.bhkr.chain.ContractAddresses;
@@ -34,24 +35,26 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * Chain mode: every project failure and every slashing claim in the journal goes to the bridge's
- * outbox as a {@code Registry.recordFailure} call ({@link FailureRecords}). Two at-least-once
- * projections, of the "project" and "pool" tags, whose offsets live in the journal's database:
- * after a restart they go on from their offset, and what they read twice the bridge ignores,
- * because each fact's transaction id is derived from the fact. The offset moves only once the
- * bridge has persisted the transaction, so none is lost. One instance each in the cluster.
+ * Chain mode: what the journal tells the chain bridge. Every project failure and every slashing
+ * claim goes to the bridge's outbox as a {@code Registry.recordFailure} call ({@link FailureRecords});
+ * every vault withdrawal an account authorized is watched by the bridge until paid or expired.
+ * At-least-once projections of the "project", "pool" and "account" tags, whose offsets live in the
+ * journal's database: after a restart they go on from their offset, and what they read twice the
+ * bridge ignores (a transaction's id is derived from the fact; a withdrawal is keyed by account
+ * and nonce). An offset moves only once the bridge has persisted what it was told, so nothing is
+ * lost. One instance per tag in the cluster.
  */
-final class FailureRecordProjection {
+final class ChainFeed {
 
-  private static final List<String> TAGS = List.of(ProjectEntity.TAG, InsurancePoolEntity.TAG);
+  private static final List<String> TAGS = List.of(ProjectEntity.TAG, InsurancePoolEntity.TAG, AccountEntity.TAG);
   private static final Duration ASK = Duration.ofSeconds(10);
 
-  private FailureRecordProjection() {}
+  private ChainFeed() {}
 
   static void init(ActorSystem<?> system, Market market, ActorRef<ChainBridge.Command> bridge, ContractAddresses contracts) {
-    ShardedDaemonProcess.get(system).init(ProjectionBehavior.Command.class, "chain-failure-records", TAGS.size(),
+    ShardedDaemonProcess.get(system).init(ProjectionBehavior.Command.class, "chain-feed", TAGS.size(),
         i -> ProjectionBehavior.create(JdbcProjection.atLeastOnceAsync(
-            ProjectionId.of("chain-failure-records", TAGS.get(i)),
+            ProjectionId.of("chain-feed", TAGS.get(i)),
             EventSourcedProvider.<DomainEvent>eventsByTag(system, JdbcReadJournal.Identifier(), TAGS.get(i)),
             () -> new LedgerSession(LedgerDatabase.get(system)),
             () -> new Publish(system, market, bridge, contracts), system)),
@@ -80,6 +83,12 @@ final class FailureRecordProjection {
         // the failed project's provider is its winner, which a failed project keeps for good
         return market.project(projectId).<ProjectView>ask(ProjectEntity.Get::new, ASK)
             .thenCompose(view -> submit(FailureRecords.projectFailed(contracts, pid, seq, projectId, view.winner(), failed)));
+      }
+      if (envelope.event() instanceof AccountEntity.WithdrawalAuthorized authorized) {
+        String account = pid.substring(pid.indexOf('|') + 1);
+        var w = authorized.withdrawal();
+        return AskPattern.ask(bridge, (ActorRef<Done> r) -> new ChainBridge.Watch(account, w.nonce(), w.deadline(), r), ASK,
+            system.scheduler());
       }
       if (envelope.event() instanceof CompensationPaid paid)
         return FailureRecords.slashing(contracts, pid, seq, paid).map(this::submit).orElse(CompletableFuture.completedFuture(Done.getInstance()));
