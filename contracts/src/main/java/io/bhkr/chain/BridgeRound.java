@@ -59,11 +59,11 @@ final class BridgeRound {
    * only while {@code block.timestamp <= deadline}: a nonce unused there stays unused for good,
    * and a nonce used there was paid in a block the bridge has already read.
    */
-  Map<String, Boolean> pastDeadline(BlockHeader cursor, List<ChainBridge.WatchedWithdrawal> watched) {
+  Map<String, Boolean> pastDeadline(BlockHeader cursor, List<WithdrawalWatch.Watched> watched) {
     if (watched.isEmpty() || cursor.hash() == null) return Map.of();
     long time = node.timestamp(cursor.number());
     Map<String, Boolean> out = new LinkedHashMap<>();
-    for (ChainBridge.WatchedWithdrawal w : watched) {
+    for (WithdrawalWatch.Watched w : watched) {
       if (time <= w.deadline()) continue;
       String data = FunctionEncoder.encode(new Function("nonceUsed",
           List.<Type>of(new Address(w.account()), new Uint256(BigInteger.valueOf(w.nonce()))), List.of()));

@@ -117,16 +117,6 @@ public final class ChainBridge
 
   record SettlementAnswered(String key, boolean applied) implements Command {}
 
-  /** A vault withdrawal the bridge watches: the account's nonce and the deadline (unix seconds). */
-  public record WatchedWithdrawal(String account, long nonce, long deadline) implements JsonSerializable {
-    public String key() {
-      return account + ":" + nonce;
-    }
-  }
-
-  /** What the bridge tells an account about its withdrawal until it acknowledges: paid, or expired. */
-  public record Settlement(String account, long nonce, boolean paid) implements JsonSerializable {}
-
   public record InboundObservation(ConfirmedRange.Span span, long head, List<BlockHeader> headers, List<ChainLog> logs)
       implements JsonSerializable {}
 
@@ -152,8 +142,8 @@ public final class ChainBridge
    * its last round failed (null when it succeeded: the node answers).
    */
   public record BridgeView(BlockHeader cursor, List<ChainDeposit> pendingCredits, long depositsConfirmed, long stakesRecorded,
-      String halted, TransactionOutbox outbox, String lastRoundFailure, List<WatchedWithdrawal> withdrawalsWatched,
-      List<Settlement> pendingSettlements) implements JsonSerializable {}
+      String halted, TransactionOutbox outbox, String lastRoundFailure, List<WithdrawalWatch.Watched> withdrawalsWatched,
+      List<WithdrawalWatch.Settlement> pendingSettlements) implements JsonSerializable {}
 
   // ---- events
 
@@ -164,7 +154,7 @@ public final class ChainBridge
   public record BlocksConfirmed(BlockHeader from, BlockHeader to, List<ChainDeposit> deposits, List<ChainWithdrawal> withdrawals)
       implements DomainEvent {}
 
-  public record WithdrawalWatched(WatchedWithdrawal withdrawal) implements DomainEvent {}
+  public record WithdrawalWatched(WithdrawalWatch.Watched withdrawal) implements DomainEvent {}
 
   /** A confirmed block is past the deadline and the nonce is unused: the vault can never pay it now. */
   public record WithdrawalExpired(String key) implements DomainEvent {}
@@ -194,22 +184,19 @@ public final class ChainBridge
       @JsonFormat(shape = JsonFormat.Shape.STRING) BigInteger nextNonce) implements DomainEvent {}
 
   public record State(BlockHeader cursor, Map<String, ChainDeposit> pendingCredits, long depositsConfirmed, long stakesRecorded,
-      String halted, TransactionOutbox outbox, Map<String, WatchedWithdrawal> watched, Map<String, Settlement> settlements)
-      implements JsonSerializable {
+      String halted, TransactionOutbox outbox, WithdrawalWatch withdrawals) implements JsonSerializable {
     public State {
       pendingCredits = Collections.unmodifiableMap(new LinkedHashMap<>(pendingCredits));
-      // null in snapshots from before withdrawals existed
-      watched = Collections.unmodifiableMap(new LinkedHashMap<>(watched == null ? Map.of() : watched));
-      settlements = Collections.unmodifiableMap(new LinkedHashMap<>(settlements == null ? Map.of() : settlements));
+      if (withdrawals == null) withdrawals = WithdrawalWatch.empty(); // snapshots from before withdrawals existed
     }
 
     State with(BlockHeader cursor, Map<String, ChainDeposit> pendingCredits, long depositsConfirmed, long stakesRecorded, String halted,
         TransactionOutbox outbox) {
-      return new State(cursor, pendingCredits, depositsConfirmed, stakesRecorded, halted, outbox, watched, settlements);
+      return new State(cursor, pendingCredits, depositsConfirmed, stakesRecorded, halted, outbox, withdrawals);
     }
 
-    State withWithdrawals(Map<String, WatchedWithdrawal> watched, Map<String, Settlement> settlements) {
-      return new State(cursor, pendingCredits, depositsConfirmed, stakesRecorded, halted, outbox, watched, settlements);
+    State with(WithdrawalWatch withdrawals) {
+      return new State(cursor, pendingCredits, depositsConfirmed, stakesRecorded, halted, outbox, withdrawals);
     }
   }
 
@@ -264,7 +251,7 @@ public final class ChainBridge
 
   @Override
   public State emptyState() {
-    return new State(BlockHeader.before(settings.startBlock()), Map.of(), 0, 0, null, TransactionOutbox.empty(), Map.of(), Map.of());
+    return new State(BlockHeader.before(settings.startBlock()), Map.of(), 0, 0, null, TransactionOutbox.empty(), WithdrawalWatch.empty());
   }
 
   @Override
@@ -287,8 +274,8 @@ public final class ChainBridge
   }
 
   private ReplyEffect<DomainEvent, State> onWatch(State s, Watch c) {
-    WatchedWithdrawal w = new WatchedWithdrawal(c.account().toLowerCase(), c.nonce(), c.deadline());
-    if (s.watched().containsKey(w.key()) || s.settlements().containsKey(w.key())) return Effect().reply(c.replyTo(), Done.getInstance());
+    WithdrawalWatch.Watched w = new WithdrawalWatch.Watched(c.account().toLowerCase(), c.nonce(), c.deadline());
+    if (s.withdrawals().knows(w.key())) return Effect().reply(c.replyTo(), Done.getInstance());
     return Effect().persist(new WithdrawalWatched(w)).thenReply(c.replyTo(), ns -> Done.getInstance());
   }
 
@@ -308,7 +295,7 @@ public final class ChainBridge
     boolean halted = s.halted() != null;
     var next = s.outbox().nextToSend();
     BigInteger nonce = s.outbox().nextNonce();
-    List<WatchedWithdrawal> watched = List.copyOf(s.watched().values());
+    List<WithdrawalWatch.Watched> watched = List.copyOf(s.withdrawals().watched().values());
     ctx.pipeToSelf(CompletableFuture.supplyAsync(() -> {
       // deadlines against the cursor, before the read moves past it: see BridgeRound.pastDeadline
       Map<String, Boolean> pastDeadline = io.pastDeadline(cursor, watched);
@@ -331,7 +318,7 @@ public final class ChainBridge
     List<DomainEvent> events = new ArrayList<>();
     if (o.inbound() != null && s.halted() == null) events.addAll(inbound(s, o.inbound()));
     o.pastDeadline().forEach((key, used) -> {
-      if (s.watched().containsKey(key)) events.add(used ? new WithdrawalUnwatched(key) : new WithdrawalExpired(key));
+      if (s.withdrawals().watched().containsKey(key)) events.add(used ? new WithdrawalUnwatched(key) : new WithdrawalExpired(key));
     });
     TransactionOutbox.Attempt toBroadcast = null;
     if (o.outbound() instanceof Prepared p && s.outbox().nextToSend().filter(t -> t.id().equals(p.id())).isPresent()) {
@@ -394,13 +381,13 @@ public final class ChainBridge
 
   private ReplyEffect<DomainEvent, State> onSettlementAnswered(State s, SettlementAnswered c) {
     settlementsUnderWay.remove(c.key());
-    if (!c.applied() || !s.settlements().containsKey(c.key())) return Effect().noReply();
+    if (!c.applied() || !s.withdrawals().settlements().containsKey(c.key())) return Effect().noReply();
     return Effect().persist(new WithdrawalSettled(c.key())).thenNoReply();
   }
 
   /** Tells each account its withdrawal's fate until it acknowledges (it applies each nonce once). */
   private void deliverSettlements(State s) {
-    s.settlements().forEach((key, st) -> {
+    s.withdrawals().settlements().forEach((key, st) -> {
       if (!settlementsUnderWay.add(key)) return;
       ctx.pipeToSelf(sink.settleWithdrawal(st.account(), st.nonce(), st.paid()),
           (done, failure) -> new SettlementAnswered(key, failure == null));
@@ -427,14 +414,8 @@ public final class ChainBridge
             if (d.credited()) pending.put(d.depositId(), d);
             else stakes++;
           }
-          Map<String, WatchedWithdrawal> watched = new LinkedHashMap<>(s.watched());
-          Map<String, Settlement> settlements = new LinkedHashMap<>(s.settlements());
-          for (ChainWithdrawal w : e.withdrawals() == null ? List.<ChainWithdrawal>of() : e.withdrawals()) {
-            watched.remove(w.key());
-            settlements.put(w.key(), new Settlement(w.account(), w.nonce(), true));
-          }
-          return new State(e.to(), pending, s.depositsConfirmed() + e.deposits().size(), stakes, s.halted(), s.outbox(), watched,
-              settlements);
+          return new State(e.to(), pending, s.depositsConfirmed() + e.deposits().size(), stakes, s.halted(), s.outbox(),
+              s.withdrawals().paid(e.withdrawals() == null ? List.of() : e.withdrawals()));
         })
         .onEvent(DepositCredited.class, (s, e) -> {
           Map<String, ChainDeposit> pending = new LinkedHashMap<>(s.pendingCredits());
@@ -448,28 +429,10 @@ public final class ChainBridge
         .onEvent(TransactionRepriced.class, (s, e) -> withOutbox(s, s.outbox().repriced(e.id(), e.attempt())))
         .onEvent(TransactionFinished.class, (s, e) -> withOutbox(s, s.outbox().finished(e.outcome())))
         .onEvent(NonceTaken.class, (s, e) -> withOutbox(s, s.outbox().nonceTaken(e.id(), e.nextNonce())))
-        .onEvent(WithdrawalWatched.class, (s, e) -> {
-          Map<String, WatchedWithdrawal> watched = new LinkedHashMap<>(s.watched());
-          watched.put(e.withdrawal().key(), e.withdrawal());
-          return s.withWithdrawals(watched, s.settlements());
-        })
-        .onEvent(WithdrawalExpired.class, (s, e) -> {
-          Map<String, WatchedWithdrawal> watched = new LinkedHashMap<>(s.watched());
-          WatchedWithdrawal w = watched.remove(e.key());
-          Map<String, Settlement> settlements = new LinkedHashMap<>(s.settlements());
-          if (w != null) settlements.put(e.key(), new Settlement(w.account(), w.nonce(), false));
-          return s.withWithdrawals(watched, settlements);
-        })
-        .onEvent(WithdrawalUnwatched.class, (s, e) -> {
-          Map<String, WatchedWithdrawal> watched = new LinkedHashMap<>(s.watched());
-          watched.remove(e.key());
-          return s.withWithdrawals(watched, s.settlements());
-        })
-        .onEvent(WithdrawalSettled.class, (s, e) -> {
-          Map<String, Settlement> settlements = new LinkedHashMap<>(s.settlements());
-          settlements.remove(e.key());
-          return s.withWithdrawals(s.watched(), settlements);
-        })
+        .onEvent(WithdrawalWatched.class, (s, e) -> s.with(s.withdrawals().watch(e.withdrawal())))
+        .onEvent(WithdrawalExpired.class, (s, e) -> s.with(s.withdrawals().expired(e.key())))
+        .onEvent(WithdrawalUnwatched.class, (s, e) -> s.with(s.withdrawals().unwatched(e.key())))
+        .onEvent(WithdrawalSettled.class, (s, e) -> s.with(s.withdrawals().settled(e.key())))
         .build();
   }
 
@@ -499,7 +462,8 @@ public final class ChainBridge
 
   private BridgeView view(State s) {
     return new BridgeView(s.cursor(), List.copyOf(s.pendingCredits().values()), s.depositsConfirmed(), s.stakesRecorded(), s.halted(),
-        s.outbox(), lastRoundFailure, List.copyOf(s.watched().values()), List.copyOf(s.settlements().values()));
+        s.outbox(), lastRoundFailure, List.copyOf(s.withdrawals().watched().values()),
+        List.copyOf(s.withdrawals().settlements().values()));
   }
 
   private static Throwable rootCause(Throwable t) {

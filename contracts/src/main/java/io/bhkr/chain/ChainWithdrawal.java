@@ -13,6 +13,6 @@ public record ChainWithdrawal(String account, long nonce, long blockNumber, Stri
 
   /** The bridge's key of one withdrawal: each account's nonces are its own. */
   public String key() {
-    return account + ":" + nonce;
+    return WithdrawalWatch.key(account, nonce);
   }
 }
