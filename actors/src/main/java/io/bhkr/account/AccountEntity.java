@@ -60,6 +60,18 @@ public final class AccountEntity
 
   public record Get(ActorRef<AccountView> replyTo) implements Command {}
 
+  /**
+   * Chain mode: reserve {@code amount} for a vault withdrawal to {@code to} valid until
+   * {@code deadline} (unix seconds), under the account's next vault nonce, which the reply names.
+   */
+  public record AuthorizeWithdrawal(Amount amount, String to, long deadline, ActorRef<WithdrawalResult> replyTo) implements Command {}
+
+  /**
+   * The chain bridge's verdict on a withdrawal: the vault paid it ({@code paid}), or its deadline
+   * passed with the nonce unused (the reserve goes back). Applied once; later ones change nothing.
+   */
+  public record SettleWithdrawal(long nonce, boolean paid, ActorRef<Done> replyTo) implements Command {}
+
   record Confirm(Receipt receipt) implements Command {}
 
   record RedeliveryDue() implements Command {}
@@ -70,6 +82,26 @@ public final class AccountEntity
 
   public record Refused(String reason) implements SendResult {}
 
+  public sealed interface WithdrawalResult extends JsonSerializable {}
+
+  public record WithdrawalReserved(VaultWithdrawals.Pending withdrawal) implements WithdrawalResult {}
+
+  public record WithdrawalRefused(String reason) implements WithdrawalResult {}
+
+  /** Value reserved for a vault withdrawal: it leaves the balance but stays with the account. */
+  public record WithdrawalAuthorized(VaultWithdrawals.Pending withdrawal) implements DomainEvent {}
+
+  /** The vault paid the withdrawal on chain: the value left the market. */
+  public record WithdrawalPaid(long nonce, Amount amount, String withdrawalId) implements ValueEvent {
+    @Override
+    public List<ValueChange> changes() {
+      return List.of(new ValueChange(ValueChange.Kind.WITHDRAWN, withdrawalId, amount));
+    }
+  }
+
+  /** The deadline passed and the vault never paid: the reserve is back in the balance. */
+  public record WithdrawalExpired(long nonce, Amount amount) implements DomainEvent {}
+
   public record DepositReceived(String depositId, Amount amount) implements ValueEvent {
     @Override
     public List<ValueChange> changes() {
@@ -77,10 +109,18 @@ public final class AccountEntity
     }
   }
 
-  public record State(Balances balances, Outbox outbox, Seen seen) implements JsonSerializable {}
+  public record State(Balances balances, Outbox outbox, Seen seen, VaultWithdrawals withdrawals) implements JsonSerializable {
+    public State {
+      if (withdrawals == null) withdrawals = VaultWithdrawals.none(); // snapshots from before withdrawals existed
+    }
+  }
 
-  /** What the API shows: balances, and value sent but not yet confirmed by its receiver. */
-  public record AccountView(String address, Balances balances, Map<Asset, BigInteger> inFlight) implements JsonSerializable {}
+  /**
+   * What the API shows: balances, value sent but not yet confirmed by its receiver, and vault
+   * withdrawals signed but not yet paid or expired.
+   */
+  public record AccountView(String address, Balances balances, Map<Asset, BigInteger> inFlight, VaultWithdrawals withdrawals)
+      implements JsonSerializable {}
 
   public static Behavior<Command> create(String address, DispatchRoute route, Duration redelivery) {
     return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> new AccountEntity(address,
@@ -98,7 +138,7 @@ public final class AccountEntity
 
   @Override
   public State emptyState() {
-    return new State(Balances.empty(), Outbox.empty(), Seen.none());
+    return new State(Balances.empty(), Outbox.empty(), Seen.none(), VaultWithdrawals.none());
   }
 
   @Override
@@ -110,6 +150,8 @@ public final class AccountEntity
         .onCommand(SendAll.class, this::onSendAll)
         .onCommand(Receive.class, this::onReceive)
         .onCommand(Get.class, (s, c) -> Effect().reply(c.replyTo(), view(s)))
+        .onCommand(AuthorizeWithdrawal.class, this::onAuthorizeWithdrawal)
+        .onCommand(SettleWithdrawal.class, this::onSettleWithdrawal)
         .onCommand(Confirm.class, (s, c) -> onReceipt(s, c.receipt()))
         .onCommand(RedeliveryDue.class, (s, c) -> onRedeliveryDue(s))
         .build();
@@ -154,6 +196,23 @@ public final class AccountEntity
         .thenReply(c.replyTo(), ns -> new Accepted(first));
   }
 
+  private ReplyEffect<DomainEvent, State> onAuthorizeWithdrawal(State s, AuthorizeWithdrawal c) {
+    if (c.amount().amount().signum() <= 0) return Effect().reply(c.replyTo(), new WithdrawalRefused("the amount must be positive"));
+    if (!s.balances().covers(c.amount()))
+      return Effect().reply(c.replyTo(), new WithdrawalRefused("insufficient " + c.amount().asset() + ": the account holds "
+          + s.balances().of(c.amount().asset()).amount() + " base units and needs " + c.amount().amount()));
+    VaultWithdrawals.Pending w = new VaultWithdrawals.Pending(s.withdrawals().nextNonce(), c.amount(), c.to(), c.deadline());
+    return Effect().persist(new WithdrawalAuthorized(w)).thenReply(c.replyTo(), ns -> new WithdrawalReserved(w));
+  }
+
+  private ReplyEffect<DomainEvent, State> onSettleWithdrawal(State s, SettleWithdrawal c) {
+    VaultWithdrawals.Pending w = s.withdrawals().pending().get(c.nonce());
+    if (w == null) return Effect().reply(c.replyTo(), Done.getInstance());
+    DomainEvent settled = c.paid() ? new WithdrawalPaid(w.nonce(), w.amount(), "vault-withdrawal:" + address + ":" + w.nonce())
+        : new WithdrawalExpired(w.nonce(), w.amount());
+    return Effect().persist(settled).thenReply(c.replyTo(), ns -> Done.getInstance());
+  }
+
   private ReplyEffect<DomainEvent, State> onReceive(State s, Receive c) {
     Dispatch d = c.dispatch();
     Receipt receipt = new Receipt(d.id());
@@ -167,13 +226,19 @@ public final class AccountEntity
     return newEventHandlerBuilder()
         .forAnyState()
         .onEvent(DepositReceived.class, (s, e) ->
-            new State(s.balances().credit(e.amount()), s.outbox(), s.seen().with(e.depositId())))
+            new State(s.balances().credit(e.amount()), s.outbox(), s.seen().with(e.depositId()), s.withdrawals()))
         .onEvent(DispatchSent.class, (s, e) ->
             new State(s.balances().debit(e.dispatch().value().orElseThrow()), s.outbox().add(e.dispatch()),
-                s.seen().with(e.dispatch().id())))
-        .onEvent(DispatchConfirmed.class, (s, e) -> new State(s.balances(), s.outbox().confirm(e.dispatchId()), s.seen()))
+                s.seen().with(e.dispatch().id()), s.withdrawals()))
+        .onEvent(DispatchConfirmed.class, (s, e) -> new State(s.balances(), s.outbox().confirm(e.dispatchId()), s.seen(), s.withdrawals()))
         .onEvent(DispatchReceived.class, (s, e) ->
-            new State(s.balances().credit(e.dispatch().value().orElseThrow()), s.outbox(), s.seen().with(e.dispatch().id())))
+            new State(s.balances().credit(e.dispatch().value().orElseThrow()), s.outbox(), s.seen().with(e.dispatch().id()),
+                s.withdrawals()))
+        .onEvent(WithdrawalAuthorized.class, (s, e) -> new State(s.balances().debit(e.withdrawal().amount()), s.outbox(), s.seen(),
+            s.withdrawals().authorized(e.withdrawal())))
+        .onEvent(WithdrawalPaid.class, (s, e) -> new State(s.balances(), s.outbox(), s.seen(), s.withdrawals().closed(e.nonce())))
+        .onEvent(WithdrawalExpired.class, (s, e) -> new State(s.balances().credit(e.amount()), s.outbox(), s.seen(),
+            s.withdrawals().closed(e.nonce())))
         .build();
   }
 
@@ -181,6 +246,6 @@ public final class AccountEntity
 
 
   private AccountView view(State s) {
-    return new AccountView(address, s.balances(), s.outbox().inFlight());
+    return new AccountView(address, s.balances(), s.outbox().inFlight(), s.withdrawals());
   }
 }

@@ -21,8 +21,9 @@ final class InsuranceDecisions {
   private InsuranceDecisions() {}
 
   /** Pays a claim's victims pro rata from what the pool holds; the rest stays owed. */
-  static List<DomainEvent> compensate(PoolState s, String claimId, Asset asset, SortedMap<String, BigInteger> losses, long at) {
-    return pay(s.balances().of(asset).amount(), claimId, asset, losses, null, at);
+  static List<DomainEvent> compensate(PoolState s, String claimId, String slashed, Asset asset, SortedMap<String, BigInteger> losses,
+      long at) {
+    return pay(s.balances().of(asset).amount(), claimId, slashed, asset, losses, null, at);
   }
 
   /** Value arrives: credit it, then pay shortfalls in its asset, oldest claim first. */
@@ -34,18 +35,18 @@ final class InsuranceDecisions {
     BigInteger available = s.balances().of(in.asset()).amount().add(in.amount());
     for (Shortfall shortfall : s.shortfalls()) {
       if (shortfall.asset() != in.asset() || available.signum() == 0) continue;
-      List<DomainEvent> paid = pay(available, shortfall.claimId(), in.asset(), shortfall.owed(), d.id(), at);
+      List<DomainEvent> paid = pay(available, shortfall.claimId(), null, in.asset(), shortfall.owed(), d.id(), at);
       available = available.subtract(((CompensationPaid) paid.get(0)).paid().values().stream().reduce(BigInteger.ZERO, BigInteger::add));
       events.addAll(paid);
     }
     return events;
   }
 
-  private static List<DomainEvent> pay(BigInteger available, String claimId, Asset asset, SortedMap<String, BigInteger> owed,
+  private static List<DomainEvent> pay(BigInteger available, String claimId, String slashed, Asset asset, SortedMap<String, BigInteger> owed,
       String trigger, long at) {
     InsuranceRule.Payout payout = InsuranceRule.pay(available, owed);
     List<DomainEvent> events = new ArrayList<>();
-    events.add(new CompensationPaid(claimId, asset, available, payout.paid(), payout.stillOwed(), trigger, at));
+    events.add(new CompensationPaid(claimId, asset, available, payout.paid(), payout.stillOwed(), trigger, at, slashed));
     String round = trigger == null ? "" : ":" + trigger;
     payout.paid().forEach((victim, amount) -> events.add(new DispatchSent(new Transfer(
         "insurance:" + claimId + ":" + victim + round, Party.INSURANCE_POOL, Party.account(victim), new Amount(asset, amount),

@@ -41,8 +41,11 @@ public final class InsurancePoolEntity
 
   public record Receive(Dispatch dispatch, ActorRef<Receipt> replyTo) implements Command {}
 
-  /** A slashing claim: each victim's loss in {@code asset}, paid once per claim id. */
-  public record Compensate(String claimId, Asset asset, SortedMap<String, BigInteger> losses, long at, ActorRef<PoolView> replyTo)
+  /**
+   * A slashing claim: each victim's loss in {@code asset}, paid once per claim id; {@code slashed}
+   * names the provider whose slashing caused it, or is null when the claim does not say.
+   */
+  public record Compensate(String claimId, String slashed, Asset asset, SortedMap<String, BigInteger> losses, long at, ActorRef<PoolView> replyTo)
       implements Command {}
 
   public record Get(ActorRef<PoolView> replyTo) implements Command {}
@@ -91,7 +94,7 @@ public final class InsurancePoolEntity
 
   private ReplyEffect<DomainEvent, PoolState> onCompensate(PoolState s, Compensate c) {
     if (s.seen().contains(claimKey(c.claimId()))) return Effect().reply(c.replyTo(), s.view(PoolView.INSURANCE));
-    List<DomainEvent> events = InsuranceDecisions.compensate(s, c.claimId(), c.asset(), c.losses(), c.at());
+    List<DomainEvent> events = InsuranceDecisions.compensate(s, c.claimId(), c.slashed(), c.asset(), c.losses(), c.at());
     return persistAndSend(events).thenReply(c.replyTo(), ns -> ns.view(PoolView.INSURANCE));
   }
 

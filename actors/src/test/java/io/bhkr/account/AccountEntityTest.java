@@ -107,4 +107,33 @@ class AccountEntityTest {
     assertEquals(bhkr(7), first.state().balances().of(Asset.BHKR));
     assertEquals(bhkr(7), account.restart().state().balances().of(Asset.BHKR));
   }
+
+  @Test
+  void aVaultWithdrawalReservesItsValueUntilPaidOnceOrExpiredOnce() {
+    account.<Done>runCommand(r -> new AccountEntity.Deposit("d-1", bhkr(100), r));
+    var refused = account.<AccountEntity.WithdrawalResult>runCommand(r -> new AccountEntity.AuthorizeWithdrawal(bhkr(101), ALICE, 50, r));
+    assertInstanceOf(AccountEntity.WithdrawalRefused.class, refused.reply());
+    assertTrue(refused.hasNoEvents());
+
+    var first = account.<AccountEntity.WithdrawalResult>runCommand(r -> new AccountEntity.AuthorizeWithdrawal(bhkr(30), ALICE, 50, r));
+    var second = account.<AccountEntity.WithdrawalResult>runCommand(r -> new AccountEntity.AuthorizeWithdrawal(bhkr(20), ALICE, 60, r));
+    assertEquals(0, ((AccountEntity.WithdrawalReserved) first.reply()).withdrawal().nonce());
+    assertEquals(1, ((AccountEntity.WithdrawalReserved) second.reply()).withdrawal().nonce());
+    assertEquals(bhkr(50), second.state().balances().of(Asset.BHKR), "reserved, out of the balance");
+    assertEquals(bhkr(50).amount(), second.state().withdrawals().reserved().get(Asset.BHKR));
+
+    // nonce 0 is paid on chain: the value leaves the market (WITHDRAWN), once
+    var paid = account.<Done>runCommand(r -> new AccountEntity.SettleWithdrawal(0, true, r));
+    var paidEvent = assertInstanceOf(AccountEntity.WithdrawalPaid.class, paid.event());
+    assertEquals(io.bhkr.transfer.ValueChange.Kind.WITHDRAWN, paidEvent.changes().get(0).kind());
+    assertTrue(account.<Done>runCommand(r -> new AccountEntity.SettleWithdrawal(0, false, r)).hasNoEvents(), "settled already");
+    // nonce 1 expires unused: the reserve comes back, once
+    var expired = account.<Done>runCommand(r -> new AccountEntity.SettleWithdrawal(1, false, r));
+    assertEquals(bhkr(70), expired.state().balances().of(Asset.BHKR));
+    assertTrue(account.<Done>runCommand(r -> new AccountEntity.SettleWithdrawal(1, false, r)).hasNoEvents());
+    var restarted = account.restart().state();
+    assertEquals(bhkr(70), restarted.balances().of(Asset.BHKR));
+    assertTrue(restarted.withdrawals().pending().isEmpty());
+    assertEquals(2, restarted.withdrawals().nextNonce(), "a nonce is never given twice");
+  }
 }

@@ -66,7 +66,7 @@ class InsurancePoolEntityTest {
     SortedMap<String, BigInteger> losses = new TreeMap<>();
     losses.put(A, eth(lossA).amount());
     losses.put(B, eth(lossB).amount());
-    return pool.<PoolView>runCommand(r -> new InsurancePoolEntity.Compensate(claimId, Asset.ETH, losses, 100, r)).reply();
+    return pool.<PoolView>runCommand(r -> new InsurancePoolEntity.Compensate(claimId, null, Asset.ETH, losses, 100, r)).reply();
   }
 
   private BigInteger paidTo(String victim, int deliveriesExpected) {

@@ -13,6 +13,12 @@ import io.bhkr.chain.Deployment;
 import io.bhkr.chain.EthereumNode;
 import io.bhkr.chain.MarketDeposits;
 import io.bhkr.chain.RegistryMirror;
+import io.bhkr.chain.SettlementEpoch;
+import io.bhkr.chain.VaultWithdrawal;
+import io.bhkr.bytes.Hex;
+import io.bhkr.http.VaultSigner;
+import io.bhkr.money.Asset;
+import java.math.BigInteger;
 import io.bhkr.governance.GovernanceEntity;
 import io.bhkr.http.auth.DevelopmentAccounts;
 import io.bhkr.market.Market;
@@ -85,9 +91,12 @@ final class ChainMode {
     return new Split(rest, ConfigFactory.empty().withValue("bhkr.chain", ConfigValueFactory.fromMap(config)));
   }
 
-  /** Starts the bridge if the configuration asks for chain mode; a chain-less node does nothing here. */
-  static void start(ActorSystem<?> system, Market market, Config config) {
-    if (!config.hasPath("bhkr.chain.rpc-url")) return;
+  /**
+   * Starts the bridge if the configuration asks for chain mode, and answers the platform's signer
+   * of vault withdrawals (the node's chain key); a chain-less node does nothing here and answers null.
+   */
+  static VaultSigner start(ActorSystem<?> system, Market market, Config config) {
+    if (!config.hasPath("bhkr.chain.rpc-url")) return null;
     Config c = config.getConfig("bhkr.chain");
     Deployment deployment = read(Path.of(c.getString("contracts-file")));
     ContractAddresses contracts = deployment.contracts();
@@ -96,6 +105,8 @@ final class ChainMode {
     EthereumNode node = EthereumNode.connect(c.getString("rpc-url"));
     system.getWhenTerminated().thenRun(node::close);
     ChainBridge.Settings settings = ChainBridge.Settings.of(contracts, deployment.startBlock()).withConfirmations(confirmations);
+    // not a command-line option: tests against a fast local chain shorten the pause between rounds
+    if (c.hasPath("poll-interval")) settings = settings.withPollInterval(c.getDuration("poll-interval"));
     ActorRef<ChainBridge.Command> bridge =
         ChainBridge.startSingleton(system, settings, node, key, new MarketDeposits(market, Duration.ofSeconds(10)));
     // Governance's decisions reach the registry by polling its view: every fact has a stable id,
@@ -104,8 +115,15 @@ final class ChainMode {
         market.governance().<GovernanceEntity.GovernanceView>ask(GovernanceEntity.Get::new, Duration.ofSeconds(5))
             .thenAccept(view -> RegistryMirror.transactions(view, contracts)
                 .forEach(tx -> bridge.tell(new ChainBridge.Submit(tx, system.ignoreRef())))), system.executionContext());
+    ChainFeed.init(system, market, bridge, contracts);
     log.info("Chain mode: bridge on {} (chain {}), vault {}, {} confirmations, sending as {}", c.getString("rpc-url"),
         contracts.chainId(), contracts.vault(), confirmations, key.getAddress());
+    return (account, asset, amount, to, nonce, deadline) -> {
+      String assetAddress = asset == Asset.ETH ? SettlementEpoch.ETH : contracts.token();
+      VaultWithdrawal w = new VaultWithdrawal(account, assetAddress, amount, to, BigInteger.valueOf(nonce), BigInteger.valueOf(deadline));
+      return new VaultSigner.Signed(contracts.vault(), contracts.chainId(), assetAddress,
+          Hex.encode(w.sign(key, contracts.chainId(), contracts.vault())));
+    };
   }
 
   /** {@code deploy}: deploys the contracts to a chain, prints their addresses and writes them to a file for {@code run}. */

@@ -1,5 +1,12 @@
 package io.bhkr.chain;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.web3j.abi.FunctionEncoder;
+import org.web3j.abi.datatypes.Address;
+import org.web3j.abi.datatypes.Function;
+import org.web3j.abi.datatypes.Type;
+import org.web3j.abi.datatypes.generated.Uint256;
 import io.bhkr.bytes.Hex;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -44,6 +51,26 @@ final class BridgeRound {
     List<ChainLog> logs = hashes.contains(null) ? List.of()
         : node.logsOfBlocks(hashes, settings.contracts().followed(), ChainEvents.followedTopics());
     return new ChainBridge.InboundObservation(span.get(), head, headers, logs);
+  }
+
+  /**
+   * Which watched withdrawals the cursor's block is past the deadline of, each with whether the
+   * vault had used its nonce by that block. The cursor's block is confirmed, and the vault pays
+   * only while {@code block.timestamp <= deadline}: a nonce unused there stays unused for good,
+   * and a nonce used there was paid in a block the bridge has already read.
+   */
+  Map<String, Boolean> pastDeadline(BlockHeader cursor, List<WithdrawalWatch.Watched> watched) {
+    if (watched.isEmpty() || cursor.hash() == null) return Map.of();
+    long time = node.timestamp(cursor.number());
+    Map<String, Boolean> out = new LinkedHashMap<>();
+    for (WithdrawalWatch.Watched w : watched) {
+      if (time <= w.deadline()) continue;
+      String data = FunctionEncoder.encode(new Function("nonceUsed",
+          List.<Type>of(new Address(w.account()), new Uint256(BigInteger.valueOf(w.nonce()))), List.of()));
+      String answer = node.call(settings.contracts().vault(), data, cursor.number());
+      out.put(w.key(), new BigInteger(answer.substring(2).isEmpty() ? "0" : answer.substring(2), 16).signum() != 0);
+    }
+    return out;
   }
 
   /** Signs the next queued transaction with the next nonce, or finds that it would revert. */

@@ -97,12 +97,25 @@ public final class ChainBridge
 
   public record Get(ActorRef<BridgeView> replyTo) implements Command {}
 
+  /**
+   * Watch a vault withdrawal the market signed: paid once its {@code Withdrawn} log is confirmed;
+   * refunded once a confirmed block is past its deadline with its nonce unused. Answered when persisted.
+   */
+  public record Watch(String account, long nonce, long deadline, ActorRef<Done> replyTo) implements Command {}
+
   record Round() implements Command {}
 
-  /** What one round read; {@code failure} says why it read nothing (the node is unreachable, …). */
-  record Observed(InboundObservation inbound, OutboundObservation outbound, String failure) implements Command {}
+  /**
+   * What one round read; {@code failure} says why it read nothing (the node is unreachable, …).
+   * {@code pastDeadline}: the watched withdrawals a confirmed block is past the deadline of, each
+   * with whether its nonce was used by then.
+   */
+  record Observed(InboundObservation inbound, OutboundObservation outbound, Map<String, Boolean> pastDeadline, String failure)
+      implements Command {}
 
   record CreditAnswered(String depositId, boolean applied) implements Command {}
+
+  record SettlementAnswered(String key, boolean applied) implements Command {}
 
   public record InboundObservation(ConfirmedRange.Span span, long head, List<BlockHeader> headers, List<ChainLog> logs)
       implements JsonSerializable {}
@@ -129,12 +142,28 @@ public final class ChainBridge
    * its last round failed (null when it succeeded: the node answers).
    */
   public record BridgeView(BlockHeader cursor, List<ChainDeposit> pendingCredits, long depositsConfirmed, long stakesRecorded,
-      String halted, TransactionOutbox outbox, String lastRoundFailure) implements JsonSerializable {}
+      String halted, TransactionOutbox outbox, String lastRoundFailure, List<WithdrawalWatch.Watched> withdrawalsWatched,
+      List<WithdrawalWatch.Settlement> pendingSettlements) implements JsonSerializable {}
 
   // ---- events
 
-  /** Blocks after {@code from} up to {@code to} are confirmed and read; these deposits were in them. */
-  public record BlocksConfirmed(BlockHeader from, BlockHeader to, List<ChainDeposit> deposits) implements DomainEvent {}
+  /**
+   * Blocks after {@code from} up to {@code to} are confirmed and read; these deposits and vault
+   * withdrawals were in them ({@code withdrawals} is null in events from before it existed).
+   */
+  public record BlocksConfirmed(BlockHeader from, BlockHeader to, List<ChainDeposit> deposits, List<ChainWithdrawal> withdrawals)
+      implements DomainEvent {}
+
+  public record WithdrawalWatched(WithdrawalWatch.Watched withdrawal) implements DomainEvent {}
+
+  /** A confirmed block is past the deadline and the nonce is unused: the vault can never pay it now. */
+  public record WithdrawalExpired(String key) implements DomainEvent {}
+
+  /** Past the deadline with the nonce used: its Withdrawn log was read already; nothing left to watch. */
+  public record WithdrawalUnwatched(String key) implements DomainEvent {}
+
+  /** The account applied the settlement. */
+  public record WithdrawalSettled(String key) implements DomainEvent {}
 
   /** The account applied this deposit. */
   public record DepositCredited(String depositId) implements DomainEvent {}
@@ -155,9 +184,19 @@ public final class ChainBridge
       @JsonFormat(shape = JsonFormat.Shape.STRING) BigInteger nextNonce) implements DomainEvent {}
 
   public record State(BlockHeader cursor, Map<String, ChainDeposit> pendingCredits, long depositsConfirmed, long stakesRecorded,
-      String halted, TransactionOutbox outbox) implements JsonSerializable {
+      String halted, TransactionOutbox outbox, WithdrawalWatch withdrawals) implements JsonSerializable {
     public State {
       pendingCredits = Collections.unmodifiableMap(new LinkedHashMap<>(pendingCredits));
+      if (withdrawals == null) withdrawals = WithdrawalWatch.empty(); // snapshots from before withdrawals existed
+    }
+
+    State with(BlockHeader cursor, Map<String, ChainDeposit> pendingCredits, long depositsConfirmed, long stakesRecorded, String halted,
+        TransactionOutbox outbox) {
+      return new State(cursor, pendingCredits, depositsConfirmed, stakesRecorded, halted, outbox, withdrawals);
+    }
+
+    State with(WithdrawalWatch withdrawals) {
+      return new State(cursor, pendingCredits, depositsConfirmed, stakesRecorded, halted, outbox, withdrawals);
     }
   }
 
@@ -194,6 +233,7 @@ public final class ChainBridge
   // transaction in flight has waited. Losing them on a restart only costs a repeated read.
   private boolean roundUnderWay;
   private final Set<String> creditsUnderWay = new HashSet<>();
+  private final Set<String> settlementsUnderWay = new HashSet<>();
   private String waitingId;
   private int roundsWaiting;
   private String lastRoundFailure;
@@ -211,7 +251,7 @@ public final class ChainBridge
 
   @Override
   public State emptyState() {
-    return new State(BlockHeader.before(settings.startBlock()), Map.of(), 0, 0, null, TransactionOutbox.empty());
+    return new State(BlockHeader.before(settings.startBlock()), Map.of(), 0, 0, null, TransactionOutbox.empty(), WithdrawalWatch.empty());
   }
 
   @Override
@@ -223,6 +263,8 @@ public final class ChainBridge
         .onCommand(Round.class, this::onRound)
         .onCommand(Observed.class, this::onObserved)
         .onCommand(CreditAnswered.class, this::onCreditAnswered)
+        .onCommand(Watch.class, this::onWatch)
+        .onCommand(SettlementAnswered.class, this::onSettlementAnswered)
         .build();
   }
 
@@ -231,9 +273,16 @@ public final class ChainBridge
     return Effect().persist(new TransactionRequested(c.tx())).thenReply(c.replyTo(), ns -> Done.getInstance());
   }
 
+  private ReplyEffect<DomainEvent, State> onWatch(State s, Watch c) {
+    WithdrawalWatch.Watched w = new WithdrawalWatch.Watched(c.account().toLowerCase(), c.nonce(), c.deadline());
+    if (s.withdrawals().knows(w.key())) return Effect().reply(c.replyTo(), Done.getInstance());
+    return Effect().persist(new WithdrawalWatched(w)).thenReply(c.replyTo(), ns -> Done.getInstance());
+  }
+
   /** Starts one round off the actor: read the chain, sign what is next. Never two at once. */
   private ReplyEffect<DomainEvent, State> onRound(State s, Round c) {
     deliverCredits(s);
+    deliverSettlements(s);
     if (roundUnderWay) return Effect().noReply();
     roundUnderWay = true;
     TransactionOutbox.InFlight inFlight = s.outbox().inFlight();
@@ -246,12 +295,15 @@ public final class ChainBridge
     boolean halted = s.halted() != null;
     var next = s.outbox().nextToSend();
     BigInteger nonce = s.outbox().nextNonce();
+    List<WithdrawalWatch.Watched> watched = List.copyOf(s.withdrawals().watched().values());
     ctx.pipeToSelf(CompletableFuture.supplyAsync(() -> {
+      // deadlines against the cursor, before the read moves past it: see BridgeRound.pastDeadline
+      Map<String, Boolean> pastDeadline = io.pastDeadline(cursor, watched);
       InboundObservation in = halted ? null : io.inbound(cursor);
       OutboundObservation out = inFlight != null ? io.track(inFlight, wantReplacement)
           : next.map(tx -> io.prepare(tx, nonce)).orElse(null);
-      return new Observed(in, out, null);
-    }, blocking), (observed, failure) -> failure == null ? observed : new Observed(null, null, String.valueOf(rootCause(failure))));
+      return new Observed(in, out, pastDeadline, null);
+    }, blocking), (observed, failure) -> failure == null ? observed : new Observed(null, null, Map.of(), String.valueOf(rootCause(failure))));
     return Effect().noReply();
   }
 
@@ -265,6 +317,9 @@ public final class ChainBridge
     }
     List<DomainEvent> events = new ArrayList<>();
     if (o.inbound() != null && s.halted() == null) events.addAll(inbound(s, o.inbound()));
+    o.pastDeadline().forEach((key, used) -> {
+      if (s.withdrawals().watched().containsKey(key)) events.add(used ? new WithdrawalUnwatched(key) : new WithdrawalExpired(key));
+    });
     TransactionOutbox.Attempt toBroadcast = null;
     if (o.outbound() instanceof Prepared p && s.outbox().nextToSend().filter(t -> t.id().equals(p.id())).isPresent()) {
       events.add(new TransactionSigned(p.id(), p.nonce(), p.attempt()));
@@ -293,6 +348,7 @@ public final class ChainBridge
     TransactionOutbox.Attempt broadcast = toBroadcast;
     return Effect().persist(events).thenRun(ns -> {
       deliverCredits(ns);
+      deliverSettlements(ns);
       // only now, with the signed bytes in the journal, may they leave: a crash before this
       // point sends nothing, a crash after it sends the same bytes again
       if (broadcast != null) CompletableFuture.runAsync(() -> io.broadcast(broadcast), blocking)
@@ -305,7 +361,8 @@ public final class ChainBridge
     ConfirmedRange.Verdict verdict = ConfirmedRange.judge(s.cursor(), in.span(), in.headers(), in.logs());
     if (verdict instanceof ConfirmedRange.Advance a)
       return List.of(new BlocksConfirmed(s.cursor(), a.to(),
-          a.logs().stream().flatMap(l -> ChainEvents.decode(l, settings.contracts()).stream()).toList()));
+          a.logs().stream().flatMap(l -> ChainEvents.decode(l, settings.contracts()).stream()).toList(),
+          a.logs().stream().flatMap(l -> ChainEvents.decodeWithdrawal(l, settings.contracts()).stream()).toList()));
     if (verdict instanceof ConfirmedRange.Orphaned o) {
       ctx.getLog().error("Block {} ({}) that the bridge took as confirmed is no longer on the chain (block {} builds on {}): "
           + "a re-org deeper than {} confirmations. Inbound stops; an operator must reconcile.",
@@ -320,6 +377,21 @@ public final class ChainBridge
     creditsUnderWay.remove(c.depositId());
     if (!c.applied() || !s.pendingCredits().containsKey(c.depositId())) return Effect().noReply();
     return Effect().persist(new DepositCredited(c.depositId())).thenNoReply();
+  }
+
+  private ReplyEffect<DomainEvent, State> onSettlementAnswered(State s, SettlementAnswered c) {
+    settlementsUnderWay.remove(c.key());
+    if (!c.applied() || !s.withdrawals().settlements().containsKey(c.key())) return Effect().noReply();
+    return Effect().persist(new WithdrawalSettled(c.key())).thenNoReply();
+  }
+
+  /** Tells each account its withdrawal's fate until it acknowledges (it applies each nonce once). */
+  private void deliverSettlements(State s) {
+    s.withdrawals().settlements().forEach((key, st) -> {
+      if (!settlementsUnderWay.add(key)) return;
+      ctx.pipeToSelf(sink.settleWithdrawal(st.account(), st.nonce(), st.paid()),
+          (done, failure) -> new SettlementAnswered(key, failure == null));
+    });
   }
 
   /** Sends every credit not yet acknowledged (at least once; the account applies each id once). */
@@ -342,25 +414,30 @@ public final class ChainBridge
             if (d.credited()) pending.put(d.depositId(), d);
             else stakes++;
           }
-          return new State(e.to(), pending, s.depositsConfirmed() + e.deposits().size(), stakes, s.halted(), s.outbox());
+          return new State(e.to(), pending, s.depositsConfirmed() + e.deposits().size(), stakes, s.halted(), s.outbox(),
+              s.withdrawals().paid(e.withdrawals() == null ? List.of() : e.withdrawals()));
         })
         .onEvent(DepositCredited.class, (s, e) -> {
           Map<String, ChainDeposit> pending = new LinkedHashMap<>(s.pendingCredits());
           pending.remove(e.depositId());
-          return new State(s.cursor(), pending, s.depositsConfirmed(), s.stakesRecorded(), s.halted(), s.outbox());
+          return s.with(s.cursor(), pending, s.depositsConfirmed(), s.stakesRecorded(), s.halted(), s.outbox());
         })
-        .onEvent(ReorgBeyondConfirmations.class, (s, e) -> new State(s.cursor(), s.pendingCredits(), s.depositsConfirmed(),
+        .onEvent(ReorgBeyondConfirmations.class, (s, e) -> s.with(s.cursor(), s.pendingCredits(), s.depositsConfirmed(),
             s.stakesRecorded(), "block " + e.cursor().number() + " " + e.cursor().hash() + " was re-orged away", s.outbox()))
         .onEvent(TransactionRequested.class, (s, e) -> withOutbox(s, s.outbox().requested(e.tx())))
         .onEvent(TransactionSigned.class, (s, e) -> withOutbox(s, s.outbox().signed(e.id(), e.nonce(), e.attempt())))
         .onEvent(TransactionRepriced.class, (s, e) -> withOutbox(s, s.outbox().repriced(e.id(), e.attempt())))
         .onEvent(TransactionFinished.class, (s, e) -> withOutbox(s, s.outbox().finished(e.outcome())))
         .onEvent(NonceTaken.class, (s, e) -> withOutbox(s, s.outbox().nonceTaken(e.id(), e.nextNonce())))
+        .onEvent(WithdrawalWatched.class, (s, e) -> s.with(s.withdrawals().watch(e.withdrawal())))
+        .onEvent(WithdrawalExpired.class, (s, e) -> s.with(s.withdrawals().expired(e.key())))
+        .onEvent(WithdrawalUnwatched.class, (s, e) -> s.with(s.withdrawals().unwatched(e.key())))
+        .onEvent(WithdrawalSettled.class, (s, e) -> s.with(s.withdrawals().settled(e.key())))
         .build();
   }
 
   private static State withOutbox(State s, TransactionOutbox outbox) {
-    return new State(s.cursor(), s.pendingCredits(), s.depositsConfirmed(), s.stakesRecorded(), s.halted(), outbox);
+    return s.with(s.cursor(), s.pendingCredits(), s.depositsConfirmed(), s.stakesRecorded(), s.halted(), outbox);
   }
 
   @Override
@@ -385,7 +462,8 @@ public final class ChainBridge
 
   private BridgeView view(State s) {
     return new BridgeView(s.cursor(), List.copyOf(s.pendingCredits().values()), s.depositsConfirmed(), s.stakesRecorded(), s.halted(),
-        s.outbox(), lastRoundFailure);
+        s.outbox(), lastRoundFailure, List.copyOf(s.withdrawals().watched().values()),
+        List.copyOf(s.withdrawals().settlements().values()));
   }
 
   private static Throwable rootCause(Throwable t) {

@@ -24,13 +24,14 @@ public final class ChainEvents {
   private static final String DEPOSITED = EventEncoder.encode(CustodyVault.DEPOSITED_EVENT);
   private static final String PROFIT_DEPOSITED = EventEncoder.encode(CustodyVault.PROFITDEPOSITED_EVENT);
   private static final String STAKED = EventEncoder.encode(MicroPool.STAKED_EVENT);
+  private static final String WITHDRAWN = EventEncoder.encode(CustodyVault.WITHDRAWN_EVENT);
   private static final String ETH = "0x0000000000000000000000000000000000000000";
 
   private ChainEvents() {}
 
   /** The topics the bridge asks the node for (any of them, from the followed contracts). */
   public static List<String> followedTopics() {
-    return List.of(DEPOSITED, PROFIT_DEPOSITED, STAKED);
+    return List.of(DEPOSITED, PROFIT_DEPOSITED, STAKED, WITHDRAWN);
   }
 
   /** The deposit a log stands for, if it is one of ours; other logs (and unknown assets) give none. */
@@ -55,6 +56,17 @@ public final class ChainEvents {
       return Optional.of(deposit(log, ChainDeposit.Kind.STAKE, address(log.topics().get(1)), new Amount(Asset.ETH, amount), null, emitter));
     }
     return Optional.empty();
+  }
+
+  /** The vault withdrawal a log reports as paid, if it is a {@code Withdrawn} of our vault. */
+  public static Optional<ChainWithdrawal> decodeWithdrawal(ChainLog log, ContractAddresses contracts) {
+    if (log.topics().size() != 3 || !log.topics().get(0).equals(WITHDRAWN) || !log.address().toLowerCase().equals(contracts.vault()))
+      return Optional.empty();
+    // Withdrawn(address indexed account, address indexed asset, uint256 amount, address to, uint256 nonce)
+    BigInteger nonce = uint(values(log, CustodyVault.WITHDRAWN_EVENT).get(2));
+    if (nonce.bitLength() > 63) return Optional.empty(); // not a nonce the market gave
+    return Optional.of(new ChainWithdrawal(address(log.topics().get(1)), nonce.longValueExact(), log.blockNumber(),
+        log.transactionHash().toLowerCase(), log.logIndex()));
   }
 
   private static ChainDeposit deposit(ChainLog log, ChainDeposit.Kind kind, String account, Amount amount, String projectId, String pool) {

@@ -11,4 +11,12 @@ import java.util.concurrent.CompletionStage;
 @FunctionalInterface
 public interface DepositSink {
   CompletionStage<Done> deposit(String depositId, String account, Amount amount);
+
+  /**
+   * Tells the account that its vault withdrawal under {@code nonce} was paid on chain, or expired
+   * unused ({@code paid = false}); completes once applied (idempotent by nonce).
+   */
+  default CompletionStage<Done> settleWithdrawal(String account, long nonce, boolean paid) {
+    return java.util.concurrent.CompletableFuture.failedFuture(new UnsupportedOperationException("this sink takes deposits only"));
+  }
 }

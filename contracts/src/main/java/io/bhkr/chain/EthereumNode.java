@@ -148,6 +148,19 @@ public final class EthereumNode implements AutoCloseable {
         t.getBlockHash().toLowerCase(), t.isStatusOK()));
   }
 
+  /** The timestamp (unix seconds) of block {@code number}. */
+  public long timestamp(long number) {
+    EthBlock.Block b = ok(send(web3j.ethGetBlockByNumber(DefaultBlockParameter.valueOf(BigInteger.valueOf(number)), false))).getBlock();
+    if (b == null) throw new NodeError("the node has no block " + number);
+    return b.getTimestamp().longValueExact();
+  }
+
+  /** An eth_call of {@code data} on {@code to} in the state after block {@code number}: the returned bytes, 0x-hex. */
+  public String call(String to, String data, long number) {
+    return ok(send(web3j.ethCall(Transaction.createEthCallTransaction(null, to, data),
+        DefaultBlockParameter.valueOf(BigInteger.valueOf(number))))).getValue();
+  }
+
   /** How many transactions of {@code address} are mined ({@code pending = false}) or known to the node. */
   public BigInteger nonce(String address, boolean pending) {
     return ok(send(web3j.ethGetTransactionCount(address,

@@ -7,7 +7,7 @@ import io.bhkr.money.Amount;
 import java.time.Duration;
 import java.util.concurrent.CompletionStage;
 
-/** Credits chain deposits to the market's sharded accounts with {@link AccountEntity.Deposit}. */
+/** Credits chain deposits to the market's sharded accounts, and settles their vault withdrawals. */
 public final class MarketDeposits implements DepositSink {
 
   private final Market market;
@@ -21,5 +21,10 @@ public final class MarketDeposits implements DepositSink {
   @Override
   public CompletionStage<Done> deposit(String depositId, String account, Amount amount) {
     return market.account(account).ask(r -> new AccountEntity.Deposit(depositId, amount, r), timeout);
+  }
+
+  @Override
+  public CompletionStage<Done> settleWithdrawal(String account, long nonce, boolean paid) {
+    return market.account(account).ask(r -> new AccountEntity.SettleWithdrawal(nonce, paid, r), timeout);
   }
 }

@@ -1,15 +1,9 @@
 package io.bhkr.chain;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.MapperFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.bhkr.governance.GovernanceEntity;
 import io.bhkr.governance.Parameters;
 import io.bhkr.governance.Proposal;
 import io.bhkr.rules.Keccak256;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,12 +14,6 @@ import java.util.List;
  * the whole list again and again sends each fact once. Pure.
  */
 public final class RegistryMirror {
-
-  /** Sorted keys, no whitespace: the same parameters always hash the same, in any language. */
-  private static final ObjectMapper CANONICAL = JsonMapper.builder()
-      .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
-      .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-      .build();
 
   private RegistryMirror() {}
 
@@ -45,10 +33,6 @@ public final class RegistryMirror {
 
   /** keccak256 of the parameters as canonical JSON (keys sorted, amounts as decimal strings). */
   public static byte[] parametersHash(Parameters parameters) {
-    try {
-      return Keccak256.hash(CANONICAL.writeValueAsString(parameters).getBytes(StandardCharsets.UTF_8));
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("parameters are not serializable", e);
-    }
+    return CanonicalJson.keccak(parameters);
   }
 }

@@ -44,6 +44,7 @@ final class AccountEndpoints extends Endpoints {
       body.put("balances", Wire.balances(view.balances()));
       body.put("staked", Wire.perAsset(Map.of(Asset.BHKR, staked))); // BHKR staked on sidecars
       body.put("locked", Wire.perAsset(view.inFlight()));
+      body.put("withdrawing", Wire.perAsset(view.withdrawals().reserved())); // signed vault withdrawals not yet paid or expired
       return json(200, body);
     });
   }

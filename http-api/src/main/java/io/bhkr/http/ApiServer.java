@@ -36,6 +36,7 @@ public final class ApiServer extends AllDirectives {
         new PoolEndpoints(system, market, settings),
         new MicroPoolEndpoints(system, market, settings),
         new AccountTransferEndpoints(system, market, settings),
+        new VaultWithdrawalEndpoints(system, market, settings),
         new ConservationEndpoints(system, market, settings));
   }
 

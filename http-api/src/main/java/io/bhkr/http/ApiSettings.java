@@ -10,6 +10,7 @@ import java.time.Duration;
  * @param operator the address allowed to call operator endpoints
  * @param profile the journal profile in use, shown by {@code /health}
  * @param clock where request expiry and event times are read; the only clock of the API
+ * @param vault the platform's signer of vault withdrawals in chain mode; null on a chain-less node
  */
 public record ApiSettings(
-    String host, int port, boolean development, String operator, String profile, Duration askTimeout, Clock clock) {}
+    String host, int port, boolean development, String operator, String profile, Duration askTimeout, Clock clock, VaultSigner vault) {}

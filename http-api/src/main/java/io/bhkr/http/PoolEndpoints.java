@@ -24,7 +24,7 @@ import java.util.concurrent.CompletionStage;
 /** The Reward and Insurance Pools: balances, epoch distributions, slashing claims (economics 5, 7). */
 final class PoolEndpoints extends Endpoints {
 
-  record ClaimRequest(String claimId, String asset, Map<String, String> losses) {}
+  record ClaimRequest(String claimId, String provider, String asset, Map<String, String> losses) {}
 
   private final RewardEpochs epochs;
 
@@ -81,13 +81,14 @@ final class PoolEndpoints extends Endpoints {
     ClaimRequest req = Json.read(body, ClaimRequest.class);
     String claimId = Wire.required(req.claimId(), "claimId");
     if (!claimId.matches("[A-Za-z0-9_-]{1,64}")) throw ApiException.invalid("claimId", "must be 1 to 64 characters of [A-Za-z0-9_-]");
+    String slashed = req.provider() == null ? null : Wire.address(req.provider(), "provider");
     Asset asset = new Wire.AmountJson(req.asset(), "1").toAmount(null).asset();
     SortedMap<String, BigInteger> losses = new TreeMap<>();
     Wire.required(req.losses(), "losses").forEach((victim, loss) ->
         losses.merge(Wire.address(victim, "losses"), new Wire.AmountJson(asset.name(), loss).positive("losses." + victim).amount(),
             BigInteger::add));
     if (losses.isEmpty()) throw ApiException.invalid("losses", "name at least one victim");
-    return ask(market.insurancePool(), (ActorRef<PoolView> r) -> new InsurancePoolEntity.Compensate(claimId, asset, losses, now(), r))
+    return ask(market.insurancePool(), (ActorRef<PoolView> r) -> new InsurancePoolEntity.Compensate(claimId, slashed, asset, losses, now(), r))
         .thenApply(v -> json(200, render(v)));
   }
 

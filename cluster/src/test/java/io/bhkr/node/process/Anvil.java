@@ -20,9 +20,9 @@ import java.util.regex.Pattern;
  * A local Ethereum node: the anvil binary of the npm package {@code @foundry-rs/anvil-linux-amd64}
  * (see the shared recipe ethereum-offline.md), on 127.0.0.1 and a free port, mining a block a second.
  */
-final class Anvil implements AutoCloseable {
+public final class Anvil implements AutoCloseable {
 
-  static final Path BINARY = Path.of("..", "node_modules", "@foundry-rs", "anvil-linux-amd64", "bin", "anvil").toAbsolutePath().normalize();
+  public static final Path BINARY = Path.of("..", "node_modules", "@foundry-rs", "anvil-linux-amd64", "bin", "anvil").toAbsolutePath().normalize();
   private static final Pattern LISTENING = Pattern.compile("Listening on 127\\.0\\.0\\.1:(\\d+)");
   private static final Duration STARTUP = Duration.ofSeconds(30);
 
@@ -34,11 +34,11 @@ final class Anvil implements AutoCloseable {
     this.port = port;
   }
 
-  static boolean installed() {
+  public static boolean installed() {
     return Files.isExecutable(BINARY);
   }
 
-  static Anvil start() {
+  public static Anvil start() {
     Process process;
     try {
       process = new ProcessBuilder(List.of(BINARY.toString(), "--host", "127.0.0.1", "--port", "0", "--block-time", "1", "--color", "never"))
@@ -75,7 +75,7 @@ final class Anvil implements AutoCloseable {
     throw new IllegalStateException("anvil did not say where it listens within " + STARTUP);
   }
 
-  String url() {
+  public String url() {
     return "http://127.0.0.1:" + port;
   }
 

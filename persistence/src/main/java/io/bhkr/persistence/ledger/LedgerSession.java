@@ -14,7 +14,7 @@ public final class LedgerSession implements JdbcSession {
   private final LedgerDatabase database;
   private Connection connection;
 
-  LedgerSession(LedgerDatabase database) {
+  public LedgerSession(LedgerDatabase database) {
     this.database = database;
   }
 
