@@ -55,7 +55,7 @@ public final class Election {
     SortedMap<String, BigInteger> given = new TreeMap<>();
     pledges.forEach((staker, byCandidate) -> {
       BigInteger pledged = byCandidate.values().stream().reduce(BigInteger.ZERO, BigInteger::add);
-      BigInteger staked = stakedNow.getOrDefault(staker, BigInteger.ZERO);
+      BigInteger staked = stakedNow.getOrDefault(staker, BigInteger.ZERO).max(BigInteger.ZERO);
       byCandidate.forEach((candidate, amount) -> {
         if (amount.signum() < 0) throw new IllegalArgumentException("a pledge is not negative");
         BigInteger counted = pledged.compareTo(staked) <= 0 ? amount : amount.multiply(staked).divide(pledged);
