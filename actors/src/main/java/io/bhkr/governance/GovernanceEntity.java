@@ -183,7 +183,13 @@ public final class GovernanceEntity
 
   /** {@code governors} are the seated ones; {@code council} has their stakes, misses, candidacies and pledges. */
   public record GovernanceView(int n, List<String> governors, Parameters parameters, Map<String, Proposal> proposals,
-      Council council) implements JsonSerializable {}
+      Council council) implements JsonSerializable {
+
+    /** A view without the council (readers that need only who sits and the parameters). */
+    public GovernanceView(int n, List<String> governors, Parameters parameters, Map<String, Proposal> proposals) {
+      this(n, governors, parameters, proposals, null);
+    }
+  }
 
   public static Behavior<Command> create(DispatchRoute route, Duration redelivery) {
     return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> new GovernanceEntity(
