@@ -325,37 +325,12 @@ public final class GovernanceEntity
   /** Expires what is past its deadline (counting attendance), then holds the election if due or asked for. */
   private ReplyEffect<DomainEvent, State> onTick(State s, Tick c) {
     if (s.genesis() == null) return Effect().reply(c.replyTo(), new Ticked(List.of(), null, Phase.INITIALIZATION));
-    ElectionParameters ep = s.genesis().parameters().elections();
-    List<DomainEvent> events = new ArrayList<>();
-    List<Transfer> transfers = new ArrayList<>();
-    List<String> expired = new ArrayList<>();
-    Council council = s.council();
-    for (Proposal p : s.proposals().values().stream().sorted(java.util.Comparator.comparing(Proposal::deadline)
-        .thenComparing(Proposal::proposalId)).toList()) {
-      if (p.status() != Proposal.Status.OPEN || c.at() <= p.deadline()) continue;
-      Closing closing = Closing.of(council, p, Proposal.Status.EXPIRED, c.at(), ep);
-      events.addAll(closing.events());
-      transfers.addAll(closing.transfers());
-      expired.add(p.proposalId());
-      council = council.attended((AttendanceRecorded) closing.events().get(1));
-    }
-    ElectionHeld election = null;
-    if (c.electNow() || council.electionDue(c.at(), ep)) {
-      ElectionHeld held = council.election(c.at(), c.stakedNow(), ep);
-      if (!held.candidates().isEmpty()) {
-        election = held;
-        events.add(held);
-        for (Transfer t : Council.returns(held)) {
-          events.add(new DispatchSent(t));
-          transfers.add(t);
-        }
-      }
-    }
-    ElectionHeld done = election;
-    if (events.isEmpty()) return Effect().reply(c.replyTo(), new Ticked(expired, null, council.phase()));
-    return Effect().persist(events)
-        .thenRun(ns -> courier.send(transfers))
-        .thenReply(c.replyTo(), ns -> new Ticked(expired, done, ns.council().phase()));
+    TimePassing t = TimePassing.at(c.at(), s.proposals(), s.council(), s.genesis().parameters().elections(), c.stakedNow(),
+        c.electNow());
+    if (t.events().isEmpty()) return Effect().reply(c.replyTo(), new Ticked(t.expired(), null, t.after().phase()));
+    return Effect().persist(t.events())
+        .thenRun(ns -> courier.send(t.transfers()))
+        .thenReply(c.replyTo(), ns -> new Ticked(t.expired(), t.election(), ns.council().phase()));
   }
 
   /**

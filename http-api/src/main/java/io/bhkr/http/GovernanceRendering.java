@@ -5,8 +5,6 @@ import io.bhkr.governance.Council;
 import io.bhkr.governance.ElectionHeld;
 import io.bhkr.governance.GovernanceEntity.GovernanceView;
 import io.bhkr.governance.Seat;
-import io.bhkr.money.Amount;
-import io.bhkr.money.Asset;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -99,9 +97,5 @@ final class GovernanceRendering {
     m.put("votesGiven", pledged.getOrDefault(address, BigInteger.ZERO).toString());
     m.put("appliedAt", c.appliedAt());
     return m;
-  }
-
-  static Map<String, String> bhkr(BigInteger amount) {
-    return Wire.amount(new Amount(Asset.BHKR, amount));
   }
 }
