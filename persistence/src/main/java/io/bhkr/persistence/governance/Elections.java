@@ -3,6 +3,7 @@ package io.bhkr.persistence.governance;
 import akka.actor.typed.ActorRef;
 import akka.actor.typed.ActorSystem;
 import io.bhkr.governance.GovernanceEntity;
+import io.bhkr.governance.Proposal;
 import io.bhkr.market.Market;
 import io.bhkr.nodes.NodeEntity;
 import io.bhkr.persistence.EntityDirectory;
@@ -50,9 +51,20 @@ public final class Elections {
     return sidecarStakes().thenApply(m -> m.getOrDefault(staker, BigInteger.ZERO));
   }
 
-  /** Time passes at {@code now}: expire what is due and hold the election if due, or at once if {@code electNow}. */
+  /**
+   * Time passes at {@code now}: expire what is due and hold the election if due, or at once if
+   * {@code electNow}. The sidecar stakes are read only when an election may be held; governance
+   * decides again from its own state, so a stale look here never holds one wrongly.
+   */
   public CompletionStage<GovernanceEntity.Ticked> tick(long now, boolean electNow) {
-    return sidecarStakes().thenCompose(stakes -> market.governance().<GovernanceEntity.Ticked>ask(
-        (ActorRef<GovernanceEntity.Ticked> r) -> new GovernanceEntity.Tick(now, stakes, electNow, r), askTimeout));
+    return market.governance().<GovernanceEntity.GovernanceView>ask(GovernanceEntity.Get::new, askTimeout)
+        .thenCompose(v -> {
+          // an expiry may unseat a governor and so open a seat: then an election may follow in the same tick
+          boolean expiring = v.proposals().values().stream().anyMatch(p -> p.status() == Proposal.Status.OPEN && now > p.deadline());
+          boolean mayElect = electNow || expiring || (v.council() != null && v.council().electionDue(now, v.parameters().elections()));
+          return mayElect ? sidecarStakes() : CompletableFuture.completedFuture(Map.<String, BigInteger>of());
+        })
+        .thenCompose(stakes -> market.governance().<GovernanceEntity.Ticked>ask(
+            (ActorRef<GovernanceEntity.Ticked> r) -> new GovernanceEntity.Tick(now, stakes, electNow, r), askTimeout));
   }
 }
