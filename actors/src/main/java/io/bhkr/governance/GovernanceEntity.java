@@ -154,6 +154,12 @@ public final class GovernanceEntity
    */
   public record State(Genesis genesis, Map<String, Proposal> proposals, Outbox outbox, Council council, Seen seen)
       implements JsonSerializable {
+    /** A snapshot from before elections has no council: the genesis seats are the council then. */
+    public State {
+      if (council == null && genesis != null) council = Council.founded(genesis.governors(), genesis.n(), 0);
+      if (seen == null) seen = Seen.none();
+    }
+
     boolean isGovernor(String address) {
       return council != null && council.isGovernor(address);
     }

@@ -276,4 +276,13 @@ class ElectionEntityTest {
     assertTrue(e.candidates().contains(new Election.Candidate(C, units(1), units(30), T0 + 1)), e.candidates().toString());
     assertTrue(e.candidates().contains(new Election.Candidate(D, units(1), units(20), T0 + 1)), e.candidates().toString());
   }
+
+  @Test
+  void aStateFromBeforeElectionsSeatsItsGenesis() {
+    var old = new GovernanceEntity.State(new Genesis(List.of(G1, G2, G3), 1, Parameters.development()), Map.of(),
+        io.bhkr.transfer.Outbox.empty(), null, null);
+    assertEquals(Set.of(G1, G2, G3), old.council().seats().keySet());
+    assertTrue(old.isGovernor(G2));
+    assertEquals(io.bhkr.transfer.Seen.none(), old.seen());
+  }
 }
