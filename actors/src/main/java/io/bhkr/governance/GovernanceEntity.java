@@ -15,6 +15,11 @@ import io.bhkr.transfer.Courier;
 import io.bhkr.transfer.OutboxEntity;
 import io.bhkr.transfer.Dispatch;
 import io.bhkr.transfer.DispatchConfirmed;
+import io.bhkr.transfer.DispatchReceived;
+import io.bhkr.transfer.Seen;
+import io.bhkr.transfer.Transfer;
+import io.bhkr.money.Asset;
+import java.math.BigInteger;
 import io.bhkr.transfer.InsuranceExcessDecided;
 import io.bhkr.transfer.MicroPoolMigrationOrdered;
 import io.bhkr.transfer.DispatchRoute;
@@ -34,9 +39,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The 2n + 1 governors, the parameters in force and the proposals they decide (economics 10).
- * This first version seats the genesis governors and decides QUALIFY_PROVIDER proposals; its
- * decisions reach providers through the outbox, at least once.
+ * The 2n + 1 governors, the parameters in force and the proposals they decide (economics 10):
+ * seats and elections live in {@link Council}, which this entity persists and folds; governor
+ * stakes are BHKR it holds, and its decisions, slashes and returns leave through its outbox.
  */
 public final class GovernanceEntity
     extends OutboxEntity<GovernanceEntity.Command, GovernanceEntity.State> {
@@ -47,8 +52,33 @@ public final class GovernanceEntity
 
   public sealed interface Command extends JsonSerializable {}
 
-  /** Seats the genesis governors once; later calls with any genesis change nothing. */
-  public record Found(Genesis genesis, ActorRef<Done> replyTo) implements Command {}
+  /** Seats the genesis governors once, at {@code at}; later calls with any genesis change nothing. */
+  public record Found(Genesis genesis, long at, ActorRef<Done> replyTo) implements Command {
+    public Found(Genesis genesis, ActorRef<Done> replyTo) {
+      this(genesis, 0, replyTo);
+    }
+  }
+
+  /** Value from another entity: an account's governor stake, or anything else (sent back). */
+  public record Receive(Dispatch dispatch, ActorRef<Receipt> replyTo) implements Command {}
+
+  /**
+   * A sidecar staker gives {@code amount} BHKR of votes to a candidate or governor (replacing what
+   * it gave that one before); {@code stakedOnSidecars} is what it stakes on all sidecars now, read
+   * by the shell. All it gives together may not exceed that.
+   */
+  public record GiveVotes(String staker, String candidate, BigInteger amount, BigInteger stakedOnSidecars, long at,
+      ActorRef<Decision> replyTo) implements Command {}
+
+  /**
+   * Time passing, from the election clock (or the operator): expires open proposals past their
+   * deadline and holds the election if it is due, or now if {@code electNow}. {@code stakedNow}
+   * is every staker's BHKR on sidecars, gathered by the shell, against which given votes count.
+   */
+  public record Tick(long at, Map<String, BigInteger> stakedNow, boolean electNow, ActorRef<Ticked> replyTo) implements Command {}
+
+  /** What a tick did: the proposals it expired and the election it held, if any. */
+  public record Ticked(List<String> expired, ElectionHeld election, Phase phase) implements JsonSerializable {}
 
   public record Propose(String proposalId, String proposer, Proposal.Kind kind, String providerId, Proposal.ExcessMove excess,
       Proposal.ParameterSetting setting, Proposal.Migration migration, java.math.BigInteger kWei, long at,
@@ -103,9 +133,16 @@ public final class GovernanceEntity
 
   public record DecisionRefused(Refusal refusal, String reason) implements Decision {}
 
-  public enum Refusal { NOT_A_GOVERNOR, UNKNOWN_PROPOSAL, CLOSED, INVALID }
+  public enum Refusal { NOT_A_GOVERNOR, UNKNOWN_PROPOSAL, CLOSED, INVALID, NOT_A_CANDIDATE, INSUFFICIENT_STAKE }
 
-  public record GovernanceFounded(Genesis genesis) implements DomainEvent {}
+  /** The votes a staker gave, after {@link GiveVotes}. */
+  public record VotesGiven(String staker, String candidate, BigInteger amount, BigInteger totalGiven) implements Decision {}
+
+  public record GovernanceFounded(Genesis genesis, long at) implements DomainEvent {
+    public GovernanceFounded(Genesis genesis) {
+      this(genesis, 0);
+    }
+  }
 
   public record ProposalOpened(Proposal proposal) implements DomainEvent {}
 
@@ -121,20 +158,54 @@ public final class GovernanceEntity
   public record ParameterChanged(String proposalId, String name, String value, Parameters parameters, long at)
       implements DomainEvent {}
 
-  public record State(Genesis genesis, Map<String, Proposal> proposals, Outbox outbox) implements JsonSerializable {
+  /**
+   * {@code genesis} keeps n and the parameters in force (a passed SET_PARAMETER replaces them);
+   * who sits is {@code council}'s, which the genesis only starts.
+   */
+  public record State(Genesis genesis, Map<String, Proposal> proposals, Outbox outbox, Council council, Seen seen)
+      implements JsonSerializable {
+    /** A snapshot from before elections has no council: the genesis seats are the council then. */
+    public State {
+      if (council == null && genesis != null) council = Council.founded(genesis.governors(), genesis.n(), 0);
+      if (seen == null) seen = Seen.none();
+    }
+
     boolean isGovernor(String address) {
-      return genesis != null && genesis.governors().contains(address);
+      return council != null && council.isGovernor(address);
     }
 
     State withProposal(Proposal p) {
       Map<String, Proposal> copy = new HashMap<>(proposals);
       copy.put(p.proposalId(), p);
-      return new State(genesis, copy, outbox);
+      return new State(genesis, copy, outbox, council, seen);
+    }
+
+    State withGenesis(Genesis g) {
+      return new State(g, proposals, outbox, council, seen);
+    }
+
+    State withCouncil(Council c) {
+      return new State(genesis, proposals, outbox, c, seen);
+    }
+
+    State withOutbox(Outbox o) {
+      return new State(genesis, proposals, o, council, seen);
+    }
+
+    State seen(String dispatchId) {
+      return new State(genesis, proposals, outbox, council, seen.with(dispatchId));
     }
   }
 
-  public record GovernanceView(int n, List<String> governors, Parameters parameters, Map<String, Proposal> proposals)
-      implements JsonSerializable {}
+  /** {@code governors} are the seated ones; {@code council} has their stakes, misses, candidacies and pledges. */
+  public record GovernanceView(int n, List<String> governors, Parameters parameters, Map<String, Proposal> proposals,
+      Council council) implements JsonSerializable {
+
+    /** A view without the council (readers that need only who sits and the parameters). */
+    public GovernanceView(int n, List<String> governors, Parameters parameters, Map<String, Proposal> proposals) {
+      this(n, governors, parameters, proposals, null);
+    }
+  }
 
   public static Behavior<Command> create(DispatchRoute route, Duration redelivery) {
     return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> new GovernanceEntity(
@@ -148,7 +219,7 @@ public final class GovernanceEntity
 
   @Override
   public State emptyState() {
-    return new State(null, Map.of(), Outbox.empty());
+    return new State(null, Map.of(), Outbox.empty(), null, Seen.none());
   }
 
   @Override
@@ -157,9 +228,12 @@ public final class GovernanceEntity
         .forAnyState()
         .onCommand(Found.class, (s, c) -> s.genesis() != null
             ? Effect().reply(c.replyTo(), Done.getInstance())
-            : Effect().persist(new GovernanceFounded(c.genesis())).thenReply(c.replyTo(), ns -> Done.getInstance()))
+            : Effect().persist(new GovernanceFounded(c.genesis(), c.at())).thenReply(c.replyTo(), ns -> Done.getInstance()))
         .onCommand(Propose.class, this::onPropose)
         .onCommand(Vote.class, this::onVote)
+        .onCommand(Receive.class, this::onReceive)
+        .onCommand(GiveVotes.class, this::onGiveVotes)
+        .onCommand(Tick.class, this::onTick)
         .onCommand(Get.class, (s, c) -> Effect().reply(c.replyTo(), view(s)))
         .onCommand(Confirm.class, (s, c) -> onReceipt(s, c.receipt()))
         .onCommand(RedeliveryDue.class, (s, c) -> onRedeliveryDue(s))
@@ -201,7 +275,9 @@ public final class GovernanceEntity
     if (!s.isGovernor(c.governor())) return refuse(c.replyTo(), Refusal.NOT_A_GOVERNOR, c.governor() + " is not a governor");
     if (p.status() != Proposal.Status.OPEN) return refuse(c.replyTo(), Refusal.CLOSED, "the proposal is " + p.status());
     if (c.at() > p.deadline()) {
-      return Effect().persist(new ProposalDecided(p.proposalId(), Proposal.Status.EXPIRED, c.at()))
+      Closing closing = Closing.of(s.council(), p, Proposal.Status.EXPIRED, c.at(), s.genesis().parameters().elections());
+      return Effect().persist(closing.events())
+          .thenRun(ns -> courier.send(closing.transfers()))
           .thenReply(c.replyTo(), ns -> new DecisionRefused(Refusal.CLOSED, "the proposal expired at " + p.deadline()));
     }
     if (p.hasVoted(c.governor())) return refuse(c.replyTo(), Refusal.CLOSED, c.governor() + " has already voted");
@@ -221,9 +297,59 @@ public final class GovernanceEntity
     } else if (after.no().size() >= majority) {
       events.add(new ProposalDecided(p.proposalId(), Proposal.Status.REJECTED, c.at()));
     }
+    if (after.yes().size() >= majority || after.no().size() >= majority) {
+      Closing closing = Closing.attendance(s.council(), after, c.at(), s.genesis().parameters().elections());
+      events.addAll(closing.events());
+      notices.addAll(closing.transfers());
+    }
     return Effect().persist(events)
         .thenRun(ns -> courier.send(notices))
         .thenReply(c.replyTo(), ns -> new ProposalView(ns.proposals().get(p.proposalId())));
+  }
+
+  /** A governor stake is BHKR an account sends with the reason {@value Council#GOVERNOR_STAKE}. */
+  static boolean isGovernorStake(Dispatch d) {
+    return d instanceof Transfer t && Council.GOVERNOR_STAKE.equals(t.reason()) && t.from().kind() == Party.Kind.ACCOUNT
+        && t.amount().asset() == Asset.BHKR && t.amount().amount().signum() > 0;
+  }
+
+  /** Governor stakes are kept (a candidacy, or a governor adding to its stake); any other value goes back. */
+  private ReplyEffect<DomainEvent, State> onReceive(State s, Receive c) {
+    Dispatch d = c.dispatch();
+    Receipt receipt = new Receipt(d.id());
+    if (s.seen().contains(d.id()) || d.value().isEmpty() || s.council() == null) return Effect().reply(c.replyTo(), receipt);
+    if (isGovernorStake(d)) return Effect().persist(new DispatchReceived(d)).thenReply(c.replyTo(), ns -> receipt);
+    long at = d instanceof Transfer t ? t.at() : 0;
+    Transfer back = new Transfer("return:" + d.id(), Party.GOVERNANCE, d.from(), d.value().get(),
+        "returned: governance holds only governor stakes in BHKR from accounts", at);
+    return Effect().persist(List.of(new DispatchReceived(d), new DispatchSent(back)))
+        .thenRun(ns -> courier.send(List.of(back)))
+        .thenReply(c.replyTo(), ns -> receipt);
+  }
+
+  private ReplyEffect<DomainEvent, State> onGiveVotes(State s, GiveVotes c) {
+    if (s.council() == null || !s.council().isStanding(c.candidate()))
+      return refuse(c.replyTo(), Refusal.NOT_A_CANDIDATE, c.candidate() + " is neither a candidate nor a governor");
+    if (c.amount().signum() < 0) return refuse(c.replyTo(), Refusal.INVALID, "the amount must not be negative");
+    BigInteger before = s.council().pledges().getOrDefault(c.staker(), Map.of())
+        .getOrDefault(c.candidate(), BigInteger.ZERO);
+    BigInteger total = s.council().pledgedBy(c.staker()).subtract(before).add(c.amount());
+    if (total.compareTo(c.stakedOnSidecars()) > 0)
+      return refuse(c.replyTo(), Refusal.INSUFFICIENT_STAKE, c.staker() + " stakes " + c.stakedOnSidecars()
+          + " BHKR base units on sidecars and would give " + total + " votes in all");
+    return Effect().persist(new ElectionVotesGiven(c.staker(), c.candidate(), c.amount(), c.stakedOnSidecars(), c.at()))
+        .thenReply(c.replyTo(), ns -> new VotesGiven(c.staker(), c.candidate(), c.amount(), total));
+  }
+
+  /** Expires what is past its deadline (counting attendance), then holds the election if due or asked for. */
+  private ReplyEffect<DomainEvent, State> onTick(State s, Tick c) {
+    if (s.genesis() == null) return Effect().reply(c.replyTo(), new Ticked(List.of(), null, Phase.INITIALIZATION));
+    TimePassing t = TimePassing.at(c.at(), s.proposals(), s.council(), s.genesis().parameters().elections(), c.stakedNow(),
+        c.electNow());
+    if (t.events().isEmpty()) return Effect().reply(c.replyTo(), new Ticked(t.expired(), null, t.after().phase()));
+    return Effect().persist(t.events())
+        .thenRun(ns -> courier.send(t.transfers()))
+        .thenReply(c.replyTo(), ns -> new Ticked(t.expired(), t.election(), ns.council().phase()));
   }
 
   /**
@@ -266,21 +392,27 @@ public final class GovernanceEntity
   public EventHandler<State, DomainEvent> eventHandler() {
     return newEventHandlerBuilder()
         .forAnyState()
-        .onEvent(GovernanceFounded.class, (s, e) -> new State(e.genesis(), s.proposals(), s.outbox()))
+        .onEvent(GovernanceFounded.class, (s, e) ->
+            s.withGenesis(e.genesis()).withCouncil(Council.founded(e.genesis().governors(), e.genesis().n(), e.at())))
         .onEvent(ProposalOpened.class, (s, e) -> s.withProposal(e.proposal()))
         .onEvent(VoteCast.class, (s, e) -> s.withProposal(s.proposals().get(e.proposalId()).withVote(e.governor(), e.inFavour())))
         .onEvent(ProposalDecided.class, (s, e) -> s.withProposal(s.proposals().get(e.proposalId()).withStatus(e.outcome())))
-        .onEvent(ParameterChanged.class, (s, e) ->
-            new State(new Genesis(s.genesis().governors(), s.genesis().n(), e.parameters()), s.proposals(), s.outbox()))
-        .onEvent(DispatchSent.class, (s, e) -> new State(s.genesis(), s.proposals(), s.outbox().add(e.dispatch())))
-        .onEvent(DispatchConfirmed.class, (s, e) -> new State(s.genesis(), s.proposals(), s.outbox().confirm(e.dispatchId())))
+        .onEvent(ParameterChanged.class, (s, e) -> s.withGenesis(new Genesis(s.genesis().governors(), s.genesis().n(), e.parameters())))
+        .onEvent(DispatchReceived.class, (s, e) -> (isGovernorStake(e.dispatch()) ? s.withCouncil(s.council().staked((Transfer) e.dispatch())) : s)
+            .seen(e.dispatch().id()))
+        .onEvent(ElectionVotesGiven.class, (s, e) -> s.withCouncil(s.council().pledged(e)))
+        .onEvent(ElectionHeld.class, (s, e) -> s.withCouncil(s.council().elected(e)))
+        .onEvent(AttendanceRecorded.class, (s, e) -> s.withCouncil(s.council().attended(e)))
+        .onEvent(DispatchSent.class, (s, e) -> s.withOutbox(s.outbox().add(e.dispatch())))
+        .onEvent(DispatchConfirmed.class, (s, e) -> s.withOutbox(s.outbox().confirm(e.dispatchId())))
         .build();
   }
 
 
 
   private GovernanceView view(State s) {
-    if (s.genesis() == null) return new GovernanceView(0, List.of(), null, Map.of());
-    return new GovernanceView(s.genesis().n(), s.genesis().governors(), s.genesis().parameters(), s.proposals());
+    if (s.genesis() == null) return new GovernanceView(0, List.of(), null, Map.of(), null);
+    return new GovernanceView(s.genesis().n(), List.copyOf(s.council().seats().keySet()), s.genesis().parameters(), s.proposals(),
+        s.council());
   }
 }

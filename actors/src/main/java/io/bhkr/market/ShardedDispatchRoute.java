@@ -3,6 +3,7 @@ package io.bhkr.market;
 import akka.actor.typed.ActorRef;
 import akka.cluster.sharding.typed.javadsl.ClusterSharding;
 import io.bhkr.account.AccountEntity;
+import io.bhkr.governance.GovernanceEntity;
 import io.bhkr.micropool.MicroPoolEntity;
 import io.bhkr.nodes.NodeEntity;
 import io.bhkr.pool.InsurancePoolEntity;
@@ -39,7 +40,7 @@ final class ShardedDispatchRoute implements DispatchRoute {
       }
       case NODE -> sharding.entityRefFor(NodeEntity.TYPE_KEY, id).tell(new NodeEntity.Receive(d, replyTo));
       case MICROPOOL -> sharding.entityRefFor(MicroPoolEntity.TYPE_KEY, id).tell(new MicroPoolEntity.Receive(d, replyTo));
-      case GOVERNANCE -> throw new IllegalArgumentException("governance receives no dispatches: " + d.id());
+      case GOVERNANCE -> sharding.entityRefFor(GovernanceEntity.TYPE_KEY, GovernanceEntity.ID).tell(new GovernanceEntity.Receive(d, replyTo));
       case AUDITS -> throw new IllegalArgumentException("the audit round receives no dispatches: " + d.id());
     }
   }

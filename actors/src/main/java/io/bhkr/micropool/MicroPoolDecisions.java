@@ -72,7 +72,7 @@ public final class MicroPoolDecisions {
   /** Accepted while OPEN: the stake is recorded, aETH minted and sent 1:1, and the pool activates at the validator stake. */
   private static List<DomainEvent> stake(MicroPoolState s, Party self, Transfer t) {
     Transfer fee = s.heldFees().get(t.id());
-    if (s.status() != MicroPoolStatus.OPEN) {
+    if (s.status() != MicroPoolStatus.OPEN || t.at() >= s.terms().endsAt()) {
       List<DomainEvent> events = new ArrayList<>(giveBack(self, t, t.id(), t.at()));
       events.add(new StakeRefused(t.id()));
       if (fee != null) events.addAll(returnHeldFee(self, t.id(), fee));
@@ -123,7 +123,8 @@ public final class MicroPoolDecisions {
    */
   private static List<DomainEvent> aethBack(MicroPoolState s, Party self, Transfer t) {
     BigInteger amount = t.amount().amount();
-    boolean withdrawal = s.status() == MicroPoolStatus.OPEN && s.stakeOf(t.from().id()).compareTo(amount) >= 0;
+    boolean withdrawal = (s.status() == MicroPoolStatus.OPEN || s.status() == MicroPoolStatus.CLOSED)
+        && s.stakeOf(t.from().id()).compareTo(amount) >= 0;
     boolean redemption = (s.status() == MicroPoolStatus.COMPLETED || s.status() == MicroPoolStatus.MIGRATED)
         && s.aethOutstanding().compareTo(amount) >= 0;
     if (!withdrawal && !redemption) return giveBack(self, t, t.id(), t.at());
@@ -182,6 +183,27 @@ public final class MicroPoolDecisions {
     BigInteger total = s.total().add(m.eth().amount());
     if (s.status() == MicroPoolStatus.OPEN && total.compareTo(s.terms().validatorStake().amount()) >= 0)
       events.add(new Activated(m.at(), total));
+    return events;
+  }
+
+  /** Why the pool cannot close at {@code at}, or null when it can: only an OPEN pool at or past its end time. */
+  public static String closingRefusal(MicroPoolState s, long at) {
+    if (s.status() != MicroPoolStatus.OPEN) return "the pool is " + s.status() + "; only an OPEN pool closes";
+    if (at < s.terms().endsAt()) return "the pool is open until " + s.terms().endsAt();
+    return null;
+  }
+
+  /**
+   * An OPEN pool past its end time closes (it never reached the validator stake): the provider's k
+   * and any fee still waiting for its stake go back; the stakers keep withdrawing their own stakes.
+   */
+  public static List<DomainEvent> close(MicroPoolState s, Party self, long at) {
+    List<DomainEvent> events = new ArrayList<>(List.of(new MicroPoolEvents.Closed(at)));
+    if (!s.providerStake().isZero())
+      events.add(new DispatchSent(new Transfer("principal:close:" + self.id(), self, Party.account(s.providerId()), s.providerStake(),
+          "micropool-closed", at)));
+    for (Map.Entry<String, Transfer> held : new java.util.TreeMap<>(s.heldFees()).entrySet())
+      events.addAll(returnHeldFee(self, held.getKey(), held.getValue()));
     return events;
   }
 

@@ -45,6 +45,12 @@ public final class MicroPoolEntity
     public enum Kind { PENDING, APPLIED, RETURNED }
   }
 
+  /** The provider closes its pool that is still OPEN at or after its end time ({@code at}). */
+  public record Close(long at, ActorRef<Closing> replyTo) implements Command {}
+
+  /** {@code refusal} is null when the pool closed. */
+  public record Closing(String refusal) implements JsonSerializable {}
+
   record Confirm(Receipt receipt) implements Command {}
 
   record RedeliveryDue() implements Command {}
@@ -75,6 +81,7 @@ public final class MicroPoolEntity
         .onCommand(Receive.class, this::onReceive)
         .onCommand(Get.class, (s, c) -> Effect().reply(c.replyTo(), MicroPoolView.of(poolId, s)))
         .onCommand(GetOutcome.class, (s, c) -> Effect().reply(c.replyTo(), outcome(s, c.dispatchId())))
+        .onCommand(Close.class, this::onClose)
         .onCommand(Confirm.class, (s, c) -> onReceipt(s, c.receipt()))
         .onCommand(RedeliveryDue.class, (s, c) -> onRedeliveryDue(s))
         .build();
@@ -86,6 +93,14 @@ public final class MicroPoolEntity
     if (events.isEmpty()) return Effect().reply(c.replyTo(), receipt);
     List<Dispatch> out = events.stream().filter(e -> e instanceof DispatchSent).map(e -> ((DispatchSent) e).dispatch()).toList();
     return Effect().persist(events).thenRun(ns -> courier.send(out)).thenReply(c.replyTo(), ns -> receipt);
+  }
+
+  private ReplyEffect<DomainEvent, MicroPoolState> onClose(MicroPoolState s, Close c) {
+    String refusal = MicroPoolDecisions.closingRefusal(s, c.at());
+    if (refusal != null) return Effect().reply(c.replyTo(), new Closing(refusal));
+    List<DomainEvent> events = MicroPoolDecisions.close(s, self, c.at());
+    List<Dispatch> out = events.stream().filter(e -> e instanceof DispatchSent).map(e -> ((DispatchSent) e).dispatch()).toList();
+    return Effect().persist(events).thenRun(ns -> courier.send(out)).thenReply(c.replyTo(), ns -> new Closing(null));
   }
 
   private static Outcome outcome(MicroPoolState s, String id) {

@@ -84,6 +84,12 @@ public final class MicroPoolEvents {
     }
   }
 
+  /**
+   * Past its end time and never activated, the pool closed: no more stakes; its provider's k goes
+   * back (the transfer follows) and its stakers withdraw their ETH as while it was open.
+   */
+  public record Closed(long at) implements DomainEvent {}
+
   /** The provider paid the validator's rewards in: the pool is COMPLETED, split as {@code legs}. */
   public record Completed(Transfer rewards, List<MicroPoolLeg> legs) implements ValueEvent {
     @Override

@@ -148,6 +148,11 @@ public record MicroPoolState(
       b.settlement = e.legs();
       return b.build();
     }
+    if (event instanceof MicroPoolEvents.Closed e) {
+      Builder b = new Builder(this);
+      b.status = MicroPoolStatus.CLOSED;
+      return b.build();
+    }
     if (event instanceof MigratedOut e) {
       Builder b = new Builder(this).seen(e.orderId());
       b.status = MicroPoolStatus.MIGRATED;

@@ -3,6 +3,9 @@ package io.bhkr.rules;
 import java.math.BigInteger;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * Who fills the governors' seats (economics 10): candidates holding at least
@@ -36,5 +39,29 @@ public final class Election {
         .limit(seats)
         .map(Candidate::address)
         .toList();
+  }
+
+  /**
+   * The votes each candidate was given, per candidate: every staker's pledges, counted up to what
+   * it still has staked on sidecars at the election. A staker that withdrew stake after pledging
+   * has each of its pledges scaled down to {@code floor(pledge * staked / pledged)}, so it never
+   * gives more than it stakes; one with nothing staked gives nothing.
+   *
+   * @param pledges staker → candidate → BHKR base units pledged
+   * @param stakedNow staker → BHKR base units staked on sidecars at the election (absent: 0)
+   */
+  public static SortedMap<String, BigInteger> given(Map<String, ? extends Map<String, BigInteger>> pledges,
+      Map<String, BigInteger> stakedNow) {
+    SortedMap<String, BigInteger> given = new TreeMap<>();
+    pledges.forEach((staker, byCandidate) -> {
+      BigInteger pledged = byCandidate.values().stream().reduce(BigInteger.ZERO, BigInteger::add);
+      BigInteger staked = stakedNow.getOrDefault(staker, BigInteger.ZERO).max(BigInteger.ZERO);
+      byCandidate.forEach((candidate, amount) -> {
+        if (amount.signum() < 0) throw new IllegalArgumentException("a pledge is not negative");
+        BigInteger counted = pledged.compareTo(staked) <= 0 ? amount : amount.multiply(staked).divide(pledged);
+        given.merge(candidate, counted, BigInteger::add);
+      });
+    });
+    return given;
   }
 }

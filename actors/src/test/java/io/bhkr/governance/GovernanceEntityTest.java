@@ -94,6 +94,13 @@ class GovernanceEntityTest {
     return governance.<GovernanceView>runCommand(GovernanceEntity.Get::new).reply();
   }
 
+  /** The attendance counted when a proposal closes: a first miss (stake 0, nothing slashed) for each of {@code missed}. */
+  private static AttendanceRecorded attendance(String proposalId, long at, String... missed) {
+    List<String> absent = List.of(missed);
+    return new AttendanceRecorded(proposalId, at, java.util.stream.Stream.of(G1, G2, G3).map(g -> new AttendanceRecorded.Mark(g,
+        !absent.contains(g), absent.contains(g) ? 1 : 0, java.math.BigInteger.ZERO, java.math.BigInteger.ZERO, false)).toList());
+  }
+
   private static Proposal proposalOf(Decision d) {
     return assertInstanceOf(ProposalView.class, d).proposal();
   }
@@ -199,7 +206,8 @@ class GovernanceEntityTest {
     assertEquals(List.of(
         new VoteCast("prop-1", G2, true, T0 + 20),
         new ProposalDecided("prop-1", Proposal.Status.PASSED, T0 + 20),
-        new DispatchSent(expected)), second.events());
+        new DispatchSent(expected),
+        attendance("prop-1", T0 + 20, G3)), second.events());
     assertTrue(second.state().outbox().contains("qualify:prop-1"));
 
     Delivery delivery = deliveries.receiveMessage();
@@ -251,7 +259,8 @@ class GovernanceEntityTest {
     assertEquals(Set.of(G2, G3), p.no());
     assertEquals(List.of(
         new VoteCast("prop-1", G3, false, T0 + 20),
-        new ProposalDecided("prop-1", Proposal.Status.REJECTED, T0 + 20)), rejected.events());
+        new ProposalDecided("prop-1", Proposal.Status.REJECTED, T0 + 20),
+        attendance("prop-1", T0 + 20)), rejected.events());
     assertTrue(rejected.state().outbox().isEmpty());
     deliveries.expectNoMessage(Duration.ofMillis(200));
   }
@@ -265,7 +274,8 @@ class GovernanceEntityTest {
     var late = vote("prop-1", G2, true, T0 + WEEK + 1);
     DecisionRefused refused = refusalOf(late.reply(), Refusal.CLOSED);
     assertTrue(refused.reason().contains("expired"), refused.reason());
-    assertEquals(List.of(new ProposalDecided("prop-1", Proposal.Status.EXPIRED, T0 + WEEK + 1)), late.events());
+    assertEquals(List.of(new ProposalDecided("prop-1", Proposal.Status.EXPIRED, T0 + WEEK + 1),
+        attendance("prop-1", T0 + WEEK + 1, G2, G3)), late.events());
     Proposal p = late.state().proposals().get("prop-1");
     assertEquals(Proposal.Status.EXPIRED, p.status());
     assertEquals(Set.of(G1), p.yes(), "the late vote is not counted");

@@ -182,4 +182,31 @@ class MicroPoolEntityTest {
     assertEquals(MicroPoolStatus.OPEN, view().status());
     assertTrue(receive(opening(self, 8)).events().stream().noneMatch(e -> e instanceof AethMinted));
   }
+
+  @Test
+  void pastItsEndTimeAnOpenPoolTakesNoStakeAndClosesReturningEveryonesEth() {
+    receive(opening(self, 8)); // ends at 1_000
+    receive(stake(self, "stake-a", A, 4));
+    Transfer late = new Transfer("stake-b", Party.account(B), self, eth(10), MicroPoolDecisions.STAKE, 1_000);
+    List<Transfer> back = sent(receive(late).events());
+    assertEquals(List.of(Party.account(B)), back.stream().map(Transfer::to).toList(), "a stake at the end time goes back");
+    assertEquals(eth(10).amount(), sum(back, Party.account(B), Asset.ETH));
+
+    var early = pool.<MicroPoolEntity.Closing>runCommand(r -> new MicroPoolEntity.Close(999, r));
+    assertTrue(early.reply().refusal().contains("open until 1000"), early.reply().refusal());
+    assertTrue(early.hasNoEvents());
+
+    var closed = pool.<MicroPoolEntity.Closing>runCommand(r -> new MicroPoolEntity.Close(1_000, r));
+    assertEquals(null, closed.reply().refusal());
+    assertEquals(List.of(new Transfer("principal:close:mp-1", self, Party.account(PROVIDER), eth(8), "micropool-closed", 1_000)),
+        sent(closed.events()), "the provider's k goes back");
+    assertEquals(MicroPoolStatus.CLOSED, view().status());
+
+    var withdrawn = receive(new Transfer("w-a", Party.account(A), self, new Amount(Asset.AETH, eth(4).amount()),
+        MicroPoolDecisions.WITHDRAWAL, 1_001));
+    assertEquals(eth(4).amount(), sum(sent(withdrawn.events()), Party.account(A), Asset.ETH), "the staker takes its ETH back");
+    assertEquals(BigInteger.ZERO, view().aethOutstanding());
+    assertEquals(BigInteger.ZERO, pool.restart().state().held().of(Asset.ETH).amount(), "the pool keeps nothing");
+    assertTrue(pool.<MicroPoolEntity.Closing>runCommand(r -> new MicroPoolEntity.Close(1_002, r)).reply().refusal().contains("CLOSED"));
+  }
 }

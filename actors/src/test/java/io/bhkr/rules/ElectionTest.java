@@ -41,4 +41,14 @@ class ElectionTest {
     assertEquals(b(1), floored.slashed());
     assertEquals(b(19), floored.slashed().add(floored.stakeLeft()), "the slash and what is left are the whole stake");
   }
+
+  @Test
+  void givenVotesCountUpToWhatEachStakerStillStakes() {
+    var pledges = java.util.Map.of("s1", java.util.Map.of("a", b(60), "b", b(40)), "s2", java.util.Map.of("a", b(5)));
+    assertEquals(java.util.Map.of("a", b(65), "b", b(40)), Election.given(pledges, java.util.Map.of("s1", b(100), "s2", b(5))));
+    assertEquals(java.util.Map.of("a", b(30 + 0), "b", b(20)), Election.given(pledges, java.util.Map.of("s1", b(50))),
+        "s1 withdrew half: its pledges count half; s2 staked nothing any more");
+    assertEquals(java.util.Map.of("a", b(1), "b", b(0)), Election.given(java.util.Map.of("s", java.util.Map.of("a", b(2), "b", b(1))),
+        java.util.Map.of("s", b(2))), "floor(2*2/3) = 1 and floor(1*2/3) = 0");
+  }
 }

@@ -18,6 +18,8 @@ import io.bhkr.http.auth.DevelopmentAccounts;
 import io.bhkr.market.Market;
 import io.bhkr.persistence.JournalSchema;
 import io.bhkr.persistence.rewards.RewardEpochClock;
+import io.bhkr.persistence.governance.ElectionClock;
+import io.bhkr.persistence.governance.Elections;
 import io.bhkr.persistence.rewards.RewardEpochs;
 import io.bhkr.persistence.ledger.LedgerProjection;
 import java.net.InetSocketAddress;
@@ -96,13 +98,15 @@ public final class Node implements AutoCloseable {
               config.getLong("bhkr.development-audit-period-seconds"))
           : configuredGenesis(config);
       String operator = development ? DevelopmentAccounts.address(0) : config.getString("bhkr.genesis.operator").toLowerCase();
-      market.governance().<akka.Done>ask(r -> new GovernanceEntity.Found(genesis, r), STARTUP)
+      market.governance().<akka.Done>ask(r -> new GovernanceEntity.Found(genesis, Clock.systemUTC().instant().getEpochSecond(), r), STARTUP)
           .toCompletableFuture().get(STARTUP.toSeconds(), TimeUnit.SECONDS);
       ApiSettings api = new ApiSettings(options.httpHost(), options.httpPort(), development, operator,
           options.profile().id(), Duration.ofSeconds(5), Clock.systemUTC(), vault);
       RewardEpochs epochs = new RewardEpochs(system, market, operator, api.askTimeout());
       ClusterSingleton.get(system).init(SingletonActor.of(RewardEpochClock.create(epochs, Clock.systemUTC(),
           config.getDuration("bhkr.rewards.check-interval")), "reward-epoch-clock"));
+      ClusterSingleton.get(system).init(SingletonActor.of(ElectionClock.create(new Elections(system, market, api.askTimeout()),
+          Clock.systemUTC(), config.getDuration("bhkr.governance.check-interval")), "election-clock"));
       ServerBinding binding = ApiServer.start(system, market, api).toCompletableFuture().get(STARTUP.toSeconds(), TimeUnit.SECONDS);
       InetSocketAddress address = binding.localAddress();
       log.info("BHKR node listening on http://{}:{} (journal profile {}, {})", address.getHostString(), address.getPort(),

@@ -13,6 +13,14 @@ import io.bhkr.governance.Parameters;
 import io.bhkr.governance.Proposal;
 import io.bhkr.market.Market;
 import io.bhkr.provider.ProviderEntity;
+import io.bhkr.account.AccountEntity;
+import io.bhkr.governance.Council;
+import io.bhkr.money.Amount;
+import io.bhkr.money.Asset;
+import io.bhkr.persistence.governance.Elections;
+import io.bhkr.transfer.Party;
+import io.bhkr.transfer.Transfer;
+import java.math.BigInteger;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,14 +34,24 @@ final class GovernanceEndpoints extends Endpoints {
 
   record VoteRequest(String vote) {}
 
+  record CandidacyRequest(Wire.AmountJson stake) {}
+
+  record ElectionVoteRequest(String candidate, Wire.AmountJson amount) {}
+
+  private final Elections elections;
+
   GovernanceEndpoints(ActorSystem<?> system, Market market, ApiSettings settings) {
     super(system, market, settings);
+    this.elections = new Elections(system, market, settings.askTimeout());
   }
 
   @Override
   Route route() {
     return concat(
         path("governance", () -> get(() -> respond(this::overview))),
+        path(segment("governance").slash("candidacies"), () -> post(() -> signed(this::candidacy))),
+        path(segment("governance").slash("election-votes"), () -> post(() -> signed(this::giveVotes))),
+        path(segment("governance").slash("elections"), () -> post(() -> signed(this::holdElection))),
         path(segment("governance").slash("proposals"), () -> post(() -> signed(this::propose))),
         path(segment("governance").slash("proposals").slash(segment()), id -> get(() -> respond(() -> proposal(id)))),
         path(segment("governance").slash("proposals").slash(segment()).slash("votes"), id ->
@@ -45,14 +63,66 @@ final class GovernanceEndpoints extends Endpoints {
   }
 
   private CompletionStage<HttpResponse> overview() {
-    return view().thenApply(v -> {
-      Map<String, Object> m = new LinkedHashMap<>();
-      // the genesis seats every governor, so the phase stays INITIALIZATION until elections exist
-      m.put("phase", "INITIALIZATION");
-      m.put("n", v.n());
-      m.put("governors", v.governors().stream().map(g -> Map.of("address", g, "stake", "0", "missedVotes", 0)).toList());
-      m.put("parameters", parameters(v.parameters()));
-      return json(200, m);
+    return view().thenApply(v -> json(200, GovernanceRendering.overview(v)));
+  }
+
+  /**
+   * The signer stands for a seat (or, seated, adds to its stake): {@code stake} BHKR, by default
+   * governorMinStake, moves from its account into governance, which holds it while it stands or sits.
+   */
+  private CompletionStage<HttpResponse> candidacy(String signer, byte[] body) {
+    CandidacyRequest req = body.length == 0 ? new CandidacyRequest(null) : Json.read(body, CandidacyRequest.class);
+    return view().thenCompose(v -> {
+      Council council = v.council();
+      Amount min = v.parameters().elections().governorMinStake();
+      Amount stake = req.stake() == null ? min : req.stake().positiveIn(Asset.BHKR, "stake");
+      if (stake.isZero())
+        throw ApiException.invalid("stake", "governorMinStake is 0 here, so say how much BHKR to stake: {\"stake\":{\"asset\":\"BHKR\",\"amount\":…}}");
+      BigInteger before = council.ownStake(signer);
+      BigInteger expected = before.add(stake.amount());
+      if (!council.isGovernor(signer) && expected.compareTo(min.amount()) < 0)
+        throw ApiException.invalid("stake", "a candidate stakes at least governorMinStake = " + min.amount() + " BHKR base units");
+      Transfer t = new Transfer(newId("candidacy-"), Party.account(signer), Party.GOVERNANCE, stake, Council.GOVERNOR_STAKE, now());
+      return ask(market.account(signer), (ActorRef<AccountEntity.SendResult> r) -> new AccountEntity.Send(t, r))
+          .thenCompose(result -> {
+            if (result instanceof AccountEntity.Refused refused) throw ApiException.conflict("insufficient-funds", refused.reason());
+            return readUntil(this::view, after -> after.council().ownStake(signer).compareTo(expected) >= 0);
+          })
+          .thenApply(after -> json(after.council().ownStake(signer).compareTo(expected) >= 0 ? 201 : 202,
+              GovernanceRendering.standing(after, signer)));
+    });
+  }
+
+  /** A sidecar staker gives votes to a candidate or governor, up to what it stakes on sidecars in all. */
+  private CompletionStage<HttpResponse> giveVotes(String signer, byte[] body) {
+    ElectionVoteRequest req = Json.read(body, ElectionVoteRequest.class);
+    String candidate = Wire.address(req.candidate(), "candidate");
+    Amount amount = Wire.required(req.amount(), "amount").toAmount("amount");
+    if (amount.asset() != Asset.BHKR) throw ApiException.invalid("amount", "votes are given in BHKR");
+    return elections.stakedBy(signer).thenCompose(staked -> ask(market.governance(), (ActorRef<Decision> r) ->
+            new GovernanceEntity.GiveVotes(signer, candidate, amount.amount(), staked, now(), r)))
+        .thenApply(d -> {
+          if (d instanceof DecisionRefused refused) throw switch (refused.refusal()) {
+            case NOT_A_CANDIDATE -> ApiException.notFound(refused.reason());
+            case INSUFFICIENT_STAKE -> ApiException.conflict("insufficient-stake", refused.reason());
+            default -> ApiException.badRequest("invalid-vote", refused.reason());
+          };
+          GovernanceEntity.VotesGiven given = (GovernanceEntity.VotesGiven) d;
+          Map<String, Object> m = new LinkedHashMap<>();
+          m.put("staker", given.staker());
+          m.put("candidate", given.candidate());
+          m.put("amount", Wire.amount(new Amount(Asset.BHKR, given.amount())));
+          m.put("totalGiven", Wire.amount(new Amount(Asset.BHKR, given.totalGiven())));
+          return json(200, m);
+        });
+  }
+
+  /** Operator only: hold the election now instead of at the end of the term (the clock holds it by itself when due). */
+  private CompletionStage<HttpResponse> holdElection(String signer, byte[] body) {
+    if (!signer.equals(settings.operator())) throw ApiException.forbidden("not-operator", "only the operator may hold an election early");
+    return elections.tick(now(), true).thenCompose(t -> {
+      if (t.election() == null) throw ApiException.conflict("no-candidates", "nobody stands: no election was held");
+      return view().thenApply(v -> json(200, GovernanceRendering.election(t.election(), v)));
     });
   }
 
@@ -173,6 +243,7 @@ final class GovernanceEndpoints extends Endpoints {
         case UNKNOWN_PROPOSAL -> ApiException.notFound(refused.reason());
         case CLOSED -> ApiException.conflict("proposal-closed", refused.reason());
         case INVALID -> ApiException.badRequest("invalid-proposal", refused.reason());
+        case NOT_A_CANDIDATE, INSUFFICIENT_STAKE -> ApiException.conflict("not-a-proposal-refusal", refused.reason());
       };
     }
     return ((GovernanceEntity.ProposalView) decision).proposal();

@@ -54,6 +54,7 @@ final class MicroPoolEndpoints extends Endpoints {
         path("micropools", () -> post(() -> signed(this::open))),
         path(segment("micropools").slash(segment()), id -> get(() -> respond(() -> show(id)))),
         path(segment("micropools").slash(segment()).slash("stakes"), id -> post(() -> signed((s, b) -> stake(id, s, b)))),
+        path(segment("micropools").slash(segment()).slash("closure"), id -> post(() -> signed((s, b) -> close(id, s)))),
         path(segment("micropools").slash(segment()).slash("withdrawals"), id -> post(() -> signed((s, b) -> withdraw(id, s, b)))),
         path(segment("micropools").slash(segment()).slash("completion"), id -> post(() -> signed((s, b) -> complete(id, s, b)))));
   }
@@ -89,6 +90,8 @@ final class MicroPoolEndpoints extends Endpoints {
     Amount amount = Wire.required(Json.read(body, AmountRequest.class).amount(), "amount").positiveIn(Asset.ETH, "amount");
     return existing(rawId).thenCompose(v -> {
       if (v.status() != MicroPoolStatus.OPEN) throw ApiException.conflict("pool-not-open", "micro-pool " + v.poolId() + " is " + v.status());
+      if (now() >= v.terms().endsAt())
+        throw ApiException.conflict("pool-ended", "micro-pool " + v.poolId() + " took stakes until " + v.terms().endsAt());
       String stakeId = newId("mpstake-");
       Party from = Party.account(signer), pool = Party.microPool(v.poolId());
       Amount fee = MicroPoolRule.fee(v.terms().fp(), amount, v.terms().validatorStake());
@@ -105,7 +108,7 @@ final class MicroPoolEndpoints extends Endpoints {
   private CompletionStage<HttpResponse> withdraw(String rawId, String signer, byte[] body) {
     Amount eth = Wire.required(Json.read(body, AmountRequest.class).amount(), "amount").positiveIn(Asset.ETH, "amount");
     return existing(rawId).thenCompose(v -> {
-      if (v.status() == MicroPoolStatus.OPEN) {
+      if (v.status() == MicroPoolStatus.OPEN || v.status() == MicroPoolStatus.CLOSED) {
         BigInteger own = v.stakes().stream().filter(l -> l.address().equals(signer)).map(MicroPoolView.StakeLine::amount)
             .findFirst().orElse(BigInteger.ZERO);
         if (own.compareTo(eth.amount()) < 0) throw ApiException.conflict("insufficient-stake", signer + " has staked " + own + " wei here");
@@ -130,6 +133,19 @@ final class MicroPoolEndpoints extends Endpoints {
       String id = newId("mprewards-");
       Transfer t = new Transfer(id, Party.account(signer), Party.microPool(v.poolId()), rewards, MicroPoolDecisions.REWARDS, now());
       return pay(signer, t).thenCompose(x -> applied(v.poolId(), id, "not-active", "refused by the pool; the rewards went back"));
+    });
+  }
+
+  /** The provider closes its pool still OPEN at its end time: its k comes back, stakers withdraw theirs. */
+  private CompletionStage<HttpResponse> close(String rawId, String signer) {
+    return existing(rawId).thenCompose(v -> {
+      if (!signer.equals(v.providerId())) throw ApiException.forbidden("not-the-provider", "only " + v.providerId() + " closes this pool");
+      return ask(market.microPool(v.poolId()), (ActorRef<MicroPoolEntity.Closing> r) -> new MicroPoolEntity.Close(now(), r));
+    }).thenCompose(closing -> {
+      if (closing.refusal() != null)
+        throw ApiException.conflict(closing.refusal().startsWith("the pool is open until") ? "pool-not-ended" : "pool-not-open",
+            closing.refusal());
+      return view(rawId).thenApply(v -> json(200, render(v)));
     });
   }
 

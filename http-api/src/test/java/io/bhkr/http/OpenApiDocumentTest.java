@@ -56,6 +56,9 @@ class OpenApiDocumentTest {
       new Served("post", "/api/v1/governance/proposals", true),
       new Served("get", "/api/v1/governance/proposals/{id}", false),
       new Served("post", "/api/v1/governance/proposals/{id}/votes", true),
+      new Served("post", "/api/v1/governance/candidacies", true),
+      new Served("post", "/api/v1/governance/election-votes", true),
+      new Served("post", "/api/v1/governance/elections", true),
       new Served("post", "/api/v1/quotes", false),
       new Served("post", "/api/v1/projects", true),
       new Served("get", "/api/v1/projects/{id}", false),
@@ -80,6 +83,7 @@ class OpenApiDocumentTest {
       new Served("post", "/api/v1/micropools/{id}/stakes", true),
       new Served("post", "/api/v1/micropools/{id}/withdrawals", true),
       new Served("post", "/api/v1/micropools/{id}/completion", true),
+      new Served("post", "/api/v1/micropools/{id}/closure", true),
       new Served("get", "/api/v1/audit/conservation", false));
 
   private static final Set<String> HTTP_METHODS = Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");

@@ -1,5 +1,6 @@
 package io.bhkr.node.e2e;
 
+import static io.bhkr.node.walkthrough.DevelopmentMarket.GOVERNOR_1;
 import static io.bhkr.node.walkthrough.DevelopmentMarket.OPERATOR;
 import static io.bhkr.node.walkthrough.DevelopmentMarket.P1;
 import static io.bhkr.node.walkthrough.DevelopmentMarket.REQUESTER;
@@ -25,8 +26,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Issue 3 through the real API: a project settles into the pools, an account stakes on a node's
- * sidecar and withdraws part, the Reward Pool distributes an epoch by stake-time (the governors,
- * who stake nothing yet, leave their share in the pool), the Insurance Pool pays a slashing claim
+ * sidecar and withdraws part, a governor stakes with governance, the Reward Pool distributes an
+ * epoch by stake-time (the governors' share to the one governor stake), the Insurance Pool pays a slashing claim
  * and owes the rest, and a failed project refunds FP and takes the compensation from collateral.
  */
 class PoolsAndStakingTest {
@@ -60,9 +61,13 @@ class PoolsAndStakingTest {
       assertEquals(tokens(70), after.get("staked").get("amount").asText());
       assertEquals(tokens(70), market.get("/api/v1/accounts/" + address(STRANGER)).get("staked").get("BHKR").asText());
       assertEquals(STAKER_NODE, market.get("/api/v1/accounts/" + address(STRANGER) + "/stakes").get(0).get("nodeId").asText());
+      // governor 1 stakes 100 BHKR with governance: the only governor stake, so the governors' share is all its
+      market.deposit(GOVERNOR_1, "BHKR", tokens(100));
+      expect(201, market.as(GOVERNOR_1).post("/api/v1/governance/candidacies",
+          "{\"stake\":{\"asset\":\"BHKR\",\"amount\":\"" + tokens(100) + "\"}}"));
       secondPasses();
 
-      // epoch 1 of 10 BHKR + 30 ETH: requester 40 %, staker 20 %, development (operator) 10 %; governors' 30 % stays
+      // epoch 1 of 10 BHKR + 30 ETH: requester 40 %, staker 20 %, development (operator) 10 %, governor 1 30 %
       JsonNode epoch = expect(201, market.as(OPERATOR).post("/api/v1/pools/reward/distributions", "{}"));
       assertEquals(1, epoch.get("epoch").asInt());
       Map<String, String> paid = new HashMap<>();
@@ -71,10 +76,11 @@ class PoolsAndStakingTest {
       assertEquals(Map.of(
           address(REQUESTER) + " BHKR", tokens(4), address(REQUESTER) + " ETH", tokens(12),
           address(STRANGER) + " BHKR", tokens(2), address(STRANGER) + " ETH", tokens(6),
-          address(OPERATOR) + " BHKR", tokens(1), address(OPERATOR) + " ETH", tokens(3)), paid);
-      DevelopmentMarket.await("the pool keeps the governors' share", () ->
-          market.get("/api/v1/pools/reward").get("balances").get("ETH").asText().equals(tokens(9)));
-      assertEquals(tokens(3), market.get("/api/v1/pools/reward").get("balances").get("BHKR").asText());
+          address(OPERATOR) + " BHKR", tokens(1), address(OPERATOR) + " ETH", tokens(3),
+          address(GOVERNOR_1) + " BHKR", tokens(3), address(GOVERNOR_1) + " ETH", tokens(9)), paid);
+      DevelopmentMarket.await("the pool is empty", () ->
+          market.get("/api/v1/pools/reward").get("balances").get("ETH").asText().equals("0"));
+      assertEquals("0", market.get("/api/v1/pools/reward").get("balances").get("BHKR").asText());
       expect(409, market.as(OPERATOR).post("/api/v1/pools/reward/distributions", "{}")); // same second: already distributed
       expect(403, market.as(STRANGER).post("/api/v1/pools/reward/distributions", "{}"));
 

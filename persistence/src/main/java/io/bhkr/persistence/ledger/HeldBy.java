@@ -5,27 +5,27 @@ import java.util.Locale;
 /**
  * Which kind of holder keeps value, read from the persistence id ("Type|id") of the entity that
  * wrote the event: balances of accounts, escrow of projects, collateral of providers, the pools,
- * stakes on nodes. Any other entity type that moves value is counted as {@link #OTHER}, so value
- * is never left out of the sum because its holder is new.
+ * stakes (on nodes, and governor stakes held by governance). Any other entity type that moves
+ * value is counted as {@link #OTHER}, so value is never left out of the sum because its holder is new.
  */
 public enum HeldBy {
   ACCOUNTS("Account"),
   ESCROW("Project"),
   COLLATERAL("Provider"),
   POOLS("Pool"),
-  STAKES("Node"),
-  OTHER("");
+  STAKES("Node", "Governance"),
+  OTHER();
 
-  private final String entityType;
+  private final java.util.List<String> entityTypes;
 
-  HeldBy(String entityType) {
-    this.entityType = entityType;
+  HeldBy(String... entityTypes) {
+    this.entityTypes = java.util.List.of(entityTypes);
   }
 
   public static HeldBy of(String persistenceId) {
     int bar = persistenceId.indexOf('|');
     String type = bar < 0 ? persistenceId : persistenceId.substring(0, bar);
-    for (HeldBy h : values()) if (!h.entityType.isEmpty() && h.entityType.equals(type)) return h;
+    for (HeldBy h : values()) if (h.entityTypes.contains(type)) return h;
     return OTHER;
   }
 

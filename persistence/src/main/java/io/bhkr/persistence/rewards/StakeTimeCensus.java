@@ -1,6 +1,7 @@
 package io.bhkr.persistence.rewards;
 
 import akka.actor.typed.ActorSystem;
+import io.bhkr.governance.GovernanceEntity;
 import io.bhkr.market.Market;
 import io.bhkr.nodes.NodeEntity;
 import io.bhkr.nodes.StakeLot;
@@ -33,8 +34,10 @@ import java.util.function.Function;
  *   <li>requesters: the FP of their projects while a provider runs them (auction close to
  *       settlement or failure);
  *   <li>sidecar stakers: each stake lot, from when it was staked or last touched by a withdrawal;
- *   <li>governors: nothing yet — governor stakes arrive with elections (economics 10), and until
- *       then the governors' share waits in the pool.
+ *   <li>governors: each seated governor's stake held by governance (economics 10), from when it
+ *       last changed (seated, added to, slashed); a governor that left the seat is not counted.
+ *       With no governor stake at all (the development genesis stakes 0) the governors' share
+ *       waits in the pool.
  * </ul>
  */
 public final class StakeTimeCensus {
@@ -56,7 +59,9 @@ public final class StakeTimeCensus {
         id -> market.project(id).<ProjectView>ask(ProjectEntity.Get::new, askTimeout));
     CompletableFuture<List<NodeEntity.NodeView>> nodes = all(NodeEntity.TYPE_KEY.name(),
         id -> market.node(id).<NodeEntity.NodeView>ask(NodeEntity.Get::new, askTimeout));
-    return CompletableFuture.allOf(providers, projects, nodes).thenApply(x -> {
+    CompletableFuture<GovernanceEntity.GovernanceView> governance = market.governance()
+        .<GovernanceEntity.GovernanceView>ask(GovernanceEntity.Get::new, askTimeout).toCompletableFuture();
+    return CompletableFuture.allOf(providers, projects, nodes, governance).thenApply(x -> {
       Map<Group, SortedMap<String, BigInteger>> census = new EnumMap<>(Group.class);
       SortedMap<String, BigInteger> providersRequesters = new TreeMap<>();
       for (ProviderView p : providers.join()) {
@@ -75,7 +80,11 @@ public final class StakeTimeCensus {
         n.stakes().forEach((staker, lots) -> {
           for (StakeLot lot : lots) add(stakers, staker, StakeTime.of(lot.amount(), lot.since(), windowStart, windowEnd));
         });
-      census.put(Group.GOVERNORS, new TreeMap<>());
+      SortedMap<String, BigInteger> governors = new TreeMap<>();
+      if (governance.join().council() != null)
+        governance.join().council().seats().forEach((g, seat) ->
+            add(governors, g, StakeTime.of(seat.stake(), seat.since(), windowStart, windowEnd)));
+      census.put(Group.GOVERNORS, governors);
       census.put(Group.PROVIDERS_REQUESTERS, providersRequesters);
       census.put(Group.STAKERS, stakers);
       return census;

@@ -2,6 +2,7 @@ package io.bhkr.persistence.entities;
 
 import akka.actor.typed.ActorRef;
 import io.bhkr.account.AccountEntity;
+import io.bhkr.governance.GovernanceEntity;
 import io.bhkr.nodes.NodeEntity;
 import io.bhkr.pool.InsurancePoolEntity;
 import io.bhkr.pool.RewardPoolEntity;
@@ -41,7 +42,7 @@ public final class LocalRoute implements DispatchRoute {
         else ((ActorRef<InsurancePoolEntity.Command>) target).tell(new InsurancePoolEntity.Receive(d, replyTo));
       }
       case NODE -> ((ActorRef<NodeEntity.Command>) target).tell(new NodeEntity.Receive(d, replyTo));
-      case GOVERNANCE -> { }
+      case GOVERNANCE -> ((ActorRef<GovernanceEntity.Command>) target).tell(new GovernanceEntity.Receive(d, replyTo));
     }
   }
 }

@@ -136,7 +136,8 @@ class LedgerStepTest {
     assertEquals(HeldBy.COLLATERAL, HeldBy.of("Provider|0xb"));
     assertEquals(HeldBy.POOLS, HeldBy.of("Pool|insurance"));
     assertEquals(HeldBy.STAKES, HeldBy.of("Node|n-1"));
-    assertEquals(HeldBy.OTHER, HeldBy.of("Governance|governance"));
+    assertEquals(HeldBy.STAKES, HeldBy.of("Governance|governance"), "governor stakes are stakes too");
+    assertEquals(HeldBy.OTHER, HeldBy.of("MicroPool|mp-1"));
     assertEquals(HeldBy.OTHER, HeldBy.of("NoBar"));
     assertEquals(HeldBy.OTHER, HeldBy.of("Nodes|x"), "the type must match whole");
   }

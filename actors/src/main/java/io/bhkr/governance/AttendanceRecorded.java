@@ -1,0 +1,19 @@
+package io.bhkr.governance;
+
+import io.bhkr.serialization.DomainEvent;
+import java.math.BigInteger;
+import java.util.List;
+
+/**
+ * A proposal closed and each seated governor's attendance was counted ({@link io.bhkr.rules.Attendance}):
+ * a miss for each one that did not vote, a slash into the Reward Pool at the limit, and the seat
+ * lost below {@code governorMinStake}.
+ */
+public record AttendanceRecorded(String proposalId, long at, List<Mark> marks) implements DomainEvent {
+
+  public AttendanceRecorded {
+    marks = List.copyOf(marks);
+  }
+
+  public record Mark(String governor, boolean voted, int missedVotes, BigInteger slashed, BigInteger stakeLeft, boolean unseated) {}
+}
