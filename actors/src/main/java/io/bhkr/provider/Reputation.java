@@ -55,7 +55,8 @@ public record Reputation(
     List<Bid> list = new ArrayList<>(bids);
     list.add(b);
     if (list.size() > KEPT_BIDS) list = list.subList(list.size() - KEPT_BIDS, list.size());
-    return new Reputation(periods, runs, disputeMarks, failures, parameters, score, disqualified, governedK, placements, breached, list, capacities);
+    return new Reputation(periods, runs, disputeMarks, failures, parameters, score, disqualified, governedK, placements,
+        breached, list, capacities);
   }
 
   /** Three months of hourly periods of a few nodes: beyond every default window. */
@@ -81,7 +82,8 @@ public record Reputation(
   }
 
   public static Reputation none() {
-    return new Reputation(List.of(), Map.of(), List.of(), List.of(), null, null, null, null, Map.of(), Set.of(), List.of(), Map.of());
+    return new Reputation(List.of(), Map.of(), List.of(), List.of(), null, null, null, null, Map.of(), Set.of(), List.of(),
+        Map.of());
   }
 
   /** The disqualification's end, or 0 if never disqualified. */
@@ -100,7 +102,8 @@ public record Reputation(
     if (list.size() > KEPT_PERIODS) list = list.subList(list.size() - KEPT_PERIODS, list.size());
     List<Long> marks = new ArrayList<>(disputeMarks);
     for (int i = 0; i < p.disputeMarks(); i++) marks.add(p.at());
-    return new Reputation(list, r, marks, failures, p.parameters(), score, disqualified, governedK, placements, breached, bids, capacities);
+    return new Reputation(list, r, marks, failures, p.parameters(), score, disqualified, governedK, placements, breached, bids,
+        capacities);
   }
 
   /** A period its node was out of the round, counted as 0 uptime. */
@@ -108,14 +111,16 @@ public record Reputation(
     List<NodePeriod> list = new ArrayList<>(periods);
     list.add(new NodePeriod(e.nodeId(), e.period(), e.at(), 0));
     if (list.size() > KEPT_PERIODS) list = list.subList(list.size() - KEPT_PERIODS, list.size());
-    return new Reputation(list, runs, disputeMarks, failures, parameters, score, disqualified, governedK, placements, breached, bids, capacities);
+    return new Reputation(list, runs, disputeMarks, failures, parameters, score, disqualified, governedK, placements, breached,
+        bids, capacities);
   }
 
   /** A node's registered capacity; placements are measured against it. */
   Reputation declared(String nodeId, Resources capacity) {
     Map<String, Resources> copy = new TreeMap<>(capacities);
     copy.put(nodeId, capacity);
-    return new Reputation(periods, runs, disputeMarks, failures, parameters, score, disqualified, governedK, placements, breached, bids,
+    return new Reputation(periods, runs, disputeMarks, failures, parameters, score, disqualified, governedK, placements,
+        breached, bids,
         copy);
   }
 
@@ -124,36 +129,43 @@ public record Reputation(
     if (failures.stream().anyMatch(x -> x.projectId().equals(f.projectId()))) return this;
     List<Failure> list = new ArrayList<>(failures);
     list.add(f);
-    return new Reputation(periods, runs, disputeMarks, list, parameters, score, disqualified, governedK, placements, breached, bids, capacities);
+    return new Reputation(periods, runs, disputeMarks, list, parameters, score, disqualified, governedK, placements, breached,
+        bids, capacities);
   }
 
   Reputation scored(ScoreRecorded e) {
-    return new Reputation(periods, runs, disputeMarks, failures, parameters, e, disqualified, governedK, placements, breached, bids, capacities);
+    return new Reputation(periods, runs, disputeMarks, failures, parameters, e, disqualified, governedK, placements, breached,
+        bids, capacities);
   }
 
   Reputation disqualified(ProviderDisqualified e) {
-    return new Reputation(periods, runs, disputeMarks, failures, parameters, score, e, governedK, placements, breached, bids, capacities);
+    return new Reputation(periods, runs, disputeMarks, failures, parameters, score, e, governedK, placements, breached, bids,
+        capacities);
   }
 
   Reputation withK(BigInteger k) {
-    return new Reputation(periods, runs, disputeMarks, failures, parameters, score, disqualified, k, placements, breached, bids, capacities);
+    return new Reputation(periods, runs, disputeMarks, failures, parameters, score, disqualified, k, placements, breached,
+        bids, capacities);
   }
 
   Reputation placed(ProjectPlaced p) {
     Map<String, Placement> copy = new TreeMap<>(placements);
     copy.put(p.projectId(), new Placement(p.to().id(), p.at()));
-    return new Reputation(periods, runs, disputeMarks, failures, parameters, score, disqualified, governedK, copy, breached, bids, capacities);
+    return new Reputation(periods, runs, disputeMarks, failures, parameters, score, disqualified, governedK, copy, breached,
+        bids, capacities);
   }
 
   Reputation unplaced(String projectId) {
     Map<String, Placement> copy = new TreeMap<>(placements);
     copy.remove(projectId);
-    return new Reputation(periods, runs, disputeMarks, failures, parameters, score, disqualified, governedK, copy, breached, bids, capacities);
+    return new Reputation(periods, runs, disputeMarks, failures, parameters, score, disqualified, governedK, copy, breached,
+        bids, capacities);
   }
 
   Reputation breach(String projectId) {
     Set<String> copy = new TreeSet<>(breached);
     copy.add(projectId);
-    return new Reputation(periods, runs, disputeMarks, failures, parameters, score, disqualified, governedK, placements, copy, bids, capacities);
+    return new Reputation(periods, runs, disputeMarks, failures, parameters, score, disqualified, governedK, placements, copy,
+        bids, capacities);
   }
 }
