@@ -118,7 +118,8 @@ final class ChainMode {
     ActorRef<ChainBridge.Command> bridge = ChainBridge.startSingleton(system, settings, node, key, sink);
     long payoutEpochSeconds = c.getLong("payout-epoch-seconds");
     ActorRef<PayoutEpochs.Command> payouts =
-        PayoutEpochs.startSingleton(system, new PayoutEpochs.Settings(contracts, payoutEpochSeconds), bridge, sink);
+        PayoutEpochs.startSingleton(system, new PayoutEpochs.Settings(contracts, payoutEpochSeconds,
+        c.getDuration("payout-close-delay").toSeconds()), bridge, sink);
     // the clock of the payout epochs: time arrives on their ticks
     system.scheduler().scheduleWithFixedDelay(Duration.ofSeconds(1), c.getDuration("payout-check-interval"),
         () -> payouts.tell(new PayoutEpochs.Tick(Instant.now().getEpochSecond())), system.executionContext());

@@ -43,9 +43,15 @@ public final class PayoutEpochs
   public static final String TAG = "payout-epochs";
   private static final Duration ASK = Duration.ofSeconds(10);
 
-  public record Settings(ContractAddresses contracts, long epochSeconds) {
+  /**
+   * @param closeDelaySeconds how long after its end an epoch is closed: the chain feed reads
+   *     reservations from the journal with some lag, and one that arrives after its epoch closed
+   *     goes into the next one (correct, but later than its holder expects)
+   */
+  public record Settings(ContractAddresses contracts, long epochSeconds, long closeDelaySeconds) {
     public Settings {
       if (epochSeconds < 1) throw new IllegalArgumentException("a payout epoch lasts at least one second");
+      if (closeDelaySeconds < 0) throw new IllegalArgumentException("the close delay is not negative");
     }
   }
 
@@ -146,7 +152,7 @@ public final class PayoutEpochs
 
   private ReplyEffect<DomainEvent, State> onTick(State s, Tick t) {
     List<DomainEvent> events = new ArrayList<>();
-    for (long epoch : s.book().due(t.now(), settings.epochSeconds()))
+    for (long epoch : s.book().due(t.now() - settings.closeDelaySeconds(), settings.epochSeconds()))
       events.add(new EpochClosed(s.book().close(epoch, settings.contracts().token())));
     if (events.isEmpty()) {
       pushToChain(s);
