@@ -7,10 +7,21 @@ import {EIP712} from "@openzeppelin/contracts/utils/cryptography/EIP712.sol";
 import {ECDSA} from "@openzeppelin/contracts/utils/cryptography/ECDSA.sol";
 import {ReentrancyGuard} from "@openzeppelin/contracts/utils/ReentrancyGuard.sol";
 
+/// What the vault reads of the settlement anchor: an epoch's root and total, once anchored.
+interface IAnchoredEpochs {
+    function rootOf(uint64 epoch) external view returns (bytes32);
+    function totalOf(uint64 epoch) external view returns (uint256);
+}
+
 /// Custody of the market's value on Ethereum (whitepaper 3.2: "both must sign"). Anyone deposits
 /// BHKR or ETH for an account; the chain bridge credits the account once per log. Funds leave
 /// only by a withdrawal that the platform key AND the account's own key signed (EIP-712), and
 /// each (account, nonce) pays at most once, so a signature can never be replayed.
+///
+/// One narrow exception funds payout epochs: the platform may move an anchored epoch's total,
+/// once per epoch, to the settlement anchor fixed at deployment, and nowhere else. The anchor pays
+/// it out only to the accounts in the epoch's leaves, each of which asked for its payout with its
+/// own signature in the market. An even epoch id pays ETH, an odd one BHKR, so one epoch is one asset.
 contract CustodyVault is EIP712, ReentrancyGuard {
     using SafeERC20 for IERC20;
 
@@ -32,11 +43,14 @@ contract CustodyVault is EIP712, ReentrancyGuard {
 
     IERC20 public immutable bhkr;
     address public immutable platform;
+    IAnchoredEpochs public immutable anchor;
     mapping(address account => mapping(uint256 nonce => bool)) public nonceUsed;
+    mapping(uint64 epoch => bool) public epochFunded;
 
     event Deposited(address indexed account, address indexed asset, uint256 amount);
     event ProfitDeposited(address indexed depositor, address indexed asset, uint256 amount, string projectId);
     event Withdrawn(address indexed account, address indexed asset, uint256 amount, address to, uint256 nonce);
+    event EpochFunded(uint64 indexed epoch, address indexed asset, uint256 amount);
 
     error WrongAsset(address asset);
     error WrongValue(uint256 sent, uint256 amount);
@@ -45,10 +59,14 @@ contract CustodyVault is EIP712, ReentrancyGuard {
     error NotSignedByPlatform();
     error NotSignedByAccount();
     error EthTransferFailed();
+    error NotPlatform();
+    error EpochNotAnchored(uint64 epoch);
+    error EpochAlreadyFunded(uint64 epoch);
 
-    constructor(IERC20 bhkr_, address platform_) EIP712("BHKR Custody Vault", "1") {
+    constructor(IERC20 bhkr_, address platform_, IAnchoredEpochs anchor_) EIP712("BHKR Custody Vault", "1") {
         bhkr = bhkr_;
         platform = platform_;
+        anchor = anchor_;
     }
 
     /// ETH sent without data is a deposit for the sender.
@@ -101,5 +119,28 @@ contract CustodyVault is EIP712, ReentrancyGuard {
             bhkr.safeTransfer(w.to, w.amount);
         }
         emit Withdrawn(w.account, w.asset, w.amount, w.to, w.nonce);
+    }
+
+    /// The asset an epoch pays: ETH for an even id, BHKR for an odd one.
+    function epochAsset(uint64 epoch) public view returns (address) {
+        return epoch % 2 == 0 ? ETH : address(bhkr);
+    }
+
+    /// Moves exactly the anchored total of `epoch` to the anchor, once: the claims of that epoch
+    /// draw on it. Only the platform calls it, and only for an epoch whose root is on the anchor.
+    function fundEpoch(uint64 epoch) external nonReentrant {
+        if (msg.sender != platform) revert NotPlatform();
+        if (anchor.rootOf(epoch) == bytes32(0)) revert EpochNotAnchored(epoch);
+        if (epochFunded[epoch]) revert EpochAlreadyFunded(epoch);
+        epochFunded[epoch] = true;
+        uint256 amount = anchor.totalOf(epoch);
+        address asset = epochAsset(epoch);
+        if (asset == ETH) {
+            (bool ok,) = address(anchor).call{value: amount}("");
+            if (!ok) revert EthTransferFailed();
+        } else {
+            bhkr.safeTransfer(address(anchor), amount);
+        }
+        emit EpochFunded(epoch, asset, amount);
     }
 }

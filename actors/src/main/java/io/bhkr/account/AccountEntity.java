@@ -72,6 +72,18 @@ public final class AccountEntity
    */
   public record SettleWithdrawal(long nonce, boolean paid, ActorRef<Done> replyTo) implements Command {}
 
+  /**
+   * Chain mode: reserve {@code amount} (ETH or BHKR) as a payout to chain in payout epoch
+   * {@code epoch}, the one open at the request's time; the reply names the payout's number.
+   */
+  public record ReservePayout(Amount amount, long epoch, ActorRef<PayoutResult> replyTo) implements Command {}
+
+  /**
+   * The node's report that the payout's epoch is anchored and funded on chain: the reserve left
+   * the market. Applied once; later ones change nothing.
+   */
+  public record SettlePayout(long number, ActorRef<Done> replyTo) implements Command {}
+
   record Confirm(Receipt receipt) implements Command {}
 
   record RedeliveryDue() implements Command {}
@@ -87,6 +99,23 @@ public final class AccountEntity
   public record WithdrawalReserved(VaultWithdrawals.Pending withdrawal) implements WithdrawalResult {}
 
   public record WithdrawalRefused(String reason) implements WithdrawalResult {}
+
+  public sealed interface PayoutResult extends JsonSerializable {}
+
+  public record PayoutAccepted(Payouts.Reserved payout) implements PayoutResult {}
+
+  public record PayoutRefused(String reason) implements PayoutResult {}
+
+  /** Value reserved as a payout to chain: it leaves the balance but stays with the account. */
+  public record PayoutReserved(Payouts.Reserved payout) implements DomainEvent {}
+
+  /** The payout's epoch is anchored and funded: the value left the market, claimable on chain. */
+  public record PayoutWithdrawn(long number, Amount amount, String payoutId) implements ValueEvent {
+    @Override
+    public List<ValueChange> changes() {
+      return List.of(new ValueChange(ValueChange.Kind.WITHDRAWN, payoutId, amount));
+    }
+  }
 
   /** Value reserved for a vault withdrawal: it leaves the balance but stays with the account. */
   public record WithdrawalAuthorized(VaultWithdrawals.Pending withdrawal) implements DomainEvent {}
@@ -109,9 +138,18 @@ public final class AccountEntity
     }
   }
 
-  public record State(Balances balances, Outbox outbox, Seen seen, VaultWithdrawals withdrawals) implements JsonSerializable {
+  public record State(Balances balances, Outbox outbox, Seen seen, VaultWithdrawals withdrawals, Payouts payouts) implements JsonSerializable {
     public State {
       if (withdrawals == null) withdrawals = VaultWithdrawals.none(); // snapshots from before withdrawals existed
+      if (payouts == null) payouts = Payouts.none(); // nor payouts
+    }
+
+    State with(Balances b, Outbox o, Seen sn, VaultWithdrawals w) {
+      return new State(b, o, sn, w, payouts);
+    }
+
+    State with(Balances b, Payouts p) {
+      return new State(b, outbox, seen, withdrawals, p);
     }
   }
 
@@ -119,8 +157,8 @@ public final class AccountEntity
    * What the API shows: balances, value sent but not yet confirmed by its receiver, and vault
    * withdrawals signed but not yet paid or expired.
    */
-  public record AccountView(String address, Balances balances, Map<Asset, BigInteger> inFlight, VaultWithdrawals withdrawals)
-      implements JsonSerializable {}
+  public record AccountView(String address, Balances balances, Map<Asset, BigInteger> inFlight, VaultWithdrawals withdrawals,
+      Payouts payouts) implements JsonSerializable {}
 
   public static Behavior<Command> create(String address, DispatchRoute route, Duration redelivery) {
     return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> new AccountEntity(address,
@@ -138,7 +176,7 @@ public final class AccountEntity
 
   @Override
   public State emptyState() {
-    return new State(Balances.empty(), Outbox.empty(), Seen.none(), VaultWithdrawals.none());
+    return new State(Balances.empty(), Outbox.empty(), Seen.none(), VaultWithdrawals.none(), Payouts.none());
   }
 
   @Override
@@ -152,6 +190,8 @@ public final class AccountEntity
         .onCommand(Get.class, (s, c) -> Effect().reply(c.replyTo(), view(s)))
         .onCommand(AuthorizeWithdrawal.class, this::onAuthorizeWithdrawal)
         .onCommand(SettleWithdrawal.class, this::onSettleWithdrawal)
+        .onCommand(ReservePayout.class, this::onReservePayout)
+        .onCommand(SettlePayout.class, this::onSettlePayout)
         .onCommand(Confirm.class, (s, c) -> onReceipt(s, c.receipt()))
         .onCommand(RedeliveryDue.class, (s, c) -> onRedeliveryDue(s))
         .build();
@@ -213,6 +253,23 @@ public final class AccountEntity
     return Effect().persist(settled).thenReply(c.replyTo(), ns -> Done.getInstance());
   }
 
+  private ReplyEffect<DomainEvent, State> onReservePayout(State s, ReservePayout c) {
+    if (c.amount().amount().signum() <= 0) return Effect().reply(c.replyTo(), new PayoutRefused("the amount must be positive"));
+    if (c.amount().asset() == Asset.AETH) return Effect().reply(c.replyTo(), new PayoutRefused("only ETH and BHKR are paid out on chain"));
+    if (!s.balances().covers(c.amount()))
+      return Effect().reply(c.replyTo(), new PayoutRefused("insufficient " + c.amount().asset() + ": the account holds "
+          + s.balances().of(c.amount().asset()).amount() + " base units and needs " + c.amount().amount()));
+    Payouts.Reserved p = new Payouts.Reserved(s.payouts().next(), c.epoch(), c.amount());
+    return Effect().persist(new PayoutReserved(p)).thenReply(c.replyTo(), ns -> new PayoutAccepted(p));
+  }
+
+  private ReplyEffect<DomainEvent, State> onSettlePayout(State s, SettlePayout c) {
+    Payouts.Reserved p = s.payouts().pending().get(c.number());
+    if (p == null) return Effect().reply(c.replyTo(), Done.getInstance());
+    return Effect().persist(new PayoutWithdrawn(p.number(), p.amount(), "payout:" + address + ":" + p.number()))
+        .thenReply(c.replyTo(), ns -> Done.getInstance());
+  }
+
   private ReplyEffect<DomainEvent, State> onReceive(State s, Receive c) {
     Dispatch d = c.dispatch();
     Receipt receipt = new Receipt(d.id());
@@ -226,19 +283,21 @@ public final class AccountEntity
     return newEventHandlerBuilder()
         .forAnyState()
         .onEvent(DepositReceived.class, (s, e) ->
-            new State(s.balances().credit(e.amount()), s.outbox(), s.seen().with(e.depositId()), s.withdrawals()))
+            s.with(s.balances().credit(e.amount()), s.outbox(), s.seen().with(e.depositId()), s.withdrawals()))
         .onEvent(DispatchSent.class, (s, e) ->
-            new State(s.balances().debit(e.dispatch().value().orElseThrow()), s.outbox().add(e.dispatch()),
+            s.with(s.balances().debit(e.dispatch().value().orElseThrow()), s.outbox().add(e.dispatch()),
                 s.seen().with(e.dispatch().id()), s.withdrawals()))
-        .onEvent(DispatchConfirmed.class, (s, e) -> new State(s.balances(), s.outbox().confirm(e.dispatchId()), s.seen(), s.withdrawals()))
+        .onEvent(DispatchConfirmed.class, (s, e) -> s.with(s.balances(), s.outbox().confirm(e.dispatchId()), s.seen(), s.withdrawals()))
         .onEvent(DispatchReceived.class, (s, e) ->
-            new State(s.balances().credit(e.dispatch().value().orElseThrow()), s.outbox(), s.seen().with(e.dispatch().id()),
+            s.with(s.balances().credit(e.dispatch().value().orElseThrow()), s.outbox(), s.seen().with(e.dispatch().id()),
                 s.withdrawals()))
-        .onEvent(WithdrawalAuthorized.class, (s, e) -> new State(s.balances().debit(e.withdrawal().amount()), s.outbox(), s.seen(),
+        .onEvent(WithdrawalAuthorized.class, (s, e) -> s.with(s.balances().debit(e.withdrawal().amount()), s.outbox(), s.seen(),
             s.withdrawals().authorized(e.withdrawal())))
-        .onEvent(WithdrawalPaid.class, (s, e) -> new State(s.balances(), s.outbox(), s.seen(), s.withdrawals().closed(e.nonce())))
-        .onEvent(WithdrawalExpired.class, (s, e) -> new State(s.balances().credit(e.amount()), s.outbox(), s.seen(),
+        .onEvent(WithdrawalPaid.class, (s, e) -> s.with(s.balances(), s.outbox(), s.seen(), s.withdrawals().closed(e.nonce())))
+        .onEvent(WithdrawalExpired.class, (s, e) -> s.with(s.balances().credit(e.amount()), s.outbox(), s.seen(),
             s.withdrawals().closed(e.nonce())))
+        .onEvent(PayoutReserved.class, (s, e) -> s.with(s.balances().debit(e.payout().amount()), s.payouts().reserved(e.payout())))
+        .onEvent(PayoutWithdrawn.class, (s, e) -> s.with(s.balances(), s.payouts().withdrawn(e.number())))
         .build();
   }
 
@@ -246,6 +305,6 @@ public final class AccountEntity
 
 
   private AccountView view(State s) {
-    return new AccountView(address, s.balances(), s.outbox().inFlight(), s.withdrawals());
+    return new AccountView(address, s.balances(), s.outbox().inFlight(), s.withdrawals(), s.payouts());
   }
 }

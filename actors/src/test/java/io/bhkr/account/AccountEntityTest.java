@@ -136,4 +136,34 @@ class AccountEntityTest {
     assertTrue(restarted.withdrawals().pending().isEmpty());
     assertEquals(2, restarted.withdrawals().nextNonce(), "a nonce is never given twice");
   }
+
+  @Test
+  void aPayoutReservesItsValueUntilItsEpochIsFundedAndLeavesOnce() {
+    account.<Done>runCommand(r -> new AccountEntity.Deposit("d-1", bhkr(100), r));
+    var refused = account.<AccountEntity.PayoutResult>runCommand(r -> new AccountEntity.ReservePayout(bhkr(101), 7, r));
+    assertInstanceOf(AccountEntity.PayoutRefused.class, refused.reply());
+    assertTrue(refused.hasNoEvents());
+    var aeth = account.<AccountEntity.PayoutResult>runCommand(r -> new AccountEntity.ReservePayout(new io.bhkr.money.Amount(Asset.AETH,
+        java.math.BigInteger.ONE), 7, r));
+    assertInstanceOf(AccountEntity.PayoutRefused.class, aeth.reply());
+
+    var first = account.<AccountEntity.PayoutResult>runCommand(r -> new AccountEntity.ReservePayout(bhkr(30), 7, r));
+    var second = account.<AccountEntity.PayoutResult>runCommand(r -> new AccountEntity.ReservePayout(bhkr(20), 7, r));
+    assertEquals(0, ((AccountEntity.PayoutAccepted) first.reply()).payout().number());
+    assertEquals(1, ((AccountEntity.PayoutAccepted) second.reply()).payout().number());
+    assertEquals(7, ((AccountEntity.PayoutAccepted) second.reply()).payout().epoch());
+    assertEquals(bhkr(50), second.state().balances().of(Asset.BHKR), "reserved, out of the balance");
+    assertEquals(bhkr(50).amount(), second.state().payouts().reservedPerAsset().get(Asset.BHKR));
+
+    var settled = account.<Done>runCommand(r -> new AccountEntity.SettlePayout(0, r));
+    var withdrawn = assertInstanceOf(AccountEntity.PayoutWithdrawn.class, settled.event());
+    assertEquals(io.bhkr.transfer.ValueChange.Kind.WITHDRAWN, withdrawn.changes().get(0).kind());
+    assertEquals(bhkr(30), withdrawn.changes().get(0).amount());
+    assertTrue(account.<Done>runCommand(r -> new AccountEntity.SettlePayout(0, r)).hasNoEvents(), "withdrawn already");
+    assertTrue(account.<Done>runCommand(r -> new AccountEntity.SettlePayout(9, r)).hasNoEvents(), "no such payout");
+    var restarted = account.restart().state();
+    assertEquals(bhkr(50), restarted.balances().of(Asset.BHKR));
+    assertEquals(bhkr(20).amount(), restarted.payouts().reservedPerAsset().get(Asset.BHKR));
+    assertEquals(2, restarted.payouts().next(), "a number is never given twice");
+  }
 }

@@ -19,6 +19,7 @@ import io.bhkr.chain.ChainBridge;
 import io.bhkr.chain.ChainTransaction;
 import io.bhkr.chain.ContractAddresses;
 import io.bhkr.chain.FailureRecords;
+import io.bhkr.chain.PayoutEpochs;
 import io.bhkr.market.Market;
 import io.bhkr.persistence.ledger.LedgerDatabase;
 import io.bhkr.persistence.ledger.LedgerSession;
@@ -37,7 +38,8 @@ import java.util.concurrent.CompletionStage;
 /**
  * Chain mode: what the journal tells the chain bridge. Every project failure and every slashing
  * claim goes to the bridge's outbox as a {@code Registry.recordFailure} call ({@link FailureRecords});
- * every vault withdrawal an account authorized is watched by the bridge until paid or expired.
+ * every vault withdrawal an account authorized is watched by the bridge until paid or expired;
+ * every payout to chain an account reserved is recorded in its payout epoch ({@link PayoutEpochs}).
  * At-least-once projections of the "project", "pool" and "account" tags, whose offsets live in the
  * journal's database: after a restart they go on from their offset, and what they read twice the
  * bridge ignores (a transaction's id is derived from the fact; a withdrawal is keyed by account
@@ -51,13 +53,14 @@ final class ChainFeed {
 
   private ChainFeed() {}
 
-  static void init(ActorSystem<?> system, Market market, ActorRef<ChainBridge.Command> bridge, ContractAddresses contracts) {
+  static void init(ActorSystem<?> system, Market market, ActorRef<ChainBridge.Command> bridge, ActorRef<PayoutEpochs.Command> payouts,
+      ContractAddresses contracts) {
     ShardedDaemonProcess.get(system).init(ProjectionBehavior.Command.class, "chain-feed", TAGS.size(),
         i -> ProjectionBehavior.create(JdbcProjection.atLeastOnceAsync(
             ProjectionId.of("chain-feed", TAGS.get(i)),
             EventSourcedProvider.<DomainEvent>eventsByTag(system, JdbcReadJournal.Identifier(), TAGS.get(i)),
             () -> new LedgerSession(LedgerDatabase.get(system)),
-            () -> new Publish(system, market, bridge, contracts), system)),
+            () -> new Publish(system, market, bridge, payouts, contracts), system)),
         ShardedDaemonProcessSettings.create(system), Optional.of(ProjectionBehavior.stopMessage()));
   }
 
@@ -65,12 +68,15 @@ final class ChainFeed {
     private final ActorSystem<?> system;
     private final Market market;
     private final ActorRef<ChainBridge.Command> bridge;
+    private final ActorRef<PayoutEpochs.Command> payouts;
     private final ContractAddresses contracts;
 
-    Publish(ActorSystem<?> system, Market market, ActorRef<ChainBridge.Command> bridge, ContractAddresses contracts) {
+    Publish(ActorSystem<?> system, Market market, ActorRef<ChainBridge.Command> bridge, ActorRef<PayoutEpochs.Command> payouts,
+        ContractAddresses contracts) {
       this.system = system;
       this.market = market;
       this.bridge = bridge;
+      this.payouts = payouts;
       this.contracts = contracts;
     }
 
@@ -89,6 +95,13 @@ final class ChainFeed {
         var w = authorized.withdrawal();
         return AskPattern.ask(bridge, (ActorRef<Done> r) -> new ChainBridge.Watch(account, w.nonce(), w.deadline(), r), ASK,
             system.scheduler());
+      }
+      if (envelope.event() instanceof AccountEntity.PayoutReserved reserved) {
+        String account = pid.substring(pid.indexOf('|') + 1);
+        var p = reserved.payout();
+        long at = envelope.timestamp() / 1000; // when the account journaled it
+        return AskPattern.ask(payouts, (ActorRef<Done> r) -> new PayoutEpochs.Record(account, p.number(), p.epoch(), p.amount(), at, r),
+            ASK, system.scheduler());
       }
       if (envelope.event() instanceof CompensationPaid paid)
         return FailureRecords.slashing(contracts, pid, seq, paid).map(this::submit).orElse(CompletableFuture.completedFuture(Done.getInstance()));

@@ -12,6 +12,8 @@ import io.bhkr.chain.ContractAddresses;
 import io.bhkr.chain.Deployment;
 import io.bhkr.chain.EthereumNode;
 import io.bhkr.chain.MarketDeposits;
+import io.bhkr.chain.PayoutEpochs;
+import io.bhkr.http.PayoutDesk;
 import io.bhkr.chain.RegistryMirror;
 import io.bhkr.chain.SettlementEpoch;
 import io.bhkr.chain.VaultWithdrawal;
@@ -91,12 +93,17 @@ final class ChainMode {
     return new Split(rest, ConfigFactory.empty().withValue("bhkr.chain", ConfigValueFactory.fromMap(config)));
   }
 
+  /** What chain mode gives the API: the platform's signer of vault withdrawals (the node's chain key) and payouts to chain. */
+  record Services(VaultSigner vault, PayoutDesk payouts) {
+    static final Services NONE = new Services(null, null);
+  }
+
   /**
-   * Starts the bridge if the configuration asks for chain mode, and answers the platform's signer
-   * of vault withdrawals (the node's chain key); a chain-less node does nothing here and answers null.
+   * Starts the bridge and the payout epochs if the configuration asks for chain mode; a chain-less
+   * node does nothing here and gets {@link Services#NONE}.
    */
-  static VaultSigner start(ActorSystem<?> system, Market market, Config config) {
-    if (!config.hasPath("bhkr.chain.rpc-url")) return null;
+  static Services start(ActorSystem<?> system, Market market, Config config) {
+    if (!config.hasPath("bhkr.chain.rpc-url")) return Services.NONE;
     Config c = config.getConfig("bhkr.chain");
     Deployment deployment = read(Path.of(c.getString("contracts-file")));
     ContractAddresses contracts = deployment.contracts();
@@ -107,23 +114,31 @@ final class ChainMode {
     ChainBridge.Settings settings = ChainBridge.Settings.of(contracts, deployment.startBlock()).withConfirmations(confirmations);
     // not a command-line option: tests against a fast local chain shorten the pause between rounds
     if (c.hasPath("poll-interval")) settings = settings.withPollInterval(c.getDuration("poll-interval"));
-    ActorRef<ChainBridge.Command> bridge =
-        ChainBridge.startSingleton(system, settings, node, key, new MarketDeposits(market, Duration.ofSeconds(10)));
+    MarketDeposits sink = new MarketDeposits(market, Duration.ofSeconds(10));
+    ActorRef<ChainBridge.Command> bridge = ChainBridge.startSingleton(system, settings, node, key, sink);
+    long payoutEpochSeconds = c.getLong("payout-epoch-seconds");
+    ActorRef<PayoutEpochs.Command> payouts =
+        PayoutEpochs.startSingleton(system, new PayoutEpochs.Settings(contracts, payoutEpochSeconds,
+        c.getDuration("payout-close-delay").toSeconds()), bridge, sink);
+    // the clock of the payout epochs: time arrives on their ticks
+    system.scheduler().scheduleWithFixedDelay(Duration.ofSeconds(1), c.getDuration("payout-check-interval"),
+        () -> payouts.tell(new PayoutEpochs.Tick(Instant.now().getEpochSecond())), system.executionContext());
     // Governance's decisions reach the registry by polling its view: every fact has a stable id,
     // so the bridge sends each once however often it is submitted (from every node of the cluster).
     system.scheduler().scheduleWithFixedDelay(Duration.ofSeconds(1), MIRROR_EVERY, () ->
         market.governance().<GovernanceEntity.GovernanceView>ask(GovernanceEntity.Get::new, Duration.ofSeconds(5))
             .thenAccept(view -> RegistryMirror.transactions(view, contracts)
                 .forEach(tx -> bridge.tell(new ChainBridge.Submit(tx, system.ignoreRef())))), system.executionContext());
-    ChainFeed.init(system, market, bridge, contracts);
+    ChainFeed.init(system, market, bridge, payouts, contracts);
     log.info("Chain mode: bridge on {} (chain {}), vault {}, {} confirmations, sending as {}", c.getString("rpc-url"),
         contracts.chainId(), contracts.vault(), confirmations, key.getAddress());
-    return (account, asset, amount, to, nonce, deadline) -> {
+    VaultSigner vault = (account, asset, amount, to, nonce, deadline) -> {
       String assetAddress = asset == Asset.ETH ? SettlementEpoch.ETH : contracts.token();
       VaultWithdrawal w = new VaultWithdrawal(account, assetAddress, amount, to, BigInteger.valueOf(nonce), BigInteger.valueOf(deadline));
       return new VaultSigner.Signed(contracts.vault(), contracts.chainId(), assetAddress,
           Hex.encode(w.sign(key, contracts.chainId(), contracts.vault())));
     };
+    return new Services(vault, new AnchorClaims(system, payouts, node, contracts, payoutEpochSeconds));
   }
 
   /** {@code deploy}: deploys the contracts to a chain, prints their addresses and writes them to a file for {@code run}. */

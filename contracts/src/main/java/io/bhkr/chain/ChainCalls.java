@@ -14,7 +14,7 @@ import org.web3j.abi.datatypes.generated.Uint256;
 import org.web3j.abi.datatypes.generated.Uint64;
 import org.web3j.abi.datatypes.generated.Uint8;
 
-/** The outbound transactions the market sends, as calls of the registry and the settlement anchor. Pure. */
+/** The outbound transactions the market sends, as calls of the registry, the settlement anchor and the vault. Pure. */
 public final class ChainCalls {
 
   /** Registry.FailureKind, in the contract's order. */
@@ -43,6 +43,11 @@ public final class ChainCalls {
   public static ChainTransaction anchorRoot(String id, ContractAddresses c, SettlementEpoch epoch) {
     return call(id, ChainTransaction.Purpose.SETTLEMENT_ROOT, c.anchor(), "anchor", new Uint64(epoch.epoch()),
         new Bytes32(epoch.root()), new Uint256(epoch.total()));
+  }
+
+  /** The vault moves the anchored total of {@code epoch} to the anchor (once; see CustodyVault.fundEpoch). */
+  public static ChainTransaction fundEpoch(String id, ContractAddresses c, long epoch) {
+    return call(id, ChainTransaction.Purpose.SETTLEMENT_FUNDING, c.vault(), "fundEpoch", new Uint64(epoch));
   }
 
   @SuppressWarnings("rawtypes")

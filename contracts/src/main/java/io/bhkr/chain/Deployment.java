@@ -16,8 +16,8 @@ import org.web3j.tx.response.PollingTransactionReceiptProcessor;
 
 /**
  * Deploys the BHKR contracts to a chain: the token (owned by the deployer), the custody vault
- * (whose platform signer is {@code platform}), and the registry and settlement anchor (owned by
- * {@code bridge}, the key the chain bridge sends with). Micro-pools are opened one per provider.
+ * (whose platform signer is {@code platform}, and which funds payout epochs of this anchor only),
+ * and the registry and settlement anchor (owned by {@code bridge}, the key the chain bridge sends with). Micro-pools are opened one per provider.
  *
  * @param startBlock the first block that may hold a log of these contracts (where a bridge starts reading)
  */
@@ -32,9 +32,10 @@ public record Deployment(ContractAddresses contracts, long startBlock) {
     ContractGasProvider gas = gas(node, chainId);
     long startBlock = node.head() + 1;
     BhkrToken token = BhkrToken.deploy(node.web3j(), tm, gas, deployer.getAddress()).send();
-    CustodyVault vault = CustodyVault.deploy(node.web3j(), tm, gas, token.getContractAddress(), platform).send();
-    Registry registry = Registry.deploy(node.web3j(), tm, gas, bridge).send();
     SettlementAnchor anchor = SettlementAnchor.deploy(node.web3j(), tm, gas, bridge).send();
+    // the vault funds payout epochs of this anchor only
+    CustodyVault vault = CustodyVault.deploy(node.web3j(), tm, gas, token.getContractAddress(), platform, anchor.getContractAddress()).send();
+    Registry registry = Registry.deploy(node.web3j(), tm, gas, bridge).send();
     return new Deployment(new ContractAddresses(chainId, token.getContractAddress(), vault.getContractAddress(),
         registry.getContractAddress(), anchor.getContractAddress(), List.of()), startBlock);
   }

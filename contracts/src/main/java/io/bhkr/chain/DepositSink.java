@@ -19,4 +19,9 @@ public interface DepositSink {
   default CompletionStage<Done> settleWithdrawal(String account, long nonce, boolean paid) {
     return java.util.concurrent.CompletableFuture.failedFuture(new UnsupportedOperationException("this sink takes deposits only"));
   }
+
+  /** Tells the account that its payout under {@code number} left the market (its epoch is funded); idempotent by number. */
+  default CompletionStage<Done> settlePayout(String account, long number) {
+    return java.util.concurrent.CompletableFuture.failedFuture(new UnsupportedOperationException("this sink takes deposits only"));
+  }
 }

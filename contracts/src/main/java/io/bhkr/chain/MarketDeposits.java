@@ -7,7 +7,7 @@ import io.bhkr.money.Amount;
 import java.time.Duration;
 import java.util.concurrent.CompletionStage;
 
-/** Credits chain deposits to the market's sharded accounts, and settles their vault withdrawals. */
+/** Credits chain deposits to the market's sharded accounts, settles their vault withdrawals, and counts their payouts withdrawn. */
 public final class MarketDeposits implements DepositSink {
 
   private final Market market;
@@ -26,5 +26,10 @@ public final class MarketDeposits implements DepositSink {
   @Override
   public CompletionStage<Done> settleWithdrawal(String account, long nonce, boolean paid) {
     return market.account(account).ask(r -> new AccountEntity.SettleWithdrawal(nonce, paid, r), timeout);
+  }
+
+  @Override
+  public CompletionStage<Done> settlePayout(String account, long number) {
+    return market.account(account).ask(r -> new AccountEntity.SettlePayout(number, r), timeout);
   }
 }

@@ -45,6 +45,7 @@ final class AccountEndpoints extends Endpoints {
       body.put("staked", Wire.perAsset(Map.of(Asset.BHKR, staked))); // BHKR staked on sidecars
       body.put("locked", Wire.perAsset(view.inFlight()));
       body.put("withdrawing", Wire.perAsset(view.withdrawals().reserved())); // signed vault withdrawals not yet paid or expired
+      body.put("payingOut", Wire.perAsset(view.payouts().reservedPerAsset())); // payouts to chain whose epoch is not yet funded
       return json(200, body);
     });
   }

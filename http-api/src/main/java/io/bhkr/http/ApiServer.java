@@ -37,6 +37,7 @@ public final class ApiServer extends AllDirectives {
         new MicroPoolEndpoints(system, market, settings),
         new AccountTransferEndpoints(system, market, settings),
         new VaultWithdrawalEndpoints(system, market, settings),
+        new PayoutEndpoints(system, market, settings),
         new ConservationEndpoints(system, market, settings));
   }
 

@@ -78,6 +78,8 @@ class OpenApiDocumentTest {
       new Served("post", "/api/v1/audits/reports", true),
       new Served("post", "/api/v1/accounts/{address}/transfers", true),
       new Served("post", "/api/v1/accounts/{address}/vault-withdrawals", true),
+      new Served("post", "/api/v1/accounts/{address}/payouts", true),
+      new Served("get", "/api/v1/accounts/{address}/claims", false),
       new Served("post", "/api/v1/micropools", true),
       new Served("get", "/api/v1/micropools/{id}", false),
       new Served("post", "/api/v1/micropools/{id}/stakes", true),

@@ -134,4 +134,64 @@ class CustodyVaultTest {
     // value and amount must agree
     assertThrows(Exception.class, () -> d.vault(DevKeys.key(4)).depositProfit("p", SettlementEpoch.ETH, E18, BigInteger.ONE).send());
   }
+
+  @Test
+  void theVaultFundsAnAnchoredEpochWithItsTotalOnceAndNothingElse(Anvil anvil) throws Exception {
+    Deployed d = Deployed.on(anvil);
+    CustodyVault asPlatform = d.vault(DevKeys.key(0));
+    d.vault(DevKeys.key(ACCOUNT)).depositEth(DevKeys.address(ACCOUNT), E18.multiply(BigInteger.TEN)).send();
+    BigInteger epoch = BigInteger.valueOf(40); // even: an ETH epoch
+    SettlementEpoch e = new SettlementEpoch(40, java.util.List.of(
+        new SettlementEpoch.Payout(DevKeys.address(ACCOUNT), SettlementEpoch.ETH, E18),
+        new SettlementEpoch.Payout(DevKeys.address(5), SettlementEpoch.ETH, BigInteger.TWO)));
+    String anchor = d.contracts().anchor();
+
+    // not anchored yet: nothing to fund
+    assertThrows(Exception.class, () -> asPlatform.fundEpoch(epoch).send());
+    d.anchor(DevKeys.key(0)).anchor(epoch, e.root(), e.total()).send();
+    // only the platform moves it
+    assertThrows(Exception.class, () -> d.vault(DevKeys.key(ACCOUNT)).fundEpoch(epoch).send());
+    assertEquals(BigInteger.ZERO, ethOf(d, anchor));
+
+    TransactionReceipt funded = asPlatform.fundEpoch(epoch).send();
+    assertEquals(e.total(), CustodyVault.getEpochFundedEvents(funded).get(0).amount);
+    assertEquals(e.total(), ethOf(d, anchor), "exactly the anchored total, no more");
+    assertTrue(asPlatform.epochFunded(epoch).send());
+    // a second funding of the same epoch fails and moves nothing
+    assertThrows(Exception.class, () -> asPlatform.fundEpoch(epoch).send());
+    assertEquals(e.total(), ethOf(d, anchor));
+    assertEquals(E18.multiply(BigInteger.TEN).subtract(e.total()), ethOf(d, d.contracts().vault()));
+
+    // the claim is paid from the funding, exactly, to the leaf's account
+    BigInteger before = ethOf(d, DevKeys.address(5));
+    SettlementEpoch.Payout p = e.payouts().get(1);
+    d.anchor(DevKeys.key(ACCOUNT)).claim(epoch, p.account(), p.asset(), p.amount(), e.proof(p)).send();
+    assertEquals(before.add(BigInteger.TWO), ethOf(d, DevKeys.address(5)));
+  }
+
+  @Test
+  void anOddEpochIsFundedInBhkrFromTheVaultsTokens(Anvil anvil) throws Exception {
+    Deployed d = Deployed.on(anvil);
+    d.token(DevKeys.key(0)).mint(DevKeys.address(ACCOUNT), E18).send();
+    d.token(DevKeys.key(ACCOUNT)).approve(d.contracts().vault(), E18).send();
+    d.vault(DevKeys.key(ACCOUNT)).depositBhkr(DevKeys.address(ACCOUNT), E18).send();
+    SettlementEpoch e = new SettlementEpoch(41, java.util.List.of(new SettlementEpoch.Payout(DevKeys.address(ACCOUNT), d.contracts().token(), E18)));
+    d.anchor(DevKeys.key(0)).anchor(BigInteger.valueOf(41), e.root(), e.total()).send();
+    assertEquals(d.contracts().token(), d.vault(DevKeys.key(0)).epochAsset(BigInteger.valueOf(41)).send().toLowerCase());
+    d.vault(DevKeys.key(0)).fundEpoch(BigInteger.valueOf(41)).send();
+    assertEquals(E18, d.token(DevKeys.key(0)).balanceOf(d.contracts().anchor()).send());
+    assertEquals(BigInteger.ZERO, d.token(DevKeys.key(0)).balanceOf(d.contracts().vault()).send());
+  }
+
+  @Test
+  void anEpochWhoseTotalExceedsTheVaultsHoldingIsNotFunded(Anvil anvil) throws Exception {
+    Deployed d = Deployed.on(anvil);
+    d.vault(DevKeys.key(ACCOUNT)).depositEth(DevKeys.address(ACCOUNT), E18).send();
+    SettlementEpoch e = new SettlementEpoch(42, java.util.List.of(
+        new SettlementEpoch.Payout(DevKeys.address(ACCOUNT), SettlementEpoch.ETH, E18.add(BigInteger.ONE))));
+    d.anchor(DevKeys.key(0)).anchor(BigInteger.valueOf(42), e.root(), e.total()).send();
+    assertThrows(Exception.class, () -> d.vault(DevKeys.key(0)).fundEpoch(BigInteger.valueOf(42)).send());
+    assertEquals(E18, ethOf(d, d.contracts().vault()));
+    assertEquals(false, d.vault(DevKeys.key(0)).epochFunded(BigInteger.valueOf(42)).send());
+  }
 }
