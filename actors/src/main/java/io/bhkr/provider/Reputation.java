@@ -26,6 +26,7 @@ import java.util.TreeSet;
  * @param placements running project → the node that runs it and since when
  * @param breached projects already found failed by audits: each is told once
  * @param bids its recent bids, oldest first, at most {@link #KEPT_BIDS}
+ * @param slashings when its micro-pools' validators were slashed
  */
 public record Reputation(
     List<NodePeriod> periods,
@@ -38,7 +39,8 @@ public record Reputation(
     BigInteger governedK,
     Map<String, Placement> placements,
     Set<String> breached,
-    List<Bid> bids)
+    List<Bid> bids,
+    List<Long> slashings)
     implements JsonSerializable {
 
   /** The bids kept for Pr: the most recent ones, beyond what a score window holds. */
@@ -51,7 +53,7 @@ public record Reputation(
     List<Bid> list = new ArrayList<>(bids);
     list.add(b);
     if (list.size() > KEPT_BIDS) list = list.subList(list.size() - KEPT_BIDS, list.size());
-    return new Reputation(periods, runs, disputeMarks, failures, parameters, score, disqualified, governedK, placements, breached, list);
+    return new Reputation(periods, runs, disputeMarks, failures, parameters, score, disqualified, governedK, placements, breached, list, slashings);
   }
 
   /** Three months of hourly periods of a few nodes: beyond every default window. */
@@ -73,10 +75,11 @@ public record Reputation(
     placements = Map.copyOf(placements);
     breached = Set.copyOf(breached);
     bids = bids == null ? List.of() : List.copyOf(bids);
+    slashings = slashings == null ? List.of() : List.copyOf(slashings);
   }
 
   public static Reputation none() {
-    return new Reputation(List.of(), Map.of(), List.of(), List.of(), null, null, null, null, Map.of(), Set.of(), List.of());
+    return new Reputation(List.of(), Map.of(), List.of(), List.of(), null, null, null, null, Map.of(), Set.of(), List.of(), List.of());
   }
 
   /** The disqualification's end, or 0 if never disqualified. */
@@ -95,42 +98,49 @@ public record Reputation(
     if (list.size() > KEPT_PERIODS) list = list.subList(list.size() - KEPT_PERIODS, list.size());
     List<Long> marks = new ArrayList<>(disputeMarks);
     for (int i = 0; i < p.disputeMarks(); i++) marks.add(p.at());
-    return new Reputation(list, r, marks, failures, p.parameters(), score, disqualified, governedK, placements, breached, bids);
+    return new Reputation(list, r, marks, failures, p.parameters(), score, disqualified, governedK, placements, breached, bids, slashings);
   }
 
   Reputation failed(Failure f) {
     List<Failure> list = new ArrayList<>(failures);
     list.add(f);
-    return new Reputation(periods, runs, disputeMarks, list, parameters, score, disqualified, governedK, placements, breached, bids);
+    return new Reputation(periods, runs, disputeMarks, list, parameters, score, disqualified, governedK, placements, breached, bids, slashings);
   }
 
   Reputation scored(ScoreRecorded e) {
-    return new Reputation(periods, runs, disputeMarks, failures, parameters, e, disqualified, governedK, placements, breached, bids);
+    return new Reputation(periods, runs, disputeMarks, failures, parameters, e, disqualified, governedK, placements, breached, bids, slashings);
   }
 
   Reputation disqualified(ProviderDisqualified e) {
-    return new Reputation(periods, runs, disputeMarks, failures, parameters, score, e, governedK, placements, breached, bids);
+    return new Reputation(periods, runs, disputeMarks, failures, parameters, score, e, governedK, placements, breached, bids, slashings);
   }
 
   Reputation withK(BigInteger k) {
-    return new Reputation(periods, runs, disputeMarks, failures, parameters, score, disqualified, k, placements, breached, bids);
+    return new Reputation(periods, runs, disputeMarks, failures, parameters, score, disqualified, k, placements, breached, bids, slashings);
+  }
+
+  Reputation slashed(long at) {
+    List<Long> list = new ArrayList<>(slashings);
+    list.add(at);
+    return new Reputation(periods, runs, disputeMarks, failures, parameters, score, disqualified, governedK, placements, breached, bids,
+        list);
   }
 
   Reputation placed(ProjectPlaced p) {
     Map<String, Placement> copy = new TreeMap<>(placements);
     copy.put(p.projectId(), new Placement(p.to().id(), p.at()));
-    return new Reputation(periods, runs, disputeMarks, failures, parameters, score, disqualified, governedK, copy, breached, bids);
+    return new Reputation(periods, runs, disputeMarks, failures, parameters, score, disqualified, governedK, copy, breached, bids, slashings);
   }
 
   Reputation unplaced(String projectId) {
     Map<String, Placement> copy = new TreeMap<>(placements);
     copy.remove(projectId);
-    return new Reputation(periods, runs, disputeMarks, failures, parameters, score, disqualified, governedK, copy, breached, bids);
+    return new Reputation(periods, runs, disputeMarks, failures, parameters, score, disqualified, governedK, copy, breached, bids, slashings);
   }
 
   Reputation breach(String projectId) {
     Set<String> copy = new TreeSet<>(breached);
     copy.add(projectId);
-    return new Reputation(periods, runs, disputeMarks, failures, parameters, score, disqualified, governedK, placements, copy, bids);
+    return new Reputation(periods, runs, disputeMarks, failures, parameters, score, disqualified, governedK, placements, copy, bids, slashings);
   }
 }
