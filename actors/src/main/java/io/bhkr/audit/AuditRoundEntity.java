@@ -31,8 +31,8 @@ import java.util.Map;
  * spans all active nodes. Time arrives on commands; the first command of a new period closes the
  * open one (median uptimes, dispute marks) and opens the next with a fresh assignment whose beacon
  * the caller supplies and the event records, so anyone can recompute who audited whom. A closed
- * period is told to each provider whose nodes were in it ({@link PeriodAudited}, through the
- * outbox, at least once): the provider records its score and judges its projects' service level.
+ * period is told to each provider the round has seen a node of ({@link PeriodAudited}, through
+ * the outbox, at least once): the provider records its score and judges its projects' service level.
  */
 public final class AuditRoundEntity extends OutboxEntity<AuditRoundEntity.Command, AuditRoundState> {
 

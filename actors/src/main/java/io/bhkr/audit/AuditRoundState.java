@@ -129,12 +129,16 @@ public record AuditRoundState(
 
   /**
    * What the open period, closing as {@code closed}, tells each provider: its nodes that were in
-   * the assignment or reported on, with their uptimes and heartbeats, and its dispute marks.
+   * the assignment or reported on, with their uptimes and heartbeats, and its dispute marks. Every
+   * provider the round has seen a node of is told, even with none of its nodes in the period: a
+   * node missing from the notice was out of the round, which the provider counts as down for a
+   * project it runs (economics 7), and the provider's score ages with each period.
    */
   List<PeriodAudited> notices(AuditPeriodClosed closed, Parameters parameters) {
     TreeSet<String> inPeriod = new TreeSet<>(closed.uptimes().keySet());
     if (open != null) inPeriod.addAll(open.nodes());
     Map<String, Map<String, NodeAudit>> byProvider = new TreeMap<>();
+    for (Sighting s : nodes.values()) if (s.providerId() != null) byProvider.putIfAbsent(s.providerId(), new TreeMap<>());
     for (String node : inPeriod) {
       Sighting s = nodes.get(node);
       if (s == null || s.providerId() == null) continue;

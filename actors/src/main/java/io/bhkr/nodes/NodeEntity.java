@@ -16,6 +16,7 @@ import io.bhkr.serialization.JsonSerializable;
 import io.bhkr.transfer.Courier;
 import io.bhkr.transfer.OutboxEntity;
 import io.bhkr.transfer.Dispatch;
+import io.bhkr.transfer.NodeDeclared;
 import io.bhkr.transfer.DispatchConfirmed;
 import io.bhkr.transfer.DispatchReceived;
 import io.bhkr.transfer.DispatchRoute;
@@ -113,7 +114,12 @@ public final class NodeEntity extends OutboxEntity<NodeEntity.Command, NodeState
 
   private ReplyEffect<DomainEvent, NodeState> onRegister(NodeState s, Register c) {
     if (s.registration() != null) return Effect().reply(c.replyTo(), new Refused("node " + nodeId + " is already registered"));
-    return Effect().persist(new NodeRegistered(nodeId, c.providerId(), c.endpoint(), c.sidecarAddress(), c.capacity(), c.at()))
+    // The provider places projects by its nodes' capacities, so it learns each one (at least once).
+    NodeDeclared declared = new NodeDeclared("node:" + nodeId, Party.node(nodeId), Party.provider(c.providerId()), nodeId,
+        c.capacity(), c.at());
+    return Effect().persist(List.of(new NodeRegistered(nodeId, c.providerId(), c.endpoint(), c.sidecarAddress(), c.capacity(), c.at()),
+            new DispatchSent(declared)))
+        .thenRun(ns -> courier.send(List.of(declared)))
         .thenReply(c.replyTo(), ns -> new Done(nodeId));
   }
 

@@ -125,7 +125,7 @@ public final class ProjectRules {
     events.add(new DispatchReceived(profit));
     events.add(new ProjectSettled(profit.amount(), recorded, profit.at()));
     events.addAll(payouts);
-    events.add(new DispatchSent(new ProjectReleased("release:" + projectId, self, Party.provider(winner), projectId, profit.at())));
+    events.add(new DispatchSent(new ProjectReleased("release:" + projectId, self, Party.provider(winner), projectId, profit.at(), false)));
     return events;
   }
 
@@ -148,7 +148,7 @@ public final class ProjectRules {
     if (!compensation.isZero())
       events.add(new DispatchSent(new CollateralClaim("claim:" + projectId, self, Party.provider(winner), projectId,
           s.requester(), compensation, failedAt)));
-    events.add(new DispatchSent(new ProjectReleased("release:" + projectId, self, Party.provider(winner), projectId, failedAt)));
+    events.add(new DispatchSent(new ProjectReleased("release:" + projectId, self, Party.provider(winner), projectId, failedAt, true)));
     return events;
   }
 

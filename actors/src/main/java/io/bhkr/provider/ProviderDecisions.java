@@ -7,6 +7,8 @@ import io.bhkr.money.Asset;
 import io.bhkr.provider.Reputation.NodePeriod;
 import io.bhkr.provider.Reputation.Placement;
 import io.bhkr.rules.Disqualification;
+import io.bhkr.rules.ProjectPlacement;
+import io.bhkr.rules.Resources;
 import io.bhkr.rules.ReputationRule;
 import io.bhkr.rules.ServiceLevel;
 import io.bhkr.serialization.DomainEvent;
@@ -28,7 +30,9 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Objects;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * The provider's decisions as pure functions from its state and what arrived to the events to
@@ -50,7 +54,7 @@ final class ProviderDecisions {
       if (!paid.isZero())
         out.add(new DispatchSent(new Transfer("compensation:" + claim.projectId(), self, Party.account(claim.beneficiary()), paid,
             "service failure compensation for " + claim.projectId(), claim.at())));
-      rescore(out, "service failure of project " + claim.projectId(), claim.at());
+      rescore(out, "compensation for project " + claim.projectId() + " paid from the collateral", claim.at());
     } else if (d instanceof Transfer t && t.amount().asset() == Asset.BHKR && out.state.application() != null) {
       rescore(out, "collateral " + out.state.collateral().amount() + " BHKR base units", t.at());
     } else if (d instanceof io.bhkr.transfer.ProviderQualified q && out.state.collateral().amount().signum() > 0) {
@@ -58,10 +62,14 @@ final class ProviderDecisions {
       rescore(out, "qualified by proposal " + q.proposalId(), out.state.collateralSince());
     } else if (d instanceof ProjectAwarded a) {
       place(out, self, a.at());
-    } else if (d instanceof ProjectReleased r && out.state.reputation().placements().containsKey(r.projectId())) {
+    } else if (d instanceof ProjectReleased r) {
       Placement p = out.state.reputation().placements().get(r.projectId());
-      out.add(new DispatchSent(new ProjectUnplaced("unplace:" + r.projectId(), self, Party.node(p.nodeId()), r.projectId(), r.at())));
+      if (p != null)
+        out.add(new DispatchSent(new ProjectUnplaced("unplace:" + r.projectId(), self, Party.node(p.nodeId()), r.projectId(), r.at())));
+      if (r.failed()) rescore(out, "service failure of project " + r.projectId(), r.at());
+      place(out, self, r.at()); // the capacity it frees may take a waiting project
     } else if (d instanceof PeriodAudited p) {
+      countDown(out, p);
       place(out, self, p.at());
       judge(out, self, p);
       rescore(out, "audit period " + p.period() + " closed: " + uptimes(p), p.at());
@@ -98,18 +106,35 @@ final class ProviderDecisions {
   }
 
   /**
-   * Awarded projects not yet placed go to the first (by id) of the provider's nodes whose sidecar
-   * heartbeat within the last two audit periods; with none running they wait for the next period.
+   * Awarded projects not yet placed, by id, go to the first (by id) of the provider's running nodes
+   * (sidecar heartbeat within the last two audit periods) with room for them ({@link ProjectPlacement});
+   * a project no node has room for waits for the next period or award.
    */
   private static void place(Events out, Party self, long at) {
-    Reputation r = out.state.reputation();
     long period = parameters(out.state).audits().auditPeriodSeconds();
-    Optional<String> node = r.runs().entrySet().stream().filter(e -> e.getValue().lastSeen() > at - 2 * period)
-        .map(Map.Entry::getKey).sorted().findFirst();
-    if (node.isEmpty()) return;
-    for (String projectId : out.state.awarded().keySet().stream().sorted().toList())
-      if (!r.placements().containsKey(projectId) && !r.breached().contains(projectId))
-        out.add(new DispatchSent(new ProjectPlaced("place:" + projectId, self, Party.node(node.get()), projectId, at)));
+    for (String projectId : out.state.awarded().keySet().stream().sorted().toList()) {
+      Reputation r = out.state.reputation();
+      if (r.placements().containsKey(projectId) || r.breached().contains(projectId)) continue;
+      SortedMap<String, Resources> free = new TreeMap<>();
+      r.runs().forEach((node, run) -> {
+        Resources capacity = r.capacities().get(node);
+        if (run.lastSeen() <= at - 2 * period || capacity == null) return;
+        List<Resources> placed = r.placements().entrySet().stream().filter(e -> e.getValue().nodeId().equals(node))
+            .map(e -> out.state.awarded().get(e.getKey())).filter(Objects::nonNull).toList();
+        free.put(node, ProjectPlacement.free(capacity, placed));
+      });
+      ProjectPlacement.node(free, out.state.awarded().get(projectId)).ifPresent(node ->
+          out.add(new DispatchSent(new ProjectPlaced("place:" + projectId, self, Party.node(node), projectId, at))));
+    }
+  }
+
+  /** A node running a project and missing from the period was out of the round: recorded as 0 uptime for it. */
+  private static void countDown(Events out, PeriodAudited p) {
+    Reputation r = out.state.reputation();
+    List<String> running = r.placements().entrySet().stream()
+        .filter(e -> !r.breached().contains(e.getKey()) && out.state.awarded().containsKey(e.getKey()))
+        .map(e -> e.getValue().nodeId()).toList();
+    for (String node : ServiceLevel.outOfRound(running, p.nodes().keySet())) out.add(new NodeCountedDown(node, p.period(), p.at()));
   }
 
   /** A running project whose node's audited uptime since it started is below slaUptimeBps failed (economics 7). */
@@ -164,6 +189,6 @@ final class ProviderDecisions {
   private static String uptimes(PeriodAudited p) {
     List<String> parts = new ArrayList<>();
     p.nodes().forEach((node, a) -> parts.add(node + " " + (a.uptimeBps() == null ? "unreported" : a.uptimeBps() + " bp")));
-    return String.join(", ", parts);
+    return parts.isEmpty() ? "no node of the provider in the round" : String.join(", ", parts);
   }
 }

@@ -8,7 +8,6 @@ import io.bhkr.provider.ProviderEntity.Status;
 import io.bhkr.rules.Resources;
 import io.bhkr.serialization.JsonSerializable;
 import io.bhkr.transfer.BidOutcome;
-import io.bhkr.transfer.CollateralClaim;
 import io.bhkr.serialization.DomainEvent;
 import io.bhkr.transfer.Dispatch;
 import io.bhkr.transfer.DispatchConfirmed;
@@ -19,7 +18,9 @@ import io.bhkr.transfer.ProjectPlaced;
 import io.bhkr.transfer.ProjectUnplaced;
 import io.bhkr.transfer.ProviderKSet;
 import io.bhkr.transfer.ServiceFailureFound;
+import io.bhkr.transfer.NodeDeclared;
 import io.bhkr.transfer.Outbox;
+import io.bhkr.transfer.Party;
 import io.bhkr.transfer.ProjectAwarded;
 import io.bhkr.transfer.ProjectReleased;
 import io.bhkr.transfer.ProviderQualified;
@@ -90,6 +91,7 @@ public record ProviderState(
     if (e instanceof DispatchConfirmed x) return confirmed(x.dispatchId());
     if (e instanceof ScoreRecorded x) return withReputation(reputation.scored(x));
     if (e instanceof ProviderDisqualified x) return withReputation(reputation.disqualified(x));
+    if (e instanceof NodeCountedDown x) return withReputation(reputation.countedDown(x));
     return this;
   }
 
@@ -118,9 +120,11 @@ public record ProviderState(
     else if (applied instanceof ProjectReleased rel) {
       projects.remove(rel.projectId());
       done.add(rel.projectId());
-    } else if (applied instanceof CollateralClaim c) r = r.failed(new Reputation.Failure(c.projectId(), c.at()));
+      if (rel.failed()) r = r.failed(new Reputation.Failure(rel.projectId(), rel.at()));
+    }
     else if (applied instanceof PeriodAudited p) r = r.audited(p);
     else if (applied instanceof ProviderKSet k) r = r.withK(k.kWei());
+    else if (applied instanceof NodeDeclared n && n.from().equals(Party.node(n.nodeId()))) r = r.declared(n.nodeId(), n.capacity());
     else if (applied instanceof io.bhkr.transfer.ProviderSlashed x) r = r.slashed(x.at());
     else if (applied instanceof BidOutcome b && b.bid().asset() == Asset.BHKR && b.maxBid().amount().signum() > 0)
       r = r.bid(new Reputation.Bid(b.projectId(), b.bid().amount(), b.maxBid().amount(), b.at()));

@@ -1,6 +1,7 @@
 package io.bhkr.provider;
 
 import io.bhkr.governance.Parameters;
+import io.bhkr.rules.Resources;
 import io.bhkr.serialization.JsonSerializable;
 import io.bhkr.transfer.PeriodAudited;
 import io.bhkr.transfer.ProjectPlaced;
@@ -15,7 +16,8 @@ import java.util.TreeSet;
 /**
  * What a provider's score, penalties and service level rest on, as its own journal learnt them.
  *
- * @param periods its nodes' audited periods, oldest first, at most {@link #KEPT_PERIODS}
+ * @param periods its nodes' audited periods, oldest first, at most {@link #KEPT_PERIODS}; a period a node running a
+ *     project was out of the round is here at 0 ({@link NodeCountedDown})
  * @param runs node → its sidecar's first and latest heartbeat, as the latest audited period saw them
  * @param disputeMarks when its sidecars' reports were disputed
  * @param failures its service failures and when they were recorded
@@ -26,6 +28,7 @@ import java.util.TreeSet;
  * @param placements running project → the node that runs it and since when
  * @param breached projects already found failed by audits: each is told once
  * @param bids its recent bids, oldest first, at most {@link #KEPT_BIDS}
+ * @param capacities node → the capacity it was registered with ({@link io.bhkr.transfer.NodeDeclared})
  * @param slashings when its micro-pools' validators were slashed
  */
 public record Reputation(
@@ -40,6 +43,7 @@ public record Reputation(
     Map<String, Placement> placements,
     Set<String> breached,
     List<Bid> bids,
+    Map<String, Resources> capacities,
     List<Long> slashings)
     implements JsonSerializable {
 
@@ -53,7 +57,8 @@ public record Reputation(
     List<Bid> list = new ArrayList<>(bids);
     list.add(b);
     if (list.size() > KEPT_BIDS) list = list.subList(list.size() - KEPT_BIDS, list.size());
-    return new Reputation(periods, runs, disputeMarks, failures, parameters, score, disqualified, governedK, placements, breached, list, slashings);
+    return new Reputation(periods, runs, disputeMarks, failures, parameters, score, disqualified, governedK, placements,
+        breached, list, capacities, slashings);
   }
 
   /** Three months of hourly periods of a few nodes: beyond every default window. */
@@ -75,11 +80,13 @@ public record Reputation(
     placements = Map.copyOf(placements);
     breached = Set.copyOf(breached);
     bids = bids == null ? List.of() : List.copyOf(bids);
+    capacities = capacities == null ? Map.of() : Map.copyOf(capacities);
     slashings = slashings == null ? List.of() : List.copyOf(slashings);
   }
 
   public static Reputation none() {
-    return new Reputation(List.of(), Map.of(), List.of(), List.of(), null, null, null, null, Map.of(), Set.of(), List.of(), List.of());
+    return new Reputation(List.of(), Map.of(), List.of(), List.of(), null, null, null, null, Map.of(), Set.of(), List.of(),
+        Map.of(), List.of());
   }
 
   /** The disqualification's end, or 0 if never disqualified. */
@@ -98,49 +105,77 @@ public record Reputation(
     if (list.size() > KEPT_PERIODS) list = list.subList(list.size() - KEPT_PERIODS, list.size());
     List<Long> marks = new ArrayList<>(disputeMarks);
     for (int i = 0; i < p.disputeMarks(); i++) marks.add(p.at());
-    return new Reputation(list, r, marks, failures, p.parameters(), score, disqualified, governedK, placements, breached, bids, slashings);
+    return new Reputation(list, r, marks, failures, p.parameters(), score, disqualified, governedK, placements, breached, bids,
+        capacities, slashings);
   }
 
-  Reputation failed(Failure f) {
-    List<Failure> list = new ArrayList<>(failures);
-    list.add(f);
-    return new Reputation(periods, runs, disputeMarks, list, parameters, score, disqualified, governedK, placements, breached, bids, slashings);
+  /** A period its node was out of the round, counted as 0 uptime. */
+  Reputation countedDown(NodeCountedDown e) {
+    List<NodePeriod> list = new ArrayList<>(periods);
+    list.add(new NodePeriod(e.nodeId(), e.period(), e.at(), 0));
+    if (list.size() > KEPT_PERIODS) list = list.subList(list.size() - KEPT_PERIODS, list.size());
+    return new Reputation(list, runs, disputeMarks, failures, parameters, score, disqualified, governedK, placements, breached,
+        bids, capacities, slashings);
   }
 
-  Reputation scored(ScoreRecorded e) {
-    return new Reputation(periods, runs, disputeMarks, failures, parameters, e, disqualified, governedK, placements, breached, bids, slashings);
-  }
-
-  Reputation disqualified(ProviderDisqualified e) {
-    return new Reputation(periods, runs, disputeMarks, failures, parameters, score, e, governedK, placements, breached, bids, slashings);
-  }
-
-  Reputation withK(BigInteger k) {
-    return new Reputation(periods, runs, disputeMarks, failures, parameters, score, disqualified, k, placements, breached, bids, slashings);
+  /** A node's registered capacity; placements are measured against it. */
+  Reputation declared(String nodeId, Resources capacity) {
+    Map<String, Resources> copy = new TreeMap<>(capacities);
+    copy.put(nodeId, capacity);
+    return new Reputation(periods, runs, disputeMarks, failures, parameters, score, disqualified, governedK, placements,
+        breached, bids,
+        copy, slashings);
   }
 
   Reputation slashed(long at) {
     List<Long> list = new ArrayList<>(slashings);
     list.add(at);
-    return new Reputation(periods, runs, disputeMarks, failures, parameters, score, disqualified, governedK, placements, breached, bids,
-        list);
+    return new Reputation(periods, runs, disputeMarks, failures, parameters, score, disqualified, governedK, placements, breached,
+        bids, capacities, list);
+  }
+
+  /** Once per project, however its failure is told. */
+  Reputation failed(Failure f) {
+    if (failures.stream().anyMatch(x -> x.projectId().equals(f.projectId()))) return this;
+    List<Failure> list = new ArrayList<>(failures);
+    list.add(f);
+    return new Reputation(periods, runs, disputeMarks, list, parameters, score, disqualified, governedK, placements, breached,
+        bids, capacities, slashings);
+  }
+
+  Reputation scored(ScoreRecorded e) {
+    return new Reputation(periods, runs, disputeMarks, failures, parameters, e, disqualified, governedK, placements, breached,
+        bids, capacities, slashings);
+  }
+
+  Reputation disqualified(ProviderDisqualified e) {
+    return new Reputation(periods, runs, disputeMarks, failures, parameters, score, e, governedK, placements, breached, bids,
+        capacities, slashings);
+  }
+
+  Reputation withK(BigInteger k) {
+    return new Reputation(periods, runs, disputeMarks, failures, parameters, score, disqualified, k, placements, breached,
+        bids, capacities, slashings);
   }
 
   Reputation placed(ProjectPlaced p) {
     Map<String, Placement> copy = new TreeMap<>(placements);
     copy.put(p.projectId(), new Placement(p.to().id(), p.at()));
-    return new Reputation(periods, runs, disputeMarks, failures, parameters, score, disqualified, governedK, copy, breached, bids, slashings);
+    return new Reputation(periods, runs, disputeMarks, failures, parameters, score, disqualified, governedK, copy, breached,
+        bids, capacities, slashings);
   }
 
   Reputation unplaced(String projectId) {
     Map<String, Placement> copy = new TreeMap<>(placements);
     copy.remove(projectId);
-    return new Reputation(periods, runs, disputeMarks, failures, parameters, score, disqualified, governedK, copy, breached, bids, slashings);
+    return new Reputation(periods, runs, disputeMarks, failures, parameters, score, disqualified, governedK, copy, breached,
+        bids, capacities, slashings);
   }
 
   Reputation breach(String projectId) {
     Set<String> copy = new TreeSet<>(breached);
     copy.add(projectId);
-    return new Reputation(periods, runs, disputeMarks, failures, parameters, score, disqualified, governedK, placements, copy, bids, slashings);
+    return new Reputation(periods, runs, disputeMarks, failures, parameters, score, disqualified, governedK, placements, copy,
+        bids, capacities, slashings);
   }
 }

@@ -1,6 +1,10 @@
 package io.bhkr.rules;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * Spec 7, a service failure found by audits: a running project's audited uptime is the mean of
@@ -25,5 +29,16 @@ public final class ServiceLevel {
     long sum = 0;
     for (int u : uptimesBps) sum += u;
     return !uptimesBps.isEmpty() && sum < (long) slaUptimeBps * uptimesBps.size();
+  }
+
+  /**
+   * The nodes running projects that a closed period did not include: each counts as down (0) for
+   * that period. A node in the round that nobody reported on is not among them: its auditors were
+   * silent, not necessarily the node.
+   */
+  public static SortedSet<String> outOfRound(Collection<String> runningProjects, Set<String> inPeriod) {
+    SortedSet<String> out = new TreeSet<>(runningProjects);
+    out.removeAll(inPeriod);
+    return out;
   }
 }

@@ -137,5 +137,15 @@ class AuditRoundEntityTest {
     heartbeat("n2", 3 * 3_600 + 6);
     RoundView v = round.<RoundView>runCommand(r -> new AuditRoundEntity.Current(3 * 3_600 + 7, BEACON, HOURLY, r)).reply();
     assertEquals(Map.of("n1", List.of("n2"), "n2", List.of("n1")).keySet(), v.assignment().keySet());
+
+    // When that period closes, the providers of the nodes that left are told too, with none of their nodes in it.
+    heartbeat("n1", 4 * 3_600 + 5);
+    List<PeriodAudited> told = round.getState().outbox().pending().values().stream().filter(d -> d instanceof PeriodAudited)
+        .map(d -> (PeriodAudited) d).filter(d -> d.period() == 3).toList();
+    assertEquals(NODES.size(), told.size(), "every provider the round has seen a node of");
+    PeriodAudited aboutGone = told.stream().filter(t -> t.to().equals(Party.provider("p-n3"))).findFirst().orElseThrow();
+    assertEquals(Map.of(), aboutGone.nodes());
+    PeriodAudited aboutRunning = told.stream().filter(t -> t.to().equals(Party.provider("p-n1"))).findFirst().orElseThrow();
+    assertEquals(java.util.Set.of("n1"), aboutRunning.nodes().keySet());
   }
 }

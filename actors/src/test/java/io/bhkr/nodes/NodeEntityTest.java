@@ -76,6 +76,16 @@ class NodeEntityTest {
   }
 
   @Test
+  void itsRegistrationTellsItsProviderItsCapacityThroughTheOutbox() {
+    var kit = registered();
+    String id = nodeId(kit);
+    io.bhkr.transfer.NodeDeclared declared = (io.bhkr.transfer.NodeDeclared) kit.getState().outbox().pending().get("node:" + id);
+    assertEquals(new io.bhkr.transfer.NodeDeclared("node:" + id, Party.node(id), Party.provider(PROVIDER), id,
+        new Resources(4, 16, 128, 10), 100), declared);
+    assertEquals(kit.getState(), kit.restart().state(), "pending until the provider confirms, across a replay");
+  }
+
+  @Test
   void anotherProviderCannotPlaceAProjectOnTheNode() {
     var kit = registered();
     var result = receive(kit, new ProjectPlaced("place:p-x", Party.provider("0x0000000000000000000000000000000000000bad"),

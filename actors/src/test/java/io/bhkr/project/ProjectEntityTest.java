@@ -3,6 +3,7 @@ package io.bhkr.project;
 import static io.bhkr.testing.EntityTests.bhkr;
 import static io.bhkr.testing.EntityTests.eth;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -129,6 +130,7 @@ class ProjectEntityTest {
   private static Amount sentTo(Fixture f, String address, Asset asset) {
     List<Dispatch> out = f.deliveries().receiveSeveralMessages(8, Duration.ofSeconds(3)).stream().map(Delivery::dispatch).toList();
     assertInstanceOf(ProjectReleased.class, out.get(out.size() - 1), "the provider's capacity is released last");
+    assertFalse(((ProjectReleased) out.get(out.size() - 1)).failed(), "a settled project is no failure");
     return out.stream().filter(d -> d instanceof Transfer t && t.to().equals(Party.account(address)) && t.amount().asset() == asset)
         .map(d -> ((Transfer) d).amount()).reduce(Amount.zero(asset), Amount::plus);
   }
@@ -222,6 +224,27 @@ class ProjectEntityTest {
     assertEquals(bhkr(100), ((Transfer) out.get(0)).amount(), "FP back to the requester in full");
     assertInstanceOf(io.bhkr.transfer.CollateralClaim.class, out.get(1));
     assertInstanceOf(ProjectReleased.class, out.get(2));
+    assertTrue(((ProjectReleased) out.get(2)).failed(), "the release tells the provider it failed the project");
     assertTrue(f.project().<Receipt>runCommand(r -> new ProjectEntity.Receive(found, r)).hasNoEvents(), "told once, failed once");
+  }
+
+  @Test
+  void aFailureThatOwesNoCompensationSendsNoClaimButStillAFailedRelease() {
+    Fixture f = project("p-late", T0 - 600);
+    f.project().<Receipt>runCommand(r -> new ProjectEntity.Receive(funding("p-late"), r));
+    assertInstanceOf(ProjectEntity.BidAccepted.class, bid(f, P1, 60, qualified(P1, 620)));
+    f.project().runCommand(new ProjectEntity.CloseAuction());
+    f.deliveries().receiveSeveralMessages(2); // the award and P1's bid outcome
+    java.math.BigInteger usd = java.math.BigInteger.valueOf(1_000_000);
+    long afterItsLastDay = T0 + 400 * 86_400L;
+    var failed = f.project().<Receipt>runCommand(r -> new ProjectEntity.Receive(new io.bhkr.transfer.ServiceFailureFound("sla:p-late",
+        Party.provider(P1), Party.project("p-late"), "p-late", "n-1", 0, 9_500, afterItsLastDay, usd, usd), r));
+    assertTrue(failed.state().failure().compensation().isZero());
+    List<Dispatch> out = f.deliveries().receiveSeveralMessages(2, Duration.ofSeconds(3)).stream().map(Delivery::dispatch).toList();
+    assertInstanceOf(Transfer.class, out.get(0));
+    assertEquals(new ProjectReleased("release:p-late", Party.project("p-late"), Party.provider(P1), "p-late", afterItsLastDay, true),
+        out.get(1));
+    assertTrue(failed.events().stream().noneMatch(e -> e instanceof io.bhkr.transfer.DispatchSent d
+        && d.dispatch() instanceof io.bhkr.transfer.CollateralClaim), "no claim for nothing owed");
   }
 }

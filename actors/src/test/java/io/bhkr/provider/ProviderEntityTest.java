@@ -94,7 +94,7 @@ class ProviderEntityTest {
     }
 
     ProjectReleased release(String projectId) {
-      return new ProjectReleased("release:" + projectId, Party.project(projectId), Party.provider(id), projectId, 0);
+      return new ProjectReleased("release:" + projectId, Party.project(projectId), Party.provider(id), projectId, 0, false);
     }
   }
 

@@ -17,6 +17,7 @@ import io.bhkr.testing.EntityTests;
 import io.bhkr.testing.RecordingRoute;
 import io.bhkr.transfer.CollateralClaim;
 import io.bhkr.transfer.Dispatch;
+import io.bhkr.transfer.NodeDeclared;
 import io.bhkr.transfer.DispatchSent;
 import io.bhkr.transfer.Party;
 import io.bhkr.transfer.PeriodAudited;
@@ -74,6 +75,14 @@ class ProviderReputationEntityTest {
       return kit.<ProviderView>runCommand(ProviderEntity.Get::new).reply();
     }
 
+    void declare(String node, Resources capacity) {
+      receive(new NodeDeclared("node:" + node + ":" + id, Party.node(node), Party.provider(id), node, capacity, T0));
+    }
+
+    ProjectAwarded award(String project, Resources resources, long at) {
+      return new ProjectAwarded("award:" + project, Party.project(project), Party.provider(id), project, resources, at);
+    }
+
     /** Its node n-1 (first heartbeat at T0) audited at {@code uptimeBps} in the period closing at {@code at}. */
     PeriodAudited audited(long period, long at, int uptimeBps) {
       return new PeriodAudited("audited:" + period + ":" + id, Party.AUDITS, Party.provider(id), period, at,
@@ -89,6 +98,7 @@ class ProviderReputationEntityTest {
     p.kit().<ProviderEntity.ApplyResult>runCommand(r -> new ProviderEntity.Apply("Acme", new Resources(64, 256, 4096, 1000), bhkr(90), T0, r));
     p.receive(new ProviderQualified("qualify:" + id, Party.GOVERNANCE, Party.provider(id), "prop-q", bhkr(10_000), bhkr(100_000)));
     p.receive(new Transfer("c-" + id, Party.account(id), Party.provider(id), bhkr(10_000), "collateral", T0));
+    p.declare("n-1", new Resources(8, 32, 512, 100));
     return p;
   }
 
@@ -167,15 +177,16 @@ class ProviderReputationEntityTest {
     assertEquals(T0 + 3 * HOUR, found.at());
     assertTrue(sent(p.receive(p.audited(4, T0 + 4 * HOUR, 0)).events(), ServiceFailureFound.class).isEmpty(), "told once");
 
-    // the project's claim and release: compensation paid, the failure recorded with its time, the node told
+    // the project's claim and release: compensation paid; the failed release records the failure with its time, the node told
     var claim = p.receive(new CollateralClaim("claim:" + project, Party.project(project), Party.provider(p.id()), project, "0xreq",
         bhkr(5), T0 + 3 * HOUR));
     assertEquals(bhkr(5), sent(claim.events(), Transfer.class).get(0).amount());
-    ScoreRecorded afterFailure = of(claim.events(), ScoreRecorded.class).get(0);
+    assertEquals(0, of(claim.events(), ScoreRecorded.class).get(0).score().failuresCounted(), "the claim only pays");
+    var release = p.receive(new ProjectReleased("release:" + project, Party.project(project), Party.provider(p.id()), project,
+        T0 + 3 * HOUR, true));
+    ScoreRecorded afterFailure = of(release.events(), ScoreRecorded.class).get(0);
     assertEquals(1, afterFailure.score().failuresCounted());
     assertEquals(List.of(new Reputation.Failure(project, T0 + 3 * HOUR)), p.view().reputation().failures());
-    var release = p.receive(new ProjectReleased("release:" + project, Party.project(project), Party.provider(p.id()), project,
-        T0 + 3 * HOUR));
     ProjectUnplaced unplaced = sent(release.events(), ProjectUnplaced.class).get(0);
     assertEquals(Party.node("n-1"), unplaced.to());
     assertTrue(p.view().reputation().placements().isEmpty());
@@ -233,8 +244,8 @@ class ProviderReputationEntityTest {
     // each failure costs 100: the third brings 520 to 220, under 300, and disqualifies once
     List<DomainEvent> events = new java.util.ArrayList<>();
     for (int i = 1; i <= 4; i++)
-      events.addAll(p.receive(new CollateralClaim("claim:f" + i, Party.project("f" + i), Party.provider(p.id()), "f" + i, "0xreq",
-          bhkr(1), T0 + 2 * HOUR)).events());
+      events.addAll(p.receive(new ProjectReleased("release:f" + i, Party.project("f" + i), Party.provider(p.id()), "f" + i,
+          T0 + 2 * HOUR, true)).events());
     List<ScoreRecorded> scores = of(events, ScoreRecorded.class);
     assertEquals(List.of(420L, 320L, 220L, 120L), scores.stream().map(x -> x.score().score()).toList());
     assertEquals(500, scores.get(3).score().penalties());
@@ -243,6 +254,93 @@ class ProviderReputationEntityTest {
     // 180 days later (penaltyWindowDays) the failures and marks have left the window
     var later = p.receive(p.audited(2, T0 + 2 * HOUR + 180 * 86_400L, 10_000));
     assertEquals(0, of(later.events(), ScoreRecorded.class).get(0).score().penalties());
+  }
+
+  @Test
+  void aFailureThatOwesNoCompensationIsOnTheScoreOnceAndASettledProjectIsNot() {
+    Fixture p = activeProvider();
+    // failed on its last day: the project sends no claim, only the failed release
+    ProjectReleased failed = new ProjectReleased("release:p-last", Party.project("p-last"), Party.provider(p.id()), "p-last",
+        T0 + HOUR, true);
+    var first = p.receive(failed);
+    assertEquals(1, of(first.events(), ScoreRecorded.class).get(0).score().failuresCounted());
+    assertEquals(520, p.view().score(), "620 less one failure's 100");
+    assertTrue(p.receive(failed).hasNoEvents(), "a redelivered release changes nothing");
+    // the same project told again under another id (an operator's failure after the audit's) still counts once
+    p.receive(new ProjectReleased("release-again:p-last", Party.project("p-last"), Party.provider(p.id()), "p-last", T0 + HOUR, true));
+    assertEquals(List.of(new Reputation.Failure("p-last", T0 + HOUR)), p.view().reputation().failures());
+    var settled = p.receive(new ProjectReleased("release:p-ok", Party.project("p-ok"), Party.provider(p.id()), "p-ok", T0 + HOUR, false));
+    assertTrue(of(settled.events(), ScoreRecorded.class).isEmpty());
+    assertEquals(1, p.view().reputation().failures().size());
+  }
+
+  @Test
+  void aNodeThatLeavesTheRoundWhileRunningAProjectCountsAsDownUntilTheProjectFails() {
+    Fixture p = activeProvider();
+    p.receive(p.audited(1, T0 + HOUR, 10_000));
+    p.receive(p.award("p-gone", new Resources(4, 16, 128, 0), T0 + HOUR + 100));
+    assertTrue(sent(p.receive(p.audited(2, T0 + 2 * HOUR, 10_000)).events(), ServiceFailureFound.class).isEmpty());
+    // in the round but nobody reported on it: its auditors were silent, not the node; the period does not count
+    var unreported = p.receive(new PeriodAudited("audited:3:" + p.id(), Party.AUDITS, Party.provider(p.id()), 3, T0 + 3 * HOUR,
+        Map.of("n-1", new NodeAudit(null, T0, T0 + 3 * HOUR - 10)), 0, PARAMS));
+    assertTrue(of(unreported.events(), NodeCountedDown.class).isEmpty());
+    // its sidecar went silent: the round's next notice has none of the provider's nodes
+    var gone = p.receive(new PeriodAudited("audited:4:" + p.id(), Party.AUDITS, Party.provider(p.id()), 4, T0 + 4 * HOUR, Map.of(), 0,
+        PARAMS));
+    assertEquals(List.of(new NodeCountedDown("n-1", 4, T0 + 4 * HOUR)), of(gone.events(), NodeCountedDown.class));
+    ServiceFailureFound found = sent(gone.events(), ServiceFailureFound.class).get(0);
+    assertEquals(5_000, found.uptimeBps(), "the mean of period 2 (10,000) and period 4 (0)");
+    assertEquals(T0 + 4 * HOUR, found.at());
+    ScoreRecorded score = of(gone.events(), ScoreRecorded.class).get(0);
+    assertEquals("0.666667", score.score().uptime().toPlainString(), "the down period is in U too: (10,000 + 10,000 + 0) / 3");
+    assertTrue(score.cause().contains("no node of the provider in the round"), score.cause());
+    // once found failed, the node is not counted down again for it
+    var later = p.receive(new PeriodAudited("audited:5:" + p.id(), Party.AUDITS, Party.provider(p.id()), 5, T0 + 5 * HOUR, Map.of(), 0,
+        PARAMS));
+    assertTrue(of(later.events(), NodeCountedDown.class).isEmpty());
+    assertEquals(p.view(), viewAfterReplay(p));
+  }
+
+  @Test
+  void aNodeWithoutAProjectThatLeavesTheRoundIsNotCountedDown() {
+    Fixture p = activeProvider();
+    p.receive(p.audited(1, T0 + HOUR, 10_000));
+    var gone = p.receive(new PeriodAudited("audited:2:" + p.id(), Party.AUDITS, Party.provider(p.id()), 2, T0 + 2 * HOUR, Map.of(), 0,
+        PARAMS));
+    assertTrue(of(gone.events(), NodeCountedDown.class).isEmpty());
+    assertEquals("1.000000", of(gone.events(), ScoreRecorded.class).get(0).score().uptime().toPlainString(),
+        "the score is recorded again as the period closes");
+  }
+
+  @Test
+  void aProjectGoesToTheFirstRunningNodeWithRoomAndWaitsWhenNoneHasRoom() {
+    Fixture p = activeProvider(); // n-1: 8 GHz, 32 GB, 512 GB, 100 Mbps
+    p.declare("n-2", new Resources(32, 128, 2048, 1000));
+    p.receive(bothNodesUp(p, 1, T0 + HOUR));
+    Resources half = new Resources(4, 16, 256, 50);
+    long at = T0 + HOUR + 1;
+    assertEquals(Party.node("n-1"), sent(p.receive(p.award("a", half, at)).events(), ProjectPlaced.class).get(0).to());
+    assertEquals(Party.node("n-1"), sent(p.receive(p.award("b", half, at)).events(), ProjectPlaced.class).get(0).to());
+    // n-1 is full now: the next one goes to n-2, and one larger than any node's room waits
+    assertEquals(Party.node("n-2"), sent(p.receive(p.award("c", half, at)).events(), ProjectPlaced.class).get(0).to());
+    Resources big = new Resources(30, 100, 1024, 500);
+    assertTrue(sent(p.receive(p.award("d", big, at)).events(), ProjectPlaced.class).isEmpty(), "n-2 has 28 GHz left");
+    assertTrue(sent(p.receive(bothNodesUp(p, 2, T0 + 2 * HOUR)).events(), ProjectPlaced.class).isEmpty(), "still no room");
+    // c's release frees n-2: d is placed there at once
+    var release = p.receive(new ProjectReleased("release:c", Party.project("c"), Party.provider(p.id()), "c", T0 + 2 * HOUR + 5, false));
+    ProjectPlaced d = sent(release.events(), ProjectPlaced.class).get(0);
+    assertEquals("d", d.projectId());
+    assertEquals(Party.node("n-2"), d.to());
+  }
+
+  private static PeriodAudited bothNodesUp(Fixture p, long period, long at) {
+    return new PeriodAudited("audited:" + period + ":" + p.id(), Party.AUDITS, Party.provider(p.id()), period, at,
+        Map.of("n-1", new NodeAudit(10_000, T0, at - 10), "n-2", new NodeAudit(10_000, T0, at - 10)), 0, PARAMS);
+  }
+
+  private static ProviderView viewAfterReplay(Fixture p) {
+    p.kit().restart();
+    return p.view();
   }
 
   @Test

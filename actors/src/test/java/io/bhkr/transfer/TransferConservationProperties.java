@@ -278,7 +278,7 @@ class TransferConservationProperties {
     Party to = Party.provider("0xbbbb");
     if (s.notice())
       return s.id() % 2 == 0
-          ? new ProjectReleased(id, from, to, "p-" + s.id(), 0)
+          ? new ProjectReleased(id, from, to, "p-" + s.id(), 0, false)
           : new ProjectAwarded(id, from, to, "p-" + s.id(), new Resources(1, 2, 3, 4), 0);
     return new Transfer(id, from, to, Amount.of(Asset.values()[s.asset()], s.amount()), "test", 0);
   }

@@ -64,7 +64,7 @@ class SidecarAuditIT {
         String sidecar = Credentials.create(sidecarKey(i)).getAddress();
         expect(201, market.as(PROVIDERS[i]).post("/api/v1/providers/" + address(PROVIDERS[i]) + "/nodes", """
             {"nodeId":"n-%d","endpoint":"%s","sidecarAddress":"%s",
-             "capacity":{"cpuGhz":1,"ramGb":4,"storageGb":64,"bandwidthMbps":10}}""".formatted(i, anvil.url(), sidecar)));
+             "capacity":{"cpuGhz":8,"ramGb":32,"storageGb":256,"bandwidthMbps":10}}""".formatted(i, anvil.url(), sidecar)));
       }
       for (int i = 0; i < 4; i++)
         sidecars.add(NodeProcess.launch(List.of("sidecar", "--node-id", "n-" + i, "--key", sidecarKey(i), "--api", node.baseUrl(),

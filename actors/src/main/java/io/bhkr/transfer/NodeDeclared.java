@@ -1,0 +1,6 @@
+package io.bhkr.transfer;
+
+import io.bhkr.rules.Resources;
+
+/** A node tells its provider that it was registered with this capacity: the provider places projects by it (economics 7). */
+public record NodeDeclared(String id, Party from, Party to, String nodeId, Resources capacity, long at) implements Dispatch {}
