@@ -11,10 +11,13 @@ import io.bhkr.micropool.MicroPoolEvents.FeeReturned;
 import io.bhkr.micropool.MicroPoolEvents.MicroPoolOpened;
 import io.bhkr.micropool.MicroPoolEvents.MigratedIn;
 import io.bhkr.micropool.MicroPoolEvents.MigratedOut;
+import io.bhkr.micropool.MicroPoolEvents.Slashed;
+import io.bhkr.micropool.MicroPoolEvents.SlashingRefunded;
 import io.bhkr.micropool.MicroPoolEvents.StakeRefused;
 import io.bhkr.micropool.MicroPoolEvents.Staked;
 import io.bhkr.money.Amount;
 import io.bhkr.money.Asset;
+import io.bhkr.rules.InsuranceRule;
 import io.bhkr.rules.MicroPoolRule;
 import io.bhkr.serialization.DomainEvent;
 import io.bhkr.transfer.Dispatch;
@@ -23,6 +26,8 @@ import io.bhkr.transfer.DispatchSent;
 import io.bhkr.transfer.MicroPoolMigration;
 import io.bhkr.transfer.MicroPoolMigrationOrdered;
 import io.bhkr.transfer.MicroPoolOpening;
+import io.bhkr.transfer.MicroPoolSlashingClaim;
+import io.bhkr.transfer.ProviderSlashed;
 import io.bhkr.transfer.Party;
 import io.bhkr.transfer.Transfer;
 import java.math.BigInteger;
@@ -56,6 +61,8 @@ public final class MicroPoolDecisions {
     if (fromAccount && STAKE.equals(t.reason()) && asset == Asset.ETH) return stake(s, self, t);
     if (fromAccount && FEE.equals(t.reason()) && asset == Asset.BHKR && t.id().endsWith(FEE_SUFFIX)) return fee(s, self, t);
     if (fromAccount && WITHDRAWAL.equals(t.reason()) && asset == Asset.AETH) return aethBack(s, self, t);
+    if (t.from().equals(Party.INSURANCE_POOL) && asset == Asset.ETH
+        && s.refunded().add(t.amount().amount()).compareTo(s.stakersLoss()) <= 0) return List.of(new SlashingRefunded(t));
     if (REWARDS.equals(t.reason()) && asset == Asset.ETH && t.from().equals(Party.account(s.providerId()))
         && s.status() == MicroPoolStatus.ACTIVE) return complete(s, self, t);
     return giveBack(self, t, t.id(), t.at());
@@ -119,7 +126,9 @@ public final class MicroPoolDecisions {
   /**
    * aETH back: while OPEN a staker withdraws up to its own stake; once COMPLETED any holder
    * redeems up to the pool's outstanding aETH. The aETH is burned and the same ETH paid back.
-   * While ACTIVE (or beyond what is owed) it is returned unburned.
+   * While ACTIVE (or beyond what is owed) it is returned unburned, and so is a redemption while a
+   * slashing's refund is still owed by the Insurance Pool: every holder waits until the pool is
+   * whole again rather than the first ones taking the ETH the last ones are owed.
    */
   private static List<DomainEvent> aethBack(MicroPoolState s, Party self, Transfer t) {
     BigInteger amount = t.amount().amount();
@@ -127,7 +136,7 @@ public final class MicroPoolDecisions {
         && s.stakeOf(t.from().id()).compareTo(amount) >= 0;
     boolean redemption = (s.status() == MicroPoolStatus.COMPLETED || s.status() == MicroPoolStatus.MIGRATED)
         && s.aethOutstanding().compareTo(amount) >= 0;
-    if (!withdrawal && !redemption) return giveBack(self, t, t.id(), t.at());
+    if (!withdrawal && !redemption || redemption && !s.whole()) return giveBack(self, t, t.id(), t.at());
     return List.of(new AethReturned(t, withdrawal), new AethBurned("burn:" + t.id(), t.amount()),
         new DispatchSent(new Transfer("eth:" + t.id(), self, t.from(), new Amount(Asset.ETH, amount),
             withdrawal ? "micropool-withdrawal" : "micropool-redemption", t.at())));
@@ -163,7 +172,8 @@ public final class MicroPoolDecisions {
    * waiting for its stake, and is MIGRATED. Any other pool has nothing to move.
    */
   private static List<DomainEvent> migrateOut(MicroPoolState s, Party self, MicroPoolMigrationOrdered o) {
-    boolean movable = s.status() == MicroPoolStatus.OPEN || s.status() == MicroPoolStatus.ACTIVE;
+    // a slashed pool stays: the refund the Insurance Pool owes it would have nowhere to go (docs/micropools.md)
+    boolean movable = (s.status() == MicroPoolStatus.OPEN || s.status() == MicroPoolStatus.ACTIVE) && s.slashings().isEmpty();
     if (!movable || o.toPoolId().equals(self.id())) return List.of();
     BigInteger usersEth = s.stakes().values().stream().reduce(BigInteger.ZERO, BigInteger::add);
     List<DomainEvent> events = new ArrayList<>(List.of(new MigratedOut(o.id(), o.toPoolId(), o.at()),
@@ -205,6 +215,32 @@ public final class MicroPoolDecisions {
     for (Map.Entry<String, Transfer> held : new java.util.TreeMap<>(s.heldFees()).entrySet())
       events.addAll(returnHeldFee(self, held.getKey(), held.getValue()));
     return events;
+  }
+
+  /** Why a slashing of {@code loss} cannot be recorded, or null: only an ACTIVE pool, 0 < L ≤ the validator's balance. */
+  public static String slashingRefusal(MicroPoolState s, Amount loss) {
+    if (s.status() != MicroPoolStatus.ACTIVE) return "the pool is " + s.status() + "; only an ACTIVE pool's validator is slashed";
+    if (loss.asset() != Asset.ETH || loss.amount().signum() <= 0 || loss.amount().compareTo(s.validatorBalance()) > 0)
+      return "the loss must be more than 0 and at most the validator's " + s.validatorBalance() + " wei";
+    return null;
+  }
+
+  /**
+   * The validator lost {@code loss} ETH (economics 7, vector P1): the provider's k absorbs min(L, k),
+   * the stakers max(0, L − k). The ETH leaves the market; the pool claims the stakers' loss from the
+   * Insurance Pool (paid back into the pool, so aETH stays backed) and tells the provider, whose
+   * score takes the slashing penalty. The claim goes even when it is 0, so every slashing is on record.
+   */
+  public static List<DomainEvent> slash(MicroPoolState s, Party self, Amount loss, long at) {
+    String id = "slash:" + self.id() + ":" + (s.slashings().size() + 1);
+    InsuranceRule.SlashingLoss split = InsuranceRule.slashing(loss.amount(), s.providerStake().amount());
+    Slashed slashed = new Slashed(id, at, loss, s.providerStake().amount(), s.validatorBalance(), s.stakes(), split.provider(),
+        split.requesters());
+    return List.of(slashed,
+        new DispatchSent(new MicroPoolSlashingClaim("claim:" + id, self, Party.INSURANCE_POOL, id, s.providerId(),
+            new Amount(Asset.ETH, split.requesters()), at)),
+        new DispatchSent(new ProviderSlashed("notice:" + id, self, Party.provider(s.providerId()), self.id(), loss,
+            new Amount(Asset.ETH, split.provider()), at)));
   }
 
   /** Value the pool has no use for: received (so it counts once) and sent straight back. */

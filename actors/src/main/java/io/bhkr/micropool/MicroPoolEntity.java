@@ -51,6 +51,12 @@ public final class MicroPoolEntity
   /** {@code refusal} is null when the pool closed. */
   public record Closing(String refusal) implements JsonSerializable {}
 
+  /** The operator reports the validator's slashing loss, observed on the beacon chain at {@code at}. */
+  public record Slash(io.bhkr.money.Amount loss, long at, ActorRef<Slashing> replyTo) implements Command {}
+
+  /** {@code refusal} is null when the slashing was recorded. */
+  public record Slashing(String refusal) implements JsonSerializable {}
+
   record Confirm(Receipt receipt) implements Command {}
 
   record RedeliveryDue() implements Command {}
@@ -82,6 +88,7 @@ public final class MicroPoolEntity
         .onCommand(Get.class, (s, c) -> Effect().reply(c.replyTo(), MicroPoolView.of(poolId, s)))
         .onCommand(GetOutcome.class, (s, c) -> Effect().reply(c.replyTo(), outcome(s, c.dispatchId())))
         .onCommand(Close.class, this::onClose)
+        .onCommand(Slash.class, this::onSlash)
         .onCommand(Confirm.class, (s, c) -> onReceipt(s, c.receipt()))
         .onCommand(RedeliveryDue.class, (s, c) -> onRedeliveryDue(s))
         .build();
@@ -101,6 +108,14 @@ public final class MicroPoolEntity
     List<DomainEvent> events = MicroPoolDecisions.close(s, self, c.at());
     List<Dispatch> out = events.stream().filter(e -> e instanceof DispatchSent).map(e -> ((DispatchSent) e).dispatch()).toList();
     return Effect().persist(events).thenRun(ns -> courier.send(out)).thenReply(c.replyTo(), ns -> new Closing(null));
+  }
+
+  private ReplyEffect<DomainEvent, MicroPoolState> onSlash(MicroPoolState s, Slash c) {
+    String refusal = MicroPoolDecisions.slashingRefusal(s, c.loss());
+    if (refusal != null) return Effect().reply(c.replyTo(), new Slashing(refusal));
+    List<DomainEvent> events = MicroPoolDecisions.slash(s, self, c.loss(), c.at());
+    List<Dispatch> out = events.stream().filter(e -> e instanceof DispatchSent).map(e -> ((DispatchSent) e).dispatch()).toList();
+    return Effect().persist(events).thenRun(ns -> courier.send(out)).thenReply(c.replyTo(), ns -> new Slashing(null));
   }
 
   private static Outcome outcome(MicroPoolState s, String id) {

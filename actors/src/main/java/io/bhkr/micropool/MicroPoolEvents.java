@@ -114,4 +114,27 @@ public final class MicroPoolEvents {
       return received(migration.id(), migration.eth());
     }
   }
+
+  /**
+   * The validator was slashed by {@code loss} ETH (observed on the beacon chain, reported by the
+   * operator at {@code at}), with every input of the split: the provider's share {@code k} then,
+   * the validator's balance then, the stakers of record. The provider's k absorbed
+   * {@code providerLoss} = min(L, k); the stakers lost {@code stakersLoss} = max(0, L − k), which
+   * the Insurance Pool owes the pool. The lost ETH leaves the market: a BURNED change.
+   */
+  public record Slashed(String id, long at, Amount loss, BigInteger k, BigInteger validatorBalance,
+      java.util.SortedMap<String, BigInteger> stakes, BigInteger providerLoss, BigInteger stakersLoss) implements ValueEvent {
+    @Override
+    public List<ValueChange> changes() {
+      return List.of(new ValueChange(ValueChange.Kind.BURNED, id, loss));
+    }
+  }
+
+  /** The Insurance Pool paid (part of) the stakers' slashing loss into the pool, for its aETH holders. */
+  public record SlashingRefunded(Transfer refund) implements ValueEvent {
+    @Override
+    public List<ValueChange> changes() {
+      return received(refund.id(), refund.amount());
+    }
+  }
 }

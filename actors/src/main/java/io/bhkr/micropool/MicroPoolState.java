@@ -52,6 +52,8 @@ public record MicroPoolState(
     Set<String> refusedStakes,
     Map<String, Transfer> heldFees,
     List<MicroPoolLeg> settlement,
+    List<MicroPoolEvents.Slashed> slashings,
+    BigInteger refunded,
     Balances held,
     Outbox outbox,
     Seen seen)
@@ -64,11 +66,13 @@ public record MicroPoolState(
     refusedStakes = Set.copyOf(refusedStakes);
     heldFees = Map.copyOf(heldFees);
     settlement = List.copyOf(settlement);
+    slashings = slashings == null ? List.of() : List.copyOf(slashings); // absent in snapshots from before slashing
+    refunded = refunded == null ? BigInteger.ZERO : refunded;
   }
 
   public static MicroPoolState empty() {
     return new MicroPoolState(MicroPoolStatus.NONE, null, Amount.zero(Asset.ETH), null, 0, 0, new TreeMap<>(), new TreeMap<>(),
-        BigInteger.ZERO, Set.of(), Set.of(), Map.of(), List.of(), Balances.empty(), Outbox.empty(), Seen.none());
+        BigInteger.ZERO, Set.of(), Set.of(), Map.of(), List.of(), List.of(), BigInteger.ZERO, Balances.empty(), Outbox.empty(), Seen.none());
   }
 
   /** All ETH staked: the provider's k and every user's stake of record. */
@@ -81,6 +85,21 @@ public record MicroPoolState(
     SortedMap<String, BigInteger> weights = new TreeMap<>(stakes);
     if (providerStake.amount().signum() > 0) weights.merge(providerId, providerStake.amount(), BigInteger::add);
     return weights;
+  }
+
+  /** The stakers' slashing losses so far: what the Insurance Pool owes this pool in all. */
+  public BigInteger stakersLoss() {
+    return slashings.stream().map(MicroPoolEvents.Slashed::stakersLoss).reduce(BigInteger.ZERO, BigInteger::add);
+  }
+
+  /** The validator's ETH after the slashings so far: the provider's remaining k and the stakes less their losses. */
+  public BigInteger validatorBalance() {
+    return total().subtract(stakersLoss());
+  }
+
+  /** Whether the Insurance Pool has refunded every slashing loss of the stakers, so aETH is backed 1:1 again. */
+  public boolean whole() {
+    return refunded.compareTo(stakersLoss()) >= 0;
   }
 
   public BigInteger stakeOf(String address) {
@@ -148,6 +167,18 @@ public record MicroPoolState(
       b.settlement = e.legs();
       return b.build();
     }
+    if (event instanceof MicroPoolEvents.Slashed e) {
+      Builder b = new Builder(this).seen(e.id());
+      b.providerStake = b.providerStake.minus(new Amount(Asset.ETH, e.providerLoss()));
+      b.held = b.held.debit(e.loss());
+      b.slashings.add(e);
+      return b.build();
+    }
+    if (event instanceof MicroPoolEvents.SlashingRefunded e) {
+      Builder b = new Builder(this).seen(e.refund().id()).credit(e.refund().amount());
+      b.refunded = b.refunded.add(e.refund().amount().amount());
+      return b.build();
+    }
     if (event instanceof MicroPoolEvents.Closed e) {
       Builder b = new Builder(this);
       b.status = MicroPoolStatus.CLOSED;
@@ -194,6 +225,8 @@ public record MicroPoolState(
     final Set<String> accepted, refused;
     final Map<String, Transfer> heldFees;
     List<MicroPoolLeg> settlement;
+    final List<MicroPoolEvents.Slashed> slashings;
+    BigInteger refunded;
     Balances held;
     Outbox outbox;
     Seen seen;
@@ -212,6 +245,8 @@ public record MicroPoolState(
       refused = new HashSet<>(s.refusedStakes);
       heldFees = new HashMap<>(s.heldFees);
       settlement = s.settlement;
+      slashings = new java.util.ArrayList<>(s.slashings);
+      refunded = s.refunded;
       held = s.held;
       outbox = s.outbox;
       seen = s.seen;
@@ -238,7 +273,7 @@ public record MicroPoolState(
 
     MicroPoolState build() {
       return new MicroPoolState(status, providerId, providerStake, terms, openedAt, activatedAt, stakes, fees, aeth, accepted,
-          refused, heldFees, settlement, held, outbox, seen);
+          refused, heldFees, settlement, slashings, refunded, held, outbox, seen);
     }
   }
 }

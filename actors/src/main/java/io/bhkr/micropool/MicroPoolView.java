@@ -6,7 +6,9 @@ import io.bhkr.serialization.JsonSerializable;
 import java.math.BigInteger;
 import java.util.List;
 
-/** What the API shows of a micro-pool. {@code stakes} are the users' stakes of record with the fee each paid. */
+/**
+ * What the API shows of a micro-pool, with its slashings and the Insurance Pool's refunds of them. {@code stakes} are the users' stakes of record with the fee each paid.
+ */
 public record MicroPoolView(
     String poolId,
     MicroPoolStatus status,
@@ -19,6 +21,8 @@ public record MicroPoolView(
     long openedAt,
     long activatedAt,
     List<MicroPoolLeg> settlement,
+    List<MicroPoolEvents.Slashed> slashings,
+    BigInteger refunded,
     Balances held)
     implements JsonSerializable {
 
@@ -30,6 +34,6 @@ public record MicroPoolView(
     who.addAll(s.fees().keySet());
     for (String a : who) lines.add(new StakeLine(a, s.stakeOf(a), s.fees().getOrDefault(a, BigInteger.ZERO)));
     return new MicroPoolView(poolId, s.status(), s.providerId(), s.providerStake(), s.terms(), s.total(), lines,
-        s.aethOutstanding(), s.openedAt(), s.activatedAt(), s.settlement(), s.held());
+        s.aethOutstanding(), s.openedAt(), s.activatedAt(), s.settlement(), s.slashings(), s.refunded(), s.held());
   }
 }

@@ -8,6 +8,7 @@ import io.bhkr.transfer.Dispatch;
 import io.bhkr.transfer.DispatchReceived;
 import io.bhkr.transfer.DispatchSent;
 import io.bhkr.transfer.InsuranceExcessDecided;
+import io.bhkr.transfer.MicroPoolSlashingClaim;
 import io.bhkr.transfer.Party;
 import io.bhkr.transfer.Transfer;
 import java.math.BigInteger;
@@ -24,6 +25,18 @@ final class InsuranceDecisions {
   static List<DomainEvent> compensate(PoolState s, String claimId, String slashed, Asset asset, SortedMap<String, BigInteger> losses,
       long at) {
     return pay(s.balances().of(asset).amount(), claimId, slashed, asset, losses, null, at);
+  }
+
+  /**
+   * A slashed micro-pool's claim: its stakers' loss is owed to the pool itself (victim
+   * {@code micropool:<id>}), which owes it to its aETH holders. A claim of 0 (k covered the loss)
+   * is still recorded, so the slashing is on record.
+   */
+  static List<DomainEvent> onMicroPoolClaim(PoolState s, MicroPoolSlashingClaim c) {
+    List<DomainEvent> events = new ArrayList<>(List.of(new DispatchReceived(c)));
+    SortedMap<String, BigInteger> owed = new java.util.TreeMap<>(java.util.Map.of(c.from().label(), c.owed().amount()));
+    events.addAll(compensate(s, c.claimId(), c.slashed(), c.owed().asset(), owed, c.at()));
+    return events;
   }
 
   /** Value arrives: credit it, then pay shortfalls in its asset, oldest claim first. */
@@ -49,7 +62,7 @@ final class InsuranceDecisions {
     events.add(new CompensationPaid(claimId, asset, available, payout.paid(), payout.stillOwed(), trigger, at, slashed));
     String round = trigger == null ? "" : ":" + trigger;
     payout.paid().forEach((victim, amount) -> events.add(new DispatchSent(new Transfer(
-        "insurance:" + claimId + ":" + victim + round, Party.INSURANCE_POOL, Party.account(victim), new Amount(asset, amount),
+        "insurance:" + claimId + ":" + victim + round, Party.INSURANCE_POOL, Party.ofLabel(victim), new Amount(asset, amount),
         "compensation for claim " + claimId, at))));
     return events;
   }

@@ -19,6 +19,7 @@ import io.bhkr.transfer.DispatchReceived;
 import io.bhkr.transfer.DispatchRoute;
 import io.bhkr.transfer.DispatchSent;
 import io.bhkr.transfer.InsuranceExcessDecided;
+import io.bhkr.transfer.MicroPoolSlashingClaim;
 import io.bhkr.transfer.Receipt;
 import java.math.BigInteger;
 import java.time.Duration;
@@ -87,6 +88,10 @@ public final class InsurancePoolEntity
     if (s.seen().contains(d.id())) return Effect().reply(c.replyTo(), receipt);
     List<DomainEvent> events;
     if (d instanceof InsuranceExcessDecided decision) events = InsuranceDecisions.moveExcess(s, decision);
+    else if (d instanceof MicroPoolSlashingClaim claim) {
+      if (s.seen().contains(claimKey(claim.claimId()))) return Effect().reply(c.replyTo(), receipt);
+      events = InsuranceDecisions.onMicroPoolClaim(s, claim);
+    }
     else if (d.value().isPresent()) events = InsuranceDecisions.onInflow(s, d);
     else return Effect().reply(c.replyTo(), receipt);
     return persistAndSend(events).thenReply(c.replyTo(), ns -> receipt);

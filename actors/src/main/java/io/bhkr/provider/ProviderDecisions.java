@@ -76,6 +76,9 @@ final class ProviderDecisions {
     } else if (d instanceof BidOutcome b) {
       rescore(out, "auction of project " + b.projectId() + " closed: bid " + b.bid().amount() + " of maxBid " + b.maxBid().amount(),
           b.at());
+    } else if (d instanceof io.bhkr.transfer.ProviderSlashed x) {
+      rescore(out, "slashing of micro-pool " + x.poolId() + ": " + x.loss().amount() + " wei lost, " + x.providerLoss().amount()
+          + " wei of it from its k", x.at());
     } else if (d instanceof ProviderDisqualification g) {
       out.add(new ProviderDisqualified("governance proposal " + g.proposalId(), g.at(), g.until()));
     }
@@ -180,7 +183,7 @@ final class ProviderDecisions {
     List<ReputationRule.BidRatio> bids = r.bids().stream().filter(b -> b.at() > bidsFrom && b.at() <= at)
         .map(b -> new ReputationRule.BidRatio(b.bid(), b.maxBid())).toList();
     return new ReputationRule.History(periods, average, s.collateral().amount(), pMax, bids,
-        r.failures().stream().map(Reputation.Failure::at).toList(), List.of(), r.disputeMarks());
+        r.failures().stream().map(Reputation.Failure::at).toList(), r.slashings(), r.disputeMarks());
   }
 
   private static String uptimes(PeriodAudited p) {

@@ -125,6 +125,7 @@ public record ProviderState(
     else if (applied instanceof PeriodAudited p) r = r.audited(p);
     else if (applied instanceof ProviderKSet k) r = r.withK(k.kWei());
     else if (applied instanceof NodeDeclared n && n.from().equals(Party.node(n.nodeId()))) r = r.declared(n.nodeId(), n.capacity());
+    else if (applied instanceof io.bhkr.transfer.ProviderSlashed x) r = r.slashed(x.at());
     else if (applied instanceof BidOutcome b && b.bid().asset() == Asset.BHKR && b.maxBid().amount().signum() > 0)
       r = r.bid(new Reputation.Bid(b.projectId(), b.bid().amount(), b.maxBid().amount(), b.at()));
     return new ProviderState(application, q, stake, since, other, projects, done, r, outbox, seen.with(applied.id()));

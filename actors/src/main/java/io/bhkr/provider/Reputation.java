@@ -29,6 +29,7 @@ import java.util.TreeSet;
  * @param breached projects already found failed by audits: each is told once
  * @param bids its recent bids, oldest first, at most {@link #KEPT_BIDS}
  * @param capacities node → the capacity it was registered with ({@link io.bhkr.transfer.NodeDeclared})
+ * @param slashings when its micro-pools' validators were slashed
  */
 public record Reputation(
     List<NodePeriod> periods,
@@ -42,7 +43,8 @@ public record Reputation(
     Map<String, Placement> placements,
     Set<String> breached,
     List<Bid> bids,
-    Map<String, Resources> capacities)
+    Map<String, Resources> capacities,
+    List<Long> slashings)
     implements JsonSerializable {
 
   /** The bids kept for Pr: the most recent ones, beyond what a score window holds. */
@@ -56,7 +58,7 @@ public record Reputation(
     list.add(b);
     if (list.size() > KEPT_BIDS) list = list.subList(list.size() - KEPT_BIDS, list.size());
     return new Reputation(periods, runs, disputeMarks, failures, parameters, score, disqualified, governedK, placements,
-        breached, list, capacities);
+        breached, list, capacities, slashings);
   }
 
   /** Three months of hourly periods of a few nodes: beyond every default window. */
@@ -79,11 +81,12 @@ public record Reputation(
     breached = Set.copyOf(breached);
     bids = bids == null ? List.of() : List.copyOf(bids);
     capacities = capacities == null ? Map.of() : Map.copyOf(capacities);
+    slashings = slashings == null ? List.of() : List.copyOf(slashings);
   }
 
   public static Reputation none() {
     return new Reputation(List.of(), Map.of(), List.of(), List.of(), null, null, null, null, Map.of(), Set.of(), List.of(),
-        Map.of());
+        Map.of(), List.of());
   }
 
   /** The disqualification's end, or 0 if never disqualified. */
@@ -103,7 +106,7 @@ public record Reputation(
     List<Long> marks = new ArrayList<>(disputeMarks);
     for (int i = 0; i < p.disputeMarks(); i++) marks.add(p.at());
     return new Reputation(list, r, marks, failures, p.parameters(), score, disqualified, governedK, placements, breached, bids,
-        capacities);
+        capacities, slashings);
   }
 
   /** A period its node was out of the round, counted as 0 uptime. */
@@ -112,7 +115,7 @@ public record Reputation(
     list.add(new NodePeriod(e.nodeId(), e.period(), e.at(), 0));
     if (list.size() > KEPT_PERIODS) list = list.subList(list.size() - KEPT_PERIODS, list.size());
     return new Reputation(list, runs, disputeMarks, failures, parameters, score, disqualified, governedK, placements, breached,
-        bids, capacities);
+        bids, capacities, slashings);
   }
 
   /** A node's registered capacity; placements are measured against it. */
@@ -121,7 +124,14 @@ public record Reputation(
     copy.put(nodeId, capacity);
     return new Reputation(periods, runs, disputeMarks, failures, parameters, score, disqualified, governedK, placements,
         breached, bids,
-        copy);
+        copy, slashings);
+  }
+
+  Reputation slashed(long at) {
+    List<Long> list = new ArrayList<>(slashings);
+    list.add(at);
+    return new Reputation(periods, runs, disputeMarks, failures, parameters, score, disqualified, governedK, placements, breached,
+        bids, capacities, list);
   }
 
   /** Once per project, however its failure is told. */
@@ -130,42 +140,42 @@ public record Reputation(
     List<Failure> list = new ArrayList<>(failures);
     list.add(f);
     return new Reputation(periods, runs, disputeMarks, list, parameters, score, disqualified, governedK, placements, breached,
-        bids, capacities);
+        bids, capacities, slashings);
   }
 
   Reputation scored(ScoreRecorded e) {
     return new Reputation(periods, runs, disputeMarks, failures, parameters, e, disqualified, governedK, placements, breached,
-        bids, capacities);
+        bids, capacities, slashings);
   }
 
   Reputation disqualified(ProviderDisqualified e) {
     return new Reputation(periods, runs, disputeMarks, failures, parameters, score, e, governedK, placements, breached, bids,
-        capacities);
+        capacities, slashings);
   }
 
   Reputation withK(BigInteger k) {
     return new Reputation(periods, runs, disputeMarks, failures, parameters, score, disqualified, k, placements, breached,
-        bids, capacities);
+        bids, capacities, slashings);
   }
 
   Reputation placed(ProjectPlaced p) {
     Map<String, Placement> copy = new TreeMap<>(placements);
     copy.put(p.projectId(), new Placement(p.to().id(), p.at()));
     return new Reputation(periods, runs, disputeMarks, failures, parameters, score, disqualified, governedK, copy, breached,
-        bids, capacities);
+        bids, capacities, slashings);
   }
 
   Reputation unplaced(String projectId) {
     Map<String, Placement> copy = new TreeMap<>(placements);
     copy.remove(projectId);
     return new Reputation(periods, runs, disputeMarks, failures, parameters, score, disqualified, governedK, copy, breached,
-        bids, capacities);
+        bids, capacities, slashings);
   }
 
   Reputation breach(String projectId) {
     Set<String> copy = new TreeSet<>(breached);
     copy.add(projectId);
     return new Reputation(periods, runs, disputeMarks, failures, parameters, score, disqualified, governedK, placements, copy,
-        bids, capacities);
+        bids, capacities, slashings);
   }
 }

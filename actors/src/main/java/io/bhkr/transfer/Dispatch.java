@@ -31,12 +31,15 @@ import java.util.Optional;
   @JsonSubTypes.Type(value = ProjectPlaced.class, name = "ProjectPlaced"),
   @JsonSubTypes.Type(value = ProjectUnplaced.class, name = "ProjectUnplaced"),
   @JsonSubTypes.Type(value = BidOutcome.class, name = "BidOutcome"),
-  @JsonSubTypes.Type(value = NodeDeclared.class, name = "NodeDeclared")
+  @JsonSubTypes.Type(value = NodeDeclared.class, name = "NodeDeclared"),
+  @JsonSubTypes.Type(value = MicroPoolSlashingClaim.class, name = "MicroPoolSlashingClaim"),
+  @JsonSubTypes.Type(value = ProviderSlashed.class, name = "ProviderSlashed")
 })
 public sealed interface Dispatch extends JsonSerializable
     permits Transfer, ProjectFunding, ProjectAwarded, ProjectReleased, ProviderQualified, InsuranceExcessDecided,
         CollateralClaim, MicroPoolOpening, MicroPoolMigrationOrdered, MicroPoolMigration, ProviderDisqualification, ProviderKSet,
-        PeriodAudited, ServiceFailureFound, ProjectPlaced, ProjectUnplaced, BidOutcome, NodeDeclared {
+        PeriodAudited, ServiceFailureFound, ProjectPlaced, ProjectUnplaced, BidOutcome, NodeDeclared, MicroPoolSlashingClaim,
+        ProviderSlashed {
 
   /** Globally unique: the receiver's once-only guarantee rests on it. */
   String id();

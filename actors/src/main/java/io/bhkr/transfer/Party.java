@@ -42,6 +42,13 @@ public record Party(Kind kind, String id) implements JsonSerializable {
     return kind == Kind.ACCOUNT ? id : kind.name().toLowerCase() + ":" + id;
   }
 
+  /** The party a {@link #label()} names. */
+  public static Party ofLabel(String label) {
+    int colon = label.indexOf(':');
+    if (colon < 0) return account(label);
+    return new Party(Kind.valueOf(label.substring(0, colon).toUpperCase(java.util.Locale.ROOT)), label.substring(colon + 1));
+  }
+
   @Override
   public String toString() {
     return kind.name().toLowerCase() + ":" + id;

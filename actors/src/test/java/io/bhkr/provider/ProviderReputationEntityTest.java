@@ -342,4 +342,21 @@ class ProviderReputationEntityTest {
     p.kit().restart();
     return p.view();
   }
+
+  @Test
+  void aMicroPoolSlashingCosts300InsideThePenaltyWindowAndIsToldOnce() {
+    Fixture p = activeProvider();
+    long before = p.receive(p.audited(1, T0 + HOUR, 10_000)).state().score();
+    io.bhkr.transfer.ProviderSlashed notice = new io.bhkr.transfer.ProviderSlashed("notice:slash:mp-1:1", Party.microPool("mp-1"),
+        Party.provider(p.id()), "mp-1", eth(32), eth(8), T0 + 2 * HOUR);
+    var slashed = p.receive(notice);
+    ScoreRecorded score = of(slashed.events(), ScoreRecorded.class).get(0);
+    assertEquals(1, score.score().slashingsCounted());
+    assertEquals(300, score.score().penalties());
+    assertEquals(before - 300, score.score().score());
+    assertEquals(T0 + 2 * HOUR, score.at(), "scored with the slashing's time");
+    assertTrue(p.receive(notice).events().isEmpty(), "a redelivered notice changes nothing");
+    var later = p.receive(p.audited(2, T0 + 2 * HOUR + 180 * 86_400L, 10_000));
+    assertEquals(0, of(later.events(), ScoreRecorded.class).get(0).score().slashingsCounted(), "out of the penalty window");
+  }
 }

@@ -12,6 +12,7 @@ import io.bhkr.market.Market;
 import io.bhkr.micropool.MicroPoolDecisions;
 import io.bhkr.micropool.MicroPoolEntity;
 import io.bhkr.micropool.MicroPoolEntity.Outcome;
+import io.bhkr.micropool.MicroPoolEvents;
 import io.bhkr.micropool.MicroPoolLeg;
 import io.bhkr.micropool.MicroPoolStatus;
 import io.bhkr.micropool.MicroPoolTerms;
@@ -44,6 +45,8 @@ final class MicroPoolEndpoints extends Endpoints {
 
   record CompletionRequest(Wire.AmountJson rewards) {}
 
+  record SlashingRequest(Wire.AmountJson loss) {}
+
   MicroPoolEndpoints(ActorSystem<?> system, Market market, ApiSettings settings) {
     super(system, market, settings);
   }
@@ -56,7 +59,8 @@ final class MicroPoolEndpoints extends Endpoints {
         path(segment("micropools").slash(segment()).slash("stakes"), id -> post(() -> signed((s, b) -> stake(id, s, b)))),
         path(segment("micropools").slash(segment()).slash("closure"), id -> post(() -> signed((s, b) -> close(id, s)))),
         path(segment("micropools").slash(segment()).slash("withdrawals"), id -> post(() -> signed((s, b) -> withdraw(id, s, b)))),
-        path(segment("micropools").slash(segment()).slash("completion"), id -> post(() -> signed((s, b) -> complete(id, s, b)))));
+        path(segment("micropools").slash(segment()).slash("completion"), id -> post(() -> signed((s, b) -> complete(id, s, b)))),
+        path(segment("micropools").slash(segment()).slash("slashings"), id -> post(() -> signed((s, b) -> slash(id, s, b)))));
   }
 
   private CompletionStage<HttpResponse> open(String signer, byte[] body) {
@@ -115,6 +119,10 @@ final class MicroPoolEndpoints extends Endpoints {
       } else if (v.status() == MicroPoolStatus.COMPLETED) {
         if (v.aethOutstanding().compareTo(eth.amount()) < 0)
           throw ApiException.conflict("insufficient-stake", "the pool owes only " + v.aethOutstanding() + " wei to aETH holders");
+        BigInteger owed = validatorLoss(v).subtract(v.refunded());
+        if (owed.signum() > 0)
+          throw ApiException.conflict("awaiting-refund", "the Insurance Pool still owes this pool " + owed
+              + " wei of its stakers' slashing loss; aETH is redeemed 1:1 once it is paid");
       } else {
         throw ApiException.conflict("pool-active", "micro-pool " + v.poolId() + " is " + v.status() + ": no withdrawal until completion");
       }
@@ -147,6 +155,34 @@ final class MicroPoolEndpoints extends Endpoints {
             closing.refusal());
       return view(rawId).thenApply(v -> json(200, render(v)));
     });
+  }
+
+  /**
+   * Operator only: the validator's slashing loss L, as observed on the beacon chain (no oracle
+   * yet). The provider's k absorbs min(L, k); the Insurance Pool refunds the rest into the pool.
+   */
+  private CompletionStage<HttpResponse> slash(String rawId, String signer, byte[] body) {
+    if (!signer.equals(settings.operator())) throw ApiException.forbidden("not-operator", "only the operator may record a slashing");
+    Amount loss = Wire.required(Json.read(body, SlashingRequest.class).loss(), "loss").positiveIn(Asset.ETH, "loss");
+    return existing(rawId).thenCompose(v -> {
+      if (v.status() != MicroPoolStatus.ACTIVE) throw ApiException.conflict("not-active", "micro-pool " + v.poolId() + " is " + v.status());
+      BigInteger balance = validatorBalance(v);
+      if (loss.amount().compareTo(balance) > 0)
+        throw ApiException.invalid("loss", "must be at most the validator's " + balance + " wei");
+      return ask(market.microPool(v.poolId()), (ActorRef<MicroPoolEntity.Slashing> r) -> new MicroPoolEntity.Slash(loss, now(), r));
+    }).thenCompose(slashing -> {
+      if (slashing.refusal() != null) throw ApiException.conflict("not-active", slashing.refusal());
+      return view(rawId).thenApply(v -> json(200, render(v)));
+    });
+  }
+
+  private static BigInteger validatorBalance(MicroPoolView v) {
+    return v.total().subtract(validatorLoss(v));
+  }
+
+  /** The stakers' slashing losses: what the Insurance Pool owes the pool in all. */
+  private static BigInteger validatorLoss(MicroPoolView v) {
+    return v.slashings().stream().map(MicroPoolEvents.Slashed::stakersLoss).reduce(BigInteger.ZERO, BigInteger::add);
   }
 
   private CompletionStage<HttpResponse> show(String rawId) {
@@ -202,7 +238,20 @@ final class MicroPoolEndpoints extends Endpoints {
       line.put("fee", Wire.amount(new Amount(v.terms().fp().asset(), l.fee())));
       return line;
     }).toList());
+    m.put("validatorBalance", Wire.amount(new Amount(Asset.ETH, validatorBalance(v))));
+    m.put("slashings", v.slashings().stream().map(MicroPoolEndpoints::render).toList());
+    m.put("refunded", Wire.amount(new Amount(Asset.ETH, v.refunded())));
     m.put("settlement", v.status() == MicroPoolStatus.COMPLETED ? v.settlement().stream().map(MicroPoolEndpoints::render).toList() : null);
+    return m;
+  }
+
+  private static Map<String, Object> render(MicroPoolEvents.Slashed e) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", e.id());
+    m.put("at", e.at());
+    m.put("loss", Wire.amount(e.loss()));
+    m.put("providerLoss", Wire.amount(new Amount(Asset.ETH, e.providerLoss())));
+    m.put("stakersLoss", Wire.amount(new Amount(Asset.ETH, e.stakersLoss())));
     return m;
   }
 

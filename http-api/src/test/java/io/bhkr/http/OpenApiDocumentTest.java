@@ -86,6 +86,7 @@ class OpenApiDocumentTest {
       new Served("post", "/api/v1/micropools/{id}/withdrawals", true),
       new Served("post", "/api/v1/micropools/{id}/completion", true),
       new Served("post", "/api/v1/micropools/{id}/closure", true),
+      new Served("post", "/api/v1/micropools/{id}/slashings", true),
       new Served("get", "/api/v1/audit/conservation", false));
 
   private static final Set<String> HTTP_METHODS = Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
