@@ -3,8 +3,6 @@ package io.bhkr.micropool;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.bhkr.governance.Parameters;
-import io.bhkr.micropool.MicroPoolEvents.AethBurned;
-import io.bhkr.micropool.MicroPoolEvents.AethMinted;
 import io.bhkr.money.Amount;
 import io.bhkr.money.Asset;
 import io.bhkr.serialization.DomainEvent;
@@ -51,7 +49,7 @@ class MicroPoolProperties {
     List<DomainEvent> journal = new ArrayList<>();
     List<Dispatch> delivered = new ArrayList<>();
     BigInteger in = BigInteger.ZERO, out = BigInteger.ZERO; // ETH into and out of the pool
-    s = fold(s, journal, new MicroPoolOpening("open", Party.account(PROVIDER), POOL, PROVIDER, Amount.tokens(Asset.ETH, 5),
+    s = PoolJournal.fold(s, POOL, journal, new MicroPoolOpening("open", Party.account(PROVIDER), POOL, PROVIDER, Amount.tokens(Asset.ETH, 5),
         MicroPoolTerms.of(Amount.tokens(Asset.BHKR, 100), 1_000, Parameters.development()), 1));
     in = in.add(Amount.tokens(Asset.ETH, 5).amount());
     int n = 0;
@@ -69,7 +67,7 @@ class MicroPoolProperties {
       };
       if (d == null) continue;
       int before = journal.size();
-      s = fold(s, journal, d);
+      s = PoolJournal.fold(s, POOL, journal, d);
       boolean appliedNow = journal.size() > before;
       if (appliedNow) delivered.add(d);
       if (appliedNow && d.value().isPresent() && d.value().get().asset() == Asset.ETH) in = in.add(d.value().get().amount());
@@ -77,7 +75,7 @@ class MicroPoolProperties {
         if (e instanceof DispatchSent sent && sent.dispatch().value().orElseThrow().asset() == Asset.ETH)
           out = out.add(sent.dispatch().value().get().amount());
 
-      BigInteger supply = supply(journal);
+      BigInteger supply = PoolJournal.aethSupply(journal);
       assertEquals(supply, s.aethOutstanding(), "the state's aETH is the journal's minted − burned");
       if (s.status() == MicroPoolStatus.OPEN || s.status() == MicroPoolStatus.ACTIVE) {
         BigInteger staked = s.stakes().values().stream().reduce(BigInteger.ZERO, BigInteger::add);
@@ -92,22 +90,7 @@ class MicroPoolProperties {
     }
   }
 
-  private static MicroPoolState fold(MicroPoolState s, List<DomainEvent> journal, Dispatch d) {
-    for (DomainEvent e : MicroPoolDecisions.onReceive(s, POOL, d)) {
-      journal.add(e);
-      s = s.apply(e);
-    }
-    return s;
-  }
 
-  private static BigInteger supply(List<DomainEvent> journal) {
-    BigInteger supply = BigInteger.ZERO;
-    for (DomainEvent e : journal) {
-      if (e instanceof AethMinted m) supply = supply.add(m.amount().amount());
-      if (e instanceof AethBurned b) supply = supply.subtract(b.amount().amount());
-    }
-    return supply;
-  }
 
   private static BigInteger outstandingAethSent(List<DomainEvent> journal) {
     return journal.stream().filter(e -> e instanceof DispatchSent sent && sent.dispatch().value().get().asset() == Asset.AETH

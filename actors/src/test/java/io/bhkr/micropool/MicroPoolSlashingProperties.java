@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.bhkr.governance.Parameters;
-import io.bhkr.micropool.MicroPoolEvents.AethBurned;
-import io.bhkr.micropool.MicroPoolEvents.AethMinted;
 import io.bhkr.micropool.MicroPoolEvents.Slashed;
 import io.bhkr.money.Amount;
 import io.bhkr.money.Asset;
@@ -58,7 +56,7 @@ class MicroPoolSlashingProperties {
     MicroPoolState s = MicroPoolState.empty();
     List<DomainEvent> journal = new ArrayList<>();
     List<Dispatch> delivered = new ArrayList<>();
-    s = fold(s, journal, new MicroPoolOpening("open", Party.account(PROVIDER), POOL, PROVIDER, Amount.tokens(Asset.ETH, k),
+    s = PoolJournal.fold(s, POOL, journal, new MicroPoolOpening("open", Party.account(PROVIDER), POOL, PROVIDER, Amount.tokens(Asset.ETH, k),
         MicroPoolTerms.of(Amount.tokens(Asset.BHKR, 100), 1_000, Parameters.development()), 1));
     BigInteger in = Amount.tokens(Asset.ETH, k).amount(), out = BigInteger.ZERO, burned = BigInteger.ZERO;
     int n = 0;
@@ -82,7 +80,7 @@ class MicroPoolSlashingProperties {
           default -> delivered.isEmpty() ? null : delivered.get(step.user() % delivered.size());
         };
         if (d == null) continue;
-        s = fold(s, journal, d);
+        s = PoolJournal.fold(s, POOL, journal, d);
         if (journal.size() > before) {
           delivered.add(d);
           if (d.value().orElseThrow().asset() == Asset.ETH) in = in.add(d.value().get().amount());
@@ -96,7 +94,7 @@ class MicroPoolSlashingProperties {
 
       BigInteger held = s.held().of(Asset.ETH).amount();
       assertEquals(in, out.add(burned).add(held), "ETH in = ETH out + burned + held");
-      BigInteger supply = supply(journal);
+      BigInteger supply = PoolJournal.aethSupply(journal);
       BigInteger stillOwed = s.stakersLoss().subtract(s.refunded());
       assertTrue(stillOwed.signum() >= 0, "the Insurance Pool never pays the pool more than the stakers lost");
       if (s.status() == MicroPoolStatus.OPEN || s.status() == MicroPoolStatus.ACTIVE) {
@@ -115,20 +113,5 @@ class MicroPoolSlashingProperties {
     return Arbitraries.longs().between(0, 16);
   }
 
-  private static MicroPoolState fold(MicroPoolState s, List<DomainEvent> journal, Dispatch d) {
-    for (DomainEvent e : MicroPoolDecisions.onReceive(s, POOL, d)) {
-      journal.add(e);
-      s = s.apply(e);
-    }
-    return s;
-  }
 
-  private static BigInteger supply(List<DomainEvent> journal) {
-    BigInteger supply = BigInteger.ZERO;
-    for (DomainEvent e : journal) {
-      if (e instanceof AethMinted m) supply = supply.add(m.amount().amount());
-      if (e instanceof AethBurned b) supply = supply.subtract(b.amount().amount());
-    }
-    return supply;
-  }
 }
