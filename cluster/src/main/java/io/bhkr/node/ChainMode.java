@@ -13,6 +13,7 @@ import io.bhkr.chain.Deployment;
 import io.bhkr.chain.EthereumNode;
 import io.bhkr.chain.MarketDeposits;
 import io.bhkr.chain.PayoutEpochs;
+import io.bhkr.http.MicroPoolContracts;
 import io.bhkr.http.PayoutDesk;
 import io.bhkr.chain.RegistryMirror;
 import io.bhkr.chain.SettlementEpoch;
@@ -94,8 +95,8 @@ final class ChainMode {
   }
 
   /** What chain mode gives the API: the platform's signer of vault withdrawals (the node's chain key) and payouts to chain. */
-  record Services(VaultSigner vault, PayoutDesk payouts) {
-    static final Services NONE = new Services(null, null);
+  record Services(VaultSigner vault, PayoutDesk payouts, MicroPoolContracts microPools) {
+    static final Services NONE = new Services(null, null, null);
   }
 
   /**
@@ -138,7 +139,7 @@ final class ChainMode {
       return new VaultSigner.Signed(contracts.vault(), contracts.chainId(), assetAddress,
           Hex.encode(w.sign(key, contracts.chainId(), contracts.vault())));
     };
-    return new Services(vault, new AnchorClaims(system, payouts, node, contracts, payoutEpochSeconds));
+    return new Services(vault, new AnchorClaims(system, payouts, node, contracts, payoutEpochSeconds), null);
   }
 
   /** {@code deploy}: deploys the contracts to a chain, prints their addresses and writes them to a file for {@code run}. */
