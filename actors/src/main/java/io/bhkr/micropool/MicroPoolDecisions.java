@@ -79,7 +79,8 @@ public final class MicroPoolDecisions {
   /** Accepted while OPEN: the stake is recorded, aETH minted and sent 1:1, and the pool activates at the validator stake. */
   private static List<DomainEvent> stake(MicroPoolState s, Party self, Transfer t) {
     Transfer fee = s.heldFees().get(t.id());
-    if (s.status() != MicroPoolStatus.OPEN || t.at() >= s.terms().endsAt()) {
+    // a pool whose principal is on chain takes stakes there only (ChainCustody)
+    if (s.status() != MicroPoolStatus.OPEN || t.at() >= s.terms().endsAt() || s.terms().onChain()) {
       List<DomainEvent> events = new ArrayList<>(giveBack(self, t, t.id(), t.at()));
       events.add(new StakeRefused(t.id()));
       if (fee != null) events.addAll(returnHeldFee(self, t.id(), fee));
@@ -91,7 +92,7 @@ public final class MicroPoolDecisions {
     events.add(new Staked(t));
     events.add(new AethMinted("mint:" + t.id(), staker, aeth));
     events.add(new DispatchSent(new Transfer("aeth:" + t.id(), self, t.from(), aeth, "aeth-minted", t.at())));
-    if (fee != null) events.addAll(charge(s, self, t.id(), staker, fee));
+    if (fee != null) events.addAll(charge(s, self, t.id(), staker, fee.id(), fee.amount(), fee.at()));
     BigInteger total = s.total().add(t.amount().amount());
     if (total.compareTo(s.terms().validatorStake().amount()) >= 0) events.add(new Activated(t.at(), total));
     return events;
@@ -100,21 +101,21 @@ public final class MicroPoolDecisions {
   /** A fee is forwarded once its stake is accepted, returned if the stake was, and held until then. */
   private static List<DomainEvent> fee(MicroPoolState s, Party self, Transfer t) {
     String stakeId = t.id().substring(0, t.id().length() - FEE_SUFFIX.length());
-    if (s.refusedStakes().contains(stakeId)) return giveBack(self, t, t.id(), t.at());
+    if (s.refusedStakes().contains(stakeId) || s.terms() != null && s.terms().onChain()) return giveBack(self, t, t.id(), t.at());
     List<DomainEvent> events = new ArrayList<>(List.of(new FeeReceived(stakeId, t)));
-    if (s.acceptedStakes().contains(stakeId)) events.addAll(charge(s, self, stakeId, t.from().id(), t));
+    if (s.acceptedStakes().contains(stakeId)) events.addAll(charge(s, self, stakeId, t.from().id(), t.id(), t.amount(), t.at()));
     return events;
   }
 
-  private static List<DomainEvent> charge(MicroPoolState s, Party self, String stakeId, String staker, Transfer fee) {
-    MicroPoolRule.FeeSplit split = MicroPoolRule.splitFee(fee.amount(), s.terms().feeRewardBps());
-    List<DomainEvent> events = new ArrayList<>(List.of(new FeeCharged(stakeId, staker, fee.amount())));
+  /** A stake's fee counts as paid: 10 % (floored) to the Reward Pool, the rest to the provider, under ids from {@code feeId}. */
+  static List<DomainEvent> charge(MicroPoolState s, Party self, String stakeId, String staker, String feeId, Amount fee, long at) {
+    MicroPoolRule.FeeSplit split = MicroPoolRule.splitFee(fee, s.terms().feeRewardBps());
+    List<DomainEvent> events = new ArrayList<>(List.of(new FeeCharged(stakeId, staker, fee)));
     if (!split.toRewardPool().isZero())
-      events.add(new DispatchSent(new Transfer(fee.id() + ":reward", self, Party.REWARD_POOL, split.toRewardPool(), "micropool-fee",
-          fee.at())));
+      events.add(new DispatchSent(new Transfer(feeId + ":reward", self, Party.REWARD_POOL, split.toRewardPool(), "micropool-fee", at)));
     if (!split.toProvider().isZero())
-      events.add(new DispatchSent(new Transfer(fee.id() + ":provider", self, Party.account(s.providerId()), split.toProvider(),
-          "micropool-fee", fee.at())));
+      events.add(new DispatchSent(new Transfer(feeId + ":provider", self, Party.account(s.providerId()), split.toProvider(),
+          "micropool-fee", at)));
     return events;
   }
 
@@ -136,7 +137,9 @@ public final class MicroPoolDecisions {
         && s.stakeOf(t.from().id()).compareTo(amount) >= 0;
     boolean redemption = (s.status() == MicroPoolStatus.COMPLETED || s.status() == MicroPoolStatus.MIGRATED)
         && s.aethOutstanding().compareTo(amount) >= 0;
-    if (!withdrawal && !redemption || redemption && !s.whole()) return giveBack(self, t, t.id(), t.at());
+    // a pool whose principal is on chain owes no aETH here: its stakers unstake and redeem on chain
+    if (!withdrawal && !redemption || redemption && !s.whole() || s.terms() != null && s.terms().onChain())
+      return giveBack(self, t, t.id(), t.at());
     return List.of(new AethReturned(t, withdrawal), new AethBurned("burn:" + t.id(), t.amount()),
         new DispatchSent(new Transfer("eth:" + t.id(), self, t.from(), new Amount(Asset.ETH, amount),
             withdrawal ? "micropool-withdrawal" : "micropool-redemption", t.at())));
@@ -173,7 +176,9 @@ public final class MicroPoolDecisions {
    */
   private static List<DomainEvent> migrateOut(MicroPoolState s, Party self, MicroPoolMigrationOrdered o) {
     // a slashed pool stays: the refund the Insurance Pool owes it would have nowhere to go (docs/micropools.md)
-    boolean movable = (s.status() == MicroPoolStatus.OPEN || s.status() == MicroPoolStatus.ACTIVE) && s.slashings().isEmpty();
+    // nor does a pool whose principal is on chain: governance cannot move the contract's ETH
+    boolean movable = (s.status() == MicroPoolStatus.OPEN || s.status() == MicroPoolStatus.ACTIVE) && s.slashings().isEmpty()
+        && !s.terms().onChain();
     if (!movable || o.toPoolId().equals(self.id())) return List.of();
     BigInteger usersEth = s.stakes().values().stream().reduce(BigInteger.ZERO, BigInteger::add);
     List<DomainEvent> events = new ArrayList<>(List.of(new MigratedOut(o.id(), o.toPoolId(), o.at()),
@@ -220,6 +225,7 @@ public final class MicroPoolDecisions {
   /** Why a slashing of {@code loss} cannot be recorded, or null: only an ACTIVE pool, 0 < L ≤ the validator's balance. */
   public static String slashingRefusal(MicroPoolState s, Amount loss) {
     if (s.status() != MicroPoolStatus.ACTIVE) return "the pool is " + s.status() + "; only an ACTIVE pool's validator is slashed";
+    if (s.terms().onChain()) return "the pool's principal is on chain at " + s.terms().chainPool() + "; slashing such a pool is not built";
     if (loss.asset() != Asset.ETH || loss.amount().signum() <= 0 || loss.amount().compareTo(s.validatorBalance()) > 0)
       return "the loss must be more than 0 and at most the validator's " + s.validatorBalance() + " wei";
     return null;

@@ -57,6 +57,12 @@ public final class MicroPoolEntity
   /** {@code refusal} is null when the slashing was recorded. */
   public record Slashing(String refusal) implements JsonSerializable {}
 
+  /**
+   * The chain bridge reports a confirmed log of this pool's contract (principal on chain); answered
+   * once recorded, or at once if it was already. The bridge sends a pool's logs one at a time, in chain order.
+   */
+  public record RecordChainFact(ChainPoolFact fact, ActorRef<akka.Done> replyTo) implements Command {}
+
   record Confirm(Receipt receipt) implements Command {}
 
   record RedeliveryDue() implements Command {}
@@ -89,6 +95,7 @@ public final class MicroPoolEntity
         .onCommand(GetOutcome.class, (s, c) -> Effect().reply(c.replyTo(), outcome(s, c.dispatchId())))
         .onCommand(Close.class, this::onClose)
         .onCommand(Slash.class, this::onSlash)
+        .onCommand(RecordChainFact.class, this::onChainFact)
         .onCommand(Confirm.class, (s, c) -> onReceipt(s, c.receipt()))
         .onCommand(RedeliveryDue.class, (s, c) -> onRedeliveryDue(s))
         .build();
@@ -98,24 +105,33 @@ public final class MicroPoolEntity
     Receipt receipt = new Receipt(c.dispatch().id());
     List<DomainEvent> events = MicroPoolDecisions.onReceive(s, self, c.dispatch());
     if (events.isEmpty()) return Effect().reply(c.replyTo(), receipt);
-    List<Dispatch> out = events.stream().filter(e -> e instanceof DispatchSent).map(e -> ((DispatchSent) e).dispatch()).toList();
-    return Effect().persist(events).thenRun(ns -> courier.send(out)).thenReply(c.replyTo(), ns -> receipt);
+    return persistAndSend(events, c.replyTo(), receipt);
   }
 
   private ReplyEffect<DomainEvent, MicroPoolState> onClose(MicroPoolState s, Close c) {
     String refusal = MicroPoolDecisions.closingRefusal(s, c.at());
     if (refusal != null) return Effect().reply(c.replyTo(), new Closing(refusal));
     List<DomainEvent> events = MicroPoolDecisions.close(s, self, c.at());
-    List<Dispatch> out = events.stream().filter(e -> e instanceof DispatchSent).map(e -> ((DispatchSent) e).dispatch()).toList();
-    return Effect().persist(events).thenRun(ns -> courier.send(out)).thenReply(c.replyTo(), ns -> new Closing(null));
+    return persistAndSend(events, c.replyTo(), new Closing(null));
   }
 
   private ReplyEffect<DomainEvent, MicroPoolState> onSlash(MicroPoolState s, Slash c) {
     String refusal = MicroPoolDecisions.slashingRefusal(s, c.loss());
     if (refusal != null) return Effect().reply(c.replyTo(), new Slashing(refusal));
     List<DomainEvent> events = MicroPoolDecisions.slash(s, self, c.loss(), c.at());
+    return persistAndSend(events, c.replyTo(), new Slashing(null));
+  }
+
+  private ReplyEffect<DomainEvent, MicroPoolState> onChainFact(MicroPoolState s, RecordChainFact c) {
+    List<DomainEvent> events = ChainCustody.record(s, self, c.fact());
+    if (events.isEmpty()) return Effect().reply(c.replyTo(), akka.Done.getInstance());
+    return persistAndSend(events, c.replyTo(), akka.Done.getInstance());
+  }
+
+  /** Persists the events in one write, then sends the dispatches among them through the outbox, then answers. */
+  private <R> ReplyEffect<DomainEvent, MicroPoolState> persistAndSend(List<DomainEvent> events, ActorRef<R> replyTo, R reply) {
     List<Dispatch> out = events.stream().filter(e -> e instanceof DispatchSent).map(e -> ((DispatchSent) e).dispatch()).toList();
-    return Effect().persist(events).thenRun(ns -> courier.send(out)).thenReply(c.replyTo(), ns -> new Slashing(null));
+    return Effect().persist(events).thenRun(ns -> courier.send(out)).thenReply(replyTo, ns -> reply);
   }
 
   private static Outcome outcome(MicroPoolState s, String id) {
@@ -128,7 +144,4 @@ public final class MicroPoolEntity
   public EventHandler<MicroPoolState, DomainEvent> eventHandler() {
     return newEventHandlerBuilder().forAnyState().onAnyEvent(MicroPoolState::apply);
   }
-
-
-
 }

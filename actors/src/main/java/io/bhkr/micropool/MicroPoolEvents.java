@@ -137,4 +137,19 @@ public final class MicroPoolEvents {
       return received(refund.id(), refund.amount());
     }
   }
+
+  /**
+   * A confirmed log of the pool's contract on chain (its principal is held there): a stake adds to
+   * the stakes of record and brings its BHKR fee into the market (the fee is in the custody vault:
+   * a DEPOSITED change; its split follows in the same write), an unstake takes from them, an
+   * activation makes the pool ACTIVE. No ETH or aETH moves in the market.
+   */
+  public record ChainFactRecorded(ChainPoolFact fact) implements ValueEvent {
+    @Override
+    public List<ValueChange> changes() {
+      if (fact.kind() != ChainPoolFact.Kind.STAKED || fact.fee().signum() == 0) return List.of();
+      return List.of(new ValueChange(ValueChange.Kind.DEPOSITED, fact.id() + MicroPoolDecisions.FEE_SUFFIX,
+          new Amount(io.bhkr.money.Asset.BHKR, fact.fee())));
+    }
+  }
 }

@@ -179,6 +179,7 @@ public record MicroPoolState(
       b.refunded = b.refunded.add(e.refund().amount().amount());
       return b.build();
     }
+    if (event instanceof MicroPoolEvents.ChainFactRecorded e) return chainFact(e.fact());
     if (event instanceof MicroPoolEvents.Closed e) {
       Builder b = new Builder(this);
       b.status = MicroPoolStatus.CLOSED;
@@ -211,6 +212,29 @@ public record MicroPoolState(
       return b.build();
     }
     throw new IllegalArgumentException("a micro-pool has no event " + event.getClass().getSimpleName());
+  }
+
+  private MicroPoolState chainFact(ChainPoolFact f) {
+    Builder b = new Builder(this).seen(f.id());
+    switch (f.kind()) {
+      case STAKED -> {
+        b.stakes.merge(f.staker(), f.amount(), BigInteger::add);
+        b.credit(new Amount(Asset.BHKR, f.fee()));
+      }
+      case UNSTAKED -> {
+        // the contract burns only what the staker holds; never below zero here either
+        BigInteger left = b.stakes.getOrDefault(f.staker(), BigInteger.ZERO).subtract(f.amount()).max(BigInteger.ZERO);
+        if (left.signum() == 0) b.stakes.remove(f.staker());
+        else b.stakes.put(f.staker(), left);
+      }
+      case ACTIVATED -> {
+        if (b.status == MicroPoolStatus.OPEN) {
+          b.status = MicroPoolStatus.ACTIVE;
+          b.activatedAt = f.at();
+        }
+      }
+    }
+    return b.build();
   }
 
   /** A mutable copy used only inside {@link #apply}, so each case names just what it changes. */
