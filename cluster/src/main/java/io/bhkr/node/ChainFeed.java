@@ -21,6 +21,8 @@ import io.bhkr.chain.ContractAddresses;
 import io.bhkr.chain.FailureRecords;
 import io.bhkr.chain.PayoutEpochs;
 import io.bhkr.market.Market;
+import io.bhkr.micropool.MicroPoolEntity;
+import io.bhkr.micropool.MicroPoolEvents;
 import io.bhkr.persistence.ledger.LedgerDatabase;
 import io.bhkr.persistence.ledger.LedgerSession;
 import io.bhkr.pool.CompensationPaid;
@@ -39,8 +41,9 @@ import java.util.concurrent.CompletionStage;
  * Chain mode: what the journal tells the chain bridge. Every project failure and every slashing
  * claim goes to the bridge's outbox as a {@code Registry.recordFailure} call ({@link FailureRecords});
  * every vault withdrawal an account authorized is watched by the bridge until paid or expired;
- * every payout to chain an account reserved is recorded in its payout epoch ({@link PayoutEpochs}).
- * At-least-once projections of the "project", "pool" and "account" tags, whose offsets live in the
+ * every payout to chain an account reserved is recorded in its payout epoch ({@link PayoutEpochs});
+ * every micro-pool opened with its principal on chain has its contract followed (and opened for
+ * stakes) by the bridge. At-least-once projections of the "project", "pool", "account" and "micropool" tags, whose offsets live in the
  * journal's database: after a restart they go on from their offset, and what they read twice the
  * bridge ignores (a transaction's id is derived from the fact; a withdrawal is keyed by account
  * and nonce). An offset moves only once the bridge has persisted what it was told, so nothing is
@@ -48,7 +51,7 @@ import java.util.concurrent.CompletionStage;
  */
 final class ChainFeed {
 
-  private static final List<String> TAGS = List.of(ProjectEntity.TAG, InsurancePoolEntity.TAG, AccountEntity.TAG);
+  private static final List<String> TAGS = List.of(ProjectEntity.TAG, InsurancePoolEntity.TAG, AccountEntity.TAG, MicroPoolEntity.TAG);
   private static final Duration ASK = Duration.ofSeconds(10);
 
   private ChainFeed() {}
@@ -102,6 +105,11 @@ final class ChainFeed {
         long at = envelope.timestamp() / 1000; // when the account journaled it
         return AskPattern.ask(payouts, (ActorRef<Done> r) -> new PayoutEpochs.Record(account, p.number(), p.epoch(), p.amount(), at, r),
             ASK, system.scheduler());
+      }
+      if (envelope.event() instanceof MicroPoolEvents.MicroPoolOpened opened && opened.opening().terms().onChain()) {
+        String poolId = pid.substring(pid.indexOf('|') + 1);
+        String contract = opened.opening().terms().chainPool();
+        return AskPattern.ask(bridge, (ActorRef<Done> r) -> new ChainBridge.Follow(contract, poolId, r), ASK, system.scheduler());
       }
       if (envelope.event() instanceof CompensationPaid paid)
         return FailureRecords.slashing(contracts, pid, seq, paid).map(this::submit).orElse(CompletableFuture.completedFuture(Done.getInstance()));

@@ -39,8 +39,8 @@ final class BridgeRound {
     return key.getAddress().toLowerCase();
   }
 
-  /** The next confirmed range after {@code cursor} with its headers and logs, or null when there is none yet. */
-  ChainBridge.InboundObservation inbound(BlockHeader cursor) {
+  /** The next confirmed range after {@code cursor} with its headers and the logs of {@code addresses}, or null when there is none yet. */
+  ChainBridge.InboundObservation inbound(BlockHeader cursor, List<String> addresses) {
     long head = node.head();
     Optional<ConfirmedRange.Span> span = ConfirmedRange.next(cursor, head, settings.confirmations(), settings.maxBlocksPerRound());
     if (span.isEmpty()) return null;
@@ -49,7 +49,7 @@ final class BridgeRound {
     // two forks, or miss a log that only the new fork has, and no later check could tell.
     List<String> hashes = headers.stream().map(h -> h == null ? null : h.hash()).toList();
     List<ChainLog> logs = hashes.contains(null) ? List.of()
-        : node.logsOfBlocks(hashes, settings.contracts().followed(), ChainEvents.followedTopics());
+        : node.logsOfBlocks(hashes, addresses, ChainEvents.followedTopics());
     return new ChainBridge.InboundObservation(span.get(), head, headers, logs);
   }
 

@@ -45,6 +45,8 @@ import org.web3j.crypto.Credentials;
  * its account under the id {@code chain:<tx hash>:<log index>} until the account acknowledges.
  * A log is read once because the cursor moves with it; it is credited once because the account
  * applies each id once; and it is credited only from a block the cursor's chain of hashes leads to.
+ * The logs of the micro-pool contracts it follows ({@link MicroPoolFollowing}) go the same way to
+ * their market pools, one at a time per pool and in chain order.
  *
  * <p>Outbound, the market submits {@link ChainTransaction}s (idempotent by id). The bridge sends
  * them one at a time: it signs the next with its own next nonce and persists the signed bytes
@@ -103,6 +105,13 @@ public final class ChainBridge
    */
   public record Watch(String account, long nonce, long deadline, ActorRef<Done> replyTo) implements Command {}
 
+  /**
+   * Follow the logs of micro-pool contract {@code contract} for market pool {@code poolId}, and
+   * open the contract for stakes (through the outbox, so after the following is persisted: no
+   * stake can precede it). Answered when persisted, or at once if the contract is followed already.
+   */
+  public record Follow(String contract, String poolId, ActorRef<Done> replyTo) implements Command {}
+
   record Round() implements Command {}
 
   /**
@@ -116,6 +125,8 @@ public final class ChainBridge
   record CreditAnswered(String depositId, boolean applied) implements Command {}
 
   record SettlementAnswered(String key, boolean applied) implements Command {}
+
+  record PoolLogAnswered(String logId, String poolId, boolean applied) implements Command {}
 
   public record InboundObservation(ConfirmedRange.Span span, long head, List<BlockHeader> headers, List<ChainLog> logs)
       implements JsonSerializable {}
@@ -141,18 +152,25 @@ public final class ChainBridge
    * What the bridge holds: where it reads, what it has not yet credited, its transactions, and why
    * its last round failed (null when it succeeded: the node answers).
    */
-  public record BridgeView(BlockHeader cursor, List<ChainDeposit> pendingCredits, long depositsConfirmed, long stakesRecorded,
+  public record BridgeView(BlockHeader cursor, List<ChainDeposit> pendingCredits, long depositsConfirmed, MicroPoolFollowing microPools,
       String halted, TransactionOutbox outbox, String lastRoundFailure, List<WithdrawalWatch.Watched> withdrawalsWatched,
       List<WithdrawalWatch.Settlement> pendingSettlements) implements JsonSerializable {}
 
   // ---- events
 
   /**
-   * Blocks after {@code from} up to {@code to} are confirmed and read; these deposits and vault
-   * withdrawals were in them ({@code withdrawals} is null in events from before it existed).
+   * Blocks after {@code from} up to {@code to} are confirmed and read; these deposits, vault
+   * withdrawals and logs of followed micro-pools were in them (the last two are null in events from
+   * before they existed).
    */
-  public record BlocksConfirmed(BlockHeader from, BlockHeader to, List<ChainDeposit> deposits, List<ChainWithdrawal> withdrawals)
-      implements DomainEvent {}
+  public record BlocksConfirmed(BlockHeader from, BlockHeader to, List<ChainDeposit> deposits, List<ChainWithdrawal> withdrawals,
+      List<MicroPoolLog> poolLogs) implements DomainEvent {}
+
+  /** The bridge follows this micro-pool contract's logs for the pool from now on; the opening transaction follows. */
+  public record MicroPoolFollowed(String contract, String poolId) implements DomainEvent {}
+
+  /** The pool recorded this log. */
+  public record PoolLogRecorded(String logId) implements DomainEvent {}
 
   public record WithdrawalWatched(WithdrawalWatch.Watched withdrawal) implements DomainEvent {}
 
@@ -183,20 +201,25 @@ public final class ChainBridge
   public record NonceTaken(String id, @JsonFormat(shape = JsonFormat.Shape.STRING) BigInteger nonce,
       @JsonFormat(shape = JsonFormat.Shape.STRING) BigInteger nextNonce) implements DomainEvent {}
 
-  public record State(BlockHeader cursor, Map<String, ChainDeposit> pendingCredits, long depositsConfirmed, long stakesRecorded,
+  public record State(BlockHeader cursor, Map<String, ChainDeposit> pendingCredits, long depositsConfirmed, MicroPoolFollowing pools,
       String halted, TransactionOutbox outbox, WithdrawalWatch withdrawals) implements JsonSerializable {
     public State {
       pendingCredits = Collections.unmodifiableMap(new LinkedHashMap<>(pendingCredits));
       if (withdrawals == null) withdrawals = WithdrawalWatch.empty(); // snapshots from before withdrawals existed
+      if (pools == null) pools = MicroPoolFollowing.empty();          // and from before micro-pools were followed
     }
 
-    State with(BlockHeader cursor, Map<String, ChainDeposit> pendingCredits, long depositsConfirmed, long stakesRecorded, String halted,
+    State with(BlockHeader cursor, Map<String, ChainDeposit> pendingCredits, long depositsConfirmed, String halted,
         TransactionOutbox outbox) {
-      return new State(cursor, pendingCredits, depositsConfirmed, stakesRecorded, halted, outbox, withdrawals);
+      return new State(cursor, pendingCredits, depositsConfirmed, pools, halted, outbox, withdrawals);
     }
 
     State with(WithdrawalWatch withdrawals) {
-      return new State(cursor, pendingCredits, depositsConfirmed, stakesRecorded, halted, outbox, withdrawals);
+      return new State(cursor, pendingCredits, depositsConfirmed, pools, halted, outbox, withdrawals);
+    }
+
+    State with(MicroPoolFollowing pools) {
+      return new State(cursor, pendingCredits, depositsConfirmed, pools, halted, outbox, withdrawals);
     }
   }
 
@@ -234,6 +257,7 @@ public final class ChainBridge
   private boolean roundUnderWay;
   private final Set<String> creditsUnderWay = new HashSet<>();
   private final Set<String> settlementsUnderWay = new HashSet<>();
+  private final Set<String> poolsUnderWay = new HashSet<>();
   private String waitingId;
   private int roundsWaiting;
   private String lastRoundFailure;
@@ -251,7 +275,8 @@ public final class ChainBridge
 
   @Override
   public State emptyState() {
-    return new State(BlockHeader.before(settings.startBlock()), Map.of(), 0, 0, null, TransactionOutbox.empty(), WithdrawalWatch.empty());
+    return new State(BlockHeader.before(settings.startBlock()), Map.of(), 0, MicroPoolFollowing.empty(), null, TransactionOutbox.empty(),
+        WithdrawalWatch.empty());
   }
 
   @Override
@@ -265,6 +290,8 @@ public final class ChainBridge
         .onCommand(CreditAnswered.class, this::onCreditAnswered)
         .onCommand(Watch.class, this::onWatch)
         .onCommand(SettlementAnswered.class, this::onSettlementAnswered)
+        .onCommand(Follow.class, this::onFollow)
+        .onCommand(PoolLogAnswered.class, this::onPoolLogAnswered)
         .build();
   }
 
@@ -279,10 +306,19 @@ public final class ChainBridge
     return Effect().persist(new WithdrawalWatched(w)).thenReply(c.replyTo(), ns -> Done.getInstance());
   }
 
+  private ReplyEffect<DomainEvent, State> onFollow(State s, Follow c) {
+    String contract = c.contract().toLowerCase();
+    if (s.pools().follows(contract)) return Effect().reply(c.replyTo(), Done.getInstance());
+    ChainTransaction opening = ChainCalls.openMicroPool("micropool-open:" + c.poolId(), contract);
+    return Effect().persist(List.of(new MicroPoolFollowed(contract, c.poolId()), new TransactionRequested(opening)))
+        .thenReply(c.replyTo(), ns -> Done.getInstance());
+  }
+
   /** Starts one round off the actor: read the chain, sign what is next. Never two at once. */
   private ReplyEffect<DomainEvent, State> onRound(State s, Round c) {
     deliverCredits(s);
     deliverSettlements(s);
+    deliverPoolLogs(s);
     if (roundUnderWay) return Effect().noReply();
     roundUnderWay = true;
     TransactionOutbox.InFlight inFlight = s.outbox().inFlight();
@@ -296,10 +332,11 @@ public final class ChainBridge
     var next = s.outbox().nextToSend();
     BigInteger nonce = s.outbox().nextNonce();
     List<WithdrawalWatch.Watched> watched = List.copyOf(s.withdrawals().watched().values());
+    List<String> addresses = settings.contracts().followed(s.pools().pools().keySet());
     ctx.pipeToSelf(CompletableFuture.supplyAsync(() -> {
       // deadlines against the cursor, before the read moves past it: see BridgeRound.pastDeadline
       Map<String, Boolean> pastDeadline = io.pastDeadline(cursor, watched);
-      InboundObservation in = halted ? null : io.inbound(cursor);
+      InboundObservation in = halted ? null : io.inbound(cursor, addresses);
       OutboundObservation out = inFlight != null ? io.track(inFlight, wantReplacement)
           : next.map(tx -> io.prepare(tx, nonce)).orElse(null);
       return new Observed(in, out, pastDeadline, null);
@@ -349,6 +386,7 @@ public final class ChainBridge
     return Effect().persist(events).thenRun(ns -> {
       deliverCredits(ns);
       deliverSettlements(ns);
+      deliverPoolLogs(ns);
       // only now, with the signed bytes in the journal, may they leave: a crash before this
       // point sends nothing, a crash after it sends the same bytes again
       if (broadcast != null) CompletableFuture.runAsync(() -> io.broadcast(broadcast), blocking)
@@ -359,10 +397,14 @@ public final class ChainBridge
 
   private List<DomainEvent> inbound(State s, InboundObservation in) {
     ConfirmedRange.Verdict verdict = ConfirmedRange.judge(s.cursor(), in.span(), in.headers(), in.logs());
-    if (verdict instanceof ConfirmedRange.Advance a)
+    if (verdict instanceof ConfirmedRange.Advance a) {
+      Map<Long, Long> times = new java.util.HashMap<>();
+      in.headers().forEach(h -> times.put(h.number(), h.timestamp()));
       return List.of(new BlocksConfirmed(s.cursor(), a.to(),
           a.logs().stream().flatMap(l -> ChainEvents.decode(l, settings.contracts()).stream()).toList(),
-          a.logs().stream().flatMap(l -> ChainEvents.decodeWithdrawal(l, settings.contracts()).stream()).toList()));
+          a.logs().stream().flatMap(l -> ChainEvents.decodeWithdrawal(l, settings.contracts()).stream()).toList(),
+          a.logs().stream().flatMap(l -> ChainEvents.decodePoolLog(l, s.pools().pools(), times.get(l.blockNumber())).stream()).toList()));
+    }
     if (verdict instanceof ConfirmedRange.Orphaned o) {
       ctx.getLog().error("Block {} ({}) that the bridge took as confirmed is no longer on the chain (block {} builds on {}): "
           + "a re-org deeper than {} confirmations. Inbound stops; an operator must reconcile.",
@@ -383,6 +425,21 @@ public final class ChainBridge
     settlementsUnderWay.remove(c.key());
     if (!c.applied() || !s.withdrawals().settlements().containsKey(c.key())) return Effect().noReply();
     return Effect().persist(new WithdrawalSettled(c.key())).thenNoReply();
+  }
+
+  private ReplyEffect<DomainEvent, State> onPoolLogAnswered(State s, PoolLogAnswered c) {
+    poolsUnderWay.remove(c.poolId());
+    if (!c.applied() || !s.pools().pending().containsKey(c.logId())) return Effect().noReply();
+    return Effect().persist(new PoolLogRecorded(c.logId())).thenRun(this::deliverPoolLogs).thenNoReply();
+  }
+
+  /** Sends each followed pool its next log not yet recorded: one at a time per pool, in chain order (it records each id once). */
+  private void deliverPoolLogs(State s) {
+    for (MicroPoolLog l : s.pools().nextPerPool(poolsUnderWay)) {
+      poolsUnderWay.add(l.poolId());
+      ctx.pipeToSelf(sink.recordPoolFact(l.poolId(), l.fact()),
+          (done, failure) -> new PoolLogAnswered(l.fact().id(), l.poolId(), failure == null));
+    }
   }
 
   /** Tells each account its withdrawal's fate until it acknowledges (it applies each nonce once). */
@@ -409,21 +466,18 @@ public final class ChainBridge
         .forAnyState()
         .onEvent(BlocksConfirmed.class, (s, e) -> {
           Map<String, ChainDeposit> pending = new LinkedHashMap<>(s.pendingCredits());
-          long stakes = s.stakesRecorded();
-          for (ChainDeposit d : e.deposits()) {
-            if (d.credited()) pending.put(d.depositId(), d);
-            else stakes++;
-          }
-          return new State(e.to(), pending, s.depositsConfirmed() + e.deposits().size(), stakes, s.halted(), s.outbox(),
+          for (ChainDeposit d : e.deposits()) pending.put(d.depositId(), d);
+          return new State(e.to(), pending, s.depositsConfirmed() + e.deposits().size(),
+              s.pools().read(e.poolLogs() == null ? List.of() : e.poolLogs()), s.halted(), s.outbox(),
               s.withdrawals().paid(e.withdrawals() == null ? List.of() : e.withdrawals()));
         })
         .onEvent(DepositCredited.class, (s, e) -> {
           Map<String, ChainDeposit> pending = new LinkedHashMap<>(s.pendingCredits());
           pending.remove(e.depositId());
-          return s.with(s.cursor(), pending, s.depositsConfirmed(), s.stakesRecorded(), s.halted(), s.outbox());
+          return s.with(s.cursor(), pending, s.depositsConfirmed(), s.halted(), s.outbox());
         })
         .onEvent(ReorgBeyondConfirmations.class, (s, e) -> s.with(s.cursor(), s.pendingCredits(), s.depositsConfirmed(),
-            s.stakesRecorded(), "block " + e.cursor().number() + " " + e.cursor().hash() + " was re-orged away", s.outbox()))
+            "block " + e.cursor().number() + " " + e.cursor().hash() + " was re-orged away", s.outbox()))
         .onEvent(TransactionRequested.class, (s, e) -> withOutbox(s, s.outbox().requested(e.tx())))
         .onEvent(TransactionSigned.class, (s, e) -> withOutbox(s, s.outbox().signed(e.id(), e.nonce(), e.attempt())))
         .onEvent(TransactionRepriced.class, (s, e) -> withOutbox(s, s.outbox().repriced(e.id(), e.attempt())))
@@ -433,11 +487,13 @@ public final class ChainBridge
         .onEvent(WithdrawalExpired.class, (s, e) -> s.with(s.withdrawals().expired(e.key())))
         .onEvent(WithdrawalUnwatched.class, (s, e) -> s.with(s.withdrawals().unwatched(e.key())))
         .onEvent(WithdrawalSettled.class, (s, e) -> s.with(s.withdrawals().settled(e.key())))
+        .onEvent(MicroPoolFollowed.class, (s, e) -> s.with(s.pools().follow(e.contract(), e.poolId())))
+        .onEvent(PoolLogRecorded.class, (s, e) -> s.with(s.pools().delivered(e.logId())))
         .build();
   }
 
   private static State withOutbox(State s, TransactionOutbox outbox) {
-    return s.with(s.cursor(), s.pendingCredits(), s.depositsConfirmed(), s.stakesRecorded(), s.halted(), outbox);
+    return s.with(s.cursor(), s.pendingCredits(), s.depositsConfirmed(), s.halted(), outbox);
   }
 
   @Override
@@ -461,7 +517,7 @@ public final class ChainBridge
   }
 
   private BridgeView view(State s) {
-    return new BridgeView(s.cursor(), List.copyOf(s.pendingCredits().values()), s.depositsConfirmed(), s.stakesRecorded(), s.halted(),
+    return new BridgeView(s.cursor(), List.copyOf(s.pendingCredits().values()), s.depositsConfirmed(), s.pools(), s.halted(),
         s.outbox(), lastRoundFailure, List.copyOf(s.withdrawals().watched().values()),
         List.copyOf(s.withdrawals().settlements().values()));
   }

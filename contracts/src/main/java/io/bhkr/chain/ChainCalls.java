@@ -14,7 +14,7 @@ import org.web3j.abi.datatypes.generated.Uint256;
 import org.web3j.abi.datatypes.generated.Uint64;
 import org.web3j.abi.datatypes.generated.Uint8;
 
-/** The outbound transactions the market sends, as calls of the registry, the settlement anchor and the vault. Pure. */
+/** The outbound transactions the market sends, as calls of the registry, the settlement anchor, the vault and the micro-pools. Pure. */
 public final class ChainCalls {
 
   /** Registry.FailureKind, in the contract's order. */
@@ -48,6 +48,11 @@ public final class ChainCalls {
   /** The vault moves the anchored total of {@code epoch} to the anchor (once; see CustodyVault.fundEpoch). */
   public static ChainTransaction fundEpoch(String id, ContractAddresses c, long epoch) {
     return call(id, ChainTransaction.Purpose.SETTLEMENT_FUNDING, c.vault(), "fundEpoch", new Uint64(epoch));
+  }
+
+  /** The platform opens a micro-pool contract for stakes, once the bridge follows its logs. */
+  public static ChainTransaction openMicroPool(String id, String pool) {
+    return call(id, ChainTransaction.Purpose.MICRO_POOL_OPENING, pool, "open");
   }
 
   @SuppressWarnings("rawtypes")

@@ -7,9 +7,8 @@ import io.bhkr.serialization.JsonSerializable;
  * Value that entered a contract on chain, as a confirmed log says: who it is for, how much, and
  * exactly where it was read (so a researcher can check it against the chain).
  *
- * @param account   lowercase address of the account it belongs to (for a stake: the staker)
+ * @param account   lowercase address of the account it belongs to
  * @param projectId the project a profit deposit names; null for other kinds
- * @param pool      the micro-pool a stake went into; null for other kinds
  */
 public record ChainDeposit(
     String depositId,
@@ -17,7 +16,6 @@ public record ChainDeposit(
     String account,
     Amount amount,
     String projectId,
-    String pool,
     long blockNumber,
     String blockHash,
     String transactionHash,
@@ -27,13 +25,6 @@ public record ChainDeposit(
     /** BHKR or ETH into the custody vault for an account: credited to that account. */
     DEPOSIT,
     /** A project's profit X into the custody vault: credited to the depositor's account. */
-    PROFIT_DEPOSIT,
-    /** ETH staked into a micro-pool (aETH minted on chain): recorded; no entity takes it yet. */
-    STAKE
-  }
-
-  /** Whether the market credits it to an account today. */
-  public boolean credited() {
-    return kind != Kind.STAKE;
+    PROFIT_DEPOSIT
   }
 }

@@ -11,7 +11,7 @@ import io.bhkr.serialization.JsonSerializable;
  */
 public record ChainTransaction(String id, Purpose purpose, String to, String data) implements JsonSerializable {
 
-  public enum Purpose { QUALIFICATION, GOVERNOR, FAILURE_RECORD, SETTLEMENT_ROOT, SETTLEMENT_FUNDING, PARAMETERS_HASH }
+  public enum Purpose { QUALIFICATION, GOVERNOR, FAILURE_RECORD, SETTLEMENT_ROOT, SETTLEMENT_FUNDING, PARAMETERS_HASH, MICRO_POOL_OPENING }
 
   public ChainTransaction {
     if (id == null || id.isBlank()) throw new IllegalArgumentException("a chain transaction needs an id");

@@ -37,7 +37,7 @@ public record Deployment(ContractAddresses contracts, long startBlock) {
     CustodyVault vault = CustodyVault.deploy(node.web3j(), tm, gas, token.getContractAddress(), platform, anchor.getContractAddress()).send();
     Registry registry = Registry.deploy(node.web3j(), tm, gas, bridge).send();
     return new Deployment(new ContractAddresses(chainId, token.getContractAddress(), vault.getContractAddress(),
-        registry.getContractAddress(), anchor.getContractAddress(), List.of()), startBlock);
+        registry.getContractAddress(), anchor.getContractAddress()), startBlock);
   }
 
   /** A micro-pool of {@code provider}, completable after {@code endTime} (unix seconds). */

@@ -24,4 +24,9 @@ public interface DepositSink {
   default CompletionStage<Done> settlePayout(String account, long number) {
     return java.util.concurrent.CompletableFuture.failedFuture(new UnsupportedOperationException("this sink takes deposits only"));
   }
+
+  /** Tells a micro-pool whose principal is on chain what its contract's confirmed log says; completes once recorded (idempotent by the fact's id). */
+  default CompletionStage<Done> recordPoolFact(String poolId, io.bhkr.micropool.ChainPoolFact fact) {
+    return java.util.concurrent.CompletableFuture.failedFuture(new UnsupportedOperationException("this sink takes deposits only"));
+  }
 }

@@ -107,7 +107,8 @@ public final class EthereumNode implements AutoCloseable {
     List<BlockHeader> headers = new ArrayList<>();
     for (Response<?> r : response.getResponses()) {
       EthBlock.Block b = ok((EthBlock) r).getBlock();
-      headers.add(b == null ? null : new BlockHeader(b.getNumber().longValueExact(), b.getHash().toLowerCase(), b.getParentHash().toLowerCase()));
+      headers.add(b == null ? null : new BlockHeader(b.getNumber().longValueExact(), b.getHash().toLowerCase(), b.getParentHash().toLowerCase(),
+          b.getTimestamp().longValueExact()));
     }
     return headers;
   }

@@ -3,11 +3,16 @@ package io.bhkr.chain;
 import akka.Done;
 import io.bhkr.account.AccountEntity;
 import io.bhkr.market.Market;
+import io.bhkr.micropool.ChainPoolFact;
+import io.bhkr.micropool.MicroPoolEntity;
 import io.bhkr.money.Amount;
 import java.time.Duration;
 import java.util.concurrent.CompletionStage;
 
-/** Credits chain deposits to the market's sharded accounts, settles their vault withdrawals, and counts their payouts withdrawn. */
+/**
+ * Credits chain deposits to the market's sharded accounts, settles their vault withdrawals, counts their payouts withdrawn,
+ * and tells micro-pools what their contracts' logs say.
+ */
 public final class MarketDeposits implements DepositSink {
 
   private final Market market;
@@ -26,6 +31,11 @@ public final class MarketDeposits implements DepositSink {
   @Override
   public CompletionStage<Done> settleWithdrawal(String account, long nonce, boolean paid) {
     return market.account(account).ask(r -> new AccountEntity.SettleWithdrawal(nonce, paid, r), timeout);
+  }
+
+  @Override
+  public CompletionStage<Done> recordPoolFact(String poolId, ChainPoolFact fact) {
+    return market.microPool(poolId).ask(r -> new MicroPoolEntity.RecordChainFact(fact, r), timeout);
   }
 
   @Override

@@ -18,7 +18,7 @@ class FailureRecordsTest {
 
   private static final ContractAddresses CONTRACTS = new ContractAddresses(31337, "0x5fbdb2315678afecb367f032d93f642f64180aa3",
       "0xe7f1725e7734ce288f8367e1bb143e90bb3f0512", "0x9fe46736679d2d9a65f0992f2272de9f3c7fa6e0",
-      "0xcf7ed3acca5a467e9e704c703e8d87f634fb0fc9", List.of());
+      "0xcf7ed3acca5a467e9e704c703e8d87f634fb0fc9");
   private static final String PROVIDER = "0x15d34aaf54267db7d7c367839aaf71a00a2c6a65";
   private static final ProjectFailed FAILED = new ProjectFailed(100, "node down", 0, BigInteger.valueOf(210_410),
       BigInteger.ONE, BigInteger.ONE, Amount.of(Asset.BHKR, 210_410));

@@ -16,7 +16,7 @@ class RegistryMirrorTest {
 
   private static final ContractAddresses CONTRACTS = new ContractAddresses(31337, "0x5fbdb2315678afecb367f032d93f642f64180aa3",
       "0xe7f1725e7734ce288f8367e1bb143e90bb3f0512", "0x9fe46736679d2d9a65f0992f2272de9f3c7fa6e0",
-      "0xcf7ed3acca5a467e9e704c703e8d87f634fb0fc9", List.of());
+      "0xcf7ed3acca5a467e9e704c703e8d87f634fb0fc9");
 
   private static Proposal proposal(String id, String provider, Proposal.Status status) {
     return new Proposal(id, Proposal.Kind.QUALIFY_PROVIDER, provider, "0x70997970c51812dc3a010c7d01b50e0d17dc79c8", 0, 1,

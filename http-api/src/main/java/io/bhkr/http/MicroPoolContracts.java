@@ -17,4 +17,11 @@ public interface MicroPoolContracts {
    * @param activationStake the users' ETH at which the contract must activate: the validator stake less the provider's k
    */
   CompletionStage<String> refusal(String address, String provider, long endsAt, BigInteger feePer32Eth, BigInteger activationStake);
+
+  /**
+   * Whether the contract can never activate any more: a confirmed block is at or past its end time
+   * (it takes no stake from then on) and it was not active there. Only then may the market close
+   * the pool and give the provider its k back.
+   */
+  CompletionStage<Boolean> endedUnactivated(String address);
 }

@@ -39,7 +39,8 @@ import java.util.concurrent.CompletionStage;
  */
 final class MicroPoolEndpoints extends Endpoints {
 
-  record OpenRequest(Wire.AmountJson stake, Long endsAt, Wire.AmountJson fp) {}
+  /** {@code chainPool}: the MicroPool contract that holds the users' principal on chain (chain mode), or absent. */
+  record OpenRequest(Wire.AmountJson stake, Long endsAt, Wire.AmountJson fp, String chainPool) {}
 
   record AmountRequest(Wire.AmountJson amount) {}
 
@@ -70,6 +71,10 @@ final class MicroPoolEndpoints extends Endpoints {
     long endsAt = Wire.required(req.endsAt(), "endsAt");
     if (endsAt <= now()) throw ApiException.invalid("endsAt", "must be in the future (unix seconds)");
     Amount fp = Wire.required(req.fp(), "fp").positiveIn(Asset.BHKR, "fp");
+    String chainPool = req.chainPool() == null ? null : req.chainPool().toLowerCase();
+    if (chainPool != null && !chainPool.matches("0x[0-9a-f]{40}")) throw ApiException.invalid("chainPool", "must be a contract address");
+    if (chainPool != null && settings.microPools() == null)
+      throw ApiException.conflict("chain-less", "this node runs without a chain: a pool's principal cannot be held on chain");
     String poolId = newId("mp-");
     return ask(market.provider(signer), ProviderEntity.Get::new)
         .thenCompose(p -> {
@@ -84,15 +89,31 @@ final class MicroPoolEndpoints extends Endpoints {
             return g;
           });
         })
+        .thenCompose(g -> chainPool == null ? java.util.concurrent.CompletableFuture.completedFuture(g)
+            : checkedContract(chainPool, signer, endsAt, fp, stake, g.parameters().microPools().validatorStake()).thenApply(x -> g))
         .thenCompose(g -> pay(signer, new MicroPoolOpening("open:" + poolId, Party.account(signer), Party.microPool(poolId), signer,
-            stake, MicroPoolTerms.of(fp, endsAt, g.parameters()), now())))
+            stake, MicroPoolTerms.of(fp, endsAt, g.parameters(), chainPool), now())))
         .thenCompose(x -> readUntil(() -> view(poolId), v -> v.status() != MicroPoolStatus.NONE))
         .thenApply(v -> json(v.status() == MicroPoolStatus.NONE ? 202 : 201, Map.of("poolId", poolId, "status", v.status().name())));
+  }
+
+  /** The contract must be this deployment's, unopened, and built with the pool's terms; it activates at the validator stake less k. */
+  private CompletionStage<Object> checkedContract(String chainPool, String provider, long endsAt, Amount fp, Amount k, Amount validatorStake) {
+    if (!k.isLessThan(validatorStake))
+      throw ApiException.invalid("stake", "a pool whose principal is on chain needs room for stakers: k must be below the validator stake");
+    return settings.microPools().refusal(chainPool, provider, endsAt, fp.amount(), validatorStake.amount().subtract(k.amount()))
+        .thenApply(refusal -> {
+          if (refusal != null) throw ApiException.conflict("chain-pool-mismatch", refusal);
+          return chainPool;
+        });
   }
 
   private CompletionStage<HttpResponse> stake(String rawId, String signer, byte[] body) {
     Amount amount = Wire.required(Json.read(body, AmountRequest.class).amount(), "amount").positiveIn(Asset.ETH, "amount");
     return existing(rawId).thenCompose(v -> {
+      if (v.terms().onChain())
+        throw ApiException.conflict("stake-on-chain", "micro-pool " + v.poolId() + " takes stakes on chain: approve its fee in BHKR to "
+            + v.terms().chainPool() + ", then call stake() there with the ETH");
       if (v.status() != MicroPoolStatus.OPEN) throw ApiException.conflict("pool-not-open", "micro-pool " + v.poolId() + " is " + v.status());
       if (now() >= v.terms().endsAt())
         throw ApiException.conflict("pool-ended", "micro-pool " + v.poolId() + " took stakes until " + v.terms().endsAt());
@@ -112,6 +133,7 @@ final class MicroPoolEndpoints extends Endpoints {
   private CompletionStage<HttpResponse> withdraw(String rawId, String signer, byte[] body) {
     Amount eth = Wire.required(Json.read(body, AmountRequest.class).amount(), "amount").positiveIn(Asset.ETH, "amount");
     return existing(rawId).thenCompose(v -> {
+      if (v.terms().onChain()) throw principalOnChain(v, "unstake there before activation, redeem aETH there after completion");
       if (v.status() == MicroPoolStatus.OPEN || v.status() == MicroPoolStatus.CLOSED) {
         BigInteger own = v.stakes().stream().filter(l -> l.address().equals(signer)).map(MicroPoolView.StakeLine::amount)
             .findFirst().orElse(BigInteger.ZERO);
@@ -148,13 +170,28 @@ final class MicroPoolEndpoints extends Endpoints {
   private CompletionStage<HttpResponse> close(String rawId, String signer) {
     return existing(rawId).thenCompose(v -> {
       if (!signer.equals(v.providerId())) throw ApiException.forbidden("not-the-provider", "only " + v.providerId() + " closes this pool");
-      return ask(market.microPool(v.poolId()), (ActorRef<MicroPoolEntity.Closing> r) -> new MicroPoolEntity.Close(now(), r));
+      if (!v.terms().onChain() || v.status() != MicroPoolStatus.OPEN || now() < v.terms().endsAt()) return close(v);
+      // the contract may still activate from a stake the bridge has not confirmed yet: close only once it cannot
+      return settings.microPools().endedUnactivated(v.terms().chainPool()).thenCompose(ended -> {
+        if (!ended) throw ApiException.conflict("pool-not-ended", "the chain has not yet confirmed a block past " + v.terms().endsAt()
+            + " with the contract " + v.terms().chainPool() + " inactive");
+        return close(v);
+      });
     }).thenCompose(closing -> {
       if (closing.refusal() != null)
         throw ApiException.conflict(closing.refusal().startsWith("the pool is open until") ? "pool-not-ended" : "pool-not-open",
             closing.refusal());
       return view(rawId).thenApply(v -> json(200, render(v)));
     });
+  }
+
+  private CompletionStage<MicroPoolEntity.Closing> close(MicroPoolView v) {
+    return ask(market.microPool(v.poolId()), (ActorRef<MicroPoolEntity.Closing> r) -> new MicroPoolEntity.Close(now(), r));
+  }
+
+  private static ApiException principalOnChain(MicroPoolView v, String what) {
+    return ApiException.conflict("principal-on-chain", "micro-pool " + v.poolId() + " holds its stakers' ETH on chain at "
+        + v.terms().chainPool() + ": " + what);
   }
 
   /**
@@ -166,6 +203,7 @@ final class MicroPoolEndpoints extends Endpoints {
     Amount loss = Wire.required(Json.read(body, SlashingRequest.class).loss(), "loss").positiveIn(Asset.ETH, "loss");
     return existing(rawId).thenCompose(v -> {
       if (v.status() != MicroPoolStatus.ACTIVE) throw ApiException.conflict("not-active", "micro-pool " + v.poolId() + " is " + v.status());
+      if (v.terms().onChain()) throw principalOnChain(v, "recording the slashing of such a pool is not built");
       BigInteger balance = validatorBalance(v);
       if (loss.amount().compareTo(balance) > 0)
         throw ApiException.invalid("loss", "must be at most the validator's " + balance + " wei");
@@ -230,6 +268,7 @@ final class MicroPoolEndpoints extends Endpoints {
     m.put("fp", Wire.amount(v.terms().fp()));
     m.put("endsAt", v.terms().endsAt());
     m.put("validatorStake", Wire.amount(v.terms().validatorStake()));
+    m.put("chainPool", v.terms().chainPool());
     m.put("aethOutstanding", Wire.amount(new Amount(Asset.AETH, v.aethOutstanding())));
     m.put("stakes", v.stakes().stream().map(l -> {
       Map<String, Object> line = new LinkedHashMap<>();
