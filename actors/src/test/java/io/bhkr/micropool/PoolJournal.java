@@ -21,6 +21,15 @@ final class PoolJournal {
     return s;
   }
 
+  /** The same for a confirmed log of the pool's contract (principal on chain). */
+  static MicroPoolState record(MicroPoolState s, Party pool, List<DomainEvent> journal, ChainPoolFact fact) {
+    for (DomainEvent e : ChainCustody.record(s, pool, fact)) {
+      journal.add(e);
+      s = s.apply(e);
+    }
+    return s;
+  }
+
   /** aETH minted less aETH burned over the journal. */
   static BigInteger aethSupply(List<DomainEvent> journal) {
     BigInteger supply = BigInteger.ZERO;
