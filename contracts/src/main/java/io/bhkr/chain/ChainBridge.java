@@ -27,7 +27,6 @@ import io.bhkr.serialization.JsonSerializable;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,7 +54,7 @@ import org.web3j.crypto.Credentials;
  * receipt once it is {@code confirmations} deep.
  */
 public final class ChainBridge
-    extends EventSourcedBehaviorWithEnforcedReplies<ChainBridge.Command, DomainEvent, ChainBridge.State> {
+    extends EventSourcedBehaviorWithEnforcedReplies<ChainBridge.Command, DomainEvent, BridgeState> {
 
   public static final String TAG = "chain";
   private static final Object TICK = "chain-bridge-round";
@@ -156,73 +155,6 @@ public final class ChainBridge
       String halted, TransactionOutbox outbox, String lastRoundFailure, List<WithdrawalWatch.Watched> withdrawalsWatched,
       List<WithdrawalWatch.Settlement> pendingSettlements) implements JsonSerializable {}
 
-  // ---- events
-
-  /**
-   * Blocks after {@code from} up to {@code to} are confirmed and read; these deposits, vault
-   * withdrawals and logs of followed micro-pools were in them (the last two are null in events from
-   * before they existed).
-   */
-  public record BlocksConfirmed(BlockHeader from, BlockHeader to, List<ChainDeposit> deposits, List<ChainWithdrawal> withdrawals,
-      List<MicroPoolLog> poolLogs) implements DomainEvent {}
-
-  /** The bridge follows this micro-pool contract's logs for the pool from now on; the opening transaction follows. */
-  public record MicroPoolFollowed(String contract, String poolId) implements DomainEvent {}
-
-  /** The pool recorded this log. */
-  public record PoolLogRecorded(String logId) implements DomainEvent {}
-
-  public record WithdrawalWatched(WithdrawalWatch.Watched withdrawal) implements DomainEvent {}
-
-  /** A confirmed block is past the deadline and the nonce is unused: the vault can never pay it now. */
-  public record WithdrawalExpired(String key) implements DomainEvent {}
-
-  /** Past the deadline with the nonce used: its Withdrawn log was read already; nothing left to watch. */
-  public record WithdrawalUnwatched(String key) implements DomainEvent {}
-
-  /** The account applied the settlement. */
-  public record WithdrawalSettled(String key) implements DomainEvent {}
-
-  /** The account applied this deposit. */
-  public record DepositCredited(String depositId) implements DomainEvent {}
-
-  /** The cursor's block was re-orged away (deeper than the confirmations): inbound stops. */
-  public record ReorgBeyondConfirmations(BlockHeader cursor, BlockHeader successor) implements DomainEvent {}
-
-  public record TransactionRequested(ChainTransaction tx) implements DomainEvent {}
-
-  public record TransactionSigned(String id, @JsonFormat(shape = JsonFormat.Shape.STRING) BigInteger nonce,
-      TransactionOutbox.Attempt attempt) implements DomainEvent {}
-
-  public record TransactionRepriced(String id, TransactionOutbox.Attempt attempt) implements DomainEvent {}
-
-  public record TransactionFinished(TransactionOutbox.Outcome outcome) implements DomainEvent {}
-
-  public record NonceTaken(String id, @JsonFormat(shape = JsonFormat.Shape.STRING) BigInteger nonce,
-      @JsonFormat(shape = JsonFormat.Shape.STRING) BigInteger nextNonce) implements DomainEvent {}
-
-  public record State(BlockHeader cursor, Map<String, ChainDeposit> pendingCredits, long depositsConfirmed, MicroPoolFollowing pools,
-      String halted, TransactionOutbox outbox, WithdrawalWatch withdrawals) implements JsonSerializable {
-    public State {
-      pendingCredits = Collections.unmodifiableMap(new LinkedHashMap<>(pendingCredits));
-      if (withdrawals == null) withdrawals = WithdrawalWatch.empty(); // snapshots from before withdrawals existed
-      if (pools == null) pools = MicroPoolFollowing.empty();          // and from before micro-pools were followed
-    }
-
-    State with(BlockHeader cursor, Map<String, ChainDeposit> pendingCredits, long depositsConfirmed, String halted,
-        TransactionOutbox outbox) {
-      return new State(cursor, pendingCredits, depositsConfirmed, pools, halted, outbox, withdrawals);
-    }
-
-    State with(WithdrawalWatch withdrawals) {
-      return new State(cursor, pendingCredits, depositsConfirmed, pools, halted, outbox, withdrawals);
-    }
-
-    State with(MicroPoolFollowing pools) {
-      return new State(cursor, pendingCredits, depositsConfirmed, pools, halted, outbox, withdrawals);
-    }
-  }
-
   // ---- wiring
 
   /** The bridge as the cluster's singleton: one per cluster, moved to another node if its node leaves. */
@@ -274,13 +206,13 @@ public final class ChainBridge
   }
 
   @Override
-  public State emptyState() {
-    return new State(BlockHeader.before(settings.startBlock()), Map.of(), 0, MicroPoolFollowing.empty(), null, TransactionOutbox.empty(),
+  public BridgeState emptyState() {
+    return new BridgeState(BlockHeader.before(settings.startBlock()), Map.of(), 0, MicroPoolFollowing.empty(), null, TransactionOutbox.empty(),
         WithdrawalWatch.empty());
   }
 
   @Override
-  public CommandHandlerWithReply<Command, DomainEvent, State> commandHandler() {
+  public CommandHandlerWithReply<Command, DomainEvent, BridgeState> commandHandler() {
     return newCommandHandlerWithReplyBuilder()
         .forAnyState()
         .onCommand(Submit.class, this::onSubmit)
@@ -295,27 +227,27 @@ public final class ChainBridge
         .build();
   }
 
-  private ReplyEffect<DomainEvent, State> onSubmit(State s, Submit c) {
+  private ReplyEffect<DomainEvent, BridgeState> onSubmit(BridgeState s, Submit c) {
     if (s.outbox().knows(c.tx().id())) return Effect().reply(c.replyTo(), Done.getInstance());
-    return Effect().persist(new TransactionRequested(c.tx())).thenReply(c.replyTo(), ns -> Done.getInstance());
+    return Effect().persist(new BridgeEvents.TransactionRequested(c.tx())).thenReply(c.replyTo(), ns -> Done.getInstance());
   }
 
-  private ReplyEffect<DomainEvent, State> onWatch(State s, Watch c) {
+  private ReplyEffect<DomainEvent, BridgeState> onWatch(BridgeState s, Watch c) {
     WithdrawalWatch.Watched w = new WithdrawalWatch.Watched(c.account().toLowerCase(), c.nonce(), c.deadline());
     if (s.withdrawals().knows(w.key())) return Effect().reply(c.replyTo(), Done.getInstance());
-    return Effect().persist(new WithdrawalWatched(w)).thenReply(c.replyTo(), ns -> Done.getInstance());
+    return Effect().persist(new BridgeEvents.WithdrawalWatched(w)).thenReply(c.replyTo(), ns -> Done.getInstance());
   }
 
-  private ReplyEffect<DomainEvent, State> onFollow(State s, Follow c) {
+  private ReplyEffect<DomainEvent, BridgeState> onFollow(BridgeState s, Follow c) {
     String contract = c.contract().toLowerCase();
     if (s.pools().follows(contract)) return Effect().reply(c.replyTo(), Done.getInstance());
     ChainTransaction opening = ChainCalls.openMicroPool("micropool-open:" + c.poolId(), contract);
-    return Effect().persist(List.of(new MicroPoolFollowed(contract, c.poolId()), new TransactionRequested(opening)))
+    return Effect().persist(List.of(new BridgeEvents.MicroPoolFollowed(contract, c.poolId()), new BridgeEvents.TransactionRequested(opening)))
         .thenReply(c.replyTo(), ns -> Done.getInstance());
   }
 
   /** Starts one round off the actor: read the chain, sign what is next. Never two at once. */
-  private ReplyEffect<DomainEvent, State> onRound(State s, Round c) {
+  private ReplyEffect<DomainEvent, BridgeState> onRound(BridgeState s, Round c) {
     deliverCredits(s);
     deliverSettlements(s);
     deliverPoolLogs(s);
@@ -344,7 +276,7 @@ public final class ChainBridge
     return Effect().noReply();
   }
 
-  private ReplyEffect<DomainEvent, State> onObserved(State s, Observed o) {
+  private ReplyEffect<DomainEvent, BridgeState> onObserved(BridgeState s, Observed o) {
     roundUnderWay = false;
     timers.startSingleTimer(TICK, new Round(), settings.pollInterval());
     lastRoundFailure = o.failure();
@@ -355,27 +287,27 @@ public final class ChainBridge
     List<DomainEvent> events = new ArrayList<>();
     if (o.inbound() != null && s.halted() == null) events.addAll(inbound(s, o.inbound()));
     o.pastDeadline().forEach((key, used) -> {
-      if (s.withdrawals().watched().containsKey(key)) events.add(used ? new WithdrawalUnwatched(key) : new WithdrawalExpired(key));
+      if (s.withdrawals().watched().containsKey(key)) events.add(used ? new BridgeEvents.WithdrawalUnwatched(key) : new BridgeEvents.WithdrawalExpired(key));
     });
     TransactionOutbox.Attempt toBroadcast = null;
     if (o.outbound() instanceof Prepared p && s.outbox().nextToSend().filter(t -> t.id().equals(p.id())).isPresent()) {
-      events.add(new TransactionSigned(p.id(), p.nonce(), p.attempt()));
+      events.add(new BridgeEvents.TransactionSigned(p.id(), p.nonce(), p.attempt()));
       toBroadcast = p.attempt();
     } else if (o.outbound() instanceof Unsendable u && s.outbox().nextToSend().filter(t -> t.id().equals(u.id())).isPresent()) {
       ctx.getLog().warn("Chain transaction {} would revert and is not sent: {}", u.id(), u.reason());
-      events.add(new TransactionFinished(new TransactionOutbox.Outcome(u.id(), TransactionOutbox.Status.REJECTED, null, -1, u.reason())));
+      events.add(new BridgeEvents.TransactionFinished(new TransactionOutbox.Outcome(u.id(), TransactionOutbox.Status.REJECTED, null, -1, u.reason())));
     } else if (o.outbound() instanceof Tracked t && s.outbox().inFlight() != null && s.outbox().inFlight().tx().id().equals(t.id())) {
       TransactionOutbox.InFlight f = s.outbox().inFlight();
       TransactionOutbox.Tracking tracking = TransactionOutbox.track(f, t.receipts(), t.head(), t.minedNonces(), settings.confirmations());
       if (tracking instanceof TransactionOutbox.Confirmed done) {
-        events.add(new TransactionFinished(done.outcome()));
+        events.add(new BridgeEvents.TransactionFinished(done.outcome()));
       } else if (tracking instanceof TransactionOutbox.NonceTaken taken) {
         ctx.getLog().warn("Nonce {} of the bridge's key was used by another transaction; {} is signed again", f.nonce(), t.id());
-        events.add(new NonceTaken(t.id(), f.nonce(), taken.nextNonce()));
+        events.add(new BridgeEvents.NonceTaken(t.id(), f.nonce(), taken.nextNonce()));
       } else {
         roundsWaiting++;
         if (t.replacement() != null && t.receipts().isEmpty()) {
-          events.add(new TransactionRepriced(t.id(), t.replacement()));
+          events.add(new BridgeEvents.TransactionRepriced(t.id(), t.replacement()));
           toBroadcast = t.replacement();
           roundsWaiting = 0;
         }
@@ -395,12 +327,12 @@ public final class ChainBridge
     }).thenNoReply();
   }
 
-  private List<DomainEvent> inbound(State s, InboundObservation in) {
+  private List<DomainEvent> inbound(BridgeState s, InboundObservation in) {
     ConfirmedRange.Verdict verdict = ConfirmedRange.judge(s.cursor(), in.span(), in.headers(), in.logs());
     if (verdict instanceof ConfirmedRange.Advance a) {
       Map<Long, Long> times = new java.util.HashMap<>();
       in.headers().forEach(h -> times.put(h.number(), h.timestamp()));
-      return List.of(new BlocksConfirmed(s.cursor(), a.to(),
+      return List.of(new BridgeEvents.BlocksConfirmed(s.cursor(), a.to(),
           a.logs().stream().flatMap(l -> ChainEvents.decode(l, settings.contracts()).stream()).toList(),
           a.logs().stream().flatMap(l -> ChainEvents.decodeWithdrawal(l, settings.contracts()).stream()).toList(),
           a.logs().stream().flatMap(l -> ChainEvents.decodePoolLog(l, s.pools().pools(), times.get(l.blockNumber())).stream()).toList()));
@@ -409,32 +341,32 @@ public final class ChainBridge
       ctx.getLog().error("Block {} ({}) that the bridge took as confirmed is no longer on the chain (block {} builds on {}): "
           + "a re-org deeper than {} confirmations. Inbound stops; an operator must reconcile.",
           o.cursor().number(), o.cursor().hash(), o.successor().number(), o.successor().parentHash(), settings.confirmations());
-      return List.of(new ReorgBeyondConfirmations(o.cursor(), o.successor()));
+      return List.of(new BridgeEvents.ReorgBeyondConfirmations(o.cursor(), o.successor()));
     }
     ctx.getLog().info("Chain bridge reads blocks {}..{} again: {}", in.span().from(), in.span().to(), ((ConfirmedRange.Retry) verdict).reason());
     return List.of();
   }
 
-  private ReplyEffect<DomainEvent, State> onCreditAnswered(State s, CreditAnswered c) {
+  private ReplyEffect<DomainEvent, BridgeState> onCreditAnswered(BridgeState s, CreditAnswered c) {
     creditsUnderWay.remove(c.depositId());
     if (!c.applied() || !s.pendingCredits().containsKey(c.depositId())) return Effect().noReply();
-    return Effect().persist(new DepositCredited(c.depositId())).thenNoReply();
+    return Effect().persist(new BridgeEvents.DepositCredited(c.depositId())).thenNoReply();
   }
 
-  private ReplyEffect<DomainEvent, State> onSettlementAnswered(State s, SettlementAnswered c) {
+  private ReplyEffect<DomainEvent, BridgeState> onSettlementAnswered(BridgeState s, SettlementAnswered c) {
     settlementsUnderWay.remove(c.key());
     if (!c.applied() || !s.withdrawals().settlements().containsKey(c.key())) return Effect().noReply();
-    return Effect().persist(new WithdrawalSettled(c.key())).thenNoReply();
+    return Effect().persist(new BridgeEvents.WithdrawalSettled(c.key())).thenNoReply();
   }
 
-  private ReplyEffect<DomainEvent, State> onPoolLogAnswered(State s, PoolLogAnswered c) {
+  private ReplyEffect<DomainEvent, BridgeState> onPoolLogAnswered(BridgeState s, PoolLogAnswered c) {
     poolsUnderWay.remove(c.poolId());
     if (!c.applied() || !s.pools().pending().containsKey(c.logId())) return Effect().noReply();
-    return Effect().persist(new PoolLogRecorded(c.logId())).thenRun(this::deliverPoolLogs).thenNoReply();
+    return Effect().persist(new BridgeEvents.PoolLogRecorded(c.logId())).thenRun(this::deliverPoolLogs).thenNoReply();
   }
 
   /** Sends each followed pool its next log not yet recorded: one at a time per pool, in chain order (it records each id once). */
-  private void deliverPoolLogs(State s) {
+  private void deliverPoolLogs(BridgeState s) {
     for (MicroPoolLog l : s.pools().nextPerPool(poolsUnderWay)) {
       poolsUnderWay.add(l.poolId());
       ctx.pipeToSelf(sink.recordPoolFact(l.poolId(), l.fact()),
@@ -443,7 +375,7 @@ public final class ChainBridge
   }
 
   /** Tells each account its withdrawal's fate until it acknowledges (it applies each nonce once). */
-  private void deliverSettlements(State s) {
+  private void deliverSettlements(BridgeState s) {
     s.withdrawals().settlements().forEach((key, st) -> {
       if (!settlementsUnderWay.add(key)) return;
       ctx.pipeToSelf(sink.settleWithdrawal(st.account(), st.nonce(), st.paid()),
@@ -452,7 +384,7 @@ public final class ChainBridge
   }
 
   /** Sends every credit not yet acknowledged (at least once; the account applies each id once). */
-  private void deliverCredits(State s) {
+  private void deliverCredits(BridgeState s) {
     for (ChainDeposit d : s.pendingCredits().values()) {
       if (!creditsUnderWay.add(d.depositId())) continue;
       ctx.pipeToSelf(sink.deposit(d.depositId(), d.account(), d.amount()),
@@ -461,43 +393,43 @@ public final class ChainBridge
   }
 
   @Override
-  public EventHandler<State, DomainEvent> eventHandler() {
+  public EventHandler<BridgeState, DomainEvent> eventHandler() {
     return newEventHandlerBuilder()
         .forAnyState()
-        .onEvent(BlocksConfirmed.class, (s, e) -> {
+        .onEvent(BridgeEvents.BlocksConfirmed.class, (s, e) -> {
           Map<String, ChainDeposit> pending = new LinkedHashMap<>(s.pendingCredits());
           for (ChainDeposit d : e.deposits()) pending.put(d.depositId(), d);
-          return new State(e.to(), pending, s.depositsConfirmed() + e.deposits().size(),
+          return new BridgeState(e.to(), pending, s.depositsConfirmed() + e.deposits().size(),
               s.pools().read(e.poolLogs() == null ? List.of() : e.poolLogs()), s.halted(), s.outbox(),
               s.withdrawals().paid(e.withdrawals() == null ? List.of() : e.withdrawals()));
         })
-        .onEvent(DepositCredited.class, (s, e) -> {
+        .onEvent(BridgeEvents.DepositCredited.class, (s, e) -> {
           Map<String, ChainDeposit> pending = new LinkedHashMap<>(s.pendingCredits());
           pending.remove(e.depositId());
           return s.with(s.cursor(), pending, s.depositsConfirmed(), s.halted(), s.outbox());
         })
-        .onEvent(ReorgBeyondConfirmations.class, (s, e) -> s.with(s.cursor(), s.pendingCredits(), s.depositsConfirmed(),
+        .onEvent(BridgeEvents.ReorgBeyondConfirmations.class, (s, e) -> s.with(s.cursor(), s.pendingCredits(), s.depositsConfirmed(),
             "block " + e.cursor().number() + " " + e.cursor().hash() + " was re-orged away", s.outbox()))
-        .onEvent(TransactionRequested.class, (s, e) -> withOutbox(s, s.outbox().requested(e.tx())))
-        .onEvent(TransactionSigned.class, (s, e) -> withOutbox(s, s.outbox().signed(e.id(), e.nonce(), e.attempt())))
-        .onEvent(TransactionRepriced.class, (s, e) -> withOutbox(s, s.outbox().repriced(e.id(), e.attempt())))
-        .onEvent(TransactionFinished.class, (s, e) -> withOutbox(s, s.outbox().finished(e.outcome())))
-        .onEvent(NonceTaken.class, (s, e) -> withOutbox(s, s.outbox().nonceTaken(e.id(), e.nextNonce())))
-        .onEvent(WithdrawalWatched.class, (s, e) -> s.with(s.withdrawals().watch(e.withdrawal())))
-        .onEvent(WithdrawalExpired.class, (s, e) -> s.with(s.withdrawals().expired(e.key())))
-        .onEvent(WithdrawalUnwatched.class, (s, e) -> s.with(s.withdrawals().unwatched(e.key())))
-        .onEvent(WithdrawalSettled.class, (s, e) -> s.with(s.withdrawals().settled(e.key())))
-        .onEvent(MicroPoolFollowed.class, (s, e) -> s.with(s.pools().follow(e.contract(), e.poolId())))
-        .onEvent(PoolLogRecorded.class, (s, e) -> s.with(s.pools().delivered(e.logId())))
+        .onEvent(BridgeEvents.TransactionRequested.class, (s, e) -> withOutbox(s, s.outbox().requested(e.tx())))
+        .onEvent(BridgeEvents.TransactionSigned.class, (s, e) -> withOutbox(s, s.outbox().signed(e.id(), e.nonce(), e.attempt())))
+        .onEvent(BridgeEvents.TransactionRepriced.class, (s, e) -> withOutbox(s, s.outbox().repriced(e.id(), e.attempt())))
+        .onEvent(BridgeEvents.TransactionFinished.class, (s, e) -> withOutbox(s, s.outbox().finished(e.outcome())))
+        .onEvent(BridgeEvents.NonceTaken.class, (s, e) -> withOutbox(s, s.outbox().nonceTaken(e.id(), e.nextNonce())))
+        .onEvent(BridgeEvents.WithdrawalWatched.class, (s, e) -> s.with(s.withdrawals().watch(e.withdrawal())))
+        .onEvent(BridgeEvents.WithdrawalExpired.class, (s, e) -> s.with(s.withdrawals().expired(e.key())))
+        .onEvent(BridgeEvents.WithdrawalUnwatched.class, (s, e) -> s.with(s.withdrawals().unwatched(e.key())))
+        .onEvent(BridgeEvents.WithdrawalSettled.class, (s, e) -> s.with(s.withdrawals().settled(e.key())))
+        .onEvent(BridgeEvents.MicroPoolFollowed.class, (s, e) -> s.with(s.pools().follow(e.contract(), e.poolId())))
+        .onEvent(BridgeEvents.PoolLogRecorded.class, (s, e) -> s.with(s.pools().delivered(e.logId())))
         .build();
   }
 
-  private static State withOutbox(State s, TransactionOutbox outbox) {
+  private static BridgeState withOutbox(BridgeState s, TransactionOutbox outbox) {
     return s.with(s.cursor(), s.pendingCredits(), s.depositsConfirmed(), s.halted(), outbox);
   }
 
   @Override
-  public SignalHandler<State> signalHandler() {
+  public SignalHandler<BridgeState> signalHandler() {
     return newSignalHandlerBuilder().onSignal(RecoveryCompleted.instance(), s -> {
       // signed bytes persisted before a crash go out again at once; pending credits too
       TransactionOutbox.InFlight f = s.outbox().inFlight();
@@ -516,7 +448,7 @@ public final class ChainBridge
     return RetentionCriteria.snapshotEvery(500, 2);
   }
 
-  private BridgeView view(State s) {
+  private BridgeView view(BridgeState s) {
     return new BridgeView(s.cursor(), List.copyOf(s.pendingCredits().values()), s.depositsConfirmed(), s.pools(), s.halted(),
         s.outbox(), lastRoundFailure, List.copyOf(s.withdrawals().watched().values()),
         List.copyOf(s.withdrawals().settlements().values()));
