@@ -2,6 +2,7 @@ package io.bhkr.node;
 
 import akka.actor.typed.ActorRef;
 import akka.actor.typed.ActorSystem;
+import akka.actor.typed.DispatcherSelector;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.typesafe.config.Config;
@@ -138,7 +139,9 @@ final class ChainMode {
       return new VaultSigner.Signed(contracts.vault(), contracts.chainId(), assetAddress,
           Hex.encode(w.sign(key, contracts.chainId(), contracts.vault())));
     };
-    return new Services(vault, new AnchorClaims(system, payouts, node, contracts, payoutEpochSeconds), null);
+    // the node's key is every pool contract's platform, and the platform opens a pool once the bridge follows it
+    MicroPoolContracts microPools = new ChainMicroPools(node, contracts, key.getAddress(), system.dispatchers().lookup(DispatcherSelector.blocking()));
+    return new Services(vault, new AnchorClaims(system, payouts, node, contracts, payoutEpochSeconds), microPools);
   }
 
   static Deployment read(Path file) {
