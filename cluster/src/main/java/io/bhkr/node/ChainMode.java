@@ -2,6 +2,7 @@ package io.bhkr.node;
 
 import akka.actor.typed.ActorRef;
 import akka.actor.typed.ActorSystem;
+import akka.actor.typed.DispatcherSelector;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.typesafe.config.Config;
@@ -26,7 +27,6 @@ import io.bhkr.governance.GovernanceEntity;
 import io.bhkr.http.auth.DevelopmentAccounts;
 import io.bhkr.market.Market;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,8 +44,8 @@ import org.web3j.crypto.Credentials;
 /**
  * Chain mode, a profile of the node: with {@code --chain-rpc URL} the node runs the chain bridge
  * (a cluster singleton) against the contracts of a {@code deploy} and mirrors governance's
- * decisions into the registry; without it nothing here runs and the node is chain-less. Also the
- * {@code deploy} subcommand.
+ * decisions into the registry; without it nothing here runs and the node is chain-less. The
+ * {@code deploy} subcommands are {@link ChainDeployCommand}.
  */
 final class ChainMode {
 
@@ -56,7 +56,7 @@ final class ChainMode {
   private static final Set<String> RUN_OPTIONS =
       Set.of("--chain-rpc", "--chain-contracts", "--chain-key-file", "--chain-dev-account", "--chain-confirmations");
   private static final Duration MIRROR_EVERY = Duration.ofSeconds(10);
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private ChainMode() {}
 
@@ -139,60 +139,9 @@ final class ChainMode {
       return new VaultSigner.Signed(contracts.vault(), contracts.chainId(), assetAddress,
           Hex.encode(w.sign(key, contracts.chainId(), contracts.vault())));
     };
-    return new Services(vault, new AnchorClaims(system, payouts, node, contracts, payoutEpochSeconds), null);
-  }
-
-  /** {@code deploy}: deploys the contracts to a chain, prints their addresses and writes them to a file for {@code run}. */
-  static int deploy(List<String> words, PrintStream out, String keyFromEnvironment) {
-    CommandArguments args = new CommandArguments(words);
-    String rpc = null;
-    String keyFile = null;
-    String devAccount = null;
-    String platform = null;
-    String poolProvider = null;
-    Path file = Path.of("contracts.json");
-    while (args.hasNext()) {
-      if (!args.atOption()) throw new UsageError("unexpected argument '" + args.positional() + "'");
-      CommandArguments.Option o = args.option(name -> !name.equals("--help"));
-      switch (o.name()) {
-        case "--help" -> { return -1; }
-        case "--chain-rpc" -> rpc = o.value();
-        case "--chain-key-file" -> keyFile = o.value();
-        case "--chain-dev-account" -> devAccount = o.value();
-        case "--platform" -> platform = address(o);
-        case "--micro-pool-provider" -> poolProvider = address(o);
-        case "--out" -> file = Path.of(o.value());
-        default -> throw new UsageError("unknown option " + o.name() + " of deploy");
-      }
-    }
-    if (rpc == null) throw new UsageError("deploy needs --chain-rpc URL");
-    Credentials key = Credentials.create(key(keyFile, devAccount, keyFromEnvironment));
-    String deployer = key.getAddress().toLowerCase();
-    try (EthereumNode node = EthereumNode.connect(rpc)) {
-      Deployment d = Deployment.deploy(node, key, platform == null ? deployer : platform, deployer);
-      if (poolProvider != null) {
-        long end = Instant.now().plus(Duration.ofDays(30)).getEpochSecond();
-        d = new Deployment(d.contracts().withMicroPools(List.of(Deployment.deployMicroPool(node, key, poolProvider, end))), d.startBlock());
-      }
-      Files.writeString(file, JSON.writeValueAsString(d), StandardCharsets.UTF_8);
-      ContractAddresses c = d.contracts();
-      out.println("BHKR contracts on chain " + c.chainId() + " (logs from block " + d.startBlock() + " on), deployed by " + deployer + ":");
-      out.println("  token      " + c.token());
-      out.println("  vault      " + c.vault() + "   (platform signer " + (platform == null ? deployer : platform) + ")");
-      out.println("  registry   " + c.registry() + "   (owner " + deployer + ")");
-      out.println("  anchor     " + c.anchor() + "   (owner " + deployer + ")");
-      c.microPools().forEach(p -> out.println("  micro-pool " + p));
-      out.println("Written to " + file.toAbsolutePath() + ". Run a node against them, sending with the same key:");
-      out.println("  java -jar bhkr.jar run --chain-rpc " + rpc + " --chain-contracts " + file
-          + (devAccount != null ? " --chain-dev-account " + devAccount : keyFile != null ? " --chain-key-file " + keyFile : "")
-          + " --chain-confirmations 2");
-      return 0;
-    } catch (UsageError e) {
-      throw e;
-    } catch (Exception e) {
-      System.err.println("bhkr: deploy failed: " + e.getMessage());
-      return 1;
-    }
+    // the node's key is every pool contract's platform, and the platform opens a pool once the bridge follows it
+    MicroPoolContracts microPools = new ChainMicroPools(node, contracts, key.getAddress(), system.dispatchers().lookup(DispatcherSelector.blocking()));
+    return new Services(vault, new AnchorClaims(system, payouts, node, contracts, payoutEpochSeconds), microPools);
   }
 
   static Deployment read(Path file) {
@@ -204,7 +153,7 @@ final class ChainMode {
   }
 
   /** The sending key: a file holding it, a development account, or the environment variable. */
-  private static String key(String keyFile, String devAccount, String fromEnvironment) {
+  static String key(String keyFile, String devAccount, String fromEnvironment) {
     if (keyFile != null && devAccount != null) throw new UsageError("give --chain-key-file or --chain-dev-account, not both");
     String key;
     if (keyFile != null) {
@@ -226,10 +175,5 @@ final class ChainMode {
     }
     if (!key.matches("(0x)?[0-9a-fA-F]{1,64}")) throw new UsageError("the chain key is not a hex private key");
     return key;
-  }
-
-  private static String address(CommandArguments.Option o) {
-    if (!o.value().matches("0x[0-9a-fA-F]{40}")) throw new UsageError(o.name() + " must be an Ethereum address");
-    return o.value().toLowerCase();
   }
 }

@@ -8,7 +8,7 @@ import java.util.List;
  * The command line of {@code bhkr.jar}: {@code run} (the default) starts a node, {@code call}
  * sends one signed request to a node, {@code demo} and {@code walkthrough} play the worked
  * example, {@code audit} prints a node's conservation report, {@code accounts} lists the
- * development accounts.
+ * development accounts, {@code deploy} and {@code deploy-micropool} put contracts on a chain.
  * A wrong command line exits with 2, like most Unix tools.
  */
 public final class Main {
@@ -35,9 +35,14 @@ public final class Main {
                                    exit 0 when every asset balances and no transfer was credited twice
         java -jar bhkr.jar accounts                the development accounts 0-9 and their roles
         java -jar bhkr.jar deploy --chain-rpc URL [--chain-dev-account N | --chain-key-file F]
-                                   [--platform ADDR] [--micro-pool-provider ADDR] [--out FILE]
+                                   [--platform ADDR] [--out FILE]
                                    deploy the contracts, print their addresses, write them to FILE
                                    (default contracts.json); the key may also come from BHKR_CHAIN_KEY
+        java -jar bhkr.jar deploy-micropool --chain-rpc URL --chain-contracts FILE --provider 0xADDR
+                                   --ends-at UNIXSECONDS --fp BHKR_BASE_UNITS --k WEI [--validator-stake WEI]
+                                   [--chain-dev-account N | --chain-key-file F]
+                                   deploy a provider's micro-pool contract (users' principal on chain, active
+                                   at the validator stake, default 32 ETH, less k; its platform is the vault's)
         java -jar bhkr.jar sidecar --node-id ID --key 0xPRIVATEKEY [--api URL] [--interval-ms N] [--stall-seconds N]
                                    run a node's sidecar: heartbeat, probe the audit targets' JSON-RPC,
                                    report (the key is that of the node's sidecarAddress; defaults
@@ -77,8 +82,11 @@ public final class Main {
         case "walkthrough":
           return walkthrough(rest);
         case "deploy":
-          int deployed = ChainMode.deploy(rest, System.out, System.getenv(ChainMode.KEY_VARIABLE));
+          int deployed = ChainDeployCommand.deploy(rest, System.out, System.getenv(ChainMode.KEY_VARIABLE));
           return deployed < 0 ? help() : deployed;
+        case "deploy-micropool":
+          int pool = ChainDeployCommand.deployMicroPool(rest, System.out, System.getenv(ChainMode.KEY_VARIABLE));
+          return pool < 0 ? help() : pool;
         case "sidecar":
           return SidecarCommand.run(SidecarCommand.settings(rest), System.out);
         case "audit":
@@ -94,7 +102,7 @@ public final class Main {
         default:
           // No subcommand: the words are options of run, as in "java -jar bhkr.jar --http-port 9000".
           if (first.startsWith("--")) return runNode(args);
-          throw new UsageError("unknown command '" + first + "' (expected run, demo, walkthrough, call, deploy, sidecar, audit or accounts)");
+          throw new UsageError("unknown command '" + first + "' (expected run, demo, walkthrough, call, deploy, deploy-micropool, sidecar, audit or accounts)");
       }
     } catch (UsageError e) {
       System.err.println("bhkr: " + e.getMessage());

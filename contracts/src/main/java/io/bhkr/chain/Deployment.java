@@ -17,7 +17,7 @@ import org.web3j.tx.response.PollingTransactionReceiptProcessor;
 /**
  * Deploys the BHKR contracts to a chain: the token (owned by the deployer), the custody vault
  * (whose platform signer is {@code platform}, and which funds payout epochs of this anchor only),
- * and the registry and settlement anchor (owned by {@code bridge}, the key the chain bridge sends with). Micro-pools are opened one per provider.
+ * and the registry and settlement anchor (owned by {@code bridge}, the key the chain bridge sends with). Micro-pools are deployed one per market pool.
  *
  * @param startBlock the first block that may hold a log of these contracts (where a bridge starts reading)
  */
@@ -40,11 +40,19 @@ public record Deployment(ContractAddresses contracts, long startBlock) {
         registry.getContractAddress(), anchor.getContractAddress()), startBlock);
   }
 
-  /** A micro-pool of {@code provider}, completable after {@code endTime} (unix seconds). */
-  public static String deployMicroPool(EthereumNode node, Credentials deployer, String provider, long endTime) throws Exception {
+  /**
+   * A micro-pool of {@code provider}, completable after {@code endTime} (unix seconds), active at
+   * {@code activationStake} wei, charging {@code feePer32Eth} BHKR base units per 32 ETH staked into
+   * the deployment's vault. Its platform (the only key that may open it) is the vault's, whoever deploys it.
+   */
+  public static String deployMicroPool(EthereumNode node, Credentials deployer, ContractAddresses contracts, String provider,
+      long endTime, BigInteger activationStake, BigInteger feePer32Eth) throws Exception {
     long chainId = node.chainId();
-    return MicroPool.deploy(node.web3j(), transactions(node, deployer, chainId), gas(node, chainId), provider,
-        BigInteger.valueOf(endTime)).send().getContractAddress();
+    TransactionManager tm = transactions(node, deployer, chainId);
+    ContractGasProvider gas = gas(node, chainId);
+    String platform = CustodyVault.load(contracts.vault(), node.web3j(), tm, gas).platform().send();
+    return MicroPool.deploy(node.web3j(), tm, gas, provider, BigInteger.valueOf(endTime), activationStake, feePer32Eth,
+        platform, contracts.token(), contracts.vault()).send().getContractAddress();
   }
 
   /** Plain (not caching) nonces, receipts polled every 100 ms for up to 10 minutes. */
