@@ -16,6 +16,7 @@ import org.web3j.abi.datatypes.Type;
 import org.web3j.abi.datatypes.generated.Uint256;
 import org.web3j.abi.datatypes.generated.Uint64;
 import org.web3j.protocol.Web3j;
+import org.web3j.protocol.core.DefaultBlockParameter;
 import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.protocol.core.methods.request.Transaction;
 import org.web3j.protocol.core.methods.response.EthCall;
@@ -31,17 +32,43 @@ import org.web3j.tx.gas.DefaultGasProvider;
  */
 final class ChainMicroPools implements MicroPoolContracts {
 
+  private final EthereumNode node;
   private final Web3j web3j;
   private final ContractAddresses contracts;
   private final String platform;
+  private final int confirmations;
   private final Executor blocking;
 
-  /** @param platform the node's chain key address: the only key that may open a pool */
-  ChainMicroPools(EthereumNode node, ContractAddresses contracts, String platform, Executor blocking) {
+  /**
+   * @param platform      the node's chain key address: the only key that may open a pool
+   * @param confirmations how deep a block must be to count, as for the bridge
+   */
+  ChainMicroPools(EthereumNode node, ContractAddresses contracts, String platform, int confirmations, Executor blocking) {
+    this.node = node;
     this.web3j = node.web3j();
     this.contracts = contracts;
     this.platform = platform.toLowerCase();
+    this.confirmations = confirmations;
     this.blocking = blocking;
+  }
+
+  /**
+   * Read at the newest confirmed block: if its time is at or past the contract's end time, no
+   * stake can come any more (the contract refuses them), so if it is not active there it never will be.
+   */
+  @Override
+  public CompletionStage<Boolean> endedUnactivated(String address) {
+    return CompletableFuture.supplyAsync(() -> {
+      long confirmed = node.head() - confirmations;
+      if (confirmed < 0) return false;
+      MicroPool pool = MicroPool.load(address, web3j, new ReadonlyTransactionManager(web3j, platform), new DefaultGasProvider());
+      pool.setDefaultBlockParameter(DefaultBlockParameter.valueOf(BigInteger.valueOf(confirmed)));
+      try {
+        return node.timestamp(confirmed) >= pool.endTime().send().longValueExact() && !pool.active().send();
+      } catch (Exception e) {
+        throw new IllegalStateException("cannot read the micro-pool contract at " + address + ": " + e.getMessage(), e);
+      }
+    }, blocking);
   }
 
   @Override

@@ -140,7 +140,7 @@ final class ChainMode {
           Hex.encode(w.sign(key, contracts.chainId(), contracts.vault())));
     };
     // the node's key is every pool contract's platform, and the platform opens a pool once the bridge follows it
-    MicroPoolContracts microPools = new ChainMicroPools(node, contracts, key.getAddress(), system.dispatchers().lookup(DispatcherSelector.blocking()));
+    MicroPoolContracts microPools = new ChainMicroPools(node, contracts, key.getAddress(), confirmations, system.dispatchers().lookup(DispatcherSelector.blocking()));
     return new Services(vault, new AnchorClaims(system, payouts, node, contracts, payoutEpochSeconds), microPools);
   }
 

@@ -36,7 +36,7 @@ import org.web3j.tx.gas.DefaultGasProvider;
  * contract a market pool links to. Account 0 deploys the base contracts and so is the vault's
  * platform (the node's key); account 1 deploys the pool; account 4 is its provider.
  */
-class ChainMicroPoolsTest {
+class ChainDeployCommandTest {
 
   private static final BigInteger E18 = BigInteger.TEN.pow(18);
   private static final BigInteger FP = E18.multiply(BigInteger.valueOf(100));
@@ -83,7 +83,7 @@ class ChainMicroPoolsTest {
   }
 
   private static ChainMicroPools check(int platform) {
-    return new ChainMicroPools(eth, contracts, DevelopmentAccounts.address(platform), blocking);
+    return new ChainMicroPools(eth, contracts, DevelopmentAccounts.address(platform), 1, blocking);
   }
 
   private static String refusal(ChainMicroPools check, String address, String provider, long endsAt, BigInteger fp, BigInteger activation)
