@@ -47,6 +47,15 @@ public final class AccountEntity
   /** An external deposit (the development endpoint, or later the chain bridge), applied once per id. */
   public record Deposit(String depositId, Amount amount, ActorRef<Done> replyTo) implements Command {}
 
+  /**
+   * A chain deposit that carries its purpose: credited like a {@link Deposit} and, in the same
+   * journal write, paid on as {@code payment} (from this account, of exactly the deposited value).
+   * The chain bridge uses it for a project's profit deposited on chain: it goes into the project as
+   * the completion endpoint would send it, and if the project does not take it, it comes back here.
+   * Applied once per deposit id.
+   */
+  public record DepositAndPay(String depositId, Amount amount, Dispatch payment, ActorRef<Done> replyTo) implements Command {}
+
   /** Pays out of this account: any value-carrying dispatch whose sender is this account. */
   public record Send(Dispatch dispatch, ActorRef<SendResult> replyTo) implements Command {}
 
@@ -184,6 +193,7 @@ public final class AccountEntity
     return newCommandHandlerWithReplyBuilder()
         .forAnyState()
         .onCommand(Deposit.class, this::onDeposit)
+        .onCommand(DepositAndPay.class, this::onDepositAndPay)
         .onCommand(Send.class, this::onSend)
         .onCommand(SendAll.class, this::onSendAll)
         .onCommand(Receive.class, this::onReceive)
@@ -200,6 +210,18 @@ public final class AccountEntity
   private ReplyEffect<DomainEvent, State> onDeposit(State s, Deposit c) {
     if (s.seen().contains(c.depositId())) return Effect().reply(c.replyTo(), Done.getInstance());
     return Effect().persist(new DepositReceived(c.depositId(), c.amount())).thenReply(c.replyTo(), ns -> Done.getInstance());
+  }
+
+  private ReplyEffect<DomainEvent, State> onDepositAndPay(State s, DepositAndPay c) {
+    if (s.seen().contains(c.depositId())) return Effect().reply(c.replyTo(), Done.getInstance());
+    Dispatch d = c.payment();
+    DepositReceived deposit = new DepositReceived(c.depositId(), c.amount());
+    // a payment that is not exactly this deposit from this account is not made: the deposit alone is credited
+    if (!d.from().equals(self) || !d.value().equals(java.util.Optional.of(c.amount())) || s.seen().contains(d.id()))
+      return Effect().persist(deposit).thenReply(c.replyTo(), ns -> Done.getInstance());
+    return Effect().persist(List.of(deposit, new DispatchSent(d)))
+        .thenRun(ns -> courier.send(List.of(d)))
+        .thenReply(c.replyTo(), ns -> Done.getInstance());
   }
 
   private ReplyEffect<DomainEvent, State> onSend(State s, Send c) {

@@ -61,6 +61,24 @@ class AccountEntityTest {
   }
 
   @Test
+  void aDepositWithAPurposeIsCreditedAndPaidOnInOneWriteOnce() {
+    Transfer profit = new Transfer("chain:0xab:3:profit", Party.account(ALICE), Party.project("p-1"), bhkr(30), "profit", 7);
+    var first = account.<Done>runCommand(r -> new AccountEntity.DepositAndPay("chain:0xab:3", bhkr(30), profit, r));
+    assertEquals(2, first.events().size(), "the deposit and the payment, in one write");
+    assertInstanceOf(DispatchSent.class, first.events().get(1));
+    assertEquals(bhkr(0), first.state().balances().of(Asset.BHKR));
+    assertEquals("chain:0xab:3:profit", deliveries.receiveMessage().dispatch().id());
+    assertTrue(account.<Done>runCommand(r -> new AccountEntity.DepositAndPay("chain:0xab:3", bhkr(30), profit, r)).hasNoEvents(),
+        "the bridge delivers at least once");
+
+    // a payment that is not this deposit's value is not made: the deposit alone is credited
+    Transfer tooMuch = new Transfer("chain:0xab:4:profit", Party.account(ALICE), Party.project("p-1"), bhkr(31), "profit", 7);
+    var partial = account.<Done>runCommand(r -> new AccountEntity.DepositAndPay("chain:0xab:4", bhkr(30), tooMuch, r));
+    assertEquals(1, partial.events().size());
+    assertEquals(bhkr(30), partial.state().balances().of(Asset.BHKR));
+  }
+
+  @Test
   void aPaymentBeyondTheBalanceIsRefusedAndChangesNothing() {
     account.<Done>runCommand(r -> new AccountEntity.Deposit("d-1", bhkr(10), r));
     var result = account.<AccountEntity.SendResult>runCommand(r -> new AccountEntity.Send(pay("t-1", 11), r));

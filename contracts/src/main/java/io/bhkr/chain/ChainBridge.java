@@ -333,7 +333,7 @@ public final class ChainBridge
       Map<Long, Long> times = new java.util.HashMap<>();
       in.headers().forEach(h -> times.put(h.number(), h.timestamp()));
       return List.of(new BridgeEvents.BlocksConfirmed(s.cursor(), a.to(),
-          a.logs().stream().flatMap(l -> ChainEvents.decode(l, settings.contracts()).stream()).toList(),
+          a.logs().stream().flatMap(l -> ChainEvents.decode(l, settings.contracts(), times.get(l.blockNumber())).stream()).toList(),
           a.logs().stream().flatMap(l -> ChainEvents.decodeWithdrawal(l, settings.contracts()).stream()).toList(),
           a.logs().stream().flatMap(l -> ChainEvents.decodePoolLog(l, s.pools().pools(), times.get(l.blockNumber())).stream()).toList()));
     }
@@ -387,7 +387,7 @@ public final class ChainBridge
   private void deliverCredits(BridgeState s) {
     for (ChainDeposit d : s.pendingCredits().values()) {
       if (!creditsUnderWay.add(d.depositId())) continue;
-      ctx.pipeToSelf(sink.deposit(d.depositId(), d.account(), d.amount()),
+      ctx.pipeToSelf(d.kind() == ChainDeposit.Kind.PROFIT_DEPOSIT ? sink.depositProfit(d) : sink.deposit(d.depositId(), d.account(), d.amount()),
           (done, failure) -> new CreditAnswered(d.depositId(), failure == null));
     }
   }

@@ -9,6 +9,7 @@ import io.bhkr.serialization.JsonSerializable;
  *
  * @param account   lowercase address of the account it belongs to
  * @param projectId the project a profit deposit names; null for other kinds
+ * @param at        its block's time, unix seconds (0 in events from before it was kept)
  */
 public record ChainDeposit(
     String depositId,
@@ -19,12 +20,16 @@ public record ChainDeposit(
     long blockNumber,
     String blockHash,
     String transactionHash,
-    long logIndex) implements JsonSerializable {
+    long logIndex,
+    long at) implements JsonSerializable {
 
   public enum Kind {
     /** BHKR or ETH into the custody vault for an account: credited to that account. */
     DEPOSIT,
-    /** A project's profit X into the custody vault: credited to the depositor's account. */
+    /**
+     * A project's profit X into the custody vault: credited to the depositor's account and paid on
+     * into the project as its profit (economics 3); what the project does not take stays with the depositor.
+     */
     PROFIT_DEPOSIT
   }
 }

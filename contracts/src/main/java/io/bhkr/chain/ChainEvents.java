@@ -39,21 +39,21 @@ public final class ChainEvents {
   }
 
   /** The deposit a log stands for, if it is one of ours; other logs (and unknown assets) give none. */
-  public static Optional<ChainDeposit> decode(ChainLog log, ContractAddresses contracts) {
+  public static Optional<ChainDeposit> decode(ChainLog log, ContractAddresses contracts, long blockTime) {
     if (log.topics().isEmpty()) return Optional.empty();
     String topic = log.topics().get(0);
     String emitter = log.address().toLowerCase();
     if (emitter.equals(contracts.vault()) && topic.equals(DEPOSITED) && log.topics().size() == 3) {
       Optional<Asset> asset = asset(address(log.topics().get(2)), contracts);
       BigInteger amount = uint(values(log, CustodyVault.DEPOSITED_EVENT).get(0));
-      return asset.map(a -> deposit(log, ChainDeposit.Kind.DEPOSIT, address(log.topics().get(1)), new Amount(a, amount), null));
+      return asset.map(a -> deposit(log, ChainDeposit.Kind.DEPOSIT, address(log.topics().get(1)), new Amount(a, amount), null, blockTime));
     }
     if (emitter.equals(contracts.vault()) && topic.equals(PROFIT_DEPOSITED) && log.topics().size() == 3) {
       Optional<Asset> asset = asset(address(log.topics().get(2)), contracts);
       List<Type> values = values(log, CustodyVault.PROFITDEPOSITED_EVENT);
       String projectId = (String) values.get(1).getValue();
       return asset.map(a -> deposit(log, ChainDeposit.Kind.PROFIT_DEPOSIT, address(log.topics().get(1)),
-          new Amount(a, uint(values.get(0))), projectId));
+          new Amount(a, uint(values.get(0))), projectId, blockTime));
     }
     return Optional.empty();
   }
@@ -95,9 +95,10 @@ public final class ChainEvents {
         log.transactionHash().toLowerCase(), log.logIndex()));
   }
 
-  private static ChainDeposit deposit(ChainLog log, ChainDeposit.Kind kind, String account, Amount amount, String projectId) {
+  private static ChainDeposit deposit(ChainLog log, ChainDeposit.Kind kind, String account, Amount amount, String projectId,
+      long blockTime) {
     return new ChainDeposit(log.depositId(), kind, account, amount, projectId, log.blockNumber(), log.blockHash(),
-        log.transactionHash().toLowerCase(), log.logIndex());
+        log.transactionHash().toLowerCase(), log.logIndex(), blockTime);
   }
 
   private static Optional<Asset> asset(String address, ContractAddresses contracts) {

@@ -13,6 +13,14 @@ public interface DepositSink {
   CompletionStage<Done> deposit(String depositId, String account, Amount amount);
 
   /**
+   * A project's profit deposited on chain: credited to the depositor's account and paid on into the
+   * project as its profit, in one write; completes once applied (idempotent by the deposit's id).
+   */
+  default CompletionStage<Done> depositProfit(ChainDeposit d) {
+    return deposit(d.depositId(), d.account(), d.amount());
+  }
+
+  /**
    * Tells the account that its vault withdrawal under {@code nonce} was paid on chain, or expired
    * unused ({@code paid = false}); completes once applied (idempotent by nonce).
    */

@@ -3,6 +3,9 @@ package io.bhkr.chain;
 import akka.Done;
 import io.bhkr.account.AccountEntity;
 import io.bhkr.market.Market;
+import io.bhkr.project.ProjectRules;
+import io.bhkr.transfer.Party;
+import io.bhkr.transfer.Transfer;
 import io.bhkr.micropool.ChainPoolFact;
 import io.bhkr.micropool.MicroPoolEntity;
 import io.bhkr.money.Amount;
@@ -26,6 +29,15 @@ public final class MarketDeposits implements DepositSink {
   @Override
   public CompletionStage<Done> deposit(String depositId, String account, Amount amount) {
     return market.account(account).ask(r -> new AccountEntity.Deposit(depositId, amount, r), timeout);
+  }
+
+  /** The profit goes on into the project as the completion endpoint sends it; a project id no entity could have is only credited. */
+  @Override
+  public CompletionStage<Done> depositProfit(ChainDeposit d) {
+    if (d.projectId() == null || !d.projectId().matches("[A-Za-z0-9_-]{1,64}")) return deposit(d.depositId(), d.account(), d.amount());
+    Transfer profit = new Transfer(d.depositId() + ":profit", Party.account(d.account()), Party.project(d.projectId()), d.amount(),
+        ProjectRules.PROFIT, d.at());
+    return market.account(d.account()).ask(r -> new AccountEntity.DepositAndPay(d.depositId(), d.amount(), profit, r), timeout);
   }
 
   @Override
