@@ -14,8 +14,8 @@ import io.bhkr.chain.Deployment;
 import io.bhkr.chain.EthereumNode;
 import io.bhkr.chain.MarketDeposits;
 import io.bhkr.chain.PayoutEpochs;
+import io.bhkr.http.ChainServices;
 import io.bhkr.http.MicroPoolContracts;
-import io.bhkr.http.PayoutDesk;
 import io.bhkr.chain.RegistryMirror;
 import io.bhkr.chain.SettlementEpoch;
 import io.bhkr.chain.VaultWithdrawal;
@@ -94,17 +94,12 @@ final class ChainMode {
     return new Split(rest, ConfigFactory.empty().withValue("bhkr.chain", ConfigValueFactory.fromMap(config)));
   }
 
-  /** What chain mode gives the API: the platform's signer of vault withdrawals (the node's chain key) and payouts to chain. */
-  record Services(VaultSigner vault, PayoutDesk payouts, MicroPoolContracts microPools) {
-    static final Services NONE = new Services(null, null, null);
-  }
-
   /**
-   * Starts the bridge and the payout epochs if the configuration asks for chain mode; a chain-less
-   * node does nothing here and gets {@link Services#NONE}.
+   * Starts the bridge and the payout epochs if the configuration asks for chain mode, and answers
+   * what they give the API; a chain-less node does nothing here and gets null.
    */
-  static Services start(ActorSystem<?> system, Market market, Config config) {
-    if (!config.hasPath("bhkr.chain.rpc-url")) return Services.NONE;
+  static ChainServices start(ActorSystem<?> system, Market market, Config config) {
+    if (!config.hasPath("bhkr.chain.rpc-url")) return null;
     Config c = config.getConfig("bhkr.chain");
     Deployment deployment = read(Path.of(c.getString("contracts-file")));
     ContractAddresses contracts = deployment.contracts();
@@ -141,7 +136,8 @@ final class ChainMode {
     };
     // the node's key is every pool contract's platform, and the platform opens a pool once the bridge follows it
     MicroPoolContracts microPools = new ChainMicroPools(node, contracts, key.getAddress(), confirmations, system.dispatchers().lookup(DispatcherSelector.blocking()));
-    return new Services(vault, new AnchorClaims(system, payouts, node, contracts, payoutEpochSeconds), microPools);
+    return new ChainServices(vault, new AnchorClaims(system, payouts, node, contracts, payoutEpochSeconds), microPools,
+        new BridgeStatus(system, bridge, contracts, confirmations));
   }
 
   static Deployment read(Path file) {

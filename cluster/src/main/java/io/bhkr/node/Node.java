@@ -90,7 +90,7 @@ public final class Node implements AutoCloseable {
       cluster.manager().tell(Join.create(cluster.selfMember().address())); // a single node forms its own cluster
       Market market = Market.start(system, Market.Settings.defaults());
       // only with bhkr.chain.rpc-url (--chain-rpc); chain-less (no vault signer, no payouts) otherwise
-      ChainMode.Services chain = ChainMode.start(system, market, config);
+      io.bhkr.http.ChainServices chain = ChainMode.start(system, market, config); // null when chain-less
       LedgerProjection.init(system); // the conservation audit's read side, one instance in the cluster
       boolean development = config.getBoolean("bhkr.development");
       GovernanceEntity.Genesis genesis = development
@@ -101,7 +101,7 @@ public final class Node implements AutoCloseable {
       market.governance().<akka.Done>ask(r -> new GovernanceEntity.Found(genesis, Clock.systemUTC().instant().getEpochSecond(), r), STARTUP)
           .toCompletableFuture().get(STARTUP.toSeconds(), TimeUnit.SECONDS);
       ApiSettings api = new ApiSettings(options.httpHost(), options.httpPort(), development, operator,
-          options.profile().id(), Duration.ofSeconds(5), Clock.systemUTC(), chain.vault(), chain.payouts(), chain.microPools());
+          options.profile().id(), Duration.ofSeconds(5), Clock.systemUTC(), chain);
       RewardEpochs epochs = new RewardEpochs(system, market, operator, api.askTimeout());
       ClusterSingleton.get(system).init(SingletonActor.of(RewardEpochClock.create(epochs, Clock.systemUTC(),
           config.getDuration("bhkr.rewards.check-interval")), "reward-epoch-clock"));

@@ -38,7 +38,8 @@ public final class ApiServer extends AllDirectives {
         new AccountTransferEndpoints(system, market, settings),
         new VaultWithdrawalEndpoints(system, market, settings),
         new PayoutEndpoints(system, market, settings),
-        new ConservationEndpoints(system, market, settings));
+        new ConservationEndpoints(system, market, settings),
+        new ChainEndpoints(system, market, settings));
   }
 
   /**

@@ -10,10 +10,8 @@ import java.time.Duration;
  * @param operator the address allowed to call operator endpoints
  * @param profile the journal profile in use, shown by {@code /health}
  * @param clock where request expiry and event times are read; the only clock of the API
- * @param vault the platform's signer of vault withdrawals in chain mode; null on a chain-less node
- * @param payouts payouts to chain through the settlement anchor in chain mode; null on a chain-less node
- * @param microPools the check of micro-pool contracts that hold a pool's principal in chain mode; null on a chain-less node
+ * @param chain chain mode's services; null on a chain-less node
  */
 public record ApiSettings(
-    String host, int port, boolean development, String operator, String profile, Duration askTimeout, Clock clock, VaultSigner vault,
-    PayoutDesk payouts, MicroPoolContracts microPools) {}
+    String host, int port, boolean development, String operator, String profile, Duration askTimeout, Clock clock,
+    ChainServices chain) {}

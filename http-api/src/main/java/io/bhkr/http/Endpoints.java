@@ -52,6 +52,12 @@ abstract class Endpoints extends AllDirectives {
     return settings.clock().instant().getEpochSecond();
   }
 
+  /** Chain mode's services, or 409 {@code chain-less}, saying what this node lacks without a chain. */
+  protected ChainServices chain(String lacking) {
+    if (settings.chain() == null) throw ApiException.conflict("chain-less", "this node runs without a chain (no --chain-rpc): " + lacking);
+    return settings.chain();
+  }
+
   /** Completes with the handler's answer, or with the problem it failed with. */
   protected Route respond(Supplier<CompletionStage<HttpResponse>> handler) {
     CompletionStage<HttpResponse> answer;

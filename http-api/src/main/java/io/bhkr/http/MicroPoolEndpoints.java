@@ -73,8 +73,7 @@ final class MicroPoolEndpoints extends Endpoints {
     Amount fp = Wire.required(req.fp(), "fp").positiveIn(Asset.BHKR, "fp");
     String chainPool = req.chainPool() == null ? null : req.chainPool().toLowerCase();
     if (chainPool != null && !chainPool.matches("0x[0-9a-f]{40}")) throw ApiException.invalid("chainPool", "must be a contract address");
-    if (chainPool != null && settings.microPools() == null)
-      throw ApiException.conflict("chain-less", "this node runs without a chain: a pool's principal cannot be held on chain");
+    MicroPoolContracts contracts = chainPool == null ? null : chain("a pool's principal cannot be held on chain").microPools();
     String poolId = newId("mp-");
     return ask(market.provider(signer), ProviderEntity.Get::new)
         .thenCompose(p -> {
@@ -90,7 +89,8 @@ final class MicroPoolEndpoints extends Endpoints {
           });
         })
         .thenCompose(g -> chainPool == null ? java.util.concurrent.CompletableFuture.completedFuture(g)
-            : checkedContract(chainPool, signer, endsAt, fp, stake, g.parameters().microPools().validatorStake()).thenApply(x -> g))
+            : checkedContract(contracts, chainPool, signer, endsAt, fp, stake, g.parameters().microPools().validatorStake())
+                .thenApply(x -> g))
         .thenCompose(g -> pay(signer, new MicroPoolOpening("open:" + poolId, Party.account(signer), Party.microPool(poolId), signer,
             stake, MicroPoolTerms.of(fp, endsAt, g.parameters(), chainPool), now())))
         .thenCompose(x -> readUntil(() -> view(poolId), v -> v.status() != MicroPoolStatus.NONE))
@@ -98,10 +98,11 @@ final class MicroPoolEndpoints extends Endpoints {
   }
 
   /** The contract must be this deployment's, unopened, and built with the pool's terms; it activates at the validator stake less k. */
-  private CompletionStage<Object> checkedContract(String chainPool, String provider, long endsAt, Amount fp, Amount k, Amount validatorStake) {
+  private CompletionStage<Object> checkedContract(MicroPoolContracts contracts, String chainPool, String provider, long endsAt, Amount fp,
+      Amount k, Amount validatorStake) {
     if (!k.isLessThan(validatorStake))
       throw ApiException.invalid("stake", "a pool whose principal is on chain needs room for stakers: k must be below the validator stake");
-    return settings.microPools().refusal(chainPool, provider, endsAt, fp.amount(), validatorStake.amount().subtract(k.amount()))
+    return contracts.refusal(chainPool, provider, endsAt, fp.amount(), validatorStake.amount().subtract(k.amount()))
         .thenApply(refusal -> {
           if (refusal != null) throw ApiException.conflict("chain-pool-mismatch", refusal);
           return chainPool;
@@ -172,7 +173,7 @@ final class MicroPoolEndpoints extends Endpoints {
       if (!signer.equals(v.providerId())) throw ApiException.forbidden("not-the-provider", "only " + v.providerId() + " closes this pool");
       if (!v.terms().onChain() || v.status() != MicroPoolStatus.OPEN || now() < v.terms().endsAt()) return close(v);
       // the contract may still activate from a stake the bridge has not confirmed yet: close only once it cannot
-      return settings.microPools().endedUnactivated(v.terms().chainPool()).thenCompose(ended -> {
+      return chain("the pool's contract cannot be read").microPools().endedUnactivated(v.terms().chainPool()).thenCompose(ended -> {
         if (!ended) throw ApiException.conflict("pool-not-ended", "the chain has not yet confirmed a block past " + v.terms().endsAt()
             + " with the contract " + v.terms().chainPool() + " inactive");
         return close(v);

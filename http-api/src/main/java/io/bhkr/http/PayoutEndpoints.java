@@ -38,10 +38,7 @@ final class PayoutEndpoints extends Endpoints {
   }
 
   private PayoutDesk desk() {
-    PayoutDesk desk = settings.payouts();
-    if (desk == null)
-      throw ApiException.conflict("chain-less", "this node runs without a chain (no --chain-rpc): there is no settlement anchor to pay out through");
-    return desk;
+    return chain("there is no settlement anchor to pay out through").payouts();
   }
 
   private CompletionStage<HttpResponse> payout(String rawAddress, String signer, byte[] body) {

@@ -43,9 +43,7 @@ final class VaultWithdrawalEndpoints extends Endpoints {
   private CompletionStage<HttpResponse> withdraw(String rawAddress, String signer, byte[] body) {
     String account = Wire.address(rawAddress, "address");
     if (!account.equals(signer)) throw ApiException.forbidden("not-the-holder", "only " + account + " withdraws its own balance");
-    VaultSigner vault = settings.vault();
-    if (vault == null)
-      throw ApiException.conflict("chain-less", "this node runs without a chain (no --chain-rpc): there is no vault to withdraw from");
+    VaultSigner vault = chain("there is no vault to withdraw from").vault();
     WithdrawalRequest req = Json.read(body, WithdrawalRequest.class);
     Amount amount = Wire.required(req.amount(), "amount").positive("amount");
     if (amount.asset() != Asset.BHKR && amount.asset() != Asset.ETH) throw ApiException.invalid("amount.asset", "the vault holds BHKR and ETH only");

@@ -46,6 +46,7 @@ class OpenApiDocumentTest {
   static final List<Served> SERVED = List.of(
       new Served("get", "/health", false),
       new Served("get", "/api/v1/openapi.json", false),
+      new Served("get", "/api/v1/chain", false),
       new Served("post", "/api/v1/dev/deposits", true),
       new Served("get", "/api/v1/accounts/{address}", false),
       new Served("get", "/api/v1/providers", false),

@@ -81,6 +81,13 @@ class ChainMicroPoolsTest {
           "the fees are in the vault");
       expect(409, market.as(REQUESTER).post(pool + "/withdrawals", eth(1))); // principal-on-chain
 
+      // the operator's view of the bridge: the contract followed for the pool, opened by a mined transaction
+      JsonNode bridge = market.get("/api/v1/chain");
+      assertEquals(id, bridge.get("microPools").get("followed").get(contract.toLowerCase()).asText());
+      assertTrue(bridge.get("halted").isNull(), bridge::toPrettyString);
+      assertEquals(1, bridge.get("confirmations").asInt());
+      assertTrue(bridge.get("outbox").get("finished").get("MINED").asInt() >= 1, bridge::toPrettyString);
+
       JsonNode done = expect(200, market.as(P1).post(pool + "/completion",
           "{\"rewards\":{\"asset\":\"ETH\",\"amount\":\"1600000000000000000\"}}"));
       assertEquals("COMPLETED", done.get("status").asText());

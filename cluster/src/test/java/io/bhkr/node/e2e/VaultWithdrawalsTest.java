@@ -105,6 +105,7 @@ class VaultWithdrawalsTest {
       assertEquals(409, answer.status());
       assertTrue(answer.body().contains("chain-less"), answer.body());
       assertEquals(tokens(1), market.balances(REQUESTER).get("ETH").asText(), "nothing changed");
+      assertEquals(409, market.anonymous().get("/api/v1/chain").status(), "no bridge to show either");
     }
   }
 
