@@ -52,6 +52,7 @@ contract MicroPool is ERC20, ReentrancyGuard {
     error Ended(uint64 endTime);
     error NotActive();
     error NotCompleted();
+    error AlreadyCompleted();
     error NotProvider();
     error TooEarly(uint64 endTime);
     error ZeroAmount();
@@ -114,6 +115,7 @@ contract MicroPool is ERC20, ReentrancyGuard {
         if (msg.sender != provider) revert NotProvider();
         if (block.timestamp < endTime) revert TooEarly(endTime);
         if (!active) revert NotActive();
+        if (completed) revert AlreadyCompleted(); // one Completed log per pool
         completed = true;
         emit Completed(totalSupply());
     }

@@ -201,6 +201,7 @@ class MicroPoolTest {
     assertThrows(Exception.class, () -> asB.complete().send());                     // not the provider
     var completed = MicroPool.getCompletedEvents(pool(d, address, PROVIDER).complete().send()).get(0);
     assertEquals(eth(24), completed.totalStaked);
+    assertThrows(Exception.class, () -> pool(d, address, PROVIDER).complete().send(), "completed once");
 
     // aETH is transferable: whoever holds it at completion redeems the ETH
     asB.transfer(DevKeys.address(5), eth(10)).send();
