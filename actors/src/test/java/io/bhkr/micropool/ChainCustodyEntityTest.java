@@ -4,6 +4,8 @@ import static io.bhkr.micropool.MicroPoolEntityTest.A;
 import static io.bhkr.micropool.MicroPoolEntityTest.B;
 import static io.bhkr.micropool.MicroPoolEntityTest.C;
 import static io.bhkr.micropool.MicroPoolEntityTest.PROVIDER;
+import static io.bhkr.micropool.MicroPoolEntityTest.sent;
+import static io.bhkr.micropool.MicroPoolEntityTest.sum;
 import static io.bhkr.testing.EntityTests.bhkr;
 import static io.bhkr.testing.EntityTests.eth;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -19,7 +21,6 @@ import io.bhkr.serialization.DomainEvent;
 import io.bhkr.testing.EntityTests;
 import io.bhkr.testing.RecordingRoute;
 import io.bhkr.testing.RecordingRoute.Delivery;
-import io.bhkr.transfer.DispatchSent;
 import io.bhkr.transfer.MicroPoolOpening;
 import io.bhkr.transfer.Party;
 import io.bhkr.transfer.Receipt;
@@ -79,15 +80,6 @@ class ChainCustodyEntityTest {
 
   private static ChainPoolFact staked(String id, String staker, long ether, BigInteger fee) {
     return new ChainPoolFact("chain:0x" + id + ":0", ChainPoolFact.Kind.STAKED, staker, eth(ether).amount(), fee, 20);
-  }
-
-  private static List<Transfer> sent(List<DomainEvent> events) {
-    return events.stream().filter(e -> e instanceof DispatchSent).map(e -> (Transfer) ((DispatchSent) e).dispatch()).toList();
-  }
-
-  private static BigInteger sum(List<Transfer> ts, Party to, Asset asset) {
-    return ts.stream().filter(t -> t.to().equals(to) && t.amount().asset() == asset).map(t -> t.amount().amount())
-        .reduce(BigInteger.ZERO, BigInteger::add);
   }
 
   private static BigInteger changed(List<DomainEvent> events, ValueChange.Kind kind, Asset asset) {

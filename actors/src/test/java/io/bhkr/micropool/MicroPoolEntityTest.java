@@ -82,11 +82,11 @@ class MicroPoolEntityTest {
     return new Transfer(stakeId + MicroPoolDecisions.FEE_SUFFIX, Party.account(staker), pool, fee, MicroPoolDecisions.FEE, 20);
   }
 
-  private static List<Transfer> sent(List<DomainEvent> events) {
+  static List<Transfer> sent(List<DomainEvent> events) {
     return events.stream().filter(e -> e instanceof DispatchSent).map(e -> (Transfer) ((DispatchSent) e).dispatch()).toList();
   }
 
-  private static BigInteger sum(List<Transfer> ts, Party to, Asset asset) {
+  static BigInteger sum(List<Transfer> ts, Party to, Asset asset) {
     return ts.stream().filter(t -> t.to().equals(to) && t.amount().asset() == asset).map(t -> t.amount().amount())
         .reduce(BigInteger.ZERO, BigInteger::add);
   }
