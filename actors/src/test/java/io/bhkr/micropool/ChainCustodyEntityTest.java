@@ -19,8 +19,6 @@ import io.bhkr.money.Amount;
 import io.bhkr.money.Asset;
 import io.bhkr.serialization.DomainEvent;
 import io.bhkr.testing.EntityTests;
-import io.bhkr.testing.RecordingRoute;
-import io.bhkr.testing.RecordingRoute.Delivery;
 import io.bhkr.transfer.MicroPoolOpening;
 import io.bhkr.transfer.Party;
 import io.bhkr.transfer.Receipt;
@@ -28,7 +26,6 @@ import io.bhkr.transfer.Transfer;
 import io.bhkr.transfer.ValueChange;
 import io.bhkr.transfer.ValueEvent;
 import java.math.BigInteger;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -61,8 +58,7 @@ class ChainCustodyEntityTest {
 
   @BeforeEach
   void fresh() {
-    pool = EventSourcedBehaviorTestKit.create(testKit.system(),
-        MicroPoolEntity.create("mp-chain", new RecordingRoute(testKit.createTestProbe(Delivery.class).getRef()), Duration.ofMinutes(5)));
+    pool = MicroPoolEntityTest.underTest(testKit, "mp-chain");
     pool.<Receipt>runCommand(r -> new MicroPoolEntity.Receive(new MicroPoolOpening("open-1", Party.account(PROVIDER), self, PROVIDER, eth(8),
         MicroPoolTerms.of(bhkr(100), 1_000, Parameters.development(), CONTRACT), 10), r));
   }
@@ -161,8 +157,7 @@ class ChainCustodyEntityTest {
 
   @Test
   void aPoolWhosePrincipalTheMarketHoldsIgnoresChainLogs() {
-    var market = EventSourcedBehaviorTestKit.<MicroPoolEntity.Command, DomainEvent, MicroPoolState>create(testKit.system(),
-        MicroPoolEntity.create("mp-market", new RecordingRoute(testKit.createTestProbe(Delivery.class).getRef()), Duration.ofMinutes(5)));
+    var market = MicroPoolEntityTest.underTest(testKit, "mp-market");
     market.<Receipt>runCommand(r -> new MicroPoolEntity.Receive(MicroPoolEntityTest.opening(Party.microPool("mp-market"), 8), r));
     var result = market.<Done>runCommand(r -> new MicroPoolEntity.RecordChainFact(staked("a", A, 4, FEE_4), r));
     assertTrue(result.hasNoEvents());

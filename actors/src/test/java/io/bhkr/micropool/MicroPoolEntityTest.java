@@ -54,13 +54,18 @@ class MicroPoolEntityTest {
 
   @BeforeEach
   void fresh() {
-    pool = EventSourcedBehaviorTestKit.create(testKit.system(),
-        MicroPoolEntity.create("mp-1", new RecordingRoute(testKit.createTestProbe(Delivery.class).getRef()), Duration.ofMinutes(5)));
+    pool = underTest(testKit, "mp-1");
   }
 
   @AfterEach
   void clear() {
     pool.clear();
+  }
+
+  /** A pool entity under the test kit, its dispatches recorded (a long redelivery: tests redeliver by restarting). */
+  static EventSourcedBehaviorTestKit<MicroPoolEntity.Command, DomainEvent, MicroPoolState> underTest(ActorTestKit kit, String poolId) {
+    return EventSourcedBehaviorTestKit.create(kit.system(),
+        MicroPoolEntity.create(poolId, new RecordingRoute(kit.createTestProbe(Delivery.class).getRef()), Duration.ofMinutes(5)));
   }
 
   private EventSourcedBehaviorTestKit.CommandResultWithReply<MicroPoolEntity.Command, DomainEvent, MicroPoolState, Receipt> receive(

@@ -71,8 +71,7 @@ class MicroPoolSlashingEntityTest {
 
   @BeforeEach
   void fresh() {
-    pool = EventSourcedBehaviorTestKit.create(testKit.system(),
-        MicroPoolEntity.create("mp-1", new RecordingRoute(testKit.createTestProbe(Delivery.class).getRef()), Duration.ofMinutes(5)));
+    pool = MicroPoolEntityTest.underTest(testKit, "mp-1");
     TestProbe<Delivery> out = testKit.createTestProbe(Delivery.class);
     insurance = EventSourcedBehaviorTestKit.create(testKit.system(),
         InsurancePoolEntity.create(new RecordingRoute(out.getRef()), Duration.ofMinutes(5)));
