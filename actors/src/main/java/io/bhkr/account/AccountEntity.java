@@ -140,6 +140,7 @@ public final class AccountEntity
   /** The deadline passed and the vault never paid: the reserve is back in the balance. */
   public record WithdrawalExpired(long nonce, Amount amount) implements DomainEvent {}
 
+  /** A deposit came into the market for this account (from the vault in chain mode, from the operator in development), credited once per `depositId`. */
   public record DepositReceived(String depositId, Amount amount) implements ValueEvent {
     @Override
     public List<ValueChange> changes() {
@@ -185,6 +186,11 @@ public final class AccountEntity
 
   @Override
   public State emptyState() {
+    return empty();
+  }
+
+  /** An account that has seen nothing. */
+  public static State empty() {
     return new State(Balances.empty(), Outbox.empty(), Seen.none(), VaultWithdrawals.none(), Payouts.none());
   }
 
@@ -302,25 +308,27 @@ public final class AccountEntity
 
   @Override
   public EventHandler<State, DomainEvent> eventHandler() {
-    return newEventHandlerBuilder()
-        .forAnyState()
-        .onEvent(DepositReceived.class, (s, e) ->
-            s.with(s.balances().credit(e.amount()), s.outbox(), s.seen().with(e.depositId()), s.withdrawals()))
-        .onEvent(DispatchSent.class, (s, e) ->
-            s.with(s.balances().debit(e.dispatch().value().orElseThrow()), s.outbox().add(e.dispatch()),
-                s.seen().with(e.dispatch().id()), s.withdrawals()))
-        .onEvent(DispatchConfirmed.class, (s, e) -> s.with(s.balances(), s.outbox().confirm(e.dispatchId()), s.seen(), s.withdrawals()))
-        .onEvent(DispatchReceived.class, (s, e) ->
-            s.with(s.balances().credit(e.dispatch().value().orElseThrow()), s.outbox(), s.seen().with(e.dispatch().id()),
-                s.withdrawals()))
-        .onEvent(WithdrawalAuthorized.class, (s, e) -> s.with(s.balances().debit(e.withdrawal().amount()), s.outbox(), s.seen(),
-            s.withdrawals().authorized(e.withdrawal())))
-        .onEvent(WithdrawalPaid.class, (s, e) -> s.with(s.balances(), s.outbox(), s.seen(), s.withdrawals().closed(e.nonce())))
-        .onEvent(WithdrawalExpired.class, (s, e) -> s.with(s.balances().credit(e.amount()), s.outbox(), s.seen(),
-            s.withdrawals().closed(e.nonce())))
-        .onEvent(PayoutReserved.class, (s, e) -> s.with(s.balances().debit(e.payout().amount()), s.payouts().reserved(e.payout())))
-        .onEvent(PayoutWithdrawn.class, (s, e) -> s.with(s.balances(), s.payouts().withdrawn(e.number())))
-        .build();
+    return newEventHandlerBuilder().forAnyState().onAnyEvent(AccountEntity::apply);
+  }
+
+  /** The event handler as a pure function: recovery, replay and time travel fold with it alike. */
+  public static State apply(State s, DomainEvent event) {
+    if (event instanceof DepositReceived e)
+      return s.with(s.balances().credit(e.amount()), s.outbox(), s.seen().with(e.depositId()), s.withdrawals());
+    if (event instanceof DispatchSent e)
+      return s.with(s.balances().debit(e.dispatch().value().orElseThrow()), s.outbox().add(e.dispatch()),
+          s.seen().with(e.dispatch().id()), s.withdrawals());
+    if (event instanceof DispatchConfirmed e) return s.with(s.balances(), s.outbox().confirm(e.dispatchId()), s.seen(), s.withdrawals());
+    if (event instanceof DispatchReceived e)
+      return s.with(s.balances().credit(e.dispatch().value().orElseThrow()), s.outbox(), s.seen().with(e.dispatch().id()), s.withdrawals());
+    if (event instanceof WithdrawalAuthorized e)
+      return s.with(s.balances().debit(e.withdrawal().amount()), s.outbox(), s.seen(), s.withdrawals().authorized(e.withdrawal()));
+    if (event instanceof WithdrawalPaid e) return s.with(s.balances(), s.outbox(), s.seen(), s.withdrawals().closed(e.nonce()));
+    if (event instanceof WithdrawalExpired e)
+      return s.with(s.balances().credit(e.amount()), s.outbox(), s.seen(), s.withdrawals().closed(e.nonce()));
+    if (event instanceof PayoutReserved e) return s.with(s.balances().debit(e.payout().amount()), s.payouts().reserved(e.payout()));
+    if (event instanceof PayoutWithdrawn e) return s.with(s.balances(), s.payouts().withdrawn(e.number()));
+    throw new IllegalStateException("an account cannot apply " + event.getClass().getName());
   }
 
 

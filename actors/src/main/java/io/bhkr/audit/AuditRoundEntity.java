@@ -179,7 +179,8 @@ public final class AuditRoundEntity extends OutboxEntity<AuditRoundEntity.Comman
     return s;
   }
 
-  private static AuditRoundState next(AuditRoundState s, DomainEvent e) {
+  /** The event handler as a pure function: recovery and replay fold with it alike. */
+  public static AuditRoundState next(AuditRoundState s, DomainEvent e) {
     if (e instanceof NodeSeen x) return s.seen(x);
     if (e instanceof AuditPeriodOpened x) return s.opened(x);
     if (e instanceof AuditReported x) return s.reported(x);

@@ -138,16 +138,20 @@ public final class GovernanceEntity
   /** The votes a staker gave, after {@link GiveVotes}. */
   public record VotesGiven(String staker, String candidate, BigInteger amount, BigInteger totalGiven) implements Decision {}
 
+  /** The genesis (economics 10): the first governors, n and every parameter, journaled once when the journal is new. */
   public record GovernanceFounded(Genesis genesis, long at) implements DomainEvent {
     public GovernanceFounded(Genesis genesis) {
       this(genesis, 0);
     }
   }
 
+  /** A governor proposed a decision (qualify, disqualify, a parameter, k, a migration, the insurance excess); its deadline is in the proposal. */
   public record ProposalOpened(Proposal proposal) implements DomainEvent {}
 
+  /** A seated governor voted on an open proposal. */
   public record VoteCast(String proposalId, String governor, boolean inFavour, long at) implements DomainEvent {}
 
+  /** The proposal reached n + 1 votes one way (PASSED, REJECTED) or its deadline (EXPIRED) (economics 10). */
   public record ProposalDecided(String proposalId, Proposal.Status outcome, long at) implements DomainEvent {}
 
   /**
@@ -219,6 +223,11 @@ public final class GovernanceEntity
 
   @Override
   public State emptyState() {
+    return empty();
+  }
+
+  /** The governance before its genesis. */
+  public static State empty() {
     return new State(null, Map.of(), Outbox.empty(), null, Seen.none());
   }
 
@@ -390,22 +399,25 @@ public final class GovernanceEntity
 
   @Override
   public EventHandler<State, DomainEvent> eventHandler() {
-    return newEventHandlerBuilder()
-        .forAnyState()
-        .onEvent(GovernanceFounded.class, (s, e) ->
-            s.withGenesis(e.genesis()).withCouncil(Council.founded(e.genesis().governors(), e.genesis().n(), e.at())))
-        .onEvent(ProposalOpened.class, (s, e) -> s.withProposal(e.proposal()))
-        .onEvent(VoteCast.class, (s, e) -> s.withProposal(s.proposals().get(e.proposalId()).withVote(e.governor(), e.inFavour())))
-        .onEvent(ProposalDecided.class, (s, e) -> s.withProposal(s.proposals().get(e.proposalId()).withStatus(e.outcome())))
-        .onEvent(ParameterChanged.class, (s, e) -> s.withGenesis(new Genesis(s.genesis().governors(), s.genesis().n(), e.parameters())))
-        .onEvent(DispatchReceived.class, (s, e) -> (isGovernorStake(e.dispatch()) ? s.withCouncil(s.council().staked((Transfer) e.dispatch())) : s)
-            .seen(e.dispatch().id()))
-        .onEvent(ElectionVotesGiven.class, (s, e) -> s.withCouncil(s.council().pledged(e)))
-        .onEvent(ElectionHeld.class, (s, e) -> s.withCouncil(s.council().elected(e)))
-        .onEvent(AttendanceRecorded.class, (s, e) -> s.withCouncil(s.council().attended(e)))
-        .onEvent(DispatchSent.class, (s, e) -> s.withOutbox(s.outbox().add(e.dispatch())))
-        .onEvent(DispatchConfirmed.class, (s, e) -> s.withOutbox(s.outbox().confirm(e.dispatchId())))
-        .build();
+    return newEventHandlerBuilder().forAnyState().onAnyEvent(GovernanceEntity::apply);
+  }
+
+  /** The event handler as a pure function: recovery, replay and time travel fold with it alike. */
+  public static State apply(State s, DomainEvent event) {
+    if (event instanceof GovernanceFounded e)
+      return s.withGenesis(e.genesis()).withCouncil(Council.founded(e.genesis().governors(), e.genesis().n(), e.at()));
+    if (event instanceof ProposalOpened e) return s.withProposal(e.proposal());
+    if (event instanceof VoteCast e) return s.withProposal(s.proposals().get(e.proposalId()).withVote(e.governor(), e.inFavour()));
+    if (event instanceof ProposalDecided e) return s.withProposal(s.proposals().get(e.proposalId()).withStatus(e.outcome()));
+    if (event instanceof ParameterChanged e) return s.withGenesis(new Genesis(s.genesis().governors(), s.genesis().n(), e.parameters()));
+    if (event instanceof DispatchReceived e)
+      return (isGovernorStake(e.dispatch()) ? s.withCouncil(s.council().staked((Transfer) e.dispatch())) : s).seen(e.dispatch().id());
+    if (event instanceof ElectionVotesGiven e) return s.withCouncil(s.council().pledged(e));
+    if (event instanceof ElectionHeld e) return s.withCouncil(s.council().elected(e));
+    if (event instanceof AttendanceRecorded e) return s.withCouncil(s.council().attended(e));
+    if (event instanceof DispatchSent e) return s.withOutbox(s.outbox().add(e.dispatch()));
+    if (event instanceof DispatchConfirmed e) return s.withOutbox(s.outbox().confirm(e.dispatchId()));
+    throw new IllegalStateException("the governance cannot apply " + event.getClass().getName());
   }
 
 

@@ -77,6 +77,7 @@ public final class MicroPoolEvents {
     }
   }
 
+  /** aETH returned to the pool was burned: the pool paid its holder the same amount of ETH. */
   public record AethBurned(String id, Amount amount) implements ValueEvent {
     @Override
     public List<ValueChange> changes() {

@@ -155,18 +155,21 @@ public final class NodeEntity extends OutboxEntity<NodeEntity.Command, NodeState
 
   @Override
   public EventHandler<NodeState, DomainEvent> eventHandler() {
-    return newEventHandlerBuilder()
-        .forAnyState()
-        .onEvent(NodeRegistered.class, NodeState::registered)
-        .onEvent(StakeWithdrawn.class, NodeState::withdrawn)
-        .onEvent(DispatchReceived.class, (s, e) -> {
-          if (e.dispatch() instanceof ProjectPlaced p) return s.placed(p);
-          if (e.dispatch() instanceof ProjectUnplaced u) return s.unplaced(u);
-          return isStake(s, e.dispatch()) ? s.staked((Transfer) e.dispatch()) : s.received(e.dispatch());
-        })
-        .onEvent(DispatchSent.class, (s, e) -> s.sent(e.dispatch()))
-        .onEvent(DispatchConfirmed.class, (s, e) -> s.confirmed(e.dispatchId()))
-        .build();
+    return newEventHandlerBuilder().forAnyState().onAnyEvent(NodeEntity::apply);
+  }
+
+  /** The event handler as a pure function: recovery, replay and time travel fold with it alike. */
+  public static NodeState apply(NodeState s, DomainEvent event) {
+    if (event instanceof NodeRegistered e) return s.registered(e);
+    if (event instanceof StakeWithdrawn e) return s.withdrawn(e);
+    if (event instanceof DispatchReceived e) {
+      if (e.dispatch() instanceof ProjectPlaced p) return s.placed(p);
+      if (e.dispatch() instanceof ProjectUnplaced u) return s.unplaced(u);
+      return isStake(s, e.dispatch()) ? s.staked((Transfer) e.dispatch()) : s.received(e.dispatch());
+    }
+    if (event instanceof DispatchSent e) return s.sent(e.dispatch());
+    if (event instanceof DispatchConfirmed e) return s.confirmed(e.dispatchId());
+    throw new IllegalStateException("a node cannot apply " + event.getClass().getName());
   }
 
 

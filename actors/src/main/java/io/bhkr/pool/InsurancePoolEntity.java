@@ -115,18 +115,21 @@ public final class InsurancePoolEntity
 
   @Override
   public EventHandler<PoolState, DomainEvent> eventHandler() {
-    return newEventHandlerBuilder()
-        .forAnyState()
-        .onEvent(DispatchReceived.class, (s, e) -> s.received(e.dispatch()))
-        .onEvent(CompensationPaid.class, (s, e) -> {
-          PoolState owing = s.owing(e.claimId(), new Shortfall(e.claimId(), e.asset(), e.stillOwed()));
-          return e.trigger() == null ? owing.markSeen(claimKey(e.claimId())) : owing;
-        })
-        .onEvent(ExcessMoved.class, (s, e) -> s)
-        .onEvent(ValueBurned.class, PoolState::burned)
-        .onEvent(DispatchSent.class, (s, e) -> s.sent(e.dispatch()))
-        .onEvent(DispatchConfirmed.class, (s, e) -> s.confirmed(e.dispatchId()))
-        .build();
+    return newEventHandlerBuilder().forAnyState().onAnyEvent(InsurancePoolEntity::apply);
+  }
+
+  /** The event handler as a pure function: recovery, replay and time travel fold with it alike. */
+  public static PoolState apply(PoolState s, DomainEvent event) {
+    if (event instanceof DispatchReceived e) return s.received(e.dispatch());
+    if (event instanceof CompensationPaid e) {
+      PoolState owing = s.owing(e.claimId(), new Shortfall(e.claimId(), e.asset(), e.stillOwed()));
+      return e.trigger() == null ? owing.markSeen(claimKey(e.claimId())) : owing;
+    }
+    if (event instanceof ExcessMoved) return s;
+    if (event instanceof ValueBurned e) return s.burned(e);
+    if (event instanceof DispatchSent e) return s.sent(e.dispatch());
+    if (event instanceof DispatchConfirmed e) return s.confirmed(e.dispatchId());
+    throw new IllegalStateException("the Insurance Pool cannot apply " + event.getClass().getName());
   }
 
 

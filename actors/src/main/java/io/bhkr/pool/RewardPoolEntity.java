@@ -118,13 +118,16 @@ public final class RewardPoolEntity
 
   @Override
   public EventHandler<PoolState, DomainEvent> eventHandler() {
-    return newEventHandlerBuilder()
-        .forAnyState()
-        .onEvent(DispatchReceived.class, (s, e) -> s.received(e.dispatch()))
-        .onEvent(RewardsDistributed.class, PoolState::distributed)
-        .onEvent(DispatchSent.class, (s, e) -> s.sent(e.dispatch()))
-        .onEvent(DispatchConfirmed.class, (s, e) -> s.confirmed(e.dispatchId()))
-        .build();
+    return newEventHandlerBuilder().forAnyState().onAnyEvent(RewardPoolEntity::apply);
+  }
+
+  /** The event handler as a pure function: recovery, replay and time travel fold with it alike. */
+  public static PoolState apply(PoolState s, DomainEvent event) {
+    if (event instanceof DispatchReceived e) return s.received(e.dispatch());
+    if (event instanceof RewardsDistributed e) return s.distributed(e);
+    if (event instanceof DispatchSent e) return s.sent(e.dispatch());
+    if (event instanceof DispatchConfirmed e) return s.confirmed(e.dispatchId());
+    throw new IllegalStateException("the Reward Pool cannot apply " + event.getClass().getName());
   }
 
 

@@ -158,18 +158,20 @@ public final class ProjectEntity
 
   @Override
   public EventHandler<ProjectState, DomainEvent> eventHandler() {
-    return newEventHandlerBuilder()
-        .forAnyState()
-        .onEvent(DispatchReceived.class, (s, e) -> e.dispatch() instanceof ProjectFunding f && s.status() == ProjectStatus.NONE
-            ? s.opened(f)
-            : s.received(e.dispatch()))
-        .onEvent(BidPlaced.class, ProjectState::withBid)
-        .onEvent(AuctionClosed.class, ProjectState::closed)
-        .onEvent(ProjectSettled.class, ProjectState::settled)
-        .onEvent(ProjectFailed.class, ProjectState::failed)
-        .onEvent(DispatchSent.class, (s, e) -> s.sent(e.dispatch()))
-        .onEvent(DispatchConfirmed.class, (s, e) -> s.confirmed(e.dispatchId()))
-        .build();
+    return newEventHandlerBuilder().forAnyState().onAnyEvent(ProjectEntity::apply);
+  }
+
+  /** The event handler as a pure function: recovery, replay and time travel fold with it alike. */
+  public static ProjectState apply(ProjectState s, DomainEvent e) {
+    if (e instanceof DispatchReceived r)
+      return r.dispatch() instanceof ProjectFunding f && s.status() == ProjectStatus.NONE ? s.opened(f) : s.received(r.dispatch());
+    if (e instanceof BidPlaced b) return s.withBid(b);
+    if (e instanceof AuctionClosed a) return s.closed(a);
+    if (e instanceof ProjectSettled settled) return s.settled(settled);
+    if (e instanceof ProjectFailed f) return s.failed(f);
+    if (e instanceof DispatchSent sent) return s.sent(sent.dispatch());
+    if (e instanceof DispatchConfirmed c) return s.confirmed(c.dispatchId());
+    throw new IllegalStateException("a project cannot apply " + e.getClass().getName());
   }
 
   @Override

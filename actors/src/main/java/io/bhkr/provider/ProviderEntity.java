@@ -54,6 +54,7 @@ public final class ProviderEntity
 
   public record ApplicationRefused(String reason) implements ApplyResult {}
 
+  /** The provider applied to the market with its brand, declared capacity and highest price; governance qualifies it later. */
   public record ProviderApplied(String providerId, String brandName, Resources capacity, Amount maxPrice, long appliedAt)
       implements DomainEvent {}
 

@@ -83,8 +83,8 @@ public record ProviderState(
     return reputation.failures().stream().map(Reputation.Failure::projectId).toList();
   }
 
-  /** Every event of the provider, applied. */
-  ProviderState apply(DomainEvent e) {
+  /** The event handler as a pure function: recovery, replay and time travel fold with it alike. */
+  public ProviderState apply(DomainEvent e) {
     if (e instanceof ProviderApplied x) return applied(x);
     if (e instanceof DispatchReceived x) return with(x.dispatch());
     if (e instanceof DispatchSent x) return sent(x.dispatch());

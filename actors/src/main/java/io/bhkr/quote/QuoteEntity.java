@@ -22,6 +22,7 @@ public final class QuoteEntity
 
   public record Get(ActorRef<Optional<QuoteTerms>> replyTo) implements Command {}
 
+  /** A fixed-price quote (economics 1): FP, maxBid, pMin and the rates, all fixed for the projects opened from it. */
   public record QuoteIssued(QuoteTerms terms) implements JsonSerializable {}
 
   public record State(QuoteTerms terms) implements JsonSerializable {}

@@ -15,7 +15,7 @@ import io.bhkr.node.Node;
 import io.bhkr.node.NodeOptions;
 import io.bhkr.node.walkthrough.DevelopmentMarket;
 import io.bhkr.persistence.JournalProfile;
-import io.bhkr.persistence.JournalSettings;
+import io.bhkr.persistence.testing.TestJournal;
 import java.net.URI;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -36,8 +36,9 @@ class AuditedScoreBidsTest {
 
   @Test
   void aProviderAuditedDownCannotBid(@TempDir Path dir) {
-    try (Node node = Node.start(NodeOptions.defaults().withHttpPort(0).withProfile(JournalProfile.EMBEDDED, JournalSettings.defaults(dir)),
-        ConfigFactory.parseString("bhkr.development-audit-period-seconds = " + PERIOD_SECONDS))) {
+    try (TestJournal journal = TestJournal.create(JournalProfile.EMBEDDED, dir);
+        Node node = Node.start(NodeOptions.defaults().withHttpPort(0).withProfile(journal.profile(), journal.settings()),
+            ConfigFactory.parseString("bhkr.development-audit-period-seconds = " + PERIOD_SECONDS))) {
       DevelopmentMarket market = new DevelopmentMarket(node.baseUrl(), null);
       int[] providers = {P1, P2};
       SignedClient[] sidecars = new SignedClient[2];

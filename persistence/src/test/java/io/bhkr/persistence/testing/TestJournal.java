@@ -8,7 +8,9 @@ import java.nio.file.Path;
 /**
  * A fresh journal of either profile for one test: an H2 file journal in the test's folder, or a
  * PostgreSQL database of its own that {@link #close()} drops. Lets one test body run on every
- * profile as a parameterized test.
+ * profile as a parameterized test. With {@code -Dbhkr.golden.capture=DIR} every embedded journal
+ * is also dumped when the test closes it ({@link GoldenCapture}): that is how golden journals are
+ * made from the end-to-end scenarios.
  */
 public final class TestJournal implements AutoCloseable {
 
@@ -43,6 +45,10 @@ public final class TestJournal implements AutoCloseable {
 
   @Override
   public void close() {
-    if (database != null) database.close();
+    try {
+      GoldenCapture.dumpIfAsked(this);
+    } finally {
+      if (database != null) database.close();
+    }
   }
 }

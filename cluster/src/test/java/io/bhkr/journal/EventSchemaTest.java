@@ -1,0 +1,64 @@
+package io.bhkr.journal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The journal's schema is published and versioned: {@code golden/event-schema.txt} holds every
+ * persisted event class and every value type inside one, field by field, and docs/events.md
+ * lists them. A change to any of them fails here until the developer has looked at it: given it
+ * a Jackson migration if it changes an existing event (the golden journals prove it works), and
+ * recorded the new schema with {@code -Dbhkr.golden.update=true}, which also rewrites the tables
+ * of docs/events.md.
+ */
+class EventSchemaTest {
+
+  private static final Path SCHEMA = GoldenJournalsTest.GOLDEN.resolve("event-schema.txt");
+  private static final Path REPO = Path.of("").toAbsolutePath().getParent();
+  private static final Path DOCS = REPO.resolve("docs/events.md");
+  private static final boolean UPDATE = Boolean.getBoolean("bhkr.golden.update");
+
+  @Test
+  void theSchemaIsTheRecordedOne() throws IOException {
+    List<String> now = EventCatalog.schema();
+    if (UPDATE) Files.write(SCHEMA, now);
+    List<String> recorded = Files.readAllLines(SCHEMA);
+    List<String> changes = new ArrayList<>();
+    for (String line : recorded) if (!now.contains(line)) changes.add("- " + line);
+    for (String line : now) if (!recorded.contains(line)) changes.add("+ " + line);
+    assertTrue(changes.isEmpty(), "The journal's schema changed:\n" + String.join("\n", changes)
+        + "\nJournals are forever: an existing event that changes needs a Jackson migration (docs/events.md, \"Changing an event\");"
+        + " then record the schema with -Dbhkr.golden.update=true.");
+  }
+
+  @Test
+  void theDocsListEveryEventWithItsFields() throws IOException {
+    String docs = Files.readString(DOCS);
+    int begin = docs.indexOf(EventDocs.BEGIN);
+    int end = docs.indexOf(EventDocs.END);
+    assertTrue(begin >= 0 && end > begin, DOCS + " lacks the markers of its generated tables");
+    String tables = EventDocs.tables(REPO);
+    if (UPDATE) {
+      docs = docs.substring(0, begin) + tables + docs.substring(end + EventDocs.END.length() + 1);
+      Files.writeString(DOCS, docs);
+      begin = docs.indexOf(EventDocs.BEGIN);
+      end = docs.indexOf(EventDocs.END);
+    }
+    assertEquals(tables, docs.substring(begin, end + EventDocs.END.length() + 1),
+        "docs/events.md's tables are not those of the code: regenerate them with -Dbhkr.golden.update=true");
+  }
+
+  @Test
+  void everyEventIsARecordOfOurs() {
+    List<Class<?>> events = EventCatalog.events();
+    assertTrue(events.size() > 60, "found only " + events.size() + " event classes: the classpath scan missed some");
+    for (Class<?> e : events) assertTrue(e.isRecord(), e.getName() + " is persisted but not a record");
+  }
+}
