@@ -109,7 +109,7 @@ public record AuditRoundState(
   }
 
   /** The open period's uptimes, as the rule computes them from its reports. */
-  Map<String, NodeUptime> uptimes(int toleranceBps) {
+  public Map<String, NodeUptime> uptimes(int toleranceBps) {
     Map<String, NodeUptime> out = new TreeMap<>();
     reports.forEach((target, byAuditor) -> {
       PeriodUptime u = PeriodUptime.of(byAuditor, toleranceBps);

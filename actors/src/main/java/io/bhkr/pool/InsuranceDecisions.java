@@ -17,12 +17,12 @@ import java.util.List;
 import java.util.SortedMap;
 
 /** The Insurance Pool's decisions as pure functions from state and input to events (economics 5, 7). */
-final class InsuranceDecisions {
+public final class InsuranceDecisions {
 
   private InsuranceDecisions() {}
 
   /** Pays a claim's victims pro rata from what the pool holds; the rest stays owed. */
-  static List<DomainEvent> compensate(PoolState s, String claimId, String slashed, Asset asset, SortedMap<String, BigInteger> losses,
+  public static List<DomainEvent> compensate(PoolState s, String claimId, String slashed, Asset asset, SortedMap<String, BigInteger> losses,
       long at) {
     return pay(s.balances().of(asset).amount(), claimId, slashed, asset, losses, null, at);
   }
@@ -32,7 +32,7 @@ final class InsuranceDecisions {
    * {@code micropool:<id>}), which owes it to its aETH holders. A claim of 0 (k covered the loss)
    * is still recorded, so the slashing is on record.
    */
-  static List<DomainEvent> onMicroPoolClaim(PoolState s, MicroPoolSlashingClaim c) {
+  public static List<DomainEvent> onMicroPoolClaim(PoolState s, MicroPoolSlashingClaim c) {
     List<DomainEvent> events = new ArrayList<>(List.of(new DispatchReceived(c)));
     SortedMap<String, BigInteger> owed = new java.util.TreeMap<>(java.util.Map.of(c.from().label(), c.owed().amount()));
     events.addAll(compensate(s, c.claimId(), c.slashed(), c.owed().asset(), owed, c.at()));
@@ -40,7 +40,7 @@ final class InsuranceDecisions {
   }
 
   /** Value arrives: credit it, then pay shortfalls in its asset, oldest claim first. */
-  static List<DomainEvent> onInflow(PoolState s, Dispatch d) {
+  public static List<DomainEvent> onInflow(PoolState s, Dispatch d) {
     List<DomainEvent> events = new ArrayList<>();
     events.add(new DispatchReceived(d));
     Amount in = d.value().orElseThrow();
@@ -68,7 +68,7 @@ final class InsuranceDecisions {
   }
 
   /** Moves or burns at most the excess above the cap, and at most what governance decided. */
-  static List<DomainEvent> moveExcess(PoolState s, InsuranceExcessDecided decision) {
+  public static List<DomainEvent> moveExcess(PoolState s, InsuranceExcessDecided decision) {
     Asset asset = decision.amount().asset();
     BigInteger excess = InsuranceRule.excessAbove(s.balances().of(asset).amount(), decision.cap());
     Amount moved = new Amount(asset, excess.min(decision.amount().amount()));

@@ -97,23 +97,30 @@ public final class RewardPoolEntity
   private ReplyEffect<DomainEvent, PoolState> onDistribute(PoolState s, Distribute c) {
     if (c.windowEnd() <= s.lastEpochEnd())
       return Effect().reply(c.replyTo(), new NotDistributed("the epoch ending at " + s.lastEpochEnd() + " is already distributed"));
-    long epoch = s.epoch() + 1;
-    List<Leg> legs = RewardDistribution.distribute(s.balances(), c.split(), c.stakeTimes(), c.developmentFund());
-    RewardsDistributed event = new RewardsDistributed(epoch, s.lastEpochEnd(), c.windowEnd(), s.balances(), c.split(),
-        c.stakeTimes(), c.developmentFund(), legs);
-    List<DomainEvent> events = new ArrayList<>();
-    events.add(event);
-    List<Dispatch> payouts = new ArrayList<>();
-    for (int i = 0; i < legs.size(); i++) {
-      Leg leg = legs.get(i);
-      Transfer t = new Transfer("reward:" + epoch + ":" + i, Party.REWARD_POOL, Party.account(leg.to()), leg.amount(),
-          "reward epoch " + epoch + ": " + leg.group().name().toLowerCase(), c.windowEnd());
-      payouts.add(t);
-      events.add(new DispatchSent(t));
-    }
+    List<DomainEvent> events = distribution(s, c.windowEnd(), c.split(), c.stakeTimes(), c.developmentFund());
+    RewardsDistributed event = (RewardsDistributed) events.get(0);
+    List<Dispatch> payouts = events.stream().filter(e -> e instanceof DispatchSent).map(e -> ((DispatchSent) e).dispatch()).toList();
     return Effect().persist(events)
         .thenRun(ns -> courier.send(payouts))
         .thenReply(c.replyTo(), ns -> new Distributed(event));
+  }
+
+  /**
+   * The epoch's distribution (economics 5) as a pure function: the event with every input, then a
+   * transfer per leg. A replay calls it with the recorded inputs to check the recorded legs.
+   */
+  public static List<DomainEvent> distribution(PoolState s, long windowEnd, RewardSplit split,
+      Map<Group, SortedMap<String, BigInteger>> stakeTimes, String developmentFund) {
+    long epoch = s.epoch() + 1;
+    List<Leg> legs = RewardDistribution.distribute(s.balances(), split, stakeTimes, developmentFund);
+    List<DomainEvent> events = new ArrayList<>();
+    events.add(new RewardsDistributed(epoch, s.lastEpochEnd(), windowEnd, s.balances(), split, stakeTimes, developmentFund, legs));
+    for (int i = 0; i < legs.size(); i++) {
+      Leg leg = legs.get(i);
+      events.add(new DispatchSent(new Transfer("reward:" + epoch + ":" + i, Party.REWARD_POOL, Party.account(leg.to()), leg.amount(),
+          "reward epoch " + epoch + ": " + leg.group().name().toLowerCase(), windowEnd)));
+    }
+    return events;
   }
 
   @Override

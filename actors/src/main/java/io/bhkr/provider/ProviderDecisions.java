@@ -39,12 +39,12 @@ import java.util.TreeMap;
  * persist: compensation, placing projects on nodes, judging their service level from audits,
  * recording the score, disqualifying. No Akka, no clock: every time comes with the dispatch.
  */
-final class ProviderDecisions {
+public final class ProviderDecisions {
 
   private ProviderDecisions() {}
 
   /** What the arrival of {@code d} means; the first event is always its receipt. */
-  static List<DomainEvent> onArrival(String providerId, ProviderState before, Dispatch d) {
+  public static List<DomainEvent> onArrival(String providerId, ProviderState before, Dispatch d) {
     Events out = new Events(before);
     out.add(new DispatchReceived(d));
     Party self = Party.provider(providerId);
@@ -158,12 +158,17 @@ final class ProviderDecisions {
   private static void rescore(Events out, String cause, long at) {
     ProviderState s = out.state;
     Parameters params = parameters(s);
-    ReputationRule.Score score = ReputationRule.score(history(s, at), at, weights(params));
+    ReputationRule.Score score = scoreAt(s, at);
     out.add(new ScoreRecorded(score, cause, at));
     ReputationParameters rp = params.reputation();
     if (s.qualification() != null && Disqualification.byScore(score.score(), rp.disqualifyScore(), s.reputation().disqualifiedUntil(), at))
       out.add(new ProviderDisqualified("score " + score.score() + " is under disqualifyScore " + rp.disqualifyScore(), at,
           Disqualification.until(at, rp.disqualifyDays())));
+  }
+
+  /** The score a provider in state {@code s} has at {@code at}: what {@link ScoreRecorded} records (economics 8). */
+  public static ReputationRule.Score scoreAt(ProviderState s, long at) {
+    return ReputationRule.score(history(s, at), at, weights(parameters(s)));
   }
 
   static ReputationRule.Weights weights(Parameters p) {

@@ -34,6 +34,9 @@ public final class Main {
         java -jar bhkr.jar audit [--api URL]       the conservation report of a running node, with its verdict;
                                    exit 0 when every asset balances and no transfer was credited twice
         java -jar bhkr.jar accounts                the development accounts 0-9 and their roles
+        java -jar bhkr.jar replay COMMAND [--data-dir DIR | --profile postgres …]
+                                   researchers' tools over a journal (replay --help): verify re-derives
+                                   every decision with the production rules; exit 0 when all agree
         java -jar bhkr.jar deploy --chain-rpc URL [--chain-dev-account N | --chain-key-file F]
                                    [--platform ADDR] [--out FILE]
                                    deploy the contracts, print their addresses, write them to FILE
@@ -93,6 +96,8 @@ public final class Main {
           java.net.URI api = AuditCommand.api(rest);
           if (api == null) return help();
           return AuditCommand.audit(api, System.out, System.err);
+        case "replay":
+          return ReplayCommand.run(rest, System.out, System.err, System.getenv(RunCommand.PASSWORD_VARIABLE));
         case "accounts":
           if (!rest.isEmpty()) throw new UsageError("accounts takes no arguments");
           AccountsCommand.print(System.out);
@@ -102,7 +107,7 @@ public final class Main {
         default:
           // No subcommand: the words are options of run, as in "java -jar bhkr.jar --http-port 9000".
           if (first.startsWith("--")) return runNode(args);
-          throw new UsageError("unknown command '" + first + "' (expected run, demo, walkthrough, call, deploy, deploy-micropool, sidecar, audit or accounts)");
+          throw new UsageError("unknown command '" + first + "' (expected run, demo, walkthrough, call, deploy, deploy-micropool, sidecar, audit, accounts or replay)");
       }
     } catch (UsageError e) {
       System.err.println("bhkr: " + e.getMessage());

@@ -24,6 +24,7 @@ public final class BridgeEvents {
   /** The pool recorded this log. */
   public record PoolLogRecorded(String logId) implements DomainEvent {}
 
+  /** The bridge watches a vault withdrawal the node authorized, until the vault pays it or its deadline passes. */
   public record WithdrawalWatched(WithdrawalWatch.Watched withdrawal) implements DomainEvent {}
 
   /** A confirmed block is past the deadline and the nonce is unused: the vault can never pay it now. */
@@ -41,15 +42,20 @@ public final class BridgeEvents {
   /** The cursor's block was re-orged away (deeper than the confirmations): inbound stops. */
   public record ReorgBeyondConfirmations(BlockHeader cursor, BlockHeader successor) implements DomainEvent {}
 
+  /** A transaction for the chain entered the outbox (a qualification, a failure record, a settlement root, an epoch funding, a pool opening). */
   public record TransactionRequested(ChainTransaction tx) implements DomainEvent {}
 
+  /** An outbox transaction was signed with its nonce and sent. */
   public record TransactionSigned(String id, @JsonFormat(shape = JsonFormat.Shape.STRING) BigInteger nonce,
       TransactionOutbox.Attempt attempt) implements DomainEvent {}
 
+  /** An outbox transaction was signed again with a higher gas price under the same nonce. */
   public record TransactionRepriced(String id, TransactionOutbox.Attempt attempt) implements DomainEvent {}
 
+  /** An outbox transaction ended: mined with its receipt, or given up, with the reason. */
   public record TransactionFinished(TransactionOutbox.Outcome outcome) implements DomainEvent {}
 
+  /** The bridge took the next account nonce for an outbox transaction. */
   public record NonceTaken(String id, @JsonFormat(shape = JsonFormat.Shape.STRING) BigInteger nonce,
       @JsonFormat(shape = JsonFormat.Shape.STRING) BigInteger nextNonce) implements DomainEvent {}
 }

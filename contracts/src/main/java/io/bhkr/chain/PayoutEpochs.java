@@ -73,6 +73,7 @@ public final class PayoutEpochs
 
   public record Claims(List<PayoutBook.Claim> claims) {}
 
+  /** A payout to chain reserved by an account, recorded in its payout epoch. */
   public record PayoutRecorded(PayoutBook.Recorded payout) implements DomainEvent {}
 
   /** The epoch as it goes to the anchor: every input of its root is in the event. */

@@ -68,11 +68,11 @@ public enum JournalProfile {
   }
 
   // H2 makes the first user of a new file database its admin; "sa" is the H2 convention.
-  String user(JournalSettings settings) {
+  public String user(JournalSettings settings) {
     return this == EMBEDDED ? "sa" : settings.postgresUser();
   }
 
-  String password(JournalSettings settings) {
+  public String password(JournalSettings settings) {
     return this == EMBEDDED ? "" : settings.postgresPassword();
   }
 

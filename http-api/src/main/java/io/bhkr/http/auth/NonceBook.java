@@ -48,6 +48,7 @@ public final class NonceBook
 
   public sealed interface Event extends JsonSerializable {}
 
+  /** A signed request used this nonce; it is refused again until `expiresAt` (Unix seconds), when it is forgotten. */
   public record NonceClaimed(String nonce, long expiresAt, long now) implements Event {}
 
   /** Live nonces and the unix second until which each is remembered. */
