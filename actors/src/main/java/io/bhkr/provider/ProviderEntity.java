@@ -119,7 +119,7 @@ public final class ProviderEntity
         .onCommand(Receive.class, this::onReceive)
         .onCommand(Confirm.class, (s, c) -> onReceipt(s, c.receipt()))
         .onCommand(RedeliveryDue.class, (s, c) -> onRedeliveryDue(s))
-        .onCommand(Get.class, (s, c) -> Effect().reply(c.replyTo(), view(s)))
+        .onCommand(Get.class, (s, c) -> Effect().reply(c.replyTo(), view(providerId, s)))
         .build();
   }
 
@@ -151,7 +151,8 @@ public final class ProviderEntity
 
 
 
-  private ProviderView view(ProviderState s) {
+  /** What the provider shows: also of a state folded from the journal up to a past instant. */
+  public static ProviderView view(String providerId, ProviderState s) {
     if (s.application() == null) return new ProviderView(providerId, Status.NONE, null, Resources.NONE, Resources.NONE,
         Amount.zero(Asset.BHKR), s.collateral(), 0, Set.of(), null, 0, List.of(), s.reputation());
     return new ProviderView(providerId, s.status(), s.application().brandName(), s.application().capacity(),

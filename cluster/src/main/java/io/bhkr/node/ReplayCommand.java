@@ -4,7 +4,10 @@ import io.bhkr.replay.JournalSource;
 import io.bhkr.replay.Replay;
 import io.bhkr.replay.Verification;
 import java.io.PrintStream;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 
@@ -19,6 +22,12 @@ final class ReplayCommand {
       Usage: java -jar bhkr.jar replay COMMAND [journal options] [options]
         verify                   re-derive every decision in the journal with the production rules
                                  and run the conservation audit; exit 0 when all agree, 1 otherwise
+        state --at TIME          balances, pools, providers and governance parameters as they were at
+                                 TIME (ISO-8601 like 2026-12-02T18:58:49Z, or Unix seconds)
+        what-if --set NAME=VALUE [--set …] [--from TIME] [--to TIME]
+                                 the window's auctions, settlements and distributions re-run with changed
+                                 parameters (rpBps, ipBps, priceBandBps, auctionPricing=SECOND_PRICE,
+                                 rewardSplit.stakersBps, …): what each participant got and would have got
       Journal options (as for run):
         --data-dir DIR           a stopped node's embedded journal (default ./data)
         --profile postgres       a PostgreSQL journal instead, with --postgres-url URL, --postgres-user U,
@@ -53,11 +62,61 @@ final class ReplayCommand {
     try {
       return switch (command) {
         case "verify" -> verify(source, rest, out, err);
-        default -> throw new UsageError("unknown replay command '" + command + "' (expected verify)");
+        case "state" -> state(source, rest, out, err);
+        case "what-if" -> whatIf(source, rest, out, err);
+        default -> throw new UsageError("unknown replay command '" + command + "' (expected verify, state or what-if)");
       };
     } catch (IllegalStateException e) {
       err.println("bhkr: " + e.getMessage());
       return 1;
+    }
+  }
+
+  private static int state(JournalSource source, List<String> options, PrintStream out, PrintStream err) {
+    Instant at = null;
+    for (String o : options) {
+      String[] nv = o.split("=", 2);
+      if (!nv[0].equals("--at")) throw new UsageError("unknown option " + nv[0] + " for replay state (it takes --at TIME)");
+      at = time(nv[0], nv[1]);
+    }
+    if (at == null) throw new UsageError("replay state needs --at TIME");
+    Replay.state(source, at, err).print(out);
+    return 0;
+  }
+
+  private static int whatIf(JournalSource source, List<String> options, PrintStream out, PrintStream err) {
+    Map<String, String> settings = new LinkedHashMap<>();
+    Instant from = Instant.EPOCH;
+    Instant to = Instant.ofEpochMilli(Long.MAX_VALUE);
+    for (String o : options) {
+      String[] nv = o.split("=", 2);
+      switch (nv[0]) {
+        case "--set" -> {
+          String[] setting = nv[1].split("=", 2);
+          if (setting.length < 2 || setting[0].isBlank() || setting[1].isBlank())
+            throw new UsageError("--set takes NAME=VALUE, like --set rpBps=2000");
+          settings.put(setting[0].trim(), setting[1].trim());
+        }
+        case "--from" -> from = time(nv[0], nv[1]);
+        case "--to" -> to = time(nv[0], nv[1]);
+        default -> throw new UsageError("unknown option " + nv[0] + " for replay what-if");
+      }
+    }
+    if (settings.isEmpty()) throw new UsageError("replay what-if needs at least one --set NAME=VALUE");
+    try {
+      Replay.whatIf(source, settings, from.toEpochMilli(), to.toEpochMilli(), err).print(out);
+    } catch (IllegalArgumentException badParameter) {
+      throw new UsageError("--set: " + badParameter.getMessage());
+    }
+    return 0;
+  }
+
+  /** An instant as ISO-8601 (2026-12-02T18:58:49Z) or Unix seconds. */
+  static Instant time(String option, String value) {
+    try {
+      return value.matches("\\d+") ? Instant.ofEpochSecond(Long.parseLong(value)) : Instant.parse(value);
+    } catch (RuntimeException e) {
+      throw new UsageError(option + " takes a time as 2026-12-02T18:58:49Z or Unix seconds, not '" + value + "'");
     }
   }
 
