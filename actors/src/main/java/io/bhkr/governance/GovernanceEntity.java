@@ -422,7 +422,8 @@ public final class GovernanceEntity
 
 
 
-  private GovernanceView view(State s) {
+  /** What the governance shows: also of a state folded from the journal up to a past instant. */
+  public static GovernanceView view(State s) {
     if (s.genesis() == null) return new GovernanceView(0, List.of(), null, Map.of(), null);
     return new GovernanceView(s.genesis().n(), List.copyOf(s.council().seats().keySet()), s.genesis().parameters(), s.proposals(),
         s.council());

@@ -21,19 +21,38 @@ final class AccountEndpoints extends Endpoints {
   record DepositRequest(String account, String asset, String amount) {}
 
   private final StakePositions positions;
+  private final io.bhkr.persistence.History history;
 
   AccountEndpoints(ActorSystem<?> system, Market market, ApiSettings settings) {
     super(system, market, settings);
     this.positions = new StakePositions(system, market, settings.askTimeout());
+    this.history = new io.bhkr.persistence.History(system);
   }
 
   @Override
   Route route() {
     return concat(
-        path(segment("accounts").slash(segment()), address -> get(() -> respond(() -> account(address)))),
+        path(segment("accounts").slash(segment()), address -> get(() -> parameterOptional("asOf", asOf ->
+            respond(() -> asOf.isPresent() ? accountAsOf(address, asOf.get()) : account(address))))),
         settings.development()
             ? path(segment("dev").slash("deposits"), () -> post(() -> signed(this::deposit)))
             : reject());
+  }
+
+  /** The account as it was at {@code asOf}: its events up to then, folded as the entity folds them. */
+  private CompletionStage<HttpResponse> accountAsOf(String rawAddress, String asOf) {
+    String address = Wire.address(rawAddress, "address");
+    long at = Wire.instant(asOf, "asOf");
+    return history.asOf(AccountEntity.TYPE_KEY.name() + "|" + address, AccountEntity.empty(), AccountEntity::apply, at).thenApply(s -> {
+      Map<String, Object> body = new LinkedHashMap<>();
+      body.put("address", address);
+      body.put("asOf", java.time.Instant.ofEpochMilli(at).toString());
+      body.put("balances", Wire.balances(s.balances()));
+      body.put("locked", Wire.perAsset(s.outbox().inFlight()));
+      body.put("withdrawing", Wire.perAsset(s.withdrawals().reserved()));
+      body.put("payingOut", Wire.perAsset(s.payouts().reservedPerAsset()));
+      return json(200, body);
+    });
   }
 
   private CompletionStage<HttpResponse> account(String rawAddress) {

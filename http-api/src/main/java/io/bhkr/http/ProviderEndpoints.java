@@ -11,6 +11,7 @@ import io.bhkr.market.Market;
 import io.bhkr.money.Amount;
 import io.bhkr.money.Asset;
 import io.bhkr.persistence.EntityDirectory;
+import io.bhkr.provider.ProviderState;
 import io.bhkr.provider.ProviderEntity;
 import io.bhkr.provider.ProviderEntity.ProviderView;
 import io.bhkr.provider.ProviderEntity.Status;
@@ -31,10 +32,12 @@ final class ProviderEndpoints extends Endpoints {
   record CollateralRequest(Wire.AmountJson amount) {}
 
   private final EntityDirectory directory;
+  private final io.bhkr.persistence.History history;
 
   ProviderEndpoints(ActorSystem<?> system, Market market, ApiSettings settings) {
     super(system, market, settings);
     this.directory = new EntityDirectory(system);
+    this.history = new io.bhkr.persistence.History(system);
   }
 
   @Override
@@ -43,7 +46,8 @@ final class ProviderEndpoints extends Endpoints {
         path("providers", () -> concat(
             get(() -> respond(this::list)),
             post(() -> signed(this::apply)))),
-        path(segment("providers").slash(segment()), id -> get(() -> respond(() -> one(id)))),
+        path(segment("providers").slash(segment()), id -> get(() -> parameterOptional("asOf", asOf ->
+            respond(() -> asOf.isPresent() ? oneAsOf(id, asOf.get()) : one(id))))),
         path(segment("providers").slash(segment()).slash("collateral"), id -> post(() -> signed((signer, body) ->
             collateral(id, signer, body)))));
   }
@@ -75,6 +79,21 @@ final class ProviderEndpoints extends Endpoints {
               .toList());
         })
         .thenApply(list -> json(200, list));
+  }
+
+  /** The provider as it was at {@code asOf}, scored under the governance of that instant. */
+  private CompletionStage<HttpResponse> oneAsOf(String rawId, String asOf) {
+    String id = Wire.address(rawId, "providerId");
+    long at = Wire.instant(asOf, "asOf");
+    var provider = history.asOf(ProviderEntity.TYPE_KEY.name() + "|" + id, ProviderState.empty(), ProviderState::apply, at);
+    var governance = history.asOf("Governance|" + GovernanceEntity.ID, GovernanceEntity.empty(), GovernanceEntity::apply, at);
+    return provider.thenCombine(governance, (p, g) -> {
+      ProviderView v = ProviderEntity.view(id, p);
+      if (v.status() == Status.NONE) throw ApiException.notFound("provider " + id + " as of " + asOf);
+      Map<String, Object> body = new java.util.LinkedHashMap<>(ReputationRendering.withScore(render(v, at / 1000), v, GovernanceEntity.view(g)));
+      body.put("asOf", java.time.Instant.ofEpochMilli(at).toString());
+      return json(200, body);
+    });
   }
 
   private CompletionStage<HttpResponse> one(String rawId) {

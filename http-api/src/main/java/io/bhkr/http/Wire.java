@@ -76,6 +76,16 @@ final class Wire {
     return value.toLowerCase();
   }
 
+  /** A past instant as ISO-8601 (2026-12-02T18:58:50Z) or Unix seconds; Unix milliseconds returned. */
+  static long instant(String value, String field) {
+    try {
+      if (value != null && value.matches("\\d{1,12}")) return Long.parseLong(value) * 1000;
+      return java.time.Instant.parse(value).toEpochMilli();
+    } catch (RuntimeException e) {
+      throw ApiException.invalid(field, "must be a time: ISO-8601 like 2026-12-02T18:58:50Z, or Unix seconds");
+    }
+  }
+
   static Map<String, String> amount(Amount a) {
     if (a == null) return null;
     Map<String, String> m = new LinkedHashMap<>();
