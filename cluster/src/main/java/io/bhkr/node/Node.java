@@ -101,7 +101,7 @@ public final class Node implements AutoCloseable {
       market.governance().<akka.Done>ask(r -> new GovernanceEntity.Found(genesis, Clock.systemUTC().instant().getEpochSecond(), r), STARTUP)
           .toCompletableFuture().get(STARTUP.toSeconds(), TimeUnit.SECONDS);
       ApiSettings api = new ApiSettings(options.httpHost(), options.httpPort(), development, operator,
-          options.profile().id(), Duration.ofSeconds(5), Clock.systemUTC(), chain);
+          options.profile().id(), Duration.ofSeconds(5), Clock.systemUTC(), chain, new JournalImpact(system, options));
       RewardEpochs epochs = new RewardEpochs(system, market, operator, api.askTimeout());
       ClusterSingleton.get(system).init(SingletonActor.of(RewardEpochClock.create(epochs, Clock.systemUTC(),
           config.getDuration("bhkr.rewards.check-interval")), "reward-epoch-clock"));

@@ -21,13 +21,18 @@ final class ReplayCommand {
   static final String USAGE = """
       Usage: java -jar bhkr.jar replay COMMAND [journal options] [options]
         verify                   re-derive every decision in the journal with the production rules
-                                 and run the conservation audit; exit 0 when all agree, 1 otherwise
+                                 and run the conservation audit; exit 0 when all agree, 1 otherwise;
+                                 --chain-rpc URL also checks each payout epoch's root on its anchor
         state --at TIME          balances, pools, providers and governance parameters as they were at
                                  TIME (ISO-8601 like 2026-12-02T18:58:49Z, or Unix seconds)
         what-if --set NAME=VALUE [--set …] [--from TIME] [--to TIME]
                                  the window's auctions, settlements and distributions re-run with changed
                                  parameters (rpBps, ipBps, priceBandBps, auctionPricing=SECOND_PRICE,
                                  rewardSplit.stakersBps, …): what each participant got and would have got
+        benchmark [--events N] [--runs R]
+                                 build a journal of N events (default 1000000) in a fresh embedded journal,
+                                 or a fresh PostgreSQL database with --profile postgres, and print the
+                                 rates of verify beside reading and decoding the same rows (median of R, default 3)
       Journal options (as for run):
         --data-dir DIR           a stopped node's embedded journal (default ./data)
         --profile postgres       a PostgreSQL journal instead, with --postgres-url URL, --postgres-user U,
@@ -64,7 +69,8 @@ final class ReplayCommand {
         case "verify" -> verify(source, rest, out, err);
         case "state" -> state(source, rest, out, err);
         case "what-if" -> whatIf(source, rest, out, err);
-        default -> throw new UsageError("unknown replay command '" + command + "' (expected verify, state or what-if)");
+        case "benchmark" -> benchmark(options, rest, out);
+        default -> throw new UsageError("unknown replay command '" + command + "' (expected verify, state, what-if or benchmark)");
       };
     } catch (IllegalStateException e) {
       err.println("bhkr: " + e.getMessage());
@@ -111,6 +117,26 @@ final class ReplayCommand {
     return 0;
   }
 
+  private static int benchmark(NodeOptions options, List<String> rest, PrintStream out) {
+    long events = 1_000_000;
+    int runs = 3;
+    for (String o : rest) {
+      String[] nv = o.split("=", 2);
+      try {
+        switch (nv[0]) {
+          case "--events" -> events = Long.parseLong(nv[1]);
+          case "--runs" -> runs = Integer.parseInt(nv[1]);
+          default -> throw new UsageError("unknown option " + nv[0] + " for replay benchmark");
+        }
+      } catch (NumberFormatException e) {
+        throw new UsageError(nv[0] + " takes a whole number, not '" + nv[1] + "'");
+      }
+    }
+    if (events < 1 || runs < 1) throw new UsageError("--events and --runs must be at least 1");
+    io.bhkr.replay.ReplayBenchmark.run(options.profile(), options.journal(), events, runs, out);
+    return 0;
+  }
+
   /** An instant as ISO-8601 (2026-12-02T18:58:49Z) or Unix seconds. */
   static Instant time(String option, String value) {
     try {
@@ -121,8 +147,13 @@ final class ReplayCommand {
   }
 
   private static int verify(JournalSource source, List<String> options, PrintStream out, PrintStream err) {
-    if (!options.isEmpty()) throw new UsageError("unknown option " + options.get(0).split("=")[0] + " for replay verify");
-    Verification v = Replay.verify(source, err);
+    io.bhkr.replay.AnchoredRoots chain = io.bhkr.replay.AnchoredRoots.none();
+    for (String o : options) {
+      String[] nv = o.split("=", 2);
+      if (!nv[0].equals("--chain-rpc")) throw new UsageError("unknown option " + nv[0] + " for replay verify (it takes --chain-rpc URL)");
+      chain = io.bhkr.replay.AnchoredRoots.over(nv[1]);
+    }
+    Verification v = Replay.verify(source, chain, err);
     v.print(out);
     return v.ok() ? 0 : 1;
   }

@@ -130,6 +130,11 @@ public final class PayoutEpochs
     return new State(PayoutBook.empty());
   }
 
+  /** The book before its first payout. */
+  public static State empty() {
+    return new State(PayoutBook.empty());
+  }
+
   @Override
   public CommandHandlerWithReply<Command, DomainEvent, State> commandHandler() {
     return newCommandHandlerWithReplyBuilder()
@@ -213,13 +218,16 @@ public final class PayoutEpochs
 
   @Override
   public EventHandler<State, DomainEvent> eventHandler() {
-    return newEventHandlerBuilder()
-        .forAnyState()
-        .onEvent(PayoutRecorded.class, (s, e) -> new State(s.book().recorded(e.payout())))
-        .onEvent(EpochClosed.class, (s, e) -> new State(s.book().closed(e.epoch())))
-        .onEvent(EpochFunded.class, (s, e) -> new State(s.book().funded(e.epoch())))
-        .onEvent(PayoutSettled.class, (s, e) -> new State(s.book().settled(e.epoch(), e.key())))
-        .build();
+    return newEventHandlerBuilder().forAnyState().onAnyEvent(PayoutEpochs::apply);
+  }
+
+  /** The event handler as a pure function: recovery and replay fold with it alike. */
+  public static State apply(State s, DomainEvent event) {
+    if (event instanceof PayoutRecorded e) return new State(s.book().recorded(e.payout()));
+    if (event instanceof EpochClosed e) return new State(s.book().closed(e.epoch()));
+    if (event instanceof EpochFunded e) return new State(s.book().funded(e.epoch()));
+    if (event instanceof PayoutSettled e) return new State(s.book().settled(e.epoch(), e.key()));
+    throw new IllegalStateException("the payout epochs cannot apply " + event.getClass().getName());
   }
 
   @Override

@@ -14,4 +14,4 @@ import java.time.Duration;
  */
 public record ApiSettings(
     String host, int port, boolean development, String operator, String profile, Duration askTimeout, Clock clock,
-    ChainServices chain) {}
+    ChainServices chain, ParameterImpact impact) {}

@@ -54,6 +54,8 @@ final class GovernanceEndpoints extends Endpoints {
         path(segment("governance").slash("elections"), () -> post(() -> signed(this::holdElection))),
         path(segment("governance").slash("proposals"), () -> post(() -> signed(this::propose))),
         path(segment("governance").slash("proposals").slash(segment()), id -> get(() -> respond(() -> proposal(id)))),
+        path(segment("governance").slash("proposals").slash(segment()).slash("impact"), id -> get(() -> parameterOptional("days", days ->
+            respond(() -> impact(id, days.orElse("30")))))),
         path(segment("governance").slash("proposals").slash(segment()).slash("votes"), id ->
             post(() -> signed((signer, body) -> vote(id, signer, body)))));
   }
@@ -233,6 +235,33 @@ final class GovernanceEndpoints extends Endpoints {
       Proposal p = v.proposals().get(proposalId);
       if (p == null) throw ApiException.notFound("no proposal " + proposalId);
       return json(200, render(p));
+    });
+  }
+
+  /** A SET_PARAMETER proposal's effect had it been in force over the last {@code days} days (docs/research.md). */
+  private CompletionStage<HttpResponse> impact(String proposalId, String rawDays) {
+    int days;
+    try {
+      days = Integer.parseInt(rawDays);
+    } catch (NumberFormatException e) {
+      throw ApiException.invalid("days", "must be a whole number of days, 1 to 3650");
+    }
+    if (days < 1 || days > 3650) throw ApiException.invalid("days", "must be a whole number of days, 1 to 3650");
+    if (settings.impact() == null) throw ApiException.notFound("impact (this node has no journal reader)");
+    return view().thenCompose(v -> {
+      Proposal p = v.proposals().get(proposalId);
+      if (p == null) throw ApiException.notFound("no proposal " + proposalId);
+      if (p.kind() != Proposal.Kind.SET_PARAMETER || p.setting() == null)
+        throw ApiException.conflict("not-a-parameter-change", "proposal " + proposalId + " is " + p.kind() + ": only a SET_PARAMETER proposal has an impact");
+      long to = settings.clock().millis();
+      long from = to - days * 86_400_000L;
+      return settings.impact().of(p.setting().name(), p.setting().value(), from, to).thenApply(impact -> {
+        java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("proposalId", proposalId);
+        body.put("days", days);
+        body.putAll(impact);
+        return json(200, body);
+      });
     });
   }
 

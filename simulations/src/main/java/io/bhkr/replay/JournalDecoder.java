@@ -14,16 +14,22 @@ import io.bhkr.persistence.journal.StoredEvent;
  */
 public final class JournalDecoder implements AutoCloseable {
 
-  private final ActorSystem<Void> system;
+  private final ActorSystem<Void> own;
   private final Serialization serialization;
 
   public JournalDecoder() {
-    system = ActorSystem.create(Behaviors.empty(), "bhkr-replay", ConfigFactory.parseString("""
+    own = ActorSystem.create(Behaviors.empty(), "bhkr-replay", ConfigFactory.parseString("""
         akka.actor.provider = local
         akka.loglevel = WARNING
         akka.coordinated-shutdown.exit-jvm = off
         """).withFallback(ConfigFactory.load()));
-    serialization = SerializationExtension.get(system);
+    serialization = SerializationExtension.get(own);
+  }
+
+  /** Decodes with a running node's own serialization; closing leaves that system alone. */
+  public JournalDecoder(akka.actor.typed.ActorSystem<?> node) {
+    own = null;
+    serialization = SerializationExtension.get(node);
   }
 
   /** The event, or an {@link IllegalStateException} naming the row that cannot be read. */
@@ -35,8 +41,13 @@ public final class JournalDecoder implements AutoCloseable {
     }
   }
 
+  /** The bytes the node would store for {@code event} (same serializer, same manifest rules). */
+  public byte[] encode(Object event) {
+    return serialization.serialize(event).get();
+  }
+
   @Override
   public void close() {
-    system.terminate();
+    if (own != null) own.terminate();
   }
 }

@@ -15,7 +15,17 @@ import java.util.function.Consumer;
  * A journal to replay: the embedded H2 journal of a stopped node's data folder, or a PostgreSQL
  * journal (also while its nodes run: replay reads committed rows only and writes nothing).
  */
-public record JournalSource(JournalProfile profile, JournalSettings settings) {
+public record JournalSource(JournalProfile profile, JournalSettings settings, boolean offline) {
+
+  /** A journal no node has open: an embedded one is opened read-only and must exist. */
+  public JournalSource(JournalProfile profile, JournalSettings settings) {
+    this(profile, settings, true);
+  }
+
+  /** The journal of the node this runs in: its embedded database is shared within the process as it is. */
+  public static JournalSource ofThisNode(JournalProfile profile, JournalSettings settings) {
+    return new JournalSource(profile, settings, false);
+  }
 
   /** How many live events the journal holds: the denominator of the progress line. */
   public long count() {
@@ -40,7 +50,7 @@ public record JournalSource(JournalProfile profile, JournalSettings settings) {
   private Connection open() throws SQLException {
     String url = profile.url(settings);
     // An embedded journal must exist already: opening a missing H2 file would create an empty one.
-    if (profile == JournalProfile.EMBEDDED) url += ";IFEXISTS=TRUE;ACCESS_MODE_DATA=r";
+    if (profile == JournalProfile.EMBEDDED && offline) url += ";IFEXISTS=TRUE;ACCESS_MODE_DATA=r";
     return DriverManager.getConnection(url, profile.user(settings), profile.password(settings));
   }
 

@@ -3,6 +3,7 @@ package io.bhkr.replay;
 import io.bhkr.account.AccountEntity;
 import io.bhkr.audit.AuditRoundEntity;
 import io.bhkr.audit.AuditRoundState;
+import io.bhkr.chain.PayoutEpochs;
 import io.bhkr.governance.GovernanceEntity;
 import io.bhkr.governance.Parameters;
 import io.bhkr.micropool.MicroPoolState;
@@ -26,8 +27,8 @@ import java.util.function.Supplier;
 /**
  * Every market entity's state, folded from the journal with the entities' own event handlers
  * (the {@code apply} of each aggregate), so a replay sees each entity exactly as the node did
- * after the same events. Entities of other kinds (nonce books, quotes, the chain's singletons)
- * are not folded: no market decision reads them.
+ * after the same events. Entities of other kinds (nonce books, quotes, the chain bridge)
+ * are not folded: no decision reads them.
  */
 public final class MarketFold {
 
@@ -42,7 +43,8 @@ public final class MarketFold {
       "Pool|" + PoolView.REWARD, new Fold<>(PoolState::empty, RewardPoolEntity::apply),
       "Pool|" + PoolView.INSURANCE, new Fold<>(PoolState::empty, InsurancePoolEntity::apply),
       "Governance", new Fold<>(GovernanceEntity::empty, GovernanceEntity::apply),
-      "AuditRound", new Fold<>(AuditRoundState::empty, AuditRoundEntity::next));
+      "AuditRound", new Fold<>(AuditRoundState::empty, AuditRoundEntity::next),
+      "PayoutEpochs", new Fold<>(PayoutEpochs::empty, PayoutEpochs::apply));
 
   private final Map<String, Object> states = new HashMap<>();
 

@@ -12,7 +12,12 @@ public final class Replay {
 
   /** {@code bhkr replay verify}: every decision re-derived, and the conservation audit, over the whole journal. */
   public static Verification verify(JournalSource source, PrintStream progressTo) {
-    Verifier verifier = new Verifier();
+    return verify(source, AnchoredRoots.none(), progressTo);
+  }
+
+  /** The same, checking each payout epoch's root against the anchor {@code chain} reads. */
+  public static Verification verify(JournalSource source, AnchoredRoots chain, PrintStream progressTo) {
+    Verifier verifier = new Verifier(chain);
     each(source, "verify", progressTo, verifier::accept);
     return verifier.finish();
   }

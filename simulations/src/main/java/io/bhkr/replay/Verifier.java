@@ -3,6 +3,10 @@ package io.bhkr.replay;
 import io.bhkr.audit.AuditPeriodClosed;
 import io.bhkr.audit.AuditPeriodOpened;
 import io.bhkr.audit.AuditRoundState;
+import io.bhkr.chain.PayoutBook;
+import io.bhkr.chain.PayoutEpochs;
+import io.bhkr.chain.SettlementEpoch;
+import io.bhkr.rules.PayoutEpochRule;
 import io.bhkr.governance.Parameters;
 import io.bhkr.micropool.MicroPoolDecisions;
 import io.bhkr.micropool.MicroPoolEvents;
@@ -61,7 +65,17 @@ public final class Verifier {
   private final Map<String, Run> runs = new HashMap<>();
   /** projectId → providerId → the row of its (latest) bid, to name a bid an auction disagrees with. */
   private final Map<String, Map<String, Replayed>> bids = new HashMap<>();
+  private final AnchoredRoots chain;
   private long events;
+
+  public Verifier() {
+    this(AnchoredRoots.none());
+  }
+
+  /** @param chain where payout epochs' anchored roots are read ({@code --chain-rpc}), or none */
+  public Verifier(AnchoredRoots chain) {
+    this.chain = chain;
+  }
 
   public void accept(Replayed r) {
     events++;
@@ -101,6 +115,7 @@ public final class Verifier {
       case "MicroPool" -> microPool(r, e, id, market.state(r.persistenceId()));
       case "Pool" -> pool(r, e, id, market.state(r.persistenceId()));
       case "AuditRound" -> audit(r, e, market.state(r.persistenceId()));
+      case "PayoutEpochs" -> payouts(r, e, id, market.state(r.persistenceId()));
       default -> { } // accounts, nodes, governance and the chain record facts other entities decided, or votes
     }
   }
@@ -193,6 +208,20 @@ public final class Verifier {
     }
   }
 
+  /** A payout epoch's leaves (one per account, summed), root and total; with a chain, the root the anchor holds. */
+  private void payouts(Replayed r, DomainEvent e, String id, PayoutEpochs.State s) {
+    if (!(e instanceof PayoutEpochs.EpochClosed closed)) return;
+    PayoutBook.Closed recorded = closed.epoch();
+    String token = PayoutEpochRule.assetOf(recorded.epoch()) == io.bhkr.money.Asset.ETH || recorded.leaves().isEmpty()
+        ? SettlementEpoch.ETH : recorded.leaves().get(0).asset();
+    start(r, e, "payout epoch", List.of(new PayoutEpochs.EpochClosed(s.book().close(recorded.epoch(), token))));
+    String anchor = id.substring(id.indexOf('-') + 1); // PayoutEpochs|<chainId>-<anchor>
+    chain.rootOf(anchor, recorded.epoch()).ifPresent(root -> {
+      result.checked("payout root on chain");
+      if (!root.equalsIgnoreCase(recorded.root())) result.mismatch(r, "payout root on chain", "root " + recorded.root(), "anchored " + root);
+    });
+  }
+
   /**
    * Checks the first event of a decision now and queues the rest for the entity's next events.
    * Counts the decision by what it decided. True when the first event agrees.
@@ -218,6 +247,7 @@ public final class Verifier {
       if (e instanceof CompensationPaid) return "compensation";
       if (e instanceof ScoreRecorded) return "reputation score";
       if (e instanceof RewardsDistributed) return "reward distribution";
+      if (e instanceof PayoutEpochs.EpochClosed) return "payout epoch";
     }
     return decision;
   }

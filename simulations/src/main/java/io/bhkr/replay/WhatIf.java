@@ -161,6 +161,28 @@ public final class WhatIf {
     return outcomes;
   }
 
+  /** The comparison as JSON for the API: the decisions re-run, then one row per party and asset that received anything. */
+  public Map<String, Object> json() {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("settings", settings);
+    body.put("from", Instant.ofEpochMilli(Math.max(0, from)).toString());
+    body.put("to", to == Long.MAX_VALUE ? null : Instant.ofEpochMilli(to).toString());
+    body.put("rerun", Map.copyOf(rerun));
+    List<Map<String, String>> rows = new java.util.ArrayList<>();
+    outcomes.forEach((party, byAsset) -> byAsset.forEach((asset, o) -> {
+      if (o.recorded().signum() == 0 && o.whatIf().signum() == 0) return;
+      Map<String, String> row = new LinkedHashMap<>();
+      row.put("party", party);
+      row.put("asset", asset.name());
+      row.put("recorded", o.recorded().toString());
+      row.put("whatIf", o.whatIf().toString());
+      row.put("difference", o.difference().toString());
+      rows.add(row);
+    }));
+    body.put("outcomes", rows);
+    return body;
+  }
+
   public void print(PrintStream out) {
     String window = from <= 0 && to == Long.MAX_VALUE ? "the whole journal"
         : "events written " + (from <= 0 ? "from the start" : "from " + Instant.ofEpochMilli(from)) + (to == Long.MAX_VALUE ? " on" : " to " + Instant.ofEpochMilli(to));

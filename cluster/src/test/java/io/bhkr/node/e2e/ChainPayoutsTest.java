@@ -26,6 +26,10 @@ import io.bhkr.node.process.Anvil;
 import io.bhkr.node.walkthrough.DevelopmentMarket;
 import io.bhkr.persistence.JournalProfile;
 import io.bhkr.persistence.testing.TestJournal;
+import io.bhkr.replay.AnchoredRoots;
+import io.bhkr.replay.JournalSource;
+import io.bhkr.replay.Replay;
+import io.bhkr.replay.Verification;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -134,6 +138,11 @@ class ChainPayoutsTest {
         assertEquals(epochs, logs(chain, anchorAddress, EventEncoder.encode(SettlementAnchor.ROOTANCHORED_EVENT)), "each epoch anchored once");
         assertEquals(epochs, logs(chain, vaultAddress, EventEncoder.encode(CustodyVault.EPOCHFUNDED_EVENT)), "each epoch funded once");
       }
+      // replay verify --chain-rpc: every epoch's leaves and root re-derived, and the root on the anchor the same
+      Verification replayed = Replay.verify(new JournalSource(journal.profile(), journal.settings()), AnchoredRoots.over(chain.anvil.url()), null);
+      assertTrue(replayed.ok(), replayed.mismatches().toString());
+      assertEquals(epochs, replayed.checked().get("payout epoch"));
+      assertEquals(epochs, replayed.checked().get("payout root on chain"));
     }
   }
 

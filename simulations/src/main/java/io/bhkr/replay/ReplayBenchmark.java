@@ -1,0 +1,126 @@
+package io.bhkr.replay;
+
+import io.bhkr.persistence.JournalProfile;
+import io.bhkr.persistence.JournalSchema;
+import io.bhkr.persistence.JournalSettings;
+import io.bhkr.persistence.journal.JournalTable;
+import io.bhkr.persistence.journal.StoredEvent;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code bhkr replay benchmark}: builds a journal of at least N events ({@link SyntheticJournal})
+ * in the chosen profile, then measures, each as the median of several runs, the rate of reading
+ * the rows alone and of reading and decoding them (the limits of this machine and journal), beside
+ * the rate of {@code replay verify} over the same rows. Nothing here is an assertion: it prints.
+ */
+public final class ReplayBenchmark {
+
+  private ReplayBenchmark() {}
+
+  public static void run(JournalProfile profile, JournalSettings base, long events, int runs, PrintStream out) {
+    Path dir;
+    try {
+      dir = Files.createTempDirectory("bhkr-replay-bench-");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    String database = "bhkr_replay_bench_" + ProcessHandle.current().pid();
+    JournalSettings settings = profile == JournalProfile.EMBEDDED ? JournalSettings.defaults(dir)
+        : base.withPostgres(base.postgresUrl().replaceFirst("/[^/?]+(\\?|$)", "/" + database + "$1"), base.postgresUser(), base.postgresPassword());
+    try {
+      out.printf(Locale.ROOT, "Building a journal of %,d events (%s, %s)…%n", events, profile, profile.url(settings));
+      long built = build(profile, settings, events);
+      JournalSource source = new JournalSource(profile, settings);
+      out.printf(Locale.ROOT, "%,d events; each figure is the median of %d runs, on %d cores%n", built, runs,
+          Runtime.getRuntime().availableProcessors());
+      double scan = median(runs, () -> source.forEach(row -> { }));
+      double decode;
+      try (JournalDecoder decoder = new JournalDecoder()) {
+        decode = median(runs, () -> source.forEach(decoder::decode));
+      }
+      double[] verdict = {0};
+      double verify = median(runs, () -> {
+        Verification v = Replay.verify(source, null);
+        verdict[0] = v.ok() ? 1 : 0;
+        return v.events();
+      });
+      out.printf(Locale.ROOT, "  limit: read rows               %,12.0f events/s%n", scan);
+      out.printf(Locale.ROOT, "  limit: read and decode rows    %,12.0f events/s%n", decode);
+      out.printf(Locale.ROOT, "  replay verify                  %,12.0f events/s  (%.0f %% of read and decode; verdict %s)%n", verify,
+          100 * verify / decode, verdict[0] == 1 ? "OK" : "MISMATCHES");
+    } finally {
+      if (profile == JournalProfile.POSTGRES) drop(base, database);
+      delete(dir);
+    }
+  }
+
+  private static long build(JournalProfile profile, JournalSettings settings, long events) {
+    JournalSchema.ensure(profile, settings);
+    List<StoredEvent> batch = new ArrayList<>();
+    try (Connection c = DriverManager.getConnection(profile.url(settings), profile.user(settings), profile.password(settings))) {
+      long[] n = {0};
+      SQLException[] failed = {null};
+      SyntheticJournal.generate(SyntheticJournal.workedExample(), events, row -> {
+        batch.add(row);
+        n[0]++;
+        if (batch.size() == 5_000 && failed[0] == null) failed[0] = flush(c, batch);
+      });
+      if (failed[0] == null) failed[0] = flush(c, batch);
+      if (failed[0] != null) throw failed[0];
+      return n[0];
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot build the benchmark journal: " + e.getMessage(), e);
+    }
+  }
+
+  private static SQLException flush(Connection c, List<StoredEvent> batch) {
+    try {
+      JournalTable.insert(c, batch);
+      batch.clear();
+      return null;
+    } catch (SQLException e) {
+      return e;
+    }
+  }
+
+  /** Events per second of {@code task} (which returns how many events it handled), the median of {@code runs}. */
+  private static double median(int runs, java.util.function.LongSupplier task) {
+    double[] rates = new double[runs];
+    for (int i = 0; i < runs; i++) {
+      long start = System.nanoTime();
+      long n = task.getAsLong();
+      rates[i] = n / ((System.nanoTime() - start) / 1e9);
+    }
+    Arrays.sort(rates);
+    return rates[runs / 2];
+  }
+
+  private static void drop(JournalSettings base, String database) {
+    String admin = base.postgresUrl().replaceFirst("/[^/?]+(\\?|$)", "/postgres$1");
+    try (Connection c = DriverManager.getConnection(admin, base.postgresUser(), base.postgresPassword()); Statement s = c.createStatement()) {
+      s.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+    } catch (SQLException e) {
+      System.err.println("could not drop the benchmark database " + database + ": " + e.getMessage());
+    }
+  }
+
+  private static void delete(Path dir) {
+    try (var files = Files.walk(dir)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException ignored) {
+      // a temp folder left behind is harmless
+    }
+  }
+}
