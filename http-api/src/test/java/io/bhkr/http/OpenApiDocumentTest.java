@@ -56,6 +56,7 @@ class OpenApiDocumentTest {
       new Served("get", "/api/v1/governance", false),
       new Served("post", "/api/v1/governance/proposals", true),
       new Served("get", "/api/v1/governance/proposals/{id}", false),
+      new Served("get", "/api/v1/governance/proposals/{id}/impact", false),
       new Served("post", "/api/v1/governance/proposals/{id}/votes", true),
       new Served("post", "/api/v1/governance/candidacies", true),
       new Served("post", "/api/v1/governance/election-votes", true),

@@ -1,6 +1,7 @@
 package io.bhkr.node.e2e;
 
 import static io.bhkr.node.walkthrough.DevelopmentMarket.GOVERNOR_1;
+import static io.bhkr.node.walkthrough.DevelopmentMarket.P1;
 import static io.bhkr.node.walkthrough.DevelopmentMarket.REQUESTER;
 import static io.bhkr.node.walkthrough.DevelopmentMarket.address;
 import static io.bhkr.node.walkthrough.DevelopmentMarket.expect;
@@ -45,7 +46,7 @@ class ProposalImpactTest {
       assertRow(impact, address(REQUESTER), "ETH", tokens(240), tokens(210));
 
       String other = expect(201, market.as(GOVERNOR_1).post("/api/v1/governance/proposals",
-          "{\"kind\":\"QUALIFY_PROVIDER\",\"providerId\":\"" + address(REQUESTER) + "\"}")).get("proposalId").asText();
+          "{\"kind\":\"DISQUALIFY_PROVIDER\",\"providerId\":\"" + address(P1) + "\"}")).get("proposalId").asText();
       assertEquals(409, market.anonymous().get("/api/v1/governance/proposals/" + other + "/impact").status());
       assertEquals(400, market.anonymous().get("/api/v1/governance/proposals/" + id + "/impact?days=0").status());
       assertEquals(404, market.anonymous().get("/api/v1/governance/proposals/proposal-none/impact").status());
