@@ -72,6 +72,9 @@ final class Market {
   final List<RunResult.Day> days = new ArrayList<>();
   private int projectSeq;
   private int entrantSeq;
+  // read once: the hot paths (every bid, every reward) must not parse config paths
+  private final double margin, undercutStep, shade, yieldNoise;
+  private final int biddersPerAuction;
 
   Market(Scenario scenario, long seed, Consumer<Integer> progress) {
     this.scenario = scenario;
@@ -87,6 +90,11 @@ final class Market {
     this.beacons = root.split();
     SplittableRandom setup = root.split();
     this.progress = progress;
+    this.margin = c.getDouble("providers.margin");
+    this.undercutStep = c.getDouble("providers.undercut-step");
+    this.shade = c.getDouble("providers.shade");
+    this.yieldNoise = c.getDouble("projects.validator-yield-noise");
+    this.biddersPerAuction = c.getInt("market.bidders-per-auction");
     for (String k : List.of("projects", "assigned", "unassigned", "settled", "failed", "refused bids", "admissible bids",
         "slashings", "slashed ETH", "requesters' slashing loss ETH", "insurance paid ETH", "shortfall claims", "compensation BHKR", "governor slashes",
         "governors unseated", "proposals", "proposals passed", "elections", "entrants qualified", "excess moved BHKR",
@@ -180,7 +188,12 @@ final class Market {
     governors.start(arrivals);
     for (int d = 1; d <= scenario.days(); d++) {
       int day = d;
-      queue.at(d * DAY, () -> endOfDay(day));
+      long at = d * DAY;
+      // one event per node's audit period, then the day's books (they were scheduled first at this second: see below)
+      queue.at(at, () -> {
+        for (ProviderAgent a : List.copyOf(providers)) queue.at(at, () -> periodClosed(a, day, at));
+        queue.at(at, () -> endOfDay(day));
+      });
     }
     queue.runUntil(end);
     ledger.checkConservation(scenario.name() + " " + (sweepValue.isEmpty() ? "" : "[" + sweepValue + "] ") + "run " + runIndex
@@ -280,7 +293,7 @@ final class Market {
   }
 
   private List<ProviderAgent> bidders() {
-    int m = c.getInt("market.bidders-per-auction");
+    int m = biddersPerAuction;
     if (providers.size() <= m) return providers;
     // a partial Fisher-Yates over indices: m distinct providers, in a seeded order
     int n = providers.size();
@@ -305,9 +318,8 @@ final class Market {
   /** The provider's sealed bid in BHKR base units: its strategy's share of maxBid, exact from there on. */
   private Amount bidOf(ProviderAgent a, ProjectRun p) {
     if (a.strategy == Strategy.FIXED) return new Amount(Asset.BHKR, a.fixedBid);
-    Config pc = c.getConfig("providers");
     double costOfMaxBid = a.costShare * p.fp.amount().doubleValue() / p.maxBid.amount().doubleValue();
-    double share = a.strategy.share(costOfMaxBid, clearing, pc.getDouble("margin"), pc.getDouble("undercut-step"), pc.getDouble("shade"));
+    double share = a.strategy.share(costOfMaxBid, clearing, margin, undercutStep, shade);
     long ppm = Math.max(0, Math.round(share * 1_000_000));
     return new Amount(Asset.BHKR, p.maxBid.amount().multiply(BigInteger.valueOf(ppm)).divide(BigInteger.valueOf(1_000_000)));
   }
@@ -378,8 +390,7 @@ final class Market {
   }
 
   Amount rewardsOver(BigInteger eth, long days) {
-    double noise = c.getDouble("projects.validator-yield-noise");
-    long yieldBps = Math.max(0, Math.round(params.aprBps() * (1 + noise * gaussian(chain))));
+    long yieldBps = Math.max(0, Math.round(params.aprBps() * (1 + yieldNoise * gaussian(chain))));
     return QuoteRule.expectedProfit(new Amount(Asset.ETH, eth), (int) Math.min(Integer.MAX_VALUE, yieldBps), days);
   }
 
@@ -499,16 +510,20 @@ final class Market {
     });
   }
 
+  /** The day's audit period closes for one provider's node: its uptime, its projects' service level, its score. */
+  private void periodClosed(ProviderAgent a, int day, long now) {
+    audit(a, day, now);
+    judge(a, now);
+    rescore(a, now);
+    a.scoreSum += a.score;
+    a.scoreDays++;
+  }
+
   private void endOfDay(int day) {
     long now = queue.now();
     int disqualified = 0;
     long scoreSum = 0;
     for (ProviderAgent a : providers) {
-      audit(a, day, now);
-      judge(a, now);
-      rescore(a, now);
-      a.scoreSum += a.score;
-      a.scoreDays++;
       scoreSum += a.score;
       if (a.disqualified(now)) disqualified++;
     }
