@@ -78,7 +78,7 @@ final class Charts {
         insurance[i] += (tokens(d.insuranceBhkr()) * bhkrUsd + tokens(d.insuranceEth()) * ethUsd) / runs.size();
         owed[i] += tokens(d.insuranceOwedEth()) * ethUsd / runs.size();
       }
-    line(chart, "Reward Pool (after each epoch's distribution)", x, reward);
+    line(chart, "Reward Pool (before each epoch's distribution)", x, reward);
     line(chart, "Insurance Pool", x, insurance);
     line(chart, "owed by the Insurance Pool (shortfall)", x, owed);
     return chart;

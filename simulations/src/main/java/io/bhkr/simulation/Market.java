@@ -527,10 +527,12 @@ final class Market {
       scoreSum += a.score;
       if (a.disqualified(now)) disqualified++;
     }
+    // the Reward Pool as the epoch found it: after distribution it is (nearly) empty, which says nothing
+    BigInteger rewardBhkr = ledger.balance(REWARD_POOL, Asset.BHKR), rewardEth = ledger.balance(REWARD_POOL, Asset.ETH);
     if (day % Math.max(1, params.epochSeconds() / DAY) == 0) epochs.distribute(day, now);
     int running = 0;
     for (ProviderAgent a : providers) running += a.running.size();
-    days.add(new RunResult.Day(day, ledger.balance(REWARD_POOL, Asset.BHKR), ledger.balance(REWARD_POOL, Asset.ETH),
+    days.add(new RunResult.Day(day, rewardBhkr, rewardEth,
         ledger.balance(INSURANCE_POOL, Asset.BHKR), ledger.balance(INSURANCE_POOL, Asset.ETH), owedByInsurance(), running,
         providers.size(), disqualified, providers.isEmpty() ? 0 : (double) scoreSum / providers.size()));
     progress.accept(day);

@@ -20,7 +20,7 @@ final class Outputs {
 
   static void writeRun(Path dir, RunResult r) throws IOException {
     Path d = dir.resolve("runs").resolve(r.label());
-    try (Csv csv = new Csv(d.resolve("days.csv"), List.of("day", "reward_pool_bhkr", "reward_pool_eth", "insurance_pool_bhkr",
+    try (Csv csv = new Csv(d.resolve("days.csv"), List.of("day", "reward_pool_before_epoch_bhkr", "reward_pool_before_epoch_eth", "insurance_pool_bhkr",
         "insurance_pool_eth", "insurance_owed_eth", "running_projects", "providers", "disqualified", "mean_score"))) {
       for (RunResult.Day x : r.days())
         csv.row(x.day(), x.rewardBhkr(), x.rewardEth(), x.insuranceBhkr(), x.insuranceEth(), x.insuranceOwedEth(), x.running(),

@@ -31,7 +31,6 @@ final class RewardEpochs {
     String node;
     long since;
     boolean active = true;
-    int forfeitedEpoch = -1;
 
     Staker(String id, BigInteger stake, String pledgedTo, String node) {
       this.id = id;
@@ -75,18 +74,16 @@ final class RewardEpochs {
   }
 
   /**
-   * A staker withdraws and stakes on another node. Withdrawing while its node runs a project
-   * forfeits its stake-time for the epoch (economics 5).
+   * A staker withdraws and stakes on another node. Withdrawing forfeits the stake-time the epoch
+   * has not paid yet (economics 5, read as docs/pools.md does: "withdrawing before that node's
+   * project completes forfeits its rewards").
    */
   private void scheduleMove(Staker st, long after, double perYear) {
     long at = after + Market.exponential(m.chain(), 365 * Market.DAY / perYear);
     if (at >= m.end) return;
     m.queue.at(at, () -> {
-      ProviderAgent node = m.providersById.get(st.node);
-      if (node != null && !node.running.isEmpty()) {
-        st.forfeitedEpoch = epoch;
-        m.count("staker forfeits", 1);
-      }
+      // as the node entity does (docs/pools.md): the stake-time not yet paid is forfeited, the stake counts again from now
+      m.count("staker forfeits", 1);
       st.node = m.providers.get(m.behaviour().nextInt(m.providers.size())).id;
       st.since = at;
       scheduleMove(st, at, perYear);
@@ -119,7 +116,7 @@ final class RewardEpochs {
       add(st, Group.PROVIDERS_REQUESTERS, f.requester(), StakeTime.between(f.fp(), f.since(), f.until(), start, now));
     finished.clear();
     for (Staker s : stakers)
-      if (s.active && s.forfeitedEpoch != epoch) add(st, Group.STAKERS, "account:" + s.id, StakeTime.of(s.stake, s.since, start, now));
+      if (s.active) add(st, Group.STAKERS, "account:" + s.id, StakeTime.of(s.stake, s.since, start, now));
 
     List<RewardDistribution.Leg> legs = RewardDistribution.distribute(m.rewardPool(), m.params.rewardSplit(), st, Market.DEVELOPMENT_FUND);
     Map<Group, BigInteger[]> byGroup = new EnumMap<>(Group.class);

@@ -8,7 +8,7 @@ import java.util.Map;
 record RunResult(int point, String sweepValue, int run, long seed, List<Day> days, List<Provider> providers, List<Project> projects,
     List<Epoch> rewards, Map<String, Double> figures, long events) {
 
-  /** The market at the end of a day; pool balances in base units. */
+  /** The market at the end of a day; pool balances in base units, the Reward Pool's before that day's epoch paid out. */
   record Day(int day, BigInteger rewardBhkr, BigInteger rewardEth, BigInteger insuranceBhkr, BigInteger insuranceEth,
       BigInteger insuranceOwedEth, int running, int providers, int disqualified, double meanScore) {}
 

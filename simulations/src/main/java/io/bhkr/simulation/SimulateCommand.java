@@ -31,6 +31,11 @@ public final class SimulateCommand {
 
   private SimulateCommand() {}
 
+  /** The same command without the node jar (the module's classpath is enough). */
+  public static void main(String[] args) {
+    System.exit(run(List.of(args), System.out, System.err));
+  }
+
   /** Options as parsed; {@code sweepPath} empty without a sweep. */
   record Options(String scenario, Integer days, int runs, long seed, Path out, String sweepPath, List<String> sweepValues, int threads,
       boolean benchmark, int providers, int projects, boolean help) {}
