@@ -138,6 +138,8 @@ final class Charts {
         .title("Insurance Pool solvency against the slashing rate" + (sweepPath.isEmpty() ? " (no sweep: one point)" : ""))
         .xAxisTitle("slashing events per validator-year").yAxisTitle("share (0..1)").build();
     style(chart);
+    chart.getStyler().setYAxisMin(0.0);
+    chart.getStyler().setYAxisMax(1.0);
     int n = points.size();
     double[] x = new double[n], shortfall = new double[n], unpaid = new double[n];
     for (int i = 0; i < n; i++) {
@@ -146,6 +148,9 @@ final class Charts {
       double loss = Outputs.figure(aggregates, i, "requesters' slashing loss ETH");
       unpaid[i] = loss <= 0 ? 0 : Outputs.figure(aggregates, i, "owed by insurance at end ETH") / loss;
     }
+    // rates span orders of magnitude: a log axis, when every rate is positive
+    if (java.util.Arrays.stream(x).allMatch(v -> v > 0) && n > 1) chart.getStyler().setXAxisLogarithmic(true);
+    chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE);
     line(chart, "shortfall probability", x, shortfall).setMarker(SeriesMarkers.CIRCLE);
     line(chart, "requesters' slashing losses unpaid at the end", x, unpaid).setMarker(SeriesMarkers.DIAMOND);
     return chart;

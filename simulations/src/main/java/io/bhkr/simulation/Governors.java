@@ -7,7 +7,6 @@ import io.bhkr.rules.Attendance;
 import io.bhkr.rules.Election;
 import io.bhkr.rules.InsuranceRule;
 import java.math.BigInteger;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,8 +18,8 @@ import java.util.TreeMap;
 /**
  * The governors (economics 10): candidates with BHKR stakes, elections by own stake plus the votes
  * sidecar stakers give them (Election), proposals that pass with n + 1 yes votes, and missed votes
- * slashed into the Reward Pool (Attendance). Proposals qualify entrants and move the Insurance
- * Pool's excess above the cap.
+ * slashed into the Reward Pool (Attendance). Proposals qualify entrants (one proposal each) and
+ * move the Insurance Pool's excess above the cap (periodic proposals).
  */
 final class Governors {
 
@@ -33,7 +32,6 @@ final class Governors {
   final List<String> seated = new ArrayList<>();
   final Map<String, Long> seatedSince = new HashMap<>();
   private final Map<String, Integer> missed = new HashMap<>();
-  final ArrayDeque<ProviderAgent> awaitingQualification = new ArrayDeque<>();
 
   Governors(Market m, SplittableRandom setup) {
     this.m = m;
@@ -51,10 +49,6 @@ final class Governors {
 
   static String stakeHolder(String governor) {
     return "governor-stake:" + governor;
-  }
-
-  boolean votes() {
-    return g.getDouble("proposals-per-year") > 0 && !candidates.isEmpty();
   }
 
   void start(SplittableRandom arrivals) {
@@ -103,8 +97,34 @@ final class Governors {
     });
   }
 
-  /** One proposal closes: each seated governor votes unless it misses this one; n + 1 yes votes pass it. */
-  private void propose(long now) {
+  /**
+   * An applicant's qualification is its own proposal (economics 10: "qualify or disqualify a
+   * provider"), closing after the governance proposal period; without governors it is qualified
+   * at once. A proposal that fails is put again.
+   */
+  void qualification(ProviderAgent applicant, long at) {
+    if (seated.isEmpty()) {
+      applicant.qualified = true;
+      m.count("entrants qualified", 1);
+      return;
+    }
+    long closes = at + m.params.proposalSeconds();
+    if (closes >= m.end) return;
+    m.queue.at(closes, () -> {
+      if (vote(closes)) {
+        applicant.qualified = true;
+        m.count("entrants qualified", 1);
+      } else {
+        qualification(applicant, closes);
+      }
+    });
+  }
+
+  /**
+   * One proposal closes: each seated governor votes unless it misses this one (Attendance), and it
+   * passes with n + 1 yes votes.
+   */
+  private boolean vote(long now) {
     m.count("proposals", 1);
     double miss = g.getDouble("miss-probability");
     int yes = 0;
@@ -131,13 +151,14 @@ final class Governors {
         seatedSince.put(next, now);
       }
     }
-    if (yes < n + 1) return;
-    m.count("proposals passed", 1);
-    if (!awaitingQualification.isEmpty()) {
-      awaitingQualification.pollFirst().qualified = true;
-      m.count("entrants qualified", 1);
-      return;
-    }
+    boolean passed = yes >= n + 1;
+    if (passed) m.count("proposals passed", 1);
+    return passed;
+  }
+
+  /** A periodic proposal: what to do with the Insurance Pool's excess above the cap (economics 5). */
+  private void propose(long now) {
+    if (seated.isEmpty() || !vote(now)) return;
     String action = g.getString("insurance-excess");
     if (action.equals("keep")) return;
     for (Asset a : List.of(Asset.BHKR, Asset.ETH)) {

@@ -116,8 +116,9 @@ final class Market {
   private void setUpProviders(SplittableRandom r) {
     Config p = c.getConfig("providers");
     for (Config s : c.getConfigList("providers.script")) {
-      ProviderAgent a = new ProviderAgent(s.getString("id"), Strategy.FIXED, 0, 10_000, capacity(p, r, true), p.getString("max-price-bhkr").isEmpty()
-          ? BigInteger.ZERO : Scenario.baseUnits(p.getString("max-price-bhkr")), 0, false, Scenario.baseUnits(s.getString("bid-bhkr")));
+      // a scripted provider: always up, room for anything, bidding its scripted price
+      ProviderAgent a = new ProviderAgent(s.getString("id"), Strategy.FIXED, 0, 10_000, capacity(p, r, true),
+          Scenario.baseUnits(p.getString("max-price-bhkr")), 0, false, Scenario.baseUnits(s.getString("bid-bhkr")));
       join(a, Scenario.baseUnits(s.getString("collateral-bhkr")));
     }
     int n = c.getInt("market.providers");
@@ -133,7 +134,7 @@ final class Market {
       ProviderAgent a = newProvider(String.format("E%04d", entrantSeq++), behaviour, at, true);
       join(a, params.pMin().amount()); // entrants stake the minimum
       a.qualified = false; // governance qualifies them by a proposal
-      governors.awaitingQualification.add(a);
+      governors.qualification(a, at);
       scheduleEntrant(at, perYear);
     });
   }
@@ -384,6 +385,7 @@ final class Market {
    * and split pro rata to the remaining stakes (largest remainder): each staker earns on its own ETH.
    */
   SortedMap<String, BigInteger> validatorRewards(Validator v, long days) {
+    if (v.total().signum() == 0) return new TreeMap<>(); // slashed to nothing: no stake earns anything
     Amount w = rewardsOver(v.total(), days);
     ledger.mint(v.holder, w);
     return LargestRemainder.split(w.amount(), v.remaining);

@@ -59,11 +59,13 @@ public final class SimulateCommand {
     } catch (Ledger.ConservationBroken e) {
       err.println("simulate: " + e.getMessage());
       return 1;
-    } catch (IllegalArgumentException e) {
+    } catch (BadScenario e) {
       err.println("simulate: " + e.getMessage());
       return 2;
     } catch (Exception e) {
-      err.println("simulate: failed: " + e);
+      // a bug in a run, not in the command line: say where, and fail
+      err.println("simulate: a run failed: " + e);
+      for (StackTraceElement frame : e.getStackTrace()) err.println("    at " + frame);
       return 1;
     }
   }
@@ -142,16 +144,30 @@ public final class SimulateCommand {
     return points;
   }
 
+  /** A scenario or sweep that cannot be read: a usage error (exit 2), unlike a failing run (exit 1). */
+  static final class BadScenario extends RuntimeException {
+    BadScenario(String message) {
+      super(message);
+    }
+  }
+
   static int simulate(Options o, PrintStream out, PrintStream err) throws Exception {
-    Scenario base = Scenario.load(o.scenario());
-    if (o.days() != null) base = base.withDays(o.days());
+    Scenario base;
     String sweepPath = o.sweepPath();
     List<String> values = o.sweepValues();
-    if (sweepPath.isEmpty() && base.config().hasPath("sweep.path")) { // the scenario's own sweep
-      sweepPath = base.config().getString("sweep.path");
-      values = base.config().getList("sweep.values").stream().map(v -> v.unwrapped().toString()).toList();
+    List<Point> points;
+    try {
+      base = Scenario.load(o.scenario());
+      if (o.days() != null) base = base.withDays(o.days());
+      if (sweepPath.isEmpty() && base.config().hasPath("sweep.path")) { // the scenario's own sweep
+        sweepPath = base.config().getString("sweep.path");
+        values = base.config().getList("sweep.values").stream().map(v -> v.unwrapped().toString()).toList();
+      }
+      points = points(base, sweepPath, values);
+      for (Point p : points) p.scenario().parameters(); // refuse bad governance parameters before any run
+    } catch (IllegalArgumentException | com.typesafe.config.ConfigException e) {
+      throw new BadScenario(e.getMessage());
     }
-    List<Point> points = points(base, sweepPath, values);
     long[] seeds = seeds(o.seed(), o.runs());
     int total = points.size() * o.runs();
     err.printf("simulate: scenario %s, %d days, %d point(s) x %d run(s), seed %d, %d thread(s)%n", base.name(), base.days(),
