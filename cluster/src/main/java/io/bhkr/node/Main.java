@@ -50,6 +50,13 @@ public final class Main {
                                    run a node's sidecar: heartbeat, probe the audit targets' JSON-RPC,
                                    report (the key is that of the node's sidecarAddress; defaults
                                    5000 ms between rounds, a chain still for 30 s counts as down)
+        java -jar bhkr.jar simulate [--scenario NAME|FILE] [--days N] [--runs N] [--seed N] [--out DIR]
+                                   [--sweep PATH=V1,V2,...] [--threads N]
+                                   simulate the market on the production rules (scenarios: baseline,
+                                   slashing-storm, new-entrants, second-price, s1, m1, or a HOCON file);
+                                   writes CSV, PNG charts and DIR/index.html; simulate --help for more
+        java -jar bhkr.jar simulate --benchmark [--providers N] [--projects N] [--days N]
+                                   one large run; prints simulated events/s
       Chain mode (options of run; without --chain-rpc the node runs chain-less):
           --chain-rpc URL          the Ethereum node's JSON-RPC endpoint
           --chain-contracts FILE   the addresses written by deploy
@@ -102,12 +109,14 @@ public final class Main {
           if (!rest.isEmpty()) throw new UsageError("accounts takes no arguments");
           AccountsCommand.print(System.out);
           return 0;
+        case "simulate":
+          return io.bhkr.simulation.SimulateCommand.run(rest, System.out, System.err);
         case "help", "-h", "--help":
           return help();
         default:
           // No subcommand: the words are options of run, as in "java -jar bhkr.jar --http-port 9000".
           if (first.startsWith("--")) return runNode(args);
-          throw new UsageError("unknown command '" + first + "' (expected run, demo, walkthrough, call, deploy, deploy-micropool, sidecar, audit, accounts or replay)");
+          throw new UsageError("unknown command '" + first + "' (expected run, demo, walkthrough, call, deploy, deploy-micropool, sidecar, audit, accounts, replay or simulate)");
       }
     } catch (UsageError e) {
       System.err.println("bhkr: " + e.getMessage());
