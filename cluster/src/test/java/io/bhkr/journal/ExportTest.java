@@ -2,6 +2,7 @@ package io.bhkr.journal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.bhkr.persistence.journal.JournalFile;
 import io.bhkr.persistence.journal.StoredEvent;
 import io.bhkr.replay.export.Export;
@@ -43,10 +44,15 @@ class ExportTest {
     long settled = count(rows, "io.bhkr.project.ProjectSettled");
     long bids = count(rows, "io.bhkr.project.BidPlaced");
     assertEquals(closed, written.get("auctions"), journal);
+    // one row per leg of every Reward Pool epoch
+    long legs = rows.stream().filter(e -> e.className().equals("io.bhkr.pool.RewardsDistributed"))
+        .mapToLong(e -> legCount(e.payload())).sum();
+    assertEquals(legs, written.get("distributions"), journal);
     for (String format : List.of("parquet", "csv")) {
       assertEquals(closed, query("SELECT COUNT(*) FROM " + file("auctions", format)), journal + " auctions." + format);
       assertEquals(settled, query("SELECT COUNT(*) FROM " + file("settlements", format)), journal + " settlements." + format);
       assertEquals(bids, query("SELECT COUNT(*) FROM " + file("bids", format)), journal + " bids." + format);
+      assertEquals(legs, query("SELECT COUNT(*) FROM " + file("distributions", format)), journal + " distributions." + format);
     }
   }
 
@@ -72,6 +78,14 @@ class ExportTest {
 
   private static List<StoredEvent> golden(String journal) {
     return JournalFile.read(GoldenJournalsTest.GOLDEN.resolve(journal + ".jsonl"));
+  }
+
+  private static long legCount(byte[] payload) {
+    try {
+      return new ObjectMapper().readTree(payload).get("legs").size();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static long count(List<StoredEvent> rows, String className) {

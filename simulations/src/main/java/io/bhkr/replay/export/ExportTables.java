@@ -1,12 +1,14 @@
 package io.bhkr.replay.export;
 
 import io.bhkr.money.Amount;
+import io.bhkr.pool.RewardsDistributed;
 import io.bhkr.project.AuctionClosed;
 import io.bhkr.project.BidPlaced;
 import io.bhkr.project.ProjectSettled;
 import io.bhkr.project.SettlementLeg;
 import io.bhkr.replay.Replayed;
 import io.bhkr.rules.Auction.Candidate;
+import io.bhkr.rules.RewardDistribution;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.file.Path;
@@ -41,6 +43,8 @@ final class ExportTables implements AutoCloseable {
     TABLES.put("auction_candidates", "project VARCHAR, provider VARCHAR, price_asset VARCHAR, price DECIMAL(38,0), score BIGINT,"
         + " candidate BOOLEAN, won BOOLEAN");
     TABLES.put("settlements", "project VARCHAR, at_ms BIGINT, profit_asset VARCHAR, profit DECIMAL(38,0), leg_count INTEGER, ordering BIGINT");
+    TABLES.put("distributions", "epoch BIGINT, window_start_ms BIGINT, window_end_ms BIGINT, reward_group VARCHAR,"
+        + " account VARCHAR, asset VARCHAR, amount DECIMAL(38,0), ordering BIGINT");
     TABLES.put("settlement_legs", "project VARCHAR, leg INTEGER, recipient VARCHAR, reason VARCHAR, asset VARCHAR, amount DECIMAL(38,0)");
   }
 
@@ -72,6 +76,12 @@ final class ExportTables implements AutoCloseable {
         if (a.admissible() != null) for (Candidate c : a.admissible()) {
           row("auction_candidates").append(id).append(c.providerId()).append(asset(c.price())).append(exact(c.price().amount()))
               .append(c.score()).append(lowest.contains(c.providerId())).append(c.providerId().equals(a.winner())).endRow();
+        }
+      } else if (r.event() instanceof RewardsDistributed d) {
+        for (RewardDistribution.Leg l : d.legs()) {
+          row("distributions").append(d.epoch()).append(d.windowStart()).append(d.windowEnd())
+              .append(l.group() == null ? null : l.group().name()).append(l.to()).append(asset(l.amount()))
+              .append(exact(l.amount().amount())).append(ordering).endRow();
         }
       } else if (r.event() instanceof ProjectSettled s) {
         List<SettlementLeg> legs = s.legs() == null ? List.of() : s.legs();
