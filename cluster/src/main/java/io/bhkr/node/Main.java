@@ -36,7 +36,8 @@ public final class Main {
         java -jar bhkr.jar accounts                the development accounts 0-9 and their roles
         java -jar bhkr.jar replay COMMAND [--data-dir DIR | --profile postgres …]
                                    researchers' tools over a journal (replay --help): verify re-derives
-                                   every decision with the production rules; exit 0 when all agree
+                                   every decision with the production rules; exit 0 when all agree;
+                                   export --out DIR writes its tables as Parquet and CSV; sql queries them
         java -jar bhkr.jar deploy --chain-rpc URL [--chain-dev-account N | --chain-key-file F]
                                    [--platform ADDR] [--out FILE]
                                    deploy the contracts, print their addresses, write them to FILE

@@ -3,12 +3,20 @@ package io.bhkr.node;
 import io.bhkr.replay.JournalSource;
 import io.bhkr.replay.Replay;
 import io.bhkr.replay.Verification;
+import io.bhkr.replay.export.Export;
+import io.bhkr.replay.export.ExportQuery;
 import java.io.PrintStream;
+<<<<<<< HEAD
 import java.time.Instant;
+=======
+import java.nio.file.Path;
+import java.util.EnumSet;
+>>>>>>> export
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -21,6 +29,7 @@ final class ReplayCommand {
   static final String USAGE = """
       Usage: java -jar bhkr.jar replay COMMAND [journal options] [options]
         verify                   re-derive every decision in the journal with the production rules
+<<<<<<< HEAD
                                  and run the conservation audit; exit 0 when all agree, 1 otherwise;
                                  --chain-rpc URL also checks each payout epoch's root on its anchor
         state --at TIME          balances, pools, providers and governance parameters as they were at
@@ -33,6 +42,12 @@ final class ReplayCommand {
                                  build a journal of N events (default 1000000) in a fresh embedded journal,
                                  or a fresh PostgreSQL database with --profile postgres, and print the
                                  rates of verify beside reading and decoding the same rows (median of R, default 3)
+=======
+                                 and run the conservation audit; exit 0 when all agree, 1 otherwise
+        export --out DIR [--format parquet,csv]
+                                 write the journal as analysis-ready tables DIR/<table>.parquet and .csv
+        sql --out DIR "SELECT …"  run one DuckDB query over an export folder, its tables as views
+>>>>>>> export
       Journal options (as for run):
         --data-dir DIR           a stopped node's embedded journal (default ./data)
         --profile postgres       a PostgreSQL journal instead, with --postgres-url URL, --postgres-user U,
@@ -52,9 +67,15 @@ final class ReplayCommand {
     String command = words.get(0);
     List<String> journal = new ArrayList<>();
     List<String> rest = new ArrayList<>();
+    List<String> positional = new ArrayList<>();
     CommandArguments args = new CommandArguments(words.subList(1, words.size()));
     while (args.hasNext()) {
-      if (!args.atOption()) throw new UsageError("unexpected argument '" + args.positional() + "'");
+      if (!args.atOption()) {
+        // only sql takes a word that is not an option: its query
+        if (!command.equals("sql")) throw new UsageError("unexpected argument '" + args.positional() + "'");
+        positional.add(args.positional());
+        continue;
+      }
       CommandArguments.Option o = args.option(name -> !name.equals("--help"));
       if (o.name().equals("--help")) {
         out.print(USAGE);
@@ -67,10 +88,16 @@ final class ReplayCommand {
     try {
       return switch (command) {
         case "verify" -> verify(source, rest, out, err);
+<<<<<<< HEAD
         case "state" -> state(source, rest, out, err);
         case "what-if" -> whatIf(source, rest, out, err);
         case "benchmark" -> benchmark(options, rest, out);
         default -> throw new UsageError("unknown replay command '" + command + "' (expected verify, state, what-if or benchmark)");
+=======
+        case "export" -> export(source, rest, out, err);
+        case "sql" -> sql(rest, positional, out);
+        default -> throw new UsageError("unknown replay command '" + command + "' (expected verify, export or sql)");
+>>>>>>> export
       };
     } catch (IllegalStateException e) {
       err.println("bhkr: " + e.getMessage());
@@ -156,5 +183,46 @@ final class ReplayCommand {
     Verification v = Replay.verify(source, chain, err);
     v.print(out);
     return v.ok() ? 0 : 1;
+  }
+
+  private static int export(JournalSource source, List<String> options, PrintStream out, PrintStream err) {
+    Path dir = null;
+    EnumSet<Export.Format> formats = EnumSet.allOf(Export.Format.class);
+    for (String o : options) {
+      String name = o.substring(0, o.indexOf('=')), value = o.substring(o.indexOf('=') + 1);
+      switch (name) {
+        case "--out" -> dir = Path.of(value);
+        case "--format" -> formats = formats(value);
+        default -> throw new UsageError("unknown option " + name + " for replay export");
+      }
+    }
+    if (dir == null) throw new UsageError("replay export needs --out DIR");
+    Map<String, Long> rows = Export.run(source, dir, formats, err);
+    rows.forEach((table, n) -> out.printf("%-22s %,d rows%n", table, n));
+    out.println("written to " + dir.toAbsolutePath());
+    return 0;
+  }
+
+  private static EnumSet<Export.Format> formats(String list) {
+    EnumSet<Export.Format> formats = EnumSet.noneOf(Export.Format.class);
+    for (String f : list.split(",")) {
+      try {
+        formats.add(Export.Format.valueOf(f.trim().toUpperCase(java.util.Locale.ROOT)));
+      } catch (IllegalArgumentException e) {
+        throw new UsageError("unknown format '" + f + "' (expected parquet, csv or both)");
+      }
+    }
+    return formats;
+  }
+
+  private static int sql(List<String> options, List<String> query, PrintStream out) {
+    Path dir = null;
+    for (String o : options) {
+      if (!o.startsWith("--out=")) throw new UsageError("unknown option " + o.split("=")[0] + " for replay sql");
+      dir = Path.of(o.substring("--out=".length()));
+    }
+    if (dir == null || query.size() != 1) throw new UsageError("replay sql needs --out DIR and one query in quotes");
+    ExportQuery.run(dir, query.get(0), out);
+    return 0;
   }
 }
