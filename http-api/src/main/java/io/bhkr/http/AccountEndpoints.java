@@ -32,7 +32,7 @@ final class AccountEndpoints extends Endpoints {
     return concat(
         path(segment("accounts").slash(segment()), address -> get(() -> respond(() -> account(address)))),
         settings.development()
-            ? path(segment("dev").slash("deposits"), () -> post(() -> signed(this::deposit)))
+            ? path(segment("dev").slash("deposits"), () -> post(() -> signed(DepositRequest.class, this::deposit)))
             : reject());
   }
 

@@ -36,8 +36,8 @@ final class AuditEndpoints extends Endpoints {
   Route route() {
     return concat(
         path(segment("audits").slash("current"), () -> get(() -> respond(this::current))),
-        path(segment("audits").slash("reports"), () -> post(() -> signed(this::report))),
-        path(segment("nodes").slash(segment()).slash("heartbeats"), id -> post(() -> signed((signer, body) -> heartbeat(id, signer, body)))));
+        path(segment("audits").slash("reports"), () -> post(() -> signed(ReportRequest.class, this::report))),
+        path(segment("nodes").slash(segment()).slash("heartbeats"), id -> post(() -> signed(HeartbeatRequest.class, (signer, body) -> heartbeat(id, signer, body)))));
   }
 
   /** The parameters in force: the round runs on the audit ones, and a closed period's notices carry them all. */

@@ -49,13 +49,13 @@ final class GovernanceEndpoints extends Endpoints {
   Route route() {
     return concat(
         path("governance", () -> get(() -> respond(this::overview))),
-        path(segment("governance").slash("candidacies"), () -> post(() -> signed(this::candidacy))),
-        path(segment("governance").slash("election-votes"), () -> post(() -> signed(this::giveVotes))),
-        path(segment("governance").slash("elections"), () -> post(() -> signed(this::holdElection))),
-        path(segment("governance").slash("proposals"), () -> post(() -> signed(this::propose))),
+        path(segment("governance").slash("candidacies"), () -> post(() -> signedMaybeEmpty(CandidacyRequest.class, this::candidacy))),
+        path(segment("governance").slash("election-votes"), () -> post(() -> signed(ElectionVoteRequest.class, this::giveVotes))),
+        path(segment("governance").slash("elections"), () -> post(() -> signedMaybeEmpty(Json.NoFields.class, this::holdElection))),
+        path(segment("governance").slash("proposals"), () -> post(() -> signed(ProposalRequest.class, this::propose))),
         path(segment("governance").slash("proposals").slash(segment()), id -> get(() -> respond(() -> proposal(id)))),
         path(segment("governance").slash("proposals").slash(segment()).slash("votes"), id ->
-            post(() -> signed((signer, body) -> vote(id, signer, body)))));
+            post(() -> signed(VoteRequest.class, (signer, body) -> vote(id, signer, body)))));
   }
 
   private CompletionStage<GovernanceEntity.GovernanceView> view() {

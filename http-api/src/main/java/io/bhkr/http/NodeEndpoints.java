@@ -47,11 +47,11 @@ final class NodeEndpoints extends Endpoints {
   @Override
   Route route() {
     return concat(
-        path(segment("providers").slash(segment()).slash("nodes"), id -> post(() -> signed((signer, body) -> register(id, signer, body)))),
+        path(segment("providers").slash(segment()).slash("nodes"), id -> post(() -> signed(NodeRegistration.class, (signer, body) -> register(id, signer, body)))),
         path(segment("nodes").slash(segment()), id -> get(() -> respond(() -> node(id)))),
-        path(segment("nodes").slash(segment()).slash("stakes"), id -> post(() -> signed((signer, body) -> stake(id, signer, body)))),
+        path(segment("nodes").slash(segment()).slash("stakes"), id -> post(() -> signed(StakeRequest.class, (signer, body) -> stake(id, signer, body)))),
         path(segment("nodes").slash(segment()).slash("stakes").slash("withdrawals"), id ->
-            post(() -> signed((signer, body) -> withdraw(id, signer, body)))),
+            post(() -> signed(StakeRequest.class, (signer, body) -> withdraw(id, signer, body)))),
         path(segment("accounts").slash(segment()).slash("stakes"), address -> get(() -> respond(() -> stakesOf(address)))));
   }
 

@@ -53,14 +53,16 @@ final class ProjectEndpoints extends Endpoints {
   @Override
   Route route() {
     return concat(
-        path("quotes", () -> post(() -> extractStrictEntity(BODY_WAIT, entity ->
-            respond(() -> quote(entity.getData().toArray()))))),
-        path("projects", () -> post(() -> signed(this::open))),
+        path("quotes", () -> post(() -> extractStrictEntity(BODY_WAIT, entity -> respond(() -> {
+          requireJson(entity);
+          return quote(entity.getData().toArray());
+        })))),
+        path("projects", () -> post(() -> signed(ProjectRequest.class, this::open))),
         path(segment("projects").slash(segment()), id -> get(() -> respond(() -> project(id)))),
-        path(segment("projects").slash(segment()).slash("bids"), id -> post(() -> signed((signer, body) -> bid(id, signer, body)))),
+        path(segment("projects").slash(segment()).slash("bids"), id -> post(() -> signed(BidRequest.class, (signer, body) -> bid(id, signer, body)))),
         path(segment("projects").slash(segment()).slash("completion"), id ->
-            post(() -> signed((signer, body) -> complete(id, signer, body)))),
-        path(segment("projects").slash(segment()).slash("failure"), id -> post(() -> signed((signer, body) -> fail(id, signer, body)))));
+            post(() -> signed(CompletionRequest.class, (signer, body) -> complete(id, signer, body)))),
+        path(segment("projects").slash(segment()).slash("failure"), id -> post(() -> signed(FailureRequest.class, (signer, body) -> fail(id, signer, body)))));
   }
 
   /** Anyone may ask for a quote; it is stored so a project can be opened from it by id. */

@@ -42,9 +42,9 @@ final class ProviderEndpoints extends Endpoints {
     return concat(
         path("providers", () -> concat(
             get(() -> respond(this::list)),
-            post(() -> signed(this::apply)))),
+            post(() -> signed(Application.class, this::apply)))),
         path(segment("providers").slash(segment()), id -> get(() -> respond(() -> one(id)))),
-        path(segment("providers").slash(segment()).slash("collateral"), id -> post(() -> signed((signer, body) ->
+        path(segment("providers").slash(segment()).slash("collateral"), id -> post(() -> signed(CollateralRequest.class, (signer, body) ->
             collateral(id, signer, body)))));
   }
 
