@@ -9,6 +9,7 @@ import akka.http.javadsl.ServerBinding;
 import akka.http.javadsl.server.AllDirectives;
 import akka.http.javadsl.server.Route;
 import io.bhkr.governance.GovernanceEntity;
+import io.bhkr.http.auth.AnswerBook;
 import io.bhkr.http.auth.NonceBook;
 import io.bhkr.market.Market;
 import java.time.Duration;
@@ -22,10 +23,12 @@ public final class ApiServer extends AllDirectives {
   private final Market market;
   private final ApiSettings settings;
   private final List<Endpoints> endpoints;
+  private final CrossOrigin cors;
 
   private ApiServer(ActorSystem<?> system, Market market, ApiSettings settings) {
     this.market = market;
     this.settings = settings;
+    this.cors = CrossOrigin.from(system.settings().config());
     this.endpoints = List.of(
         new AccountEndpoints(system, market, settings),
         new ProviderEndpoints(system, market, settings),
@@ -48,6 +51,7 @@ public final class ApiServer extends AllDirectives {
    */
   public static CompletionStage<ServerBinding> start(ActorSystem<?> system, Market market, ApiSettings settings) {
     NonceBook.init(system);
+    AnswerBook.init(system);
     ApiServer server = new ApiServer(system, market, settings);
     return Http.get(system).newServerAt(settings.host(), settings.port()).bind(server.route()).thenApply(binding -> {
       CoordinatedShutdown.get(Adapter.toClassic(system)).addTask(CoordinatedShutdown.PhaseServiceUnbind(), "http-unbind",
@@ -56,14 +60,21 @@ public final class ApiServer extends AllDirectives {
     });
   }
 
+  /**
+   * Every answer, including Akka HTTP's own refusals, is JSON or problem+json and carries
+   * nosniff; a path that exists but not for the method is a 405, any other path a 404.
+   */
   Route route() {
     Route[] routes = endpoints.stream().map(Endpoints::route).toArray(Route[]::new);
-    Route api = concat(routes[0], java.util.Arrays.copyOfRange(routes, 1, routes.length));
-    return concat(
-        path("health", () -> get(this::health)),
-        new OpenApiEndpoint().route(),
-        pathPrefix("api", () -> pathPrefix("v1", () -> api)),
-        extractUnmatchedPath(rest -> complete(Problems.of(ApiException.notFound("no endpoint at " + rest)))));
+    Route api = concat(path("health", () -> get(this::health)), routes);
+    return respondWithDefaultHeaders(List.of(Refusals.NOSNIFF), () ->
+        handleExceptions(Refusals.exceptions(), () ->
+            handleRejections(Refusals.rejections(), () ->
+                cors.route(() -> concat(
+                    // the root /health stays for operators' probes; /api/v1/health is the contract's
+                    path("health", () -> get(this::health)),
+                    new OpenApiEndpoint().route(),
+                    pathPrefix("api", () -> pathPrefix("v1", () -> api)))))));
   }
 
   /** UP once sharding answers and the journal has recovered the governance entity. */
