@@ -31,7 +31,8 @@ final class AccountEndpoints extends Endpoints {
   Route route() {
     return concat(
         path(segment("accounts").slash(segment()), address -> get(() -> respond(() -> account(address)))),
-        settings.development()
+        // In chain mode every deposit comes from the chain: crediting one here would credit ETH the vault never received.
+        settings.development() && settings.chain() == null
             ? path(segment("dev").slash("deposits"), () -> post(() -> signed(DepositRequest.class, this::deposit)))
             : reject());
   }

@@ -6,6 +6,7 @@ import akka.actor.typed.ActorSystem;
 import akka.actor.typed.javadsl.Adapter;
 import akka.http.javadsl.Http;
 import akka.http.javadsl.ServerBinding;
+import akka.http.javadsl.model.HttpResponse;
 import akka.http.javadsl.server.AllDirectives;
 import akka.http.javadsl.server.Route;
 import io.bhkr.governance.GovernanceEntity;
@@ -14,7 +15,9 @@ import io.bhkr.http.auth.NonceBook;
 import io.bhkr.market.Market;
 import java.time.Duration;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /** Serves the BHKR API (api.md) over the market's entities. */
@@ -77,15 +80,29 @@ public final class ApiServer extends AllDirectives {
                     pathPrefix("api", () -> pathPrefix("v1", () -> api)))))));
   }
 
-  /** UP once sharding answers and the journal has recovered the governance entity. */
+  /**
+   * UP once sharding answers and the journal has recovered the governance entity; in chain mode
+   * also only while the chain bridge follows its chain (a halted bridge fails the readiness check).
+   */
   private Route health() {
-    CompletionStage<akka.http.javadsl.model.HttpResponse> answer = market.governance()
+    CompletionStage<HttpResponse> answer = market.governance()
         .<GovernanceEntity.GovernanceView>ask(GovernanceEntity.Get::new, Duration.ofSeconds(3))
-        .thenApply(view -> Problems.json(view.governors().isEmpty() ? 503 : 200, Map.of(
-            "status", view.governors().isEmpty() ? "STARTING" : "UP",
-            "profile", settings.profile(),
-            "development", settings.development())))
+        .thenCompose(view -> halted().thenApply(halted -> {
+          Map<String, Object> body = new LinkedHashMap<>();
+          boolean up = !view.governors().isEmpty() && halted == null;
+          body.put("status", view.governors().isEmpty() ? "STARTING" : halted != null ? "DOWN" : "UP");
+          body.put("profile", settings.profile());
+          body.put("development", settings.development());
+          if (halted != null) body.put("reason", "the chain bridge has halted: " + halted);
+          return Problems.json(up ? 200 : 503, body);
+        }))
         .exceptionally(e -> Problems.json(503, Map.of("status", "DOWN", "profile", settings.profile())));
     return completeWithFuture(answer);
+  }
+
+  /** Why the chain bridge halted, or null (also on a chain-less node). */
+  private CompletionStage<String> halted() {
+    if (settings.chain() == null) return CompletableFuture.completedFuture(null);
+    return settings.chain().status().status().thenApply(m -> m.get("halted") == null ? null : String.valueOf(m.get("halted")));
   }
 }

@@ -186,7 +186,16 @@ abstract class Endpoints extends AllDirectives {
     return request.getHeader(name).map(HttpHeader::value).orElse(null);
   }
 
+  /**
+   * Asks an entity. Every id that reaches an entity passes here, so a malformed one (empty,
+   * over-long, odd characters) is a 400 at once, never a wait for an entity that cannot exist.
+   */
   protected <C, R> CompletionStage<R> ask(EntityRef<C> entity, Function<ActorRef<R>, C> command) {
+    if (!Wire.ID.matcher(entity.getEntityId()).matches()) {
+      String type = entity.getTypeKey().name();
+      String field = type.equals("Account") ? "address" : Character.toLowerCase(type.charAt(0)) + type.substring(1) + "Id";
+      throw ApiException.invalid(field, "must be 1 to 80 characters of [A-Za-z0-9_-]");
+    }
     return entity.ask(command::apply, settings.askTimeout());
   }
 

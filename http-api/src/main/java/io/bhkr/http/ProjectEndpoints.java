@@ -93,7 +93,7 @@ final class ProjectEndpoints extends Endpoints {
 
   /** FP moves from the requester's account into the new project's escrow, and bidding opens. */
   private CompletionStage<HttpResponse> open(String requester, byte[] body) {
-    String quoteId = Wire.required(Json.read(body, ProjectRequest.class).quoteId(), "quoteId");
+    String quoteId = Wire.id(Json.read(body, ProjectRequest.class).quoteId(), "quoteId");
     return ask(market.quote(quoteId), (ActorRef<Optional<QuoteTerms>> r) -> new QuoteEntity.Get(r)).thenCompose(found -> {
       QuoteTerms terms = found.orElseThrow(() -> ApiException.notFound("no quote " + quoteId));
       String projectId = newId("project-");
@@ -183,8 +183,7 @@ final class ProjectEndpoints extends Endpoints {
    */
   private CompletionStage<HttpResponse> fail(String projectId, String signer, byte[] body) {
     if (!signer.equals(settings.operator())) throw ApiException.forbidden("not-operator", "only the operator may record a failure");
-    String reason = Wire.required(Json.read(body, FailureRequest.class).reason(), "reason");
-    if (reason.isBlank() || reason.length() > 200) throw ApiException.invalid("reason", "must be 1 to 200 characters");
+    String reason = Wire.text(Json.read(body, FailureRequest.class).reason(), "reason", 200);
     return existing(projectId).thenCompose(v -> {
       if (v.status() != ProjectStatus.RUNNING) throw ApiException.conflict("not-running", "project " + projectId + " is " + v.status());
       return ask(market.governance(), GovernanceEntity.Get::new);

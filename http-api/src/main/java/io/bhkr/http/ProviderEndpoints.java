@@ -50,8 +50,7 @@ final class ProviderEndpoints extends Endpoints {
 
   private CompletionStage<HttpResponse> apply(String signer, byte[] body) {
     Application a = Json.read(body, Application.class);
-    String brandName = Wire.required(a.brandName(), "brandName");
-    if (brandName.isBlank() || brandName.length() > 100) throw ApiException.invalid("brandName", "must be 1 to 100 characters");
+    String brandName = Wire.text(a.brandName(), "brandName", 100);
     var capacity = Wire.required(a.capacity(), "capacity").toResources("capacity");
     Amount maxPrice = Wire.required(a.maxPrice(), "maxPrice").positiveIn(Asset.BHKR, "maxPrice");
     return ask(market.provider(signer), (akka.actor.typed.ActorRef<ProviderEntity.ApplyResult> r) ->
