@@ -75,12 +75,9 @@ public final class Json {
         throw ApiException.malformed("body", "has data after its JSON value");
       String field = e.getPath().isEmpty() ? "body" : pathOf(e);
       throw ApiException.invalid(field, "has the wrong type or is missing");
-    } catch (StreamReadException e) {
-      String message = e.getOriginalMessage();
-      if (message != null && message.startsWith("Duplicate field") && e.getProcessor() != null)
-        throw ApiException.malformed(pathOf(e.getProcessor().getParsingContext()), "appears more than once");
-      throw ApiException.malformed("body", "is not valid JSON: " + message);
     } catch (JsonProcessingException e) {
+      String duplicated = duplicatedKey(e);
+      if (duplicated != null) throw ApiException.malformed(duplicated, "appears more than once");
       throw ApiException.malformed("body", "is not valid JSON: " + e.getOriginalMessage());
     } catch (IOException e) {
       throw ApiException.malformed("body", "could not be read");
@@ -111,6 +108,19 @@ public final class Json {
       sb.append(ref.getFieldName() != null ? ref.getFieldName() : String.valueOf(ref.getIndex()));
     }
     return sb.toString();
+  }
+
+  /**
+   * The path of the key a body repeats, or null if {@code e} is about something else. The parser
+   * refuses the repeat; inside a nested object the refusal reaches us wrapped by the databinding.
+   */
+  private static String duplicatedKey(JsonProcessingException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof StreamReadException read && read.getProcessor() != null
+          && read.getOriginalMessage() != null && read.getOriginalMessage().startsWith("Duplicate field"))
+        return pathOf(read.getProcessor().getParsingContext());
+    }
+    return null;
   }
 
   /** Where the parser stands, as {@code a.b.0.c}: the duplicated key is the innermost name. */
