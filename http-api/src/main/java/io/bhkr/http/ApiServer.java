@@ -71,13 +71,15 @@ public final class ApiServer extends AllDirectives {
     Route[] routes = endpoints.stream().map(Endpoints::route).toArray(Route[]::new);
     Route api = concat(path("health", () -> get(this::health)), routes);
     return respondWithDefaultHeaders(List.of(Refusals.NOSNIFF), () ->
+        // the server's own request timeout answers in our words too
+        withRequestTimeoutResponse(request -> Refusals.forStatus(503), () ->
         handleExceptions(Refusals.exceptions(), () ->
             handleRejections(Refusals.rejections(), () ->
                 cors.route(() -> concat(
                     // the root /health stays for operators' probes; /api/v1/health is the contract's
                     path("health", () -> get(this::health)),
                     new OpenApiEndpoint().route(),
-                    pathPrefix("api", () -> pathPrefix("v1", () -> api)))))));
+                    pathPrefix("api", () -> pathPrefix("v1", () -> api))))))));
   }
 
   /**

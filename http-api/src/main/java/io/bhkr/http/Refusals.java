@@ -41,6 +41,7 @@ final class Refusals {
       Map.entry(415, new Kind("unsupported-media-type", "Unsupported media type", "send the body as application/json")),
       Map.entry(417, new Kind("expectation-failed", "Expectation failed", "the Expect header is not supported")),
       Map.entry(431, new Kind("headers-too-large", "Request header fields too large", "a header is too long, or there are too many")),
+      Map.entry(503, new Kind("unavailable", "The node did not answer in time", "try again shortly")),
       Map.entry(501, new Kind("not-implemented", "Not implemented", "the server does not support this request")),
       Map.entry(505, new Kind("http-version-not-supported", "HTTP version not supported", "send HTTP/1.1")));
 
