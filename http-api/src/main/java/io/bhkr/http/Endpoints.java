@@ -6,14 +6,15 @@ import akka.cluster.sharding.typed.javadsl.ClusterSharding;
 import akka.cluster.sharding.typed.javadsl.EntityRef;
 import akka.http.javadsl.model.ContentType;
 import akka.http.javadsl.model.ContentTypes;
+import akka.http.javadsl.model.HttpEntity;
 import akka.http.javadsl.model.HttpHeader;
-import akka.http.javadsl.model.headers.RawHeader;
-import akka.stream.Materializer;
-import java.nio.charset.StandardCharsets;
 import akka.http.javadsl.model.HttpRequest;
 import akka.http.javadsl.model.HttpResponse;
+import akka.http.javadsl.model.MediaTypes;
+import akka.http.javadsl.model.headers.RawHeader;
 import akka.http.javadsl.server.AllDirectives;
 import akka.http.javadsl.server.Route;
+import akka.stream.Materializer;
 import io.bhkr.http.auth.AnswerBook;
 import io.bhkr.http.auth.NonceBook;
 import io.bhkr.http.auth.RequestCheck;
@@ -21,9 +22,11 @@ import io.bhkr.http.auth.SignatureHeaders;
 import io.bhkr.http.auth.SignedRequest;
 import io.bhkr.http.auth.Verdict;
 import io.bhkr.market.Market;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
@@ -112,10 +115,10 @@ abstract class Endpoints extends AllDirectives {
   }
 
   /** A body, if there is one, must say it is JSON: a form or text body is not read as JSON by accident. */
-  static void requireJson(akka.http.javadsl.model.HttpEntity.Strict entity) {
+  static void requireJson(HttpEntity.Strict entity) {
     if (entity.getData().isEmpty()) return;
-    if (!entity.getContentType().mediaType().equals(akka.http.javadsl.model.MediaTypes.APPLICATION_JSON))
-      throw new ApiException(415, "unsupported-media-type", "Unsupported media type", "send the body as application/json", java.util.List.of());
+    if (!entity.getContentType().mediaType().equals(MediaTypes.APPLICATION_JSON))
+      throw new ApiException(415, "unsupported-media-type", "Unsupported media type", "send the body as application/json", List.of());
   }
 
   /** Authenticates, then acts at most once per nonce, replaying the recorded answer to a retry. */

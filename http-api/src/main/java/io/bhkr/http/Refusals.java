@@ -1,5 +1,7 @@
 package io.bhkr.http;
 
+import static akka.http.javadsl.server.Directives.complete;
+
 import akka.http.javadsl.model.HttpHeader;
 import akka.http.javadsl.model.HttpResponse;
 import akka.http.javadsl.model.headers.RawHeader;
@@ -70,12 +72,12 @@ final class Refusals {
   /** Failures that escape a route: a body over the limit is the client's 413; anything else is our 500. */
   static ExceptionHandler exceptions() {
     return ExceptionHandler.newBuilder()
-        .match(EntityStreamSizeException.class, e -> akka.http.javadsl.server.Directives.complete(forStatus(413)))
-        .match(IllegalRequestException.class, e -> akka.http.javadsl.server.Directives.complete(forStatus(e.status().intValue())))
-        .match(ApiException.class, e -> akka.http.javadsl.server.Directives.complete(Problems.of(e)))
+        .match(EntityStreamSizeException.class, e -> complete(forStatus(413)))
+        .match(IllegalRequestException.class, e -> complete(forStatus(e.status().intValue())))
+        .match(ApiException.class, e -> complete(Problems.of(e)))
         .matchAny(e -> {
           log.error("request failed outside its handler", e);
-          return akka.http.javadsl.server.Directives.complete(forStatus(500));
+          return complete(forStatus(500));
         })
         .build();
   }
