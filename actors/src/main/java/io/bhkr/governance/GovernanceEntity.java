@@ -133,7 +133,7 @@ public final class GovernanceEntity
 
   public record DecisionRefused(Refusal refusal, String reason) implements Decision {}
 
-  public enum Refusal { NOT_A_GOVERNOR, UNKNOWN_PROPOSAL, CLOSED, INVALID, NOT_A_CANDIDATE, INSUFFICIENT_STAKE }
+  public enum Refusal { NOT_A_GOVERNOR, UNKNOWN_PROPOSAL, CLOSED, ALREADY_VOTED, INVALID, NOT_A_CANDIDATE, INSUFFICIENT_STAKE }
 
   /** The votes a staker gave, after {@link GiveVotes}. */
   public record VotesGiven(String staker, String candidate, BigInteger amount, BigInteger totalGiven) implements Decision {}
@@ -289,7 +289,7 @@ public final class GovernanceEntity
           .thenRun(ns -> courier.send(closing.transfers()))
           .thenReply(c.replyTo(), ns -> new DecisionRefused(Refusal.CLOSED, "the proposal expired at " + p.deadline()));
     }
-    if (p.hasVoted(c.governor())) return refuse(c.replyTo(), Refusal.CLOSED, c.governor() + " has already voted");
+    if (p.hasVoted(c.governor())) return refuse(c.replyTo(), Refusal.ALREADY_VOTED, c.governor() + " has already voted on " + c.proposalId());
 
     List<DomainEvent> events = new ArrayList<>();
     events.add(new VoteCast(p.proposalId(), c.governor(), c.inFavour(), c.at()));

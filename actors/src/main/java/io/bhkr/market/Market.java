@@ -63,6 +63,7 @@ public final class Market {
             ctx -> MicroPoolEntity.create(ctx.getEntityId(), route, settings.redelivery()))
         .withSettings(remembered));
     sharding.init(Entity.of(QuoteEntity.TYPE_KEY, ctx -> QuoteEntity.create(ctx.getEntityId())));
+    io.bhkr.nodes.SidecarIndex.init(sharding);
     return new Market(sharding);
   }
 
@@ -101,6 +102,11 @@ public final class Market {
 
   public EntityRef<MicroPoolEntity.Command> microPool(String poolId) {
     return sharding.entityRefFor(MicroPoolEntity.TYPE_KEY, poolId);
+  }
+
+  /** Which node a sidecar address (lowercase 0x) belongs to. */
+  public EntityRef<io.bhkr.nodes.SidecarIndex.Command> sidecar(String sidecarAddress) {
+    return sharding.entityRefFor(io.bhkr.nodes.SidecarIndex.TYPE_KEY, sidecarAddress);
   }
 
   public EntityRef<QuoteEntity.Command> quote(String quoteId) {

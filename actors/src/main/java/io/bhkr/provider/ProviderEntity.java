@@ -135,7 +135,7 @@ public final class ProviderEntity
 
   private ReplyEffect<DomainEvent, ProviderState> onApply(ProviderState s, Apply c) {
     if (s.application() != null) return Effect().reply(c.replyTo(), new ApplicationRefused("provider " + providerId + " has already applied"));
-    if (c.brandName() == null || c.brandName().isBlank() || c.brandName().length() > 100)
+    if (c.brandName() == null || c.brandName().isBlank() || c.brandName().codePointCount(0, c.brandName().length()) > 100)
       return Effect().reply(c.replyTo(), new ApplicationRefused("brandName must be 1 to 100 characters"));
     if (c.maxPrice().asset() != Asset.BHKR || c.maxPrice().isZero())
       return Effect().reply(c.replyTo(), new ApplicationRefused("maxPrice must be a positive BHKR amount"));

@@ -228,7 +228,7 @@ class GovernanceEntityTest {
     propose("prop-1", G1, T0);
     vote("prop-1", G1, false, T0 + 10);
     var twice = vote("prop-1", G1, true, T0 + 20);
-    DecisionRefused refused = refusalOf(twice.reply(), Refusal.CLOSED);
+    DecisionRefused refused = refusalOf(twice.reply(), Refusal.ALREADY_VOTED);
     assertTrue(refused.reason().contains("already voted"), refused.reason());
     assertTrue(twice.hasNoEvents());
     Proposal p = twice.state().proposals().get("prop-1");

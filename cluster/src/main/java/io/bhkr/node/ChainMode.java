@@ -1,8 +1,12 @@
 package io.bhkr.node;
 
+import akka.actor.Cancellable;
+import akka.actor.CoordinatedShutdown;
 import akka.actor.typed.ActorRef;
 import akka.actor.typed.ActorSystem;
 import akka.actor.typed.DispatcherSelector;
+import akka.actor.typed.javadsl.Adapter;
+import akka.actor.typed.javadsl.AskPattern;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.typesafe.config.Config;
@@ -117,15 +121,16 @@ final class ChainMode {
         PayoutEpochs.startSingleton(system, new PayoutEpochs.Settings(contracts, payoutEpochSeconds,
         c.getDuration("payout-close-delay").toSeconds()), bridge, sink);
     // the clock of the payout epochs: time arrives on their ticks
-    system.scheduler().scheduleWithFixedDelay(Duration.ofSeconds(1), c.getDuration("payout-check-interval"),
+    Cancellable ticks = system.scheduler().scheduleWithFixedDelay(Duration.ofSeconds(1), c.getDuration("payout-check-interval"),
         () -> payouts.tell(new PayoutEpochs.Tick(Instant.now().getEpochSecond())), system.executionContext());
     // Governance's decisions reach the registry by polling its view: every fact has a stable id,
     // so the bridge sends each once however often it is submitted (from every node of the cluster).
-    system.scheduler().scheduleWithFixedDelay(Duration.ofSeconds(1), MIRROR_EVERY, () ->
+    Cancellable mirror = system.scheduler().scheduleWithFixedDelay(Duration.ofSeconds(1), MIRROR_EVERY, () ->
         market.governance().<GovernanceEntity.GovernanceView>ask(GovernanceEntity.Get::new, Duration.ofSeconds(5))
             .thenAccept(view -> RegistryMirror.transactions(view, contracts)
                 .forEach(tx -> bridge.tell(new ChainBridge.Submit(tx, system.ignoreRef())))), system.executionContext());
     ChainFeed.init(system, market, bridge, payouts, contracts);
+    stopBeforeTheJournal(system, bridge, ticks, mirror);
     log.info("Chain mode: bridge on {} (chain {}), vault {}, {} confirmations, sending as {}", c.getString("rpc-url"),
         contracts.chainId(), contracts.vault(), confirmations, key.getAddress());
     VaultSigner vault = (account, asset, amount, to, nonce, deadline) -> {
@@ -138,6 +143,24 @@ final class ChainMode {
     MicroPoolContracts microPools = new ChainMicroPools(node, contracts, key.getAddress(), confirmations, system.dispatchers().lookup(DispatcherSelector.blocking()));
     return new ChainServices(vault, new AnchorClaims(system, payouts, node, contracts, payoutEpochSeconds), microPools,
         new BridgeStatus(system, bridge, contracts, confirmations));
+  }
+
+  /**
+   * On shutdown the bridge stops in the service-stop phase: after the API stopped taking requests,
+   * well before sharding, the cluster and then the journal close. Left running, a round could
+   * persist into a closing journal and log a persist failure, which would say something went
+   * wrong when nothing did. The clocks that feed it stop first.
+   */
+  private static void stopBeforeTheJournal(ActorSystem<?> system, ActorRef<ChainBridge.Command> bridge, Cancellable... clocks) {
+    CoordinatedShutdown.get(Adapter.toClassic(system)).addTask(CoordinatedShutdown.PhaseServiceStop(), "chain-bridge-stop", () -> {
+      for (Cancellable clock : clocks) clock.cancel();
+      String self = akka.cluster.typed.Cluster.get(system).selfMember().address().toString();
+      return AskPattern.<ChainBridge.Command, akka.Done>ask(bridge, r -> new ChainBridge.Stop(self, r), Duration.ofSeconds(5), system.scheduler())
+          .exceptionally(e -> {
+            log.warn("The chain bridge did not confirm its stop within 5 s: {}", e.toString());
+            return akka.Done.getInstance();
+          });
+    });
   }
 
   static Deployment read(Path file) {

@@ -47,7 +47,7 @@ public final class Main {
                                    [--chain-dev-account N | --chain-key-file F]
                                    deploy a provider's micro-pool contract (users' principal on chain, active
                                    at the validator stake, default 32 ETH, less k; its platform is the vault's)
-        java -jar bhkr.jar sidecar --node-id ID --key 0xPRIVATEKEY [--api URL] [--interval-ms N] [--stall-seconds N]
+        java -jar bhkr.jar sidecar --node-id ID --key 0xPRIVATEKEY [--api URL] [--interval-ms N] [--stall-seconds N] [--allow-private-targets]
                                    run a node's sidecar: heartbeat, probe the audit targets' JSON-RPC,
                                    report (the key is that of the node's sidecarAddress; defaults
                                    5000 ms between rounds, a chain still for 30 s counts as down)

@@ -1,5 +1,6 @@
 package io.bhkr.node;
 
+import com.typesafe.config.ConfigFactory;
 import io.bhkr.node.sidecar.Sidecar;
 import java.io.PrintStream;
 import java.net.URI;
@@ -9,7 +10,7 @@ import java.util.regex.Pattern;
 import org.web3j.crypto.Credentials;
 
 /**
- * {@code sidecar --node-id ID --key 0xKEY [--api URL] [--interval-ms N] [--stall-seconds N]}: runs
+ * {@code sidecar --node-id ID --key 0xKEY [--api URL] [--interval-ms N] [--stall-seconds N] [--allow-private-targets]}: runs
  * the sidecar of one node until the process is stopped.
  */
 final class SidecarCommand {
@@ -25,9 +26,11 @@ final class SidecarCommand {
     String nodeId = null;
     long intervalMs = 5_000;
     long stallSeconds = 30;
+    // Configuration first (bhkr.sidecar.allow-private-targets, e.g. -D or application.conf), the flag over it.
+    boolean allowPrivateTargets = ConfigFactory.load().getBoolean("bhkr.sidecar.allow-private-targets");
     while (args.hasNext()) {
       if (!args.atOption()) throw new UsageError("sidecar takes only options, not '" + args.positional() + "'");
-      CommandArguments.Option o = args.option(name -> true);
+      CommandArguments.Option o = args.option(name -> !name.equals("--allow-private-targets"));
       switch (o.name()) {
         case "--api" -> api = CallCommand.api(o.value());
         case "--key" -> key = CallCommand.privateKey(o.value());
@@ -37,13 +40,14 @@ final class SidecarCommand {
         }
         case "--interval-ms" -> intervalMs = positive(o);
         case "--stall-seconds" -> stallSeconds = positive(o);
+        case "--allow-private-targets" -> allowPrivateTargets = true;
         default -> throw new UsageError("unknown option " + o.name());
       }
     }
     if (nodeId == null) throw new UsageError("sidecar needs --node-id");
     if (key == null) throw new UsageError("sidecar needs --key (the private key of the node's sidecarAddress)");
     return new Sidecar.Settings(api, key, nodeId, Duration.ofMillis(intervalMs), Duration.ofSeconds(stallSeconds),
-        Duration.ofMillis(Math.min(intervalMs, 2_000)));
+        Duration.ofMillis(Math.min(intervalMs, 2_000)), allowPrivateTargets);
   }
 
   static int run(Sidecar.Settings settings, PrintStream log) {

@@ -1,7 +1,9 @@
 package io.bhkr.node;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.bhkr.node.sidecar.Sidecar;
 import java.time.Duration;
@@ -28,6 +30,13 @@ class SidecarCommandTest {
     assertEquals(CallCommand.DEFAULT_API, s.api().toString());
     assertEquals(Duration.ofSeconds(5), s.interval());
     assertEquals(Duration.ofSeconds(30), s.stall());
+  }
+
+  @Test
+  void probesPrivateTargetsOnlyWhenAllowed() {
+    assertFalse(SidecarCommand.settings(List.of("--node-id", "n-1", "--key", KEY)).allowPrivateTargets());
+    assertTrue(SidecarCommand.settings(List.of("--node-id", "n-1", "--key", KEY, "--allow-private-targets")).allowPrivateTargets());
+    assertThrows(UsageError.class, () -> SidecarCommand.settings(List.of("--node-id", "n-1", "--key", KEY, "--allow-private-targets=yes")));
   }
 
   @Test

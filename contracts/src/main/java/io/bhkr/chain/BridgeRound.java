@@ -39,6 +39,29 @@ final class BridgeRound {
     return key.getAddress().toLowerCase();
   }
 
+  /**
+   * Why the chain the node serves does not have the cursor's block, or null if it has it: its head
+   * is behind the cursor (a chain reset, or a node far behind), or the block at the cursor's number
+   * has another hash and too few blocks follow it for the range check to see it.
+   */
+  String cursorLost(BlockHeader cursor) {
+    long head = node.head();
+    if (head < cursor.number())
+      return "the chain's head is block " + head + ", behind the bridge's cursor at block " + cursor.number()
+          + " (was the chain reset, or is the node on another chain?)";
+    // Enough blocks follow the cursor: the range check sees a replaced cursor block (a re-org deeper than the confirmations).
+    if (cursor.hash() == null || ConfirmedRange.next(cursor, head, settings.confirmations(), settings.maxBlocksPerRound()).isPresent())
+      return null;
+    List<BlockHeader> at = node.headers(cursor.number(), cursor.number());
+    BlockHeader found = at.isEmpty() ? null : at.get(0);
+    if (found == null || found.hash() == null)
+      return "the chain has no block " + cursor.number() + ", the bridge's cursor (was the chain reset?)";
+    if (!found.hash().equalsIgnoreCase(cursor.hash()))
+      return "block " + cursor.number() + " on the chain is " + found.hash() + ", not the cursor's " + cursor.hash()
+          + " (was the chain reset, or is the node on another chain?)";
+    return null;
+  }
+
   /** The next confirmed range after {@code cursor} with its headers and the logs of {@code addresses}, or null when there is none yet. */
   ChainBridge.InboundObservation inbound(BlockHeader cursor, List<String> addresses) {
     long head = node.head();

@@ -111,6 +111,15 @@ public final class ChainBridge
    */
   public record Follow(String contract, String poolId, ActorRef<Done> replyTo) implements Command {}
 
+  /**
+   * Stop for good (the node is shutting down): answered once every event under way is persisted,
+   * so the bridge writes nothing after the journal starts to close. A round that is still reading
+   * finds no one to report to, which costs only a repeated read at the next start. Only the node
+   * the bridge runs on ({@code node}, its cluster address) stops it: another node leaving the
+   * cluster leaves the bridge running where it is.
+   */
+  public record Stop(String node, ActorRef<Done> replyTo) implements Command {}
+
   record Round() implements Command {}
 
   /**
@@ -118,8 +127,12 @@ public final class ChainBridge
    * {@code pastDeadline}: the watched withdrawals a confirmed block is past the deadline of, each
    * with whether its nonce was used by then.
    */
-  record Observed(InboundObservation inbound, OutboundObservation outbound, Map<String, Boolean> pastDeadline, String failure)
-      implements Command {}
+  record Observed(InboundObservation inbound, OutboundObservation outbound, Map<String, Boolean> pastDeadline, String failure,
+      String cursorLost) implements Command {
+    Observed(InboundObservation inbound, OutboundObservation outbound, Map<String, Boolean> pastDeadline, String failure) {
+      this(inbound, outbound, pastDeadline, failure, null);
+    }
+  }
 
   record CreditAnswered(String depositId, boolean applied) implements Command {}
 
@@ -193,6 +206,8 @@ public final class ChainBridge
   private String waitingId;
   private int roundsWaiting;
   private String lastRoundFailure;
+  // Why the chain no longer has the cursor's block (a chain reset), or null: see noteCursorLost.
+  private String cursorLost;
 
   private ChainBridge(ActorContext<Command> ctx, TimerScheduler<Command> timers, Settings settings, BridgeRound io,
       DepositSink sink, long chainId) {
@@ -218,6 +233,12 @@ public final class ChainBridge
         .onCommand(Submit.class, this::onSubmit)
         .onCommand(Get.class, (s, c) -> Effect().reply(c.replyTo(), view(s)))
         .onCommand(Round.class, this::onRound)
+        .onCommand(Stop.class, (s, c) -> {
+          if (!akka.cluster.typed.Cluster.get(ctx.getSystem()).selfMember().address().toString().equals(c.node()))
+            return Effect().reply(c.replyTo(), Done.getInstance());
+          ctx.getLog().info("Chain bridge stops: the node is shutting down");
+          return Effect().stop().thenReply(c.replyTo(), ns -> Done.getInstance());
+        })
         .onCommand(Observed.class, this::onObserved)
         .onCommand(CreditAnswered.class, this::onCreditAnswered)
         .onCommand(Watch.class, this::onWatch)
@@ -266,6 +287,11 @@ public final class ChainBridge
     List<WithdrawalWatch.Watched> watched = List.copyOf(s.withdrawals().watched().values());
     List<String> addresses = settings.contracts().followed(s.pools().pools().keySet());
     ctx.pipeToSelf(CompletableFuture.supplyAsync(() -> {
+      // A chain without the cursor's block is not the chain the bridge followed (reset, or another
+      // node): nothing is read from it or sent to it, or outbound would judge its transactions
+      // against contracts that are not there.
+      String lost = halted ? null : io.cursorLost(cursor);
+      if (lost != null) return new Observed(null, null, Map.of(), null, lost);
       // deadlines against the cursor, before the read moves past it: see BridgeRound.pastDeadline
       Map<String, Boolean> pastDeadline = io.pastDeadline(cursor, watched);
       InboundObservation in = halted ? null : io.inbound(cursor, addresses);
@@ -280,6 +306,7 @@ public final class ChainBridge
     roundUnderWay = false;
     timers.startSingleTimer(TICK, new Round(), settings.pollInterval());
     lastRoundFailure = o.failure();
+    if (o.failure() == null) noteCursorLost(o.cursorLost());
     if (o.failure() != null) {
       ctx.getLog().warn("Chain bridge round failed, trying again in {}: {}", settings.pollInterval(), o.failure());
       return Effect().noReply();
@@ -325,6 +352,19 @@ public final class ChainBridge
           .whenComplete((ok, e) -> { if (e != null) ctx.getLog().warn("Broadcast of {} failed; the next round sends it again: {}",
               broadcast.hash(), rootCause(e).toString()); });
     }).thenNoReply();
+  }
+
+  /**
+   * Halts the bridge while its chain lacks the cursor's block, and resumes it once the chain has it
+   * again (the operator pointed the node back at its chain). Kept in memory, not journaled: it is
+   * a fact about the node the bridge talks to now, re-judged every round.
+   */
+  private void noteCursorLost(String lost) {
+    if (lost != null && !lost.equals(cursorLost))
+      ctx.getLog().error("Chain bridge halted: {}. Nothing is read from or sent to this chain; see docs/chain.md, "
+          + "\"The bridge halted\".", lost);
+    if (lost == null && cursorLost != null) ctx.getLog().info("Chain bridge resumes: the chain has the cursor's block again");
+    cursorLost = lost;
   }
 
   private List<DomainEvent> inbound(BridgeState s, InboundObservation in) {
@@ -449,7 +489,8 @@ public final class ChainBridge
   }
 
   private BridgeView view(BridgeState s) {
-    return new BridgeView(s.cursor(), List.copyOf(s.pendingCredits().values()), s.depositsConfirmed(), s.pools(), s.halted(),
+    return new BridgeView(s.cursor(), List.copyOf(s.pendingCredits().values()), s.depositsConfirmed(), s.pools(),
+        s.halted() != null ? s.halted() : cursorLost,
         s.outbox(), lastRoundFailure, List.copyOf(s.withdrawals().watched().values()),
         List.copyOf(s.withdrawals().settlements().values()));
   }

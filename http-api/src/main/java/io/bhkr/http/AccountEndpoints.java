@@ -34,8 +34,9 @@ final class AccountEndpoints extends Endpoints {
     return concat(
         path(segment("accounts").slash(segment()), address -> get(() -> parameterOptional("asOf", asOf ->
             respond(() -> asOf.isPresent() ? accountAsOf(address, asOf.get()) : account(address))))),
-        settings.development()
-            ? path(segment("dev").slash("deposits"), () -> post(() -> signed(this::deposit)))
+        // In chain mode every deposit comes from the chain: crediting one here would credit ETH the vault never received.
+        settings.development() && settings.chain() == null
+            ? path(segment("dev").slash("deposits"), () -> post(() -> signed(DepositRequest.class, this::deposit)))
             : reject());
   }
 

@@ -27,7 +27,7 @@ final class AccountTransferEndpoints extends Endpoints {
 
   @Override
   Route route() {
-    return path(segment("accounts").slash(segment()).slash("transfers"), address -> post(() -> signed((s, b) -> transfer(address, s, b))));
+    return path(segment("accounts").slash(segment()).slash("transfers"), address -> post(() -> signed(TransferRequest.class, (s, b) -> transfer(address, s, b))));
   }
 
   private CompletionStage<HttpResponse> transfer(String rawAddress, String signer, byte[] body) {

@@ -28,6 +28,12 @@ public final class ApiException extends RuntimeException {
         List.of(new FieldError(field, message)));
   }
 
+  /** The body is not one well-formed JSON value as the API reads it; {@code field} is "body" or the key at fault. */
+  public static ApiException malformed(String field, String message) {
+    return new ApiException(400, "malformed-json", "The body is not acceptable JSON", field + ": " + message,
+        List.of(new FieldError(field, message)));
+  }
+
   public static ApiException badRequest(String type, String detail) {
     return new ApiException(400, type, "Bad request", detail, List.of());
   }

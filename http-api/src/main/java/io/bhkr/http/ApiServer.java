@@ -6,14 +6,18 @@ import akka.actor.typed.ActorSystem;
 import akka.actor.typed.javadsl.Adapter;
 import akka.http.javadsl.Http;
 import akka.http.javadsl.ServerBinding;
+import akka.http.javadsl.model.HttpResponse;
 import akka.http.javadsl.server.AllDirectives;
 import akka.http.javadsl.server.Route;
 import io.bhkr.governance.GovernanceEntity;
+import io.bhkr.http.auth.AnswerBook;
 import io.bhkr.http.auth.NonceBook;
 import io.bhkr.market.Market;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /** Serves the BHKR API (api.md) over the market's entities. */
@@ -22,10 +26,12 @@ public final class ApiServer extends AllDirectives {
   private final Market market;
   private final ApiSettings settings;
   private final List<Endpoints> endpoints;
+  private final CrossOrigin cors;
 
   private ApiServer(ActorSystem<?> system, Market market, ApiSettings settings) {
     this.market = market;
     this.settings = settings;
+    this.cors = CrossOrigin.from(system.settings().config());
     this.endpoints = List.of(
         new AccountEndpoints(system, market, settings),
         new ProviderEndpoints(system, market, settings),
@@ -48,6 +54,7 @@ public final class ApiServer extends AllDirectives {
    */
   public static CompletionStage<ServerBinding> start(ActorSystem<?> system, Market market, ApiSettings settings) {
     NonceBook.init(system);
+    AnswerBook.init(system);
     ApiServer server = new ApiServer(system, market, settings);
     return Http.get(system).newServerAt(settings.host(), settings.port()).bind(server.route()).thenApply(binding -> {
       CoordinatedShutdown.get(Adapter.toClassic(system)).addTask(CoordinatedShutdown.PhaseServiceUnbind(), "http-unbind",
@@ -56,25 +63,48 @@ public final class ApiServer extends AllDirectives {
     });
   }
 
+  /**
+   * Every answer, including Akka HTTP's own refusals, is JSON or problem+json and carries
+   * nosniff; a path that exists but not for the method is a 405, any other path a 404.
+   */
   Route route() {
     Route[] routes = endpoints.stream().map(Endpoints::route).toArray(Route[]::new);
-    Route api = concat(routes[0], java.util.Arrays.copyOfRange(routes, 1, routes.length));
-    return concat(
-        path("health", () -> get(this::health)),
-        new OpenApiEndpoint().route(),
-        pathPrefix("api", () -> pathPrefix("v1", () -> api)),
-        extractUnmatchedPath(rest -> complete(Problems.of(ApiException.notFound("no endpoint at " + rest)))));
+    Route api = concat(path("health", () -> get(this::health)), routes);
+    return respondWithDefaultHeaders(List.of(Refusals.NOSNIFF), () ->
+        // the server's own request timeout answers in our words too
+        withRequestTimeoutResponse(request -> Refusals.forStatus(503), () ->
+        handleExceptions(Refusals.exceptions(), () ->
+            handleRejections(Refusals.rejections(), () ->
+                cors.route(() -> concat(
+                    // the root /health stays for operators' probes; /api/v1/health is the contract's
+                    path("health", () -> get(this::health)),
+                    new OpenApiEndpoint().route(),
+                    pathPrefix("api", () -> pathPrefix("v1", () -> api))))))));
   }
 
-  /** UP once sharding answers and the journal has recovered the governance entity. */
+  /**
+   * UP once sharding answers and the journal has recovered the governance entity; in chain mode
+   * also only while the chain bridge follows its chain (a halted bridge fails the readiness check).
+   */
   private Route health() {
-    CompletionStage<akka.http.javadsl.model.HttpResponse> answer = market.governance()
+    CompletionStage<HttpResponse> answer = market.governance()
         .<GovernanceEntity.GovernanceView>ask(GovernanceEntity.Get::new, Duration.ofSeconds(3))
-        .thenApply(view -> Problems.json(view.governors().isEmpty() ? 503 : 200, Map.of(
-            "status", view.governors().isEmpty() ? "STARTING" : "UP",
-            "profile", settings.profile(),
-            "development", settings.development())))
+        .thenCompose(view -> halted().thenApply(halted -> {
+          Map<String, Object> body = new LinkedHashMap<>();
+          boolean up = !view.governors().isEmpty() && halted == null;
+          body.put("status", view.governors().isEmpty() ? "STARTING" : halted != null ? "DOWN" : "UP");
+          body.put("profile", settings.profile());
+          body.put("development", settings.development());
+          if (halted != null) body.put("reason", "the chain bridge has halted: " + halted);
+          return Problems.json(up ? 200 : 503, body);
+        }))
         .exceptionally(e -> Problems.json(503, Map.of("status", "DOWN", "profile", settings.profile())));
     return completeWithFuture(answer);
+  }
+
+  /** Why the chain bridge halted, or null (also on a chain-less node). */
+  private CompletionStage<String> halted() {
+    if (settings.chain() == null) return CompletableFuture.completedFuture(null);
+    return settings.chain().status().status().thenApply(m -> m.get("halted") == null ? null : String.valueOf(m.get("halted")));
   }
 }

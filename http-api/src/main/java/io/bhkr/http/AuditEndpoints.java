@@ -36,8 +36,8 @@ final class AuditEndpoints extends Endpoints {
   Route route() {
     return concat(
         path(segment("audits").slash("current"), () -> get(() -> respond(this::current))),
-        path(segment("audits").slash("reports"), () -> post(() -> signed(this::report))),
-        path(segment("nodes").slash(segment()).slash("heartbeats"), id -> post(() -> signed((signer, body) -> heartbeat(id, signer, body)))));
+        path(segment("audits").slash("reports"), () -> post(() -> signed(ReportRequest.class, this::report))),
+        path(segment("nodes").slash(segment()).slash("heartbeats"), id -> post(() -> signed(HeartbeatRequest.class, (signer, body) -> heartbeat(id, signer, body)))));
   }
 
   /** The parameters in force: the round runs on the audit ones, and a closed period's notices carry them all. */
@@ -77,8 +77,8 @@ final class AuditEndpoints extends Endpoints {
   private CompletionStage<HttpResponse> report(String signer, byte[] body) {
     ReportRequest req = Json.read(body, ReportRequest.class);
     long period = Wire.required(req.period(), "period");
-    String auditor = Wire.required(req.auditorNodeId(), "auditorNodeId");
-    String target = Wire.required(req.targetNodeId(), "targetNodeId");
+    String auditor = Wire.id(req.auditorNodeId(), "auditorNodeId");
+    String target = Wire.id(req.targetNodeId(), "targetNodeId");
     int upBps = Wire.required(req.upBps(), "upBps");
     if (upBps < 0 || upBps > 10_000) throw ApiException.invalid("upBps", "must be within 0..10000");
     return sidecarOf(auditor, signer).thenCompose(node -> parameters().thenCompose(p ->

@@ -49,15 +49,15 @@ final class GovernanceEndpoints extends Endpoints {
   Route route() {
     return concat(
         path("governance", () -> get(() -> respond(this::overview))),
-        path(segment("governance").slash("candidacies"), () -> post(() -> signed(this::candidacy))),
-        path(segment("governance").slash("election-votes"), () -> post(() -> signed(this::giveVotes))),
-        path(segment("governance").slash("elections"), () -> post(() -> signed(this::holdElection))),
-        path(segment("governance").slash("proposals"), () -> post(() -> signed(this::propose))),
+        path(segment("governance").slash("candidacies"), () -> post(() -> signedMaybeEmpty(CandidacyRequest.class, this::candidacy))),
+        path(segment("governance").slash("election-votes"), () -> post(() -> signed(ElectionVoteRequest.class, this::giveVotes))),
+        path(segment("governance").slash("elections"), () -> post(() -> signedMaybeEmpty(Json.NoFields.class, this::holdElection))),
+        path(segment("governance").slash("proposals"), () -> post(() -> signed(ProposalRequest.class, this::propose))),
         path(segment("governance").slash("proposals").slash(segment()), id -> get(() -> respond(() -> proposal(id)))),
         path(segment("governance").slash("proposals").slash(segment()).slash("impact"), id -> get(() -> parameterOptional("days", days ->
             respond(() -> impact(id, days.orElse("30")))))),
         path(segment("governance").slash("proposals").slash(segment()).slash("votes"), id ->
-            post(() -> signed((signer, body) -> vote(id, signer, body)))));
+            post(() -> signed(VoteRequest.class, (signer, body) -> vote(id, signer, body)))));
   }
 
   private CompletionStage<GovernanceEntity.GovernanceView> view() {
@@ -186,7 +186,7 @@ final class GovernanceEndpoints extends Endpoints {
 
   /** Set one parameter by name (economics "Parameters"); an invalid name or value is refused with 400 when proposed. */
   private CompletionStage<HttpResponse> proposeParameter(String signer, ProposalRequest req) {
-    String name = Wire.required(req.name(), "name");
+    String name = Wire.text(req.name(), "name", 64);
     if (req.value() == null || req.value().isNull()) throw ApiException.invalid("value", "is missing");
     Proposal.ParameterSetting setting = new Proposal.ParameterSetting(name, req.value().toString());
     return governor(signer).thenCompose(v -> ask(market.governance(), (ActorRef<Decision> r) -> new GovernanceEntity.Propose(
@@ -196,10 +196,8 @@ final class GovernanceEndpoints extends Endpoints {
 
   /** Move every staker of one micro-pool to another (economics 4), both OPEN or ACTIVE when proposed. */
   private CompletionStage<HttpResponse> proposeMigration(String signer, ProposalRequest req) {
-    String from = Wire.required(req.poolId(), "poolId"), to = Wire.required(req.toPoolId(), "toPoolId");
+    String from = Wire.id(req.poolId(), "poolId"), to = Wire.id(req.toPoolId(), "toPoolId");
     if (from.equals(to)) throw ApiException.invalid("toPoolId", "must be another pool");
-    for (String id : List.of(from, to))
-      if (!id.matches("[A-Za-z0-9_-]{1,64}")) throw ApiException.notFound("no micro-pool " + id);
     return governor(signer)
         .thenCompose(v -> ask(market.microPool(from), io.bhkr.micropool.MicroPoolEntity.Get::new))
         .thenCombine(ask(market.microPool(to), io.bhkr.micropool.MicroPoolEntity.Get::new), (a, b) -> {
@@ -271,6 +269,7 @@ final class GovernanceEndpoints extends Endpoints {
         case NOT_A_GOVERNOR -> ApiException.forbidden("not-a-governor", refused.reason());
         case UNKNOWN_PROPOSAL -> ApiException.notFound(refused.reason());
         case CLOSED -> ApiException.conflict("proposal-closed", refused.reason());
+        case ALREADY_VOTED -> ApiException.conflict("already-voted", refused.reason());
         case INVALID -> ApiException.badRequest("invalid-proposal", refused.reason());
         case NOT_A_CANDIDATE, INSUFFICIENT_STAKE -> ApiException.conflict("not-a-proposal-refusal", refused.reason());
       };

@@ -55,13 +55,13 @@ final class MicroPoolEndpoints extends Endpoints {
   @Override
   Route route() {
     return concat(
-        path("micropools", () -> post(() -> signed(this::open))),
+        path("micropools", () -> post(() -> signed(OpenRequest.class, this::open))),
         path(segment("micropools").slash(segment()), id -> get(() -> respond(() -> show(id)))),
-        path(segment("micropools").slash(segment()).slash("stakes"), id -> post(() -> signed((s, b) -> stake(id, s, b)))),
-        path(segment("micropools").slash(segment()).slash("closure"), id -> post(() -> signed((s, b) -> close(id, s)))),
-        path(segment("micropools").slash(segment()).slash("withdrawals"), id -> post(() -> signed((s, b) -> withdraw(id, s, b)))),
-        path(segment("micropools").slash(segment()).slash("completion"), id -> post(() -> signed((s, b) -> complete(id, s, b)))),
-        path(segment("micropools").slash(segment()).slash("slashings"), id -> post(() -> signed((s, b) -> slash(id, s, b)))));
+        path(segment("micropools").slash(segment()).slash("stakes"), id -> post(() -> signed(AmountRequest.class, (s, b) -> stake(id, s, b)))),
+        path(segment("micropools").slash(segment()).slash("closure"), id -> post(() -> signedMaybeEmpty(Json.NoFields.class, (s, b) -> close(id, s)))),
+        path(segment("micropools").slash(segment()).slash("withdrawals"), id -> post(() -> signed(AmountRequest.class, (s, b) -> withdraw(id, s, b)))),
+        path(segment("micropools").slash(segment()).slash("completion"), id -> post(() -> signed(CompletionRequest.class, (s, b) -> complete(id, s, b)))),
+        path(segment("micropools").slash(segment()).slash("slashings"), id -> post(() -> signed(SlashingRequest.class, (s, b) -> slash(id, s, b)))));
   }
 
   private CompletionStage<HttpResponse> open(String signer, byte[] body) {

@@ -13,6 +13,7 @@ import io.bhkr.market.Market;
 import io.bhkr.money.Amount;
 import io.bhkr.money.Asset;
 import io.bhkr.nodes.NodeEntity;
+import io.bhkr.nodes.SidecarIndex;
 import io.bhkr.nodes.NodeEntity.NodeView;
 import io.bhkr.nodes.StakeLot;
 import io.bhkr.provider.ProviderEntity;
@@ -47,11 +48,11 @@ final class NodeEndpoints extends Endpoints {
   @Override
   Route route() {
     return concat(
-        path(segment("providers").slash(segment()).slash("nodes"), id -> post(() -> signed((signer, body) -> register(id, signer, body)))),
+        path(segment("providers").slash(segment()).slash("nodes"), id -> post(() -> signed(NodeRegistration.class, (signer, body) -> register(id, signer, body)))),
         path(segment("nodes").slash(segment()), id -> get(() -> respond(() -> node(id)))),
-        path(segment("nodes").slash(segment()).slash("stakes"), id -> post(() -> signed((signer, body) -> stake(id, signer, body)))),
+        path(segment("nodes").slash(segment()).slash("stakes"), id -> post(() -> signed(StakeRequest.class, (signer, body) -> stake(id, signer, body)))),
         path(segment("nodes").slash(segment()).slash("stakes").slash("withdrawals"), id ->
-            post(() -> signed((signer, body) -> withdraw(id, signer, body)))),
+            post(() -> signed(StakeRequest.class, (signer, body) -> withdraw(id, signer, body)))),
         path(segment("accounts").slash(segment()).slash("stakes"), address -> get(() -> respond(() -> stakesOf(address)))));
   }
 
@@ -67,12 +68,38 @@ final class NodeEndpoints extends Endpoints {
       if (p.status() == ProviderEntity.Status.NONE) throw ApiException.notFound("no provider " + providerId);
       if (p.status() == ProviderEntity.Status.APPLIED)
         throw ApiException.conflict("not-qualified", "provider " + providerId + " must be qualified before it registers nodes");
-      return ask(market.node(nodeId), (ActorRef<NodeEntity.Result> r) ->
-          new NodeEntity.Register(providerId, endpoint, sidecar, capacity, now(), r));
-    }).thenApply(result -> {
+      return ask(market.node(nodeId), NodeEntity.Get::new);
+    }).thenCompose(existing -> {
+      if (existing.registration() != null) throw ApiException.conflict("node-exists", "node " + nodeId + " is registered already");
+      return claimSidecar(sidecar, nodeId);
+    }).thenCompose(claimed -> ask(market.node(nodeId), (ActorRef<NodeEntity.Result> r) ->
+        new NodeEntity.Register(providerId, endpoint, sidecar, capacity, now(), r)))
+    .thenApply(result -> {
       if (result instanceof NodeEntity.Refused refused) throw ApiException.conflict("node-exists", refused.reason());
       return json(201, Map.of("nodeId", nodeId, "status", "INSTALLING"));
     });
+  }
+
+  /**
+   * A sidecar address belongs to one node only: its signature is what speaks for the node. A
+   * holder whose registration does not name this sidecar (it lost the race for its node id) is
+   * stale and gives way.
+   */
+  private CompletionStage<String> claimSidecar(String sidecar, String nodeId) {
+    return ask(market.sidecar(sidecar), (ActorRef<SidecarIndex.ClaimResult> r) -> new SidecarIndex.Claim(nodeId, null, r))
+        .thenCompose(first -> {
+          if (first.holder().equals(nodeId)) return java.util.concurrent.CompletableFuture.completedFuture(nodeId);
+          return ask(market.node(first.holder()), NodeEntity.Get::new).thenCompose(holder -> {
+            if (holder.registration() != null && holder.registration().sidecarAddress().equalsIgnoreCase(sidecar))
+              throw ApiException.conflict("sidecar-taken", "sidecar " + sidecar + " already belongs to node " + first.holder());
+            return ask(market.sidecar(sidecar), (ActorRef<SidecarIndex.ClaimResult> r) -> new SidecarIndex.Claim(nodeId, first.holder(), r))
+                .thenApply(second -> {
+                  if (!second.holder().equals(nodeId))
+                    throw ApiException.conflict("sidecar-taken", "sidecar " + sidecar + " already belongs to node " + second.holder());
+                  return nodeId;
+                });
+          });
+        });
   }
 
   private CompletionStage<NodeView> existing(String nodeId) {
@@ -175,14 +202,21 @@ final class NodeEndpoints extends Endpoints {
     return id;
   }
 
+  /** A provider's node endpoint: other providers' sidecars will call it, so it is short, plain http(s), and carries no credentials. */
+  static final int MAX_ENDPOINT_LENGTH = 256;
+
   private static String endpoint(String url) {
+    String refusal = "must be an http(s) URL of the node's JSON-RPC, at most " + MAX_ENDPOINT_LENGTH + " characters, without user info";
+    if (url.length() > MAX_ENDPOINT_LENGTH || url.chars().anyMatch(c -> c <= 0x20 || c >= 0x7f))
+      throw ApiException.invalid("endpoint", refusal);
     try {
-      URI uri = URI.create(url);
-      if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null)
-        throw ApiException.invalid("endpoint", "must be an http(s) URL of the node's JSON-RPC");
+      URI uri = new URI(url);
+      if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null
+          || uri.getRawUserInfo() != null || uri.getRawFragment() != null)
+        throw ApiException.invalid("endpoint", refusal);
       return url;
-    } catch (IllegalArgumentException e) {
-      throw ApiException.invalid("endpoint", "must be an http(s) URL of the node's JSON-RPC");
+    } catch (java.net.URISyntaxException e) {
+      throw ApiException.invalid("endpoint", refusal);
     }
   }
 }

@@ -33,7 +33,7 @@ final class PayoutEndpoints extends Endpoints {
   @Override
   Route route() {
     return concat(
-        path(segment("accounts").slash(segment()).slash("payouts"), address -> post(() -> signed((s, b) -> payout(address, s, b)))),
+        path(segment("accounts").slash(segment()).slash("payouts"), address -> post(() -> signed(PayoutRequest.class, (s, b) -> payout(address, s, b)))),
         path(segment("accounts").slash(segment()).slash("claims"), address -> get(() -> respond(() -> claims(address)))));
   }
 

@@ -37,8 +37,8 @@ final class PoolEndpoints extends Endpoints {
   Route route() {
     return concat(
         path(segment("pools").slash(segment()), pool -> get(() -> respond(() -> pool(pool)))),
-        path(segment("pools").slash("reward").slash("distributions"), () -> post(() -> signed(this::distribute))),
-        path(segment("pools").slash("insurance").slash("claims"), () -> post(() -> signed(this::claim))));
+        path(segment("pools").slash("reward").slash("distributions"), () -> post(() -> signedMaybeEmpty(Json.NoFields.class, this::distribute))),
+        path(segment("pools").slash("insurance").slash("claims"), () -> post(() -> signed(ClaimRequest.class, this::claim))));
   }
 
   private CompletionStage<HttpResponse> pool(String pool) {

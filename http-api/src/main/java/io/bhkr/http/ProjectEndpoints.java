@@ -53,14 +53,16 @@ final class ProjectEndpoints extends Endpoints {
   @Override
   Route route() {
     return concat(
-        path("quotes", () -> post(() -> extractStrictEntity(BODY_WAIT, entity ->
-            respond(() -> quote(entity.getData().toArray()))))),
-        path("projects", () -> post(() -> signed(this::open))),
+        path("quotes", () -> post(() -> extractStrictEntity(BODY_WAIT, entity -> respond(() -> {
+          requireJson(entity);
+          return quote(entity.getData().toArray());
+        })))),
+        path("projects", () -> post(() -> signed(ProjectRequest.class, this::open))),
         path(segment("projects").slash(segment()), id -> get(() -> respond(() -> project(id)))),
-        path(segment("projects").slash(segment()).slash("bids"), id -> post(() -> signed((signer, body) -> bid(id, signer, body)))),
+        path(segment("projects").slash(segment()).slash("bids"), id -> post(() -> signed(BidRequest.class, (signer, body) -> bid(id, signer, body)))),
         path(segment("projects").slash(segment()).slash("completion"), id ->
-            post(() -> signed((signer, body) -> complete(id, signer, body)))),
-        path(segment("projects").slash(segment()).slash("failure"), id -> post(() -> signed((signer, body) -> fail(id, signer, body)))));
+            post(() -> signed(CompletionRequest.class, (signer, body) -> complete(id, signer, body)))),
+        path(segment("projects").slash(segment()).slash("failure"), id -> post(() -> signed(FailureRequest.class, (signer, body) -> fail(id, signer, body)))));
   }
 
   /** Anyone may ask for a quote; it is stored so a project can be opened from it by id. */
@@ -91,7 +93,7 @@ final class ProjectEndpoints extends Endpoints {
 
   /** FP moves from the requester's account into the new project's escrow, and bidding opens. */
   private CompletionStage<HttpResponse> open(String requester, byte[] body) {
-    String quoteId = Wire.required(Json.read(body, ProjectRequest.class).quoteId(), "quoteId");
+    String quoteId = Wire.id(Json.read(body, ProjectRequest.class).quoteId(), "quoteId");
     return ask(market.quote(quoteId), (ActorRef<Optional<QuoteTerms>> r) -> new QuoteEntity.Get(r)).thenCompose(found -> {
       QuoteTerms terms = found.orElseThrow(() -> ApiException.notFound("no quote " + quoteId));
       String projectId = newId("project-");
@@ -181,8 +183,7 @@ final class ProjectEndpoints extends Endpoints {
    */
   private CompletionStage<HttpResponse> fail(String projectId, String signer, byte[] body) {
     if (!signer.equals(settings.operator())) throw ApiException.forbidden("not-operator", "only the operator may record a failure");
-    String reason = Wire.required(Json.read(body, FailureRequest.class).reason(), "reason");
-    if (reason.isBlank() || reason.length() > 200) throw ApiException.invalid("reason", "must be 1 to 200 characters");
+    String reason = Wire.text(Json.read(body, FailureRequest.class).reason(), "reason", 200);
     return existing(projectId).thenCompose(v -> {
       if (v.status() != ProjectStatus.RUNNING) throw ApiException.conflict("not-running", "project " + projectId + " is " + v.status());
       return ask(market.governance(), GovernanceEntity.Get::new);

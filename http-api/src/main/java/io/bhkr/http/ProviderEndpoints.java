@@ -45,17 +45,16 @@ final class ProviderEndpoints extends Endpoints {
     return concat(
         path("providers", () -> concat(
             get(() -> respond(this::list)),
-            post(() -> signed(this::apply)))),
+            post(() -> signed(Application.class, this::apply)))),
         path(segment("providers").slash(segment()), id -> get(() -> parameterOptional("asOf", asOf ->
             respond(() -> asOf.isPresent() ? oneAsOf(id, asOf.get()) : one(id))))),
-        path(segment("providers").slash(segment()).slash("collateral"), id -> post(() -> signed((signer, body) ->
+        path(segment("providers").slash(segment()).slash("collateral"), id -> post(() -> signed(CollateralRequest.class, (signer, body) ->
             collateral(id, signer, body)))));
   }
 
   private CompletionStage<HttpResponse> apply(String signer, byte[] body) {
     Application a = Json.read(body, Application.class);
-    String brandName = Wire.required(a.brandName(), "brandName");
-    if (brandName.isBlank() || brandName.length() > 100) throw ApiException.invalid("brandName", "must be 1 to 100 characters");
+    String brandName = Wire.text(a.brandName(), "brandName", 100);
     var capacity = Wire.required(a.capacity(), "capacity").toResources("capacity");
     Amount maxPrice = Wire.required(a.maxPrice(), "maxPrice").positiveIn(Asset.BHKR, "maxPrice");
     return ask(market.provider(signer), (akka.actor.typed.ActorRef<ProviderEntity.ApplyResult> r) ->

@@ -37,7 +37,7 @@ final class VaultWithdrawalEndpoints extends Endpoints {
   @Override
   Route route() {
     return path(segment("accounts").slash(segment()).slash("vault-withdrawals"),
-        address -> post(() -> signed((s, b) -> withdraw(address, s, b))));
+        address -> post(() -> signed(WithdrawalRequest.class, (s, b) -> withdraw(address, s, b))));
   }
 
   private CompletionStage<HttpResponse> withdraw(String rawAddress, String signer, byte[] body) {

@@ -13,6 +13,8 @@ import java.util.regex.Pattern;
 final class Wire {
 
   private static final Pattern ADDRESS = Pattern.compile("0x[0-9a-fA-F]{40}");
+  /** Every id the API takes (server-made, a node's, an address): short, and safe in a path and a log line. */
+  static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,80}");
 
   private Wire() {}
 
@@ -66,6 +68,33 @@ final class Wire {
 
   static <T> T required(T value, String field) {
     if (value == null) throw ApiException.invalid(field, "is missing");
+    return value;
+  }
+
+  /** An id: 1 to 80 characters of [A-Za-z0-9_-]; anything else is refused at once, before an entity is asked. */
+  static String id(String value, String field) {
+    if (value == null) throw ApiException.invalid(field, "is missing");
+    if (!ID.matcher(value).matches()) throw ApiException.invalid(field, "must be 1 to 80 characters of [A-Za-z0-9_-]");
+    return value;
+  }
+
+  /**
+   * A human text: 1 to {@code maxCodePoints} characters counted as Unicode code points (an emoji is
+   * one), not blank, and free of control characters and lone surrogates, which would corrupt logs,
+   * terminals and the JSON other clients read back.
+   */
+  static String text(String value, String field, int maxCodePoints) {
+    if (value == null) throw ApiException.invalid(field, "is missing");
+    if (value.isBlank()) throw ApiException.invalid(field, "must not be blank");
+    int count = 0;
+    for (int i = 0; i < value.length(); ) {
+      int c = value.codePointAt(i);
+      if (Character.getType(c) == Character.CONTROL) throw ApiException.invalid(field, "must not contain control characters");
+      if (Character.getType(c) == Character.SURROGATE) throw ApiException.invalid(field, "must be valid Unicode (a lone surrogate)");
+      count++;
+      i += Character.charCount(c);
+    }
+    if (count > maxCodePoints) throw ApiException.invalid(field, "must be at most " + maxCodePoints + " characters");
     return value;
   }
 

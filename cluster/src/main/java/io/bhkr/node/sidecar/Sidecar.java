@@ -23,8 +23,13 @@ import org.web3j.crypto.Credentials;
  */
 public final class Sidecar implements Runnable {
 
-  /** @param stall how long a target's chain may stand still before its probes count as failures */
-  public record Settings(URI api, Credentials key, String nodeId, Duration interval, Duration stall, Duration probeTimeout) {}
+  /**
+   * @param stall how long a target's chain may stand still before its probes count as failures
+   * @param allowPrivateTargets whether targets on loopback, link-local and private addresses are probed
+   *     (a development market on one machine); off, they count as not serving (see {@link PublicTargets})
+   */
+  public record Settings(URI api, Credentials key, String nodeId, Duration interval, Duration stall, Duration probeTimeout,
+      boolean allowPrivateTargets) {}
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -83,11 +88,25 @@ public final class Sidecar implements Runnable {
     for (JsonNode t : round.path("assignments").path(settings.nodeId())) {
       String target = t.asText();
       TargetRecord record = records.computeIfAbsent(target, x -> new TargetRecord(settings.stall().toNanos()));
-      record.probed(probe.blockNumber(endpoint(target)).orElse(-1), System.nanoTime());
+      record.probed(probeTarget(target), System.nanoTime());
       Response r = client.post("/api/v1/audits/reports", "{\"period\":%d,\"auditorNodeId\":\"%s\",\"targetNodeId\":\"%s\",\"upBps\":%d}"
           .formatted(current, settings.nodeId(), target, record.upBps()));
       if (r.status() != 200) log.println("sidecar " + settings.nodeId() + ": report on " + target + " refused: " + r.body());
     }
+  }
+
+  /** A target's block number, or -1; a target the operator did not allow (see {@link PublicTargets}) is not called at all. */
+  private long probeTarget(String target) {
+    String endpoint = endpoint(target);
+    if (!settings.allowPrivateTargets()) {
+      var refusal = PublicTargets.refusal(endpoint);
+      if (refusal.isPresent()) {
+        log.println("sidecar " + settings.nodeId() + ": not probing " + target + " at " + endpoint + ": " + refusal.get()
+            + " (allow it with --allow-private-targets or bhkr.sidecar.allow-private-targets)");
+        return -1;
+      }
+    }
+    return probe.blockNumber(endpoint).orElse(-1);
   }
 
   private String endpoint(String nodeId) {

@@ -22,13 +22,32 @@ public final class DevelopmentMarket {
   public static final int OPERATOR = 0, GOVERNOR_1 = 1, GOVERNOR_2 = 2, P1 = 4, P2 = 5, P3 = 6, REQUESTER = 7, STRANGER = 8;
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** How an account gets funds from outside the market. */
+  public interface Deposits {
+    void deposit(int account, String asset, String amount);
+  }
+
   private final URI base;
   private final PrintStream log;
+  private final Deposits deposits;
 
   /** @param log where each step is told, or null to stay quiet */
   public DevelopmentMarket(String baseUrl, PrintStream log) {
-    this.base = URI.create(baseUrl);
+    this(URI.create(baseUrl), log, null);
+  }
+
+  private DevelopmentMarket(URI base, PrintStream log, Deposits deposits) {
+    this.base = base;
     this.log = log;
+    this.deposits = deposits;
+  }
+
+  /**
+   * The same market, funding accounts with {@code deposits} instead of the operator's development
+   * endpoint: a chain-mode node has no such endpoint, every deposit comes from the chain.
+   */
+  public DevelopmentMarket withDeposits(Deposits deposits) {
+    return new DevelopmentMarket(base, log, deposits);
   }
 
   public static String address(int index) {
@@ -75,6 +94,11 @@ public final class DevelopmentMarket {
   }
 
   public void deposit(int account, String asset, String amount) {
+    if (deposits != null) {
+      step("account " + account + " (" + address(account) + ") deposits " + amount + " base units of " + asset + " on chain");
+      deposits.deposit(account, asset, amount);
+      return;
+    }
     step("operator deposits " + amount + " base units of " + asset + " for account " + account + " (" + address(account) + ")");
     expect(201, as(OPERATOR).post("/api/v1/dev/deposits",
         "{\"account\":\"" + address(account) + "\",\"asset\":\"" + asset + "\",\"amount\":\"" + amount + "\"}"));

@@ -49,7 +49,7 @@ class ChainFailureRecordsTest {
       String failing;
       String compensation;
       try (Node node = Node.start(options, chain.config)) {
-        DevelopmentMarket market = new DevelopmentMarket(node.baseUrl(), null);
+        DevelopmentMarket market = chain.market(node.baseUrl()); // chain mode: deposits come from the chain
         market.becomeActiveProvider(P1, 90);
         market.becomeActiveProvider(P2, 90);
         market.deposit(REQUESTER, "BHKR", tokens(300));

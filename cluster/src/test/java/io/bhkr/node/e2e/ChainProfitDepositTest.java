@@ -40,7 +40,7 @@ class ChainProfitDepositTest {
     assumeTrue(Anvil.installed(), "anvil is not installed at " + Anvil.BINARY);
     try (ChainNode chain = new ChainNode(dir); TestJournal journal = TestJournal.create(profile, dir);
         Node node = Node.start(NodeOptions.defaults().withHttpPort(0).withProfile(journal.profile(), journal.settings()), chain.config)) {
-      DevelopmentMarket market = new DevelopmentMarket(node.baseUrl(), null);
+      DevelopmentMarket market = chain.market(node.baseUrl()); // chain mode: deposits come from the chain
       market.becomeActiveProvider(P1, 90);
       market.deposit(REQUESTER, "BHKR", tokens(100));
       String projectId = market.openQ1Project();

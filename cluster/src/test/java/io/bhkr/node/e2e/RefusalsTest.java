@@ -59,11 +59,16 @@ class RefusalsTest {
       problem(403, "provider-not-eligible", market.bid(P2, projectId, tokens(60))); // applied, not qualified
       problem(403, "not-a-provider", market.bid(STRANGER, projectId, tokens(60)));
       problem(400, "validation", market.bid(P1, projectId, "-1"));
-      Map<String, String> nonce = Map.of("X-Bhkr-Nonce", "replayed-nonce-1");
+      Map<String, String> nonce = Map.of("X-Bhkr-Nonce", "replayed-nonce-1",
+          "X-Bhkr-Expires", Long.toString(System.currentTimeMillis() / 1000 + 120)); // a retry repeats every header
       expect(202, market.as(P1).send("POST", "/api/v1/projects/" + projectId + "/bids",
           "{\"price\":{\"asset\":\"BHKR\",\"amount\":\"" + tokens(60) + "\"}}", nonce));
-      problem(401, "unauthorized", market.as(P1).send("POST", "/api/v1/projects/" + projectId + "/bids",
+      // issue 13: the identical signed request again is a retry, answered as the first time and not applied again;
+      // the same nonce on another body is refused
+      expect(202, market.as(P1).send("POST", "/api/v1/projects/" + projectId + "/bids",
           "{\"price\":{\"asset\":\"BHKR\",\"amount\":\"" + tokens(60) + "\"}}", nonce));
+      problem(422, "nonce-reused", market.as(P1).send("POST", "/api/v1/projects/" + projectId + "/bids",
+          "{\"price\":{\"asset\":\"BHKR\",\"amount\":\"" + tokens(59) + "\"}}", nonce));
       JsonNode running = market.awaitProjectStatus(projectId, "RUNNING");
       assertEquals(1, running.get("auction").get("admissible").size(), "only the one good bid entered the auction");
 

@@ -69,6 +69,20 @@ final class NodeProcess implements AutoCloseable {
     return node;
   }
 
+  /** Starts a node and waits until it listens, not until it is UP: for a node expected to report itself DOWN. */
+  static NodeProcess startListening(String name, Path workDir, List<String> options) {
+    List<String> args = new ArrayList<>(List.of("--http-port", "0"));
+    args.addAll(options);
+    Path log = logFile(name);
+    Process process = launch(args, workDir, log);
+    try {
+      return new NodeProcess(process, log, awaitListening(process, log));
+    } catch (RuntimeException | Error e) {
+      if (process.isAlive()) process.destroyForcibly();
+      throw e;
+    }
+  }
+
   /** Runs a command that ends by itself (call, accounts, a bad command line) to its end. */
   static Finished runToEnd(String name, List<String> args) {
     Path log = logFile(name);

@@ -68,7 +68,7 @@ class SidecarAuditIT {
       }
       for (int i = 0; i < 4; i++)
         sidecars.add(NodeProcess.launch(List.of("sidecar", "--node-id", "n-" + i, "--key", sidecarKey(i), "--api", node.baseUrl(),
-            "--interval-ms", "400", "--stall-seconds", "3"), dir, NodeProcess.logFile("sidecar-n-" + i)));
+            "--interval-ms", "400", "--stall-seconds", "3", "--allow-private-targets"), dir, NodeProcess.logFile("sidecar-n-" + i)));
 
       await("every node audited up", () -> {
         for (int i = 0; i < 4; i++) {

@@ -18,6 +18,7 @@ public final class PersonalSignature {
 
   private static final Pattern HEX_130 = Pattern.compile("[0-9a-fA-F]{130}");
   private static final BigInteger CURVE_ORDER = Sign.CURVE_PARAMS.getN();
+  private static final BigInteger HALF_CURVE_ORDER = CURVE_ORDER.shiftRight(1);
 
   private PersonalSignature() {}
 
@@ -37,8 +38,10 @@ public final class PersonalSignature {
   public static String recoverAddress(String message, String signatureHex) {
     if (message == null) throw new IllegalArgumentException("message is missing");
     if (signatureHex == null) throw new IllegalArgumentException("signature is missing");
-    String digits = signatureHex.startsWith("0x") || signatureHex.startsWith("0X")
-        ? signatureHex.substring(2) : signatureHex;
+    // Canonical form only, as Ethereum's transaction rules (EIP-2) require: one signature per
+    // signer and message, so no one can make a second valid spelling of a signed request.
+    if (!signatureHex.startsWith("0x")) throw new IllegalArgumentException("signature must start with 0x");
+    String digits = signatureHex.substring(2);
     if (!HEX_130.matcher(digits).matches()) {
       throw new IllegalArgumentException("signature must be 0x followed by 130 hex digits (65 bytes)");
     }
@@ -49,6 +52,10 @@ public final class PersonalSignature {
     // Out-of-range r or s make the curve arithmetic below throw or yield a meaningless key.
     if (!inScalarRange(r) || !inScalarRange(s)) {
       throw new IllegalArgumentException("signature r and s must lie in 1..n-1 of secp256k1");
+    }
+    // (r, n - s) verifies as well as (r, s): only the low half is accepted.
+    if (s.compareTo(HALF_CURVE_ORDER) > 0) {
+      throw new IllegalArgumentException("signature s must be in the lower half of the curve order (low-s)");
     }
     BigInteger publicKey;
     try {
@@ -62,12 +69,12 @@ public final class PersonalSignature {
     return "0x" + Keys.getAddress(publicKey);
   }
 
-  /** Wallets write v as 27/28; some libraries and hardware wallets write the raw 0/1. */
+  /** v as personal_sign writes it, 27 or 28; the raw 0/1 some libraries write is another spelling, refused. */
   private static int recoveryId(int v) {
     return switch (v) {
-      case 0, 27 -> 0;
-      case 1, 28 -> 1;
-      default -> throw new IllegalArgumentException("signature v must be 0, 1, 27 or 28, was " + v);
+      case 27 -> 0;
+      case 28 -> 1;
+      default -> throw new IllegalArgumentException("signature v must be 27 or 28, was " + v);
     };
   }
 

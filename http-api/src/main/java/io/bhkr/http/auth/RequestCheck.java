@@ -54,6 +54,16 @@ public final class RequestCheck {
     return new Verdict.Authentic(address, request.nonce(), expiresAt);
   }
 
+  /**
+   * What identifies a signed request for retries: the hash of its whole signed message (method,
+   * path, body hash, nonce, expiry), so only the identical request counts as a retry.
+   */
+  public static String requestHash(SignedRequest request) {
+    return RequestMessage.sha256Hex(RequestMessage.canonical(
+        request.method(), request.path(), request.body(), request.nonce(), request.expires())
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
   private static String firstMissingHeader(SignedRequest request) {
     if (request.address() == null) return SignatureHeaders.ADDRESS;
     if (request.nonce() == null) return SignatureHeaders.NONCE;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
@@ -19,6 +20,7 @@ class PersonalSignatureTest {
       "0xf16ea9a3478698f695fd1401bfe27e9e4a7e8e3da94aa72b021125e31fa899cc"
           + "573c48ea3fe1d4ab61a9db10c19032026e3ed2dbccba5a178235ac27f94504311c";
   // n of secp256k1: r or s equal to it is out of range.
+  private static final BigInteger CURVE_ORDER = Sign.CURVE_PARAMS.getN();
   private static final String CURVE_ORDER_HEX =
       "fffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141";
 
@@ -55,14 +57,28 @@ class PersonalSignatureTest {
   }
 
   @Test
-  void acceptsVAsZeroOrOneAndWithoutPrefixOrInUpperCase() {
+  void acceptsUpperCaseHexDigitsAfterTheLowerCase0x() {
     String signature = PersonalSignature.sign(DEV_0, "hello");
-    int v = Integer.parseInt(signature.substring(130), 16);
-    String raw = signature.substring(0, 130) + String.format("%02x", v - 27);
 
-    assertEquals(DEV_0_ADDRESS, PersonalSignature.recoverAddress("hello", raw));
-    assertEquals(DEV_0_ADDRESS, PersonalSignature.recoverAddress("hello", signature.substring(2)));
     assertEquals(DEV_0_ADDRESS, PersonalSignature.recoverAddress("hello", "0x" + signature.substring(2).toUpperCase()));
+  }
+
+  /** Issue 13: every other spelling of a valid signature is refused, so a signed request has exactly one. */
+  @Test
+  void refusesTheMalleatedFormsOfAValidSignature() {
+    String signature = PersonalSignature.sign(DEV_0, "hello");
+    String r = signature.substring(2, 66);
+    BigInteger s = new BigInteger(signature.substring(66, 130), 16);
+    int v = Integer.parseInt(signature.substring(130), 16);
+    String highS = String.format("%064x", CURVE_ORDER.subtract(s));
+    String flippedV = String.format("%02x", v == 27 ? 28 : 27);
+
+    assertRefused("0x" + r + highS + flippedV, "low-s"); // (r, n-s, v') recovers the same signer
+    assertRefused(signature.substring(0, 130) + String.format("%02x", v - 27), "v must be 27 or 28");
+    assertRefused(signature.substring(2), "must start with 0x");
+    assertRefused("0X" + signature.substring(2), "must start with 0x");
+    assertRefused(signature + "00", "130 hex digits");
+    assertRefused(" " + signature, "must start with 0x");
   }
 
   @Test
@@ -82,8 +98,8 @@ class PersonalSignatureTest {
     assertRefused(good.substring(0, 128), "130 hex digits");
     assertRefused(good + "00", "130 hex digits");
     assertRefused("0x" + "zz" + good.substring(4), "130 hex digits");
-    assertRefused("0x" + rs + "1d", "v must be 0, 1, 27 or 28");
-    assertRefused("0x" + rs + "02", "v must be 0, 1, 27 or 28");
+    assertRefused("0x" + rs + "1d", "v must be 27 or 28");
+    assertRefused("0x" + rs + "02", "v must be 27 or 28");
     assertRefused("0x" + "00".repeat(32) + good.substring(66), "r and s");
     assertRefused("0x" + good.substring(2, 66) + "00".repeat(32) + "1b", "r and s");
     assertRefused("0x" + CURVE_ORDER_HEX + good.substring(66), "r and s");
