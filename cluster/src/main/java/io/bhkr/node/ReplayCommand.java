@@ -6,15 +6,11 @@ import io.bhkr.replay.Verification;
 import io.bhkr.replay.export.Export;
 import io.bhkr.replay.export.ExportQuery;
 import java.io.PrintStream;
-<<<<<<< HEAD
 import java.time.Instant;
-=======
 import java.nio.file.Path;
 import java.util.EnumSet;
->>>>>>> export
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,7 +25,6 @@ final class ReplayCommand {
   static final String USAGE = """
       Usage: java -jar bhkr.jar replay COMMAND [journal options] [options]
         verify                   re-derive every decision in the journal with the production rules
-<<<<<<< HEAD
                                  and run the conservation audit; exit 0 when all agree, 1 otherwise;
                                  --chain-rpc URL also checks each payout epoch's root on its anchor
         state --at TIME          balances, pools, providers and governance parameters as they were at
@@ -42,12 +37,9 @@ final class ReplayCommand {
                                  build a journal of N events (default 1000000) in a fresh embedded journal,
                                  or a fresh PostgreSQL database with --profile postgres, and print the
                                  rates of verify beside reading and decoding the same rows (median of R, default 3)
-=======
-                                 and run the conservation audit; exit 0 when all agree, 1 otherwise
         export --out DIR [--format parquet,csv]
                                  write the journal as analysis-ready tables DIR/<table>.parquet and .csv
         sql --out DIR "SELECT …"  run one DuckDB query over an export folder, its tables as views
->>>>>>> export
       Journal options (as for run):
         --data-dir DIR           a stopped node's embedded journal (default ./data)
         --profile postgres       a PostgreSQL journal instead, with --postgres-url URL, --postgres-user U,
@@ -88,16 +80,12 @@ final class ReplayCommand {
     try {
       return switch (command) {
         case "verify" -> verify(source, rest, out, err);
-<<<<<<< HEAD
         case "state" -> state(source, rest, out, err);
         case "what-if" -> whatIf(source, rest, out, err);
         case "benchmark" -> benchmark(options, rest, out);
-        default -> throw new UsageError("unknown replay command '" + command + "' (expected verify, state, what-if or benchmark)");
-=======
         case "export" -> export(source, rest, out, err);
         case "sql" -> sql(rest, positional, out);
-        default -> throw new UsageError("unknown replay command '" + command + "' (expected verify, export or sql)");
->>>>>>> export
+        default -> throw new UsageError("unknown replay command '" + command + "' (expected verify, state, what-if, export, sql or benchmark)");
       };
     } catch (IllegalStateException e) {
       err.println("bhkr: " + e.getMessage());

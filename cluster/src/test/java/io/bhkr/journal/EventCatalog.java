@@ -34,7 +34,8 @@ import java.util.stream.Stream;
 final class EventCatalog {
 
   /** Persisted event classes that are not DomainEvents (older roots), by name. */
-  private static final Set<String> OTHER_ROOTS = Set.of("io.bhkr.quote.QuoteEntity$QuoteIssued", "io.bhkr.http.auth.NonceBook$Event");
+  private static final Set<String> OTHER_ROOTS = Set.of("io.bhkr.quote.QuoteEntity$QuoteIssued", "io.bhkr.http.auth.NonceBook$Event",
+      "io.bhkr.http.auth.AnswerBook$Event");
 
   private EventCatalog() {}
 

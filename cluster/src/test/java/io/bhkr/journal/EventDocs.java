@@ -40,7 +40,7 @@ final class EventDocs {
     ENTITIES.put("io.bhkr.audit", new String[] {"Audit round", "`AuditRound|audits`", "`audit`"});
     ENTITIES.put("io.bhkr.transfer", new String[] {"every entity with an outbox (all of the above but Quote)", "the sender's or receiver's", "the entity's own"});
     ENTITIES.put("io.bhkr.chain", new String[] {"Chain bridge, payout epochs (chain mode)", "`ChainBridge|<chainId>-<vault>`, `PayoutEpochs|<chainId>-<anchor>`", "`chain`, `payout-epochs`"});
-    ENTITIES.put("io.bhkr.http.auth", new String[] {"Nonce book (request signing)", "`NonceBook|<address>`", "none"});
+    ENTITIES.put("io.bhkr.http.auth", new String[] {"Nonce book and answer book (request signing, safe retries)", "`NonceBook|<address>`, `AnswerBook|<address>`", "none"});
   }
 
   private EventDocs() {}
