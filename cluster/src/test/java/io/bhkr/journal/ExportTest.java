@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.bhkr.persistence.journal.JournalFile;
 import io.bhkr.persistence.journal.StoredEvent;
+import io.bhkr.replay.JournalDecoder;
 import io.bhkr.replay.export.Export;
+import io.bhkr.transfer.ValueEvent;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,6 +58,57 @@ class ExportTest {
     }
   }
 
+  @ParameterizedTest
+  @MethodSource("journals")
+  void everyKindOfFactHasItsTable(String journal) throws SQLException {
+    List<StoredEvent> rows = golden(journal);
+    Map<String, Long> written = Export.run(rows, out, EnumSet.of(Export.Format.PARQUET));
+    assertEquals(count(rows, "io.bhkr.provider.ScoreRecorded"), written.get("scores"), journal + " scores");
+    assertEquals(count(rows, "io.bhkr.governance.GovernanceEntity$ProposalOpened"), written.get("proposals"), journal + " proposals");
+    assertEquals(count(rows, "io.bhkr.governance.GovernanceEntity$VoteCast"), written.get("votes"), journal + " votes");
+    assertEquals(count(rows, "io.bhkr.governance.GovernanceEntity$GovernanceFounded")
+        + count(rows, "io.bhkr.governance.GovernanceEntity$ParameterChanged"), written.get("parameter_history"), journal + " parameters");
+    assertEquals(count(rows, "io.bhkr.micropool.MicroPoolEvents$MicroPoolOpened"), written.get("micropools"), journal + " micro-pools");
+    assertEquals(count(rows, "io.bhkr.audit.AuditReported"), written.get("audit_reports"), journal + " audit reports");
+    long uptimes = rows.stream().filter(e -> e.className().equals("io.bhkr.audit.AuditPeriodClosed"))
+        .mapToLong(e -> field(e.payload(), "uptimes").size()).sum();
+    assertEquals(uptimes, written.get("audits"), journal + " audits");
+    // one transfers row per value change the conservation audit counts
+    long changes = 0;
+    try (JournalDecoder decoder = new JournalDecoder()) {
+      for (StoredEvent e : rows) if (decoder.decode(e) instanceof ValueEvent v) changes += v.changes().size();
+    }
+    assertEquals(changes, written.get("transfers"), journal + " transfers");
+    assertEquals(0, query("SELECT COUNT(*) FROM (SELECT transfer_id, asset FROM " + file("transfers", "parquet")
+        + " WHERE change = 'RECEIVED' GROUP BY ALL HAVING COUNT(*) > 1)"), journal + ": a transfer credited twice");
+  }
+
+  /** Each holder's balance on the journal's last day is the sum of its value changes, and every day in between is present. */
+  @ParameterizedTest
+  @MethodSource("journals")
+  void dailyBalancesAreTheRunningSumOfTransfers(String journal) throws SQLException {
+    Export.run(golden(journal), out, EnumSet.of(Export.Format.PARQUET));
+    String transfers = file("transfers", "parquet");
+    String daily = file("daily_balances", "parquet");
+    assertEquals(0, query("WITH net AS (SELECT holder_type, holder, asset, SUM(CASE WHEN change IN ('SENT','WITHDRAWN','BURNED')"
+        + " THEN -amount ELSE amount END) AS balance FROM " + transfers + " GROUP BY ALL),"
+        + " last AS (SELECT * FROM " + daily + " WHERE day = (SELECT MAX(day) FROM " + daily + "))"
+        + " SELECT COUNT(*) FROM net FULL JOIN last USING (holder_type, holder, asset) WHERE net.balance IS DISTINCT FROM last.balance"),
+        journal + ": last day's balances against the transfers");
+    assertEquals(0, query("SELECT COUNT(*) FROM (SELECT holder_type, holder, asset, COUNT(*) AS days,"
+        + " date_diff('day', MIN(day), MAX(day)) + 1 AS span FROM " + daily + " GROUP BY ALL) WHERE days <> span"), journal + ": a day missing");
+  }
+
+  @Test
+  void theWorkedExamplesPoolsAndScoresAreThere() throws SQLException {
+    Export.run(golden("WhitepaperExample-2026-12-02"), out, EnumSet.of(Export.Format.CSV));
+    String daily = "read_csv('" + out.resolve("daily_balances.csv") + "', header = true, types = {'balance': 'DECIMAL(38,0)'})";
+    // vector S1: the Reward Pool's share of the settlement, 10 BHKR and 30 ETH, on the pool's last day
+    assertEquals(List.of("BHKR 10000000000000000000", "ETH 30000000000000000000"), strings("SELECT asset || ' ' || CAST(balance AS VARCHAR)"
+        + " FROM " + daily + " WHERE holder = 'reward' AND day = (SELECT MAX(day) FROM " + daily + ") ORDER BY asset"));
+    assertEquals(6, query("SELECT COUNT(*) FROM read_csv('" + out.resolve("scores.csv") + "', header = true) WHERE score >= 0"));
+  }
+
   @Test
   void theWorkedExampleSettlementLegsAreExact() throws SQLException {
     Export.run(golden("WhitepaperExample-2026-12-02"), out, EnumSet.allOf(Export.Format.class));
@@ -81,8 +134,12 @@ class ExportTest {
   }
 
   private static long legCount(byte[] payload) {
+    return field(payload, "legs").size();
+  }
+
+  private static com.fasterxml.jackson.databind.JsonNode field(byte[] payload, String name) {
     try {
-      return new ObjectMapper().readTree(payload).get("legs").size();
+      return new ObjectMapper().readTree(payload).get(name);
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }

@@ -5,6 +5,7 @@ import io.bhkr.persistence.JournalSchema;
 import io.bhkr.persistence.JournalSettings;
 import io.bhkr.persistence.journal.JournalTable;
 import io.bhkr.persistence.journal.StoredEvent;
+import io.bhkr.replay.export.Export;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -16,6 +17,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 
@@ -23,7 +25,7 @@ import java.util.Locale;
  * {@code bhkr replay benchmark}: builds a journal of at least N events ({@link SyntheticJournal})
  * in the chosen profile, then measures, each as the median of several runs, the rate of reading
  * the rows alone and of reading and decoding them (the limits of this machine and journal), beside
- * the rate of {@code replay verify} over the same rows. Nothing here is an assertion: it prints.
+ * the rates of {@code replay verify} and {@code replay export} over the same rows. Nothing here is an assertion: it prints.
  */
 public final class ReplayBenchmark {
 
@@ -56,10 +58,15 @@ public final class ReplayBenchmark {
         verdict[0] = v.ok() ? 1 : 0;
         return v.events();
       });
+      double export = median(runs, () -> {
+        Export.run(source, dir.resolve("export"), EnumSet.allOf(Export.Format.class), null);
+        return built;
+      });
       out.printf(Locale.ROOT, "  limit: read rows               %,12.0f events/s%n", scan);
       out.printf(Locale.ROOT, "  limit: read and decode rows    %,12.0f events/s%n", decode);
       out.printf(Locale.ROOT, "  replay verify                  %,12.0f events/s  (%.0f %% of read and decode; verdict %s)%n", verify,
           100 * verify / decode, verdict[0] == 1 ? "OK" : "MISMATCHES");
+      out.printf(Locale.ROOT, "  replay export (Parquet and CSV) %,12.0f events/s  (%.0f %% of read and decode)%n", export, 100 * export / decode);
     } finally {
       if (profile == JournalProfile.POSTGRES) drop(base, database);
       delete(dir);
