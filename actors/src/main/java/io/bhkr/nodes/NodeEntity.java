@@ -29,6 +29,7 @@ import io.bhkr.transfer.Transfer;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 
 /**
@@ -91,6 +92,16 @@ public final class NodeEntity extends OutboxEntity<NodeEntity.Command, NodeState
   @Override
   public NodeState emptyState() {
     return NodeState.empty();
+  }
+
+  /**
+   * The account that {@code e} shows staking on this node, if it is a stake's arrival: what a
+   * listing of stakes needs, read from the event alone (whether the node was registered yet is
+   * the entity's to say; a stake it returned simply shows no lot when the node is asked).
+   */
+  public static Optional<String> stakerOf(DomainEvent e) {
+    return e instanceof DispatchReceived r && r.dispatch() instanceof Transfer t && STAKE.equals(t.reason())
+        && t.from().kind() == Party.Kind.ACCOUNT ? Optional.of(t.from().id()) : Optional.empty();
   }
 
   /** A stake is BHKR an account sends a registered node with the reason {@value #STAKE}. */

@@ -92,6 +92,7 @@ public final class Node implements AutoCloseable {
       // only with bhkr.chain.rpc-url (--chain-rpc); chain-less (no vault signer, no payouts) otherwise
       io.bhkr.http.ChainServices chain = ChainMode.start(system, market, config); // null when chain-less
       LedgerProjection.init(system); // the conservation audit's read side, one instance in the cluster
+      io.bhkr.persistence.listings.ListingProjection.init(system); // providers, nodes, projects and stakes, listed by page
       boolean development = config.getBoolean("bhkr.development");
       GovernanceEntity.Genesis genesis = development
           ? developmentGenesis(config.getLong("bhkr.development-bid-window-seconds"), config.getLong("bhkr.development-epoch-seconds"),

@@ -1,5 +1,9 @@
 package io.bhkr.http;
 
+import io.bhkr.persistence.listings.Listings;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
 import static akka.http.javadsl.server.PathMatchers.segment;
 
 import akka.actor.typed.ActorRef;
@@ -39,10 +43,12 @@ final class NodeEndpoints extends Endpoints {
   record StakeRequest(Wire.AmountJson amount) {}
 
   private final StakePositions positions;
+  private final Listings listings;
 
   NodeEndpoints(ActorSystem<?> system, Market market, ApiSettings settings) {
     super(system, market, settings);
     this.positions = new StakePositions(system, market, settings.askTimeout());
+    this.listings = new Listings(system);
   }
 
   @Override
@@ -53,7 +59,10 @@ final class NodeEndpoints extends Endpoints {
         path(segment("nodes").slash(segment()).slash("stakes"), id -> post(() -> signed(StakeRequest.class, (signer, body) -> stake(id, signer, body)))),
         path(segment("nodes").slash(segment()).slash("stakes").slash("withdrawals"), id ->
             post(() -> signed(StakeRequest.class, (signer, body) -> withdraw(id, signer, body)))),
-        path(segment("accounts").slash(segment()).slash("stakes"), address -> get(() -> respond(() -> stakesOf(address)))));
+        path("nodes", () -> get(() -> parameterOptional("provider", provider -> parameterOptional("limit", limit ->
+            parameterOptional("after", after -> respond(() -> list(provider, Paging.of(limit, after, listings)))))))),
+        path(segment("accounts").slash(segment()).slash("stakes"), address -> get(() -> parameterOptional("limit", limit ->
+            parameterOptional("after", after -> respond(() -> stakesOf(address, Paging.of(limit, after, listings))))))));
   }
 
   private CompletionStage<HttpResponse> register(String rawProvider, String signer, byte[] body) {
@@ -146,16 +155,30 @@ final class NodeEndpoints extends Endpoints {
         .thenApply(v -> json(200, position(v, staker)));
   }
 
-  private CompletionStage<HttpResponse> stakesOf(String rawAddress) {
+  private CompletionStage<HttpResponse> stakesOf(String rawAddress, Paging paging) {
     String address = Wire.address(rawAddress, "address");
-    return positions.of(address).thenApply(list -> json(200, list.stream().map(p -> {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("nodeId", p.nodeId());
-      m.put("amount", Wire.amount(new Amount(Asset.BHKR, p.amount())));
-      m.put("since", p.since());
-      return m;
-    }).toList()));
+    return positions.page(address, paging.after(), paging.limit()).thenApply(page -> paging.respond(json(200, page.positions().stream()
+        .map(p -> {
+          Map<String, Object> m = new LinkedHashMap<>();
+          m.put("nodeId", p.nodeId());
+          m.put("amount", Wire.amount(new Amount(Asset.BHKR, p.amount())));
+          m.put("since", p.since());
+          return m;
+        }).toList()), "/api/v1/accounts/" + address + "/stakes", Map.of(), page.next()));
   }
+
+  /** A page of registered nodes, all or one provider's, from the listings' read side, each as its entity sees it now. */
+  private CompletionStage<HttpResponse> list(Optional<String> rawProvider, Paging paging) {
+    String provider = rawProvider.map(p -> Wire.address(p, "provider")).orElse(null);
+    return listings.nodes(provider, paging.after(), paging.limit()).thenCompose(page -> {
+      List<CompletableFuture<NodeEntity.NodeView>> views = page.ids().stream()
+          .map(id -> ask(market.node(id), NodeEntity.Get::new).toCompletableFuture()).toList();
+      return CompletableFuture.allOf(views.toArray(CompletableFuture[]::new)).thenApply(x -> paging.respond(json(200, views.stream()
+          .map(CompletableFuture::join).filter(v -> v.registration() != null).map(NodeEndpoints::render).toList()),
+          "/api/v1/nodes", java.util.Collections.singletonMap("provider", provider), page.next()));
+    });
+  }
+
 
   private static BigInteger staked(NodeView v, String staker) {
     return v.stakes().getOrDefault(staker, List.of()).stream().map(StakeLot::amount).reduce(BigInteger.ZERO, BigInteger::add);

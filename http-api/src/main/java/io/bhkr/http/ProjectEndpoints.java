@@ -1,5 +1,6 @@
 package io.bhkr.http;
 
+
 import static akka.http.javadsl.server.PathMatchers.segment;
 
 import akka.actor.typed.ActorRef;
@@ -12,6 +13,7 @@ import io.bhkr.governance.GovernanceEntity;
 import io.bhkr.market.Market;
 import io.bhkr.money.Amount;
 import io.bhkr.money.Asset;
+import io.bhkr.persistence.listings.Listings;
 import io.bhkr.project.ProjectEntity;
 import io.bhkr.project.ProjectRules;
 import io.bhkr.project.ProjectStatus;
@@ -26,8 +28,11 @@ import io.bhkr.rules.Resources;
 import io.bhkr.transfer.Party;
 import io.bhkr.transfer.ProjectFunding;
 import io.bhkr.transfer.Transfer;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /** Quotes, projects, sealed bids and completion (economics 1–3). */
@@ -44,10 +49,12 @@ final class ProjectEndpoints extends Endpoints {
   record FailureRequest(String reason) {}
 
   private final QuoteOffers offers;
+  private final Listings listings;
 
   ProjectEndpoints(ActorSystem<?> system, Market market, ApiSettings settings) {
     super(system, market, settings);
     this.offers = new QuoteOffers(system, market, settings);
+    this.listings = new Listings(system);
   }
 
   @Override
@@ -57,7 +64,11 @@ final class ProjectEndpoints extends Endpoints {
           requireJson(entity);
           return quote(entity.getData().toArray());
         })))),
-        path("projects", () -> post(() -> signed(ProjectRequest.class, this::open))),
+        path("projects", () -> concat(
+            get(() -> parameterOptional("status", status -> parameterOptional("requester", requester ->
+                parameterOptional("provider", provider -> parameterOptional("limit", limit -> parameterOptional("after", after ->
+                    respond(() -> list(status, requester, provider, Paging.of(limit, after, listings))))))))),
+            post(() -> signed(ProjectRequest.class, this::open)))),
         path(segment("projects").slash(segment()), id -> get(() -> respond(() -> project(id)))),
         path(segment("projects").slash(segment()).slash("bids"), id -> post(() -> signed(BidRequest.class, (signer, body) -> bid(id, signer, body)))),
         path(segment("projects").slash(segment()).slash("completion"), id ->
@@ -120,6 +131,34 @@ final class ProjectEndpoints extends Endpoints {
       if (v.status() == ProjectStatus.NONE) throw ApiException.notFound("no project " + projectId);
       return v;
     });
+  }
+
+  /** A page of projects from the listings' read side, filtered there, each as its entity sees it now. */
+  private CompletionStage<HttpResponse> list(Optional<String> rawStatus, Optional<String> rawRequester, Optional<String> rawProvider,
+      Paging paging) {
+    ProjectStatus status = rawStatus.map(ProjectEndpoints::status).orElse(null);
+    String requester = rawRequester.map(r -> Wire.address(r, "requester")).orElse(null);
+    String provider = rawProvider.map(r -> Wire.address(r, "provider")).orElse(null);
+    return listings.projects(new Listings.ProjectFilter(status, requester, provider), paging.after(), paging.limit()).thenCompose(page -> {
+      List<CompletableFuture<ProjectView>> views = page.ids().stream()
+          .map(id -> ask(market.project(id), ProjectEntity.Get::new).toCompletableFuture()).toList();
+      Map<String, String> filters = new LinkedHashMap<>();
+      filters.put("status", status == null ? null : status.name());
+      filters.put("requester", requester);
+      filters.put("provider", provider);
+      return CompletableFuture.allOf(views.toArray(CompletableFuture[]::new)).thenApply(x -> paging.respond(json(200, views.stream()
+          .map(CompletableFuture::join).map(ProjectRendering::full).toList()), "/api/v1/projects", filters, page.next()));
+    });
+  }
+
+  private static ProjectStatus status(String raw) {
+    try {
+      ProjectStatus s = ProjectStatus.valueOf(raw);
+      if (s != ProjectStatus.NONE) return s;
+    } catch (IllegalArgumentException e) {
+      // named below
+    }
+    throw ApiException.invalid("status", "must be one of BIDDING, RUNNING, COMPLETED, SETTLED, FAILED, UNASSIGNED, CANCELLED");
   }
 
   private CompletionStage<HttpResponse> project(String projectId) {

@@ -10,7 +10,7 @@ import io.bhkr.governance.GovernanceEntity;
 import io.bhkr.market.Market;
 import io.bhkr.money.Amount;
 import io.bhkr.money.Asset;
-import io.bhkr.persistence.EntityDirectory;
+import io.bhkr.persistence.listings.Listings;
 import io.bhkr.provider.ProviderState;
 import io.bhkr.provider.ProviderEntity;
 import io.bhkr.provider.ProviderEntity.ProviderView;
@@ -31,12 +31,12 @@ final class ProviderEndpoints extends Endpoints {
 
   record CollateralRequest(Wire.AmountJson amount) {}
 
-  private final EntityDirectory directory;
+  private final Listings listings;
   private final io.bhkr.persistence.History history;
 
   ProviderEndpoints(ActorSystem<?> system, Market market, ApiSettings settings) {
     super(system, market, settings);
-    this.directory = new EntityDirectory(system);
+    this.listings = new Listings(system);
     this.history = new io.bhkr.persistence.History(system);
   }
 
@@ -44,7 +44,8 @@ final class ProviderEndpoints extends Endpoints {
   Route route() {
     return concat(
         path("providers", () -> concat(
-            get(() -> respond(this::list)),
+            get(() -> parameterOptional("limit", limit -> parameterOptional("after", after ->
+                respond(() -> list(Paging.of(limit, after, listings)))))),
             post(() -> signed(Application.class, this::apply)))),
         path(segment("providers").slash(segment()), id -> get(() -> parameterOptional("asOf", asOf ->
             respond(() -> asOf.isPresent() ? oneAsOf(id, asOf.get()) : one(id))))),
@@ -65,19 +66,18 @@ final class ProviderEndpoints extends Endpoints {
         });
   }
 
-  private CompletionStage<HttpResponse> list() {
-    return directory.ids(ProviderEntity.TYPE_KEY.name())
-        .thenCompose(ids -> {
-          List<CompletableFuture<ProviderView>> views = ids.stream()
-              .map(id -> ask(market.provider(id), ProviderEntity.Get::new).toCompletableFuture()).toList();
-          return CompletableFuture.allOf(views.toArray(CompletableFuture[]::new)).thenApply(x -> views.stream()
-              .map(CompletableFuture::join)
-              .filter(v -> v.status() != Status.NONE)
-              .sorted(Comparator.comparing(ProviderView::providerId))
-              .map(v -> render(v, now()))
-              .toList());
-        })
-        .thenApply(list -> json(200, list));
+  /** A page of providers from the listings' read side, each as its entity sees it now. */
+  private CompletionStage<HttpResponse> list(Paging paging) {
+    return listings.providers(paging.after(), paging.limit()).thenCompose(page -> {
+      List<CompletableFuture<ProviderView>> views = page.ids().stream()
+          .map(id -> ask(market.provider(id), ProviderEntity.Get::new).toCompletableFuture()).toList();
+      return CompletableFuture.allOf(views.toArray(CompletableFuture[]::new)).thenApply(x -> paging.respond(json(200, views.stream()
+          .map(CompletableFuture::join)
+          .filter(v -> v.status() != Status.NONE)
+          .sorted(Comparator.comparing(ProviderView::providerId))
+          .map(v -> render(v, now()))
+          .toList()), "/api/v1/providers", Map.of(), page.next()));
+    });
   }
 
   /** The provider as it was at {@code asOf}, scored under the governance of that instant. */

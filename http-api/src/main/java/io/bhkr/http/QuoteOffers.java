@@ -2,7 +2,8 @@ package io.bhkr.http;
 
 import akka.actor.typed.ActorSystem;
 import io.bhkr.market.Market;
-import io.bhkr.persistence.EntityDirectory;
+import io.bhkr.persistence.listings.Listings;
+import java.util.ArrayList;
 import io.bhkr.provider.ProviderEntity;
 import io.bhkr.provider.ProviderEntity.ProviderView;
 import io.bhkr.quote.QuoteTerms;
@@ -18,12 +19,12 @@ final class QuoteOffers {
 
   private final Market market;
   private final ApiSettings settings;
-  private final EntityDirectory directory;
+  private final Listings listings;
 
   QuoteOffers(ActorSystem<?> system, Market market, ApiSettings settings) {
     this.market = market;
     this.settings = settings;
-    this.directory = new EntityDirectory(system);
+    this.listings = new Listings(system);
   }
 
   CompletionStage<Map<String, Object>> render(QuoteTerms q) {
@@ -45,17 +46,24 @@ final class QuoteOffers {
 
   /** Qualified providers whose free capacity covers the request, best score first. */
   private CompletionStage<List<Map<String, Object>>> eligibleProviders(QuoteTerms q) {
-    return directory.ids(ProviderEntity.TYPE_KEY.name()).thenCompose(ids -> {
-      List<CompletableFuture<ProviderView>> views = ids.stream()
+    long now = settings.clock().millis() / 1000;
+    return views(null, new ArrayList<>()).thenApply(all -> all.stream()
+        .filter(v -> v.statusAt(now) == ProviderEntity.Status.ACTIVE && v.freeCapacity().covers(q.resources()))
+        .sorted(Comparator.comparingLong(ProviderView::score).reversed().thenComparing(ProviderView::providerId))
+        .map(v -> ProviderEndpoints.render(v, now))
+        .toList());
+  }
+
+  /** Every listed provider as its entity sees it, a page at a time. */
+  private CompletionStage<List<ProviderView>> views(String after, List<ProviderView> sofar) {
+    return listings.providers(after, listings.maxLimit()).thenCompose(page -> {
+      List<CompletableFuture<ProviderView>> views = page.ids().stream()
           .map(id -> market.provider(id).<ProviderView>ask(ProviderEntity.Get::new, settings.askTimeout()).toCompletableFuture())
           .toList();
-      long now = settings.clock().millis() / 1000;
-      return CompletableFuture.allOf(views.toArray(CompletableFuture[]::new)).thenApply(x -> views.stream()
-          .map(CompletableFuture::join)
-          .filter(v -> v.statusAt(now) == ProviderEntity.Status.ACTIVE && v.freeCapacity().covers(q.resources()))
-          .sorted(Comparator.comparingLong(ProviderView::score).reversed().thenComparing(ProviderView::providerId))
-          .map(v -> ProviderEndpoints.render(v, now))
-          .toList());
+      return CompletableFuture.allOf(views.toArray(CompletableFuture[]::new)).thenCompose(x -> {
+        views.forEach(v -> sofar.add(v.join()));
+        return page.next() == null ? CompletableFuture.completedFuture(sofar) : views(page.next(), sofar);
+      });
     });
   }
 }

@@ -26,9 +26,10 @@ import org.slf4j.LoggerFactory;
  * Creates what the akka-persistence-jdbc 5.1.0 journal needs, before the ActorSystem starts:
  * the PostgreSQL database itself (if missing) and the tables event_journal, event_tag, snapshot
  * and durable_state with their indexes; then the ledger read side beside it (the
- * akka-projection-jdbc offset tables and the conservation audit's tables, {@code ledger.sql}).
- * Idempotent; a complete schema is left untouched, and a journal made before the ledger existed
- * gets the ledger tables added.
+ * akka-projection-jdbc offset tables and the conservation audit's tables, {@code ledger.sql}, and
+ * the listings', {@code listings.sql}).
+ * Idempotent; a complete schema is left untouched, and a journal made before the ledger or the
+ * listings existed gets their tables added (their projections then start from the journal's beginning).
  *
  * <p>Our own copy of the shipped DDL (in {@code io/bhkr/persistence/schema/}) is used because the
  * shipped scripts create their first index without IF NOT EXISTS and so fail on a second run.
@@ -39,14 +40,19 @@ public final class JournalSchema {
 
   static final List<String> TABLES = List.of("event_journal", "event_tag", "snapshot", "durable_state",
       "akka_projection_offset_store", "akka_projection_management",
-      "ledger_assets", "ledger_transfers", "ledger_anomalies", "ledger_progress");
+      "ledger_assets", "ledger_transfers", "ledger_anomalies", "ledger_progress",
+      "listing_entities", "listing_projects", "listing_stakes");
   /** table → index, as created by the DDL. */
   static final List<String[]> INDEXES = List.of(
       new String[] {"event_journal", "event_journal_ordering_idx"},
       new String[] {"durable_state", "state_tag_idx"},
       new String[] {"durable_state", "state_global_offset_idx"},
       new String[] {"akka_projection_offset_store", "projection_name_index"},
-      new String[] {"ledger_anomalies", "ledger_anomalies_offset_idx"});
+      new String[] {"ledger_anomalies", "ledger_anomalies_offset_idx"},
+      new String[] {"listing_entities", "listing_entities_owner_idx"},
+      new String[] {"listing_projects", "listing_projects_status_idx"},
+      new String[] {"listing_projects", "listing_projects_requester_idx"},
+      new String[] {"listing_projects", "listing_projects_provider_idx"});
 
   /** jdbc:postgresql://hosts/database?params; the database is percent-decoded by the driver. */
   private static final Pattern POSTGRES_URL = Pattern.compile("^(jdbc:postgresql://[^/?]*/)([^?]+)(\\?.*)?$");
@@ -81,6 +87,7 @@ public final class JournalSchema {
     try (Statement st = c.createStatement()) {
       for (String sql : statements(profile)) st.execute(sql);
       for (String sql : ledgerStatements()) st.execute(sql);
+      for (String sql : script("io/bhkr/persistence/schema/listings.sql")) st.execute(sql);
     }
     Set<String> stillMissing = missingObjects(profile, c);
     if (!stillMissing.isEmpty()) throw new SQLException("schema script ran but " + stillMissing + " are still missing");

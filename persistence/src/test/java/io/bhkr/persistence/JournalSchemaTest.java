@@ -50,7 +50,8 @@ class JournalSchemaTest {
       for (String sql : JournalSchema.statements(JournalProfile.EMBEDDED)) st.execute(sql);
       assertTrue(JournalSchema.missingObjects(JournalProfile.EMBEDDED, c).containsAll(
           Set.of("akka_projection_offset_store", "akka_projection_management", "ledger_assets", "ledger_transfers",
-              "ledger_anomalies", "ledger_progress", "projection_name_index", "ledger_anomalies_offset_idx")));
+              "ledger_anomalies", "ledger_progress", "projection_name_index", "ledger_anomalies_offset_idx",
+              "listing_entities", "listing_projects", "listing_stakes", "listing_projects_status_idx")));
       JournalSchema.ensure(JournalProfile.EMBEDDED, settings);
       assertEquals(Set.of(), JournalSchema.missingObjects(JournalProfile.EMBEDDED, c));
     }

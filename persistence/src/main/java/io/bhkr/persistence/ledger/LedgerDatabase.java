@@ -84,6 +84,22 @@ public final class LedgerDatabase implements Extension {
     }
   }
 
+  /** A read over the read side's tables, in one transaction of its own. */
+  @FunctionalInterface
+  public interface Read<T> {
+    T from(Connection c) throws SQLException;
+  }
+
+  /** Runs {@code read} on a pooled connection (blocking: call it on a blocking dispatcher). */
+  public <T> T read(Read<T> read) throws SQLException {
+    Connection c = acquire();
+    try {
+      return read.from(c);
+    } finally {
+      release(c);
+    }
+  }
+
   /** Closes the idle connections; connections given back later are closed too. */
   void close() {
     closed = true;
