@@ -57,6 +57,11 @@ public final class Seen {
   public Seen with(String id) {
     if (contains(id)) return this;
     int v = version;
+    // The line's next version added this very id, so it holds exactly the set asked for: share it.
+    // This is how a decision that tries an event on a state, and then the event handler that
+    // applies it to the same state, both stay O(1).
+    Integer at = line.added.get(id);
+    if (at != null && at == v + 1) return new Seen(line, v + 1);
     if (line.newest.compareAndSet(v, v + 1)) {
       line.added.put(id, v + 1);
       return new Seen(line, v + 1);
