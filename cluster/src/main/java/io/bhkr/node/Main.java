@@ -58,6 +58,8 @@ public final class Main {
                                    writes CSV, PNG charts and DIR/index.html; simulate --help for more
         java -jar bhkr.jar simulate --benchmark [--providers N] [--projects N] [--days N]
                                    one large run; prints simulated events/s
+        java -jar bhkr.jar bench signatures
+                                   public-key recoveries/s per core with libsecp256k1 and BouncyCastle
       Chain mode (options of run; without --chain-rpc the node runs chain-less):
           --chain-rpc URL          the Ethereum node's JSON-RPC endpoint
           --chain-contracts FILE   the addresses written by deploy
@@ -112,12 +114,16 @@ public final class Main {
           return 0;
         case "simulate":
           return io.bhkr.simulation.SimulateCommand.run(rest, System.out, System.err);
+        case "bench":
+          if (!rest.equals(List.of("signatures"))) throw new UsageError("bench takes one benchmark: signatures");
+          io.bhkr.http.auth.SignatureBenchmark.run(1_000, 3, 3, System.out);
+          return 0;
         case "help", "-h", "--help":
           return help();
         default:
           // No subcommand: the words are options of run, as in "java -jar bhkr.jar --http-port 9000".
           if (first.startsWith("--")) return runNode(args);
-          throw new UsageError("unknown command '" + first + "' (expected run, demo, walkthrough, call, deploy, deploy-micropool, sidecar, audit, accounts, replay or simulate)");
+          throw new UsageError("unknown command '" + first + "' (expected run, demo, walkthrough, call, deploy, deploy-micropool, sidecar, audit, accounts, replay, simulate or bench)");
       }
     } catch (UsageError e) {
       System.err.println("bhkr: " + e.getMessage());

@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.regex.Pattern;
-import org.web3j.crypto.ECDSASignature;
 import org.web3j.crypto.ECKeyPair;
 import org.web3j.crypto.Keys;
 import org.web3j.crypto.Sign;
@@ -57,16 +56,9 @@ public final class PersonalSignature {
     if (s.compareTo(HALF_CURVE_ORDER) > 0) {
       throw new IllegalArgumentException("signature s must be in the lower half of the curve order (low-s)");
     }
-    BigInteger publicKey;
-    try {
-      publicKey = Sign.recoverFromSignature(
-          recoveryId, new ECDSASignature(r, s), Sign.getEthereumMessageHash(utf8(message)));
-    } catch (RuntimeException e) {
-      // BouncyCastle refuses an r that is no x coordinate on the curve.
-      throw new IllegalArgumentException("signature recovers no public key", e);
-    }
-    if (publicKey == null) throw new IllegalArgumentException("signature recovers no public key");
-    return "0x" + Keys.getAddress(publicKey);
+    byte[] publicKey = KeyRecovery.BEST.recover(Sign.getEthereumMessageHash(utf8(message)), r, s, recoveryId)
+        .orElseThrow(() -> new IllegalArgumentException("signature recovers no public key"));
+    return "0x" + Keys.getAddress(new BigInteger(1, publicKey));
   }
 
   /** v as personal_sign writes it, 27 or 28; the raw 0/1 some libraries write is another spelling, refused. */
