@@ -105,7 +105,7 @@ async function refreshGovernance() {
 function renderProposals() {
   const open = [...state.proposals.values()].filter((p) => p.opened && !p.decided);
   $('proposals').replaceChildren(...(open.length ? open.map((p) => el('li', { 'data-proposal': p.opened.proposalId },
-    `${p.opened.kind} ${p.opened.providerId ? short(p.opened.providerId) : ''} — deadline `
+    `${p.opened.proposalId}: ${p.opened.proposalKind} ${p.opened.providerId ? short(p.opened.providerId) : ''} — deadline `
     + new Date(p.opened.deadline * 1000).toISOString())) : [el('li', { class: 'empty' }, 'none')]));
 }
 
@@ -133,7 +133,7 @@ function renderProjects() {
 function renderAuctions() {
   const auctions = [...state.auctions.values()].reverse().slice(0, 20);
   fill($('auctions').tBodies[0], auctions.map((a) => el('tr', { 'data-auction': a.projectId },
-    el('td', { class: 'id' }, a.projectId), el('td', {}, new Date(a.closedAt * 1000).toISOString().replace('.000Z', 'Z')),
+    el('td', { class: 'id', title: a.projectId }, short(a.projectId)), el('td', {}, new Date(a.closedAt * 1000).toISOString().replace('.000Z', 'Z')),
     el('td', { class: 'id', title: a.winner ?? '' }, a.winner ? short(a.winner) : 'none admissible'),
     el('td', { class: 'num' }, a.pricePaid ? tokens(a.pricePaid.amount) : '–'),
     el('td', { class: 'num' }, `${a.candidates.length} of ${a.admissible.length}`),
@@ -215,7 +215,7 @@ const feedLine = (f) => {
     'project-failed': () => `${f.projectId} failed: ${f.reason}`,
     'score-recorded': () => `${short(f.providerId)} score ${f.score}`,
     'rewards-distributed': () => `${f.pool} pool distributed epoch ${f.epoch}`,
-    'proposal-opened': () => `proposal ${f.proposalId} (${f.kind}) opened`,
+    'proposal-opened': () => `proposal ${f.proposalId} (${f.proposalKind}) opened`,
     'proposal-decided': () => `proposal ${f.proposalId} ${f.outcome}`,
   }[f.kind];
   return `#${f.offset} ${what ? what() : f.kind}`;
@@ -224,8 +224,11 @@ const feedLine = (f) => {
 function onFact(f) {
   if (state.seen.has(f.offset)) return;
   state.seen.add(f.offset);
+  // newest first by journal offset: the stream interleaves its tags, so arrival order is not journal order
   const feed = $('feed');
-  feed.prepend(el('li', { 'data-kind': f.kind }, feedLine(f)));
+  const item = el('li', { 'data-kind': f.kind, 'data-offset': f.offset }, feedLine(f));
+  const later = [...feed.children].find((li) => Number(li.dataset.offset) < f.offset);
+  feed.insertBefore(item, later ?? null);
   while (feed.children.length > 100) feed.lastChild.remove();
   switch (f.kind) {
     case 'auction-closed':

@@ -49,7 +49,7 @@ final class MarketFacts {
     else if (e instanceof CompensationPaid c) fact = new Fact("compensation-paid", fields("pool", id, "claimId", c.claimId(),
         "asset", c.asset().name(), "paid", strings(c.paid()), "stillOwed", strings(c.stillOwed()), "trigger", c.trigger(), "at", c.at()));
     else if (e instanceof GovernanceEntity.ProposalOpened o) fact = new Fact("proposal-opened", fields("proposalId",
-        o.proposal().proposalId(), "kind", o.proposal().kind().name(), "providerId", o.proposal().providerId(),
+        o.proposal().proposalId(), "proposalKind", o.proposal().kind().name(), "providerId", o.proposal().providerId(),
         "proposer", o.proposal().proposer(), "createdAt", o.proposal().createdAt(), "deadline", o.proposal().deadline()));
     else if (e instanceof GovernanceEntity.ProposalDecided d) fact = new Fact("proposal-decided", fields("proposalId", d.proposalId(),
         "outcome", d.outcome().name(), "at", d.at()));
@@ -64,7 +64,9 @@ final class MarketFacts {
     body.put("persistenceId", j.persistenceId());
     body.put("sequenceNr", j.sequenceNr());
     body.put("journaledAt", j.timestamp());
-    body.putAll(fact.body());
+    fact.body().forEach((k, v) -> {
+      if (body.putIfAbsent(k, v) != null) throw new IllegalStateException("a fact's field " + k + " would hide the envelope's");
+    });
     return Optional.of(new Fact(fact.kind(), body));
   }
 
