@@ -81,6 +81,21 @@ try {
 
   await verifyAgrees(page, second);
   await verifyAgrees(page, settled);
+  // the same check must say no when the published facts are not the node's
+  const judged = await page.evaluate(async (id) => {
+    const { verify } = await import('/dashboard/auction.js');
+    const p = await (await fetch('/api/v1/projects/' + id)).json();
+    const facts = { projectId: id, winner: p.winner, ...p.auction };
+    const raised = facts.admissible.map((c, i) => (i === 0 ? { ...c, price: { ...c.price, amount: (BigInt(c.price.amount) + 1n).toString() } } : c));
+    return {
+      honest: verify(facts).agrees,
+      otherWinner: verify({ ...facts, winner: '0x' + '1'.repeat(40) }).agrees,
+      otherBid: verify({ ...facts, admissible: raised }).agrees,
+      otherBeacon: verify({ ...facts, beacon: '0x' + '2'.repeat(64) }).agrees,
+    };
+  }, settled);
+  check(judged.honest && !judged.otherWinner && !judged.otherBid && !judged.otherBeacon, 'verify tells tampered facts: ' + JSON.stringify(judged));
+  step('verify disagrees with a changed winner, bid or beacon');
   check(errors.length === 0, 'no script error on the page: ' + errors.join('; '));
 
   await page.locator('#participant-address').fill('0x14dc79964da2c08b23698b3d3cc7ca32193d9955');

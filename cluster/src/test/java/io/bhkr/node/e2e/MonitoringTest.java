@@ -67,6 +67,9 @@ class MonitoringTest {
       Map<String, Double> m = metrics(base);
       for (String name : DOCUMENTED)
         assertTrue(m.keySet().stream().anyMatch(k -> k.equals(name) || k.startsWith(name + "{")), "GET /metrics has " + name);
+      for (String name : grafanaMetrics())
+        assertTrue(name.startsWith("bhkr_chain_") || m.keySet().stream().anyMatch(k -> k.equals(name) || k.startsWith(name + "{")),
+            "docs/grafana-dashboard.json uses " + name + ", which GET /metrics has (chain mode's aside)");
       assertEquals(1.0, m.get("bhkr_auctions_closed_total"));
       assertEquals(1.0, m.get("bhkr_projects_settled_total"));
       assertEquals(0.0, m.get("bhkr_projects_failed_total"));
@@ -100,6 +103,16 @@ class MonitoringTest {
           HttpResponse.BodyHandlers.ofString());
       assertEquals(400, bad.statusCode(), bad.body());
     }
+  }
+
+  /** The sample names the Grafana dashboard's queries use. */
+  private static List<String> grafanaMetrics() throws Exception {
+    JsonNode dashboard = JSON.readTree(Path.of("..", "docs", "grafana-dashboard.json").toFile());
+    List<String> names = new ArrayList<>();
+    Matcher m = Pattern.compile("\\b((?:bhkr|http_server|jvm)_[a-z_]+)").matcher(dashboard.findValues("expr").toString());
+    while (m.find()) if (!names.contains(m.group(1))) names.add(m.group(1));
+    assertTrue(names.size() > 10, "the dashboard's queries: " + names);
+    return names;
   }
 
   record Sse(String kind, String id, JsonNode data) {}
