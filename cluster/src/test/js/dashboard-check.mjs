@@ -94,6 +94,13 @@ try {
       otherBeacon: verify({ ...facts, beacon: '0x' + '2'.repeat(64) }).agrees,
     };
   }, settled);
+  // economics vector A2: ranges P1 [0,600), P4 [600,900), P5 [900,1000); r = 750 picks P4; all scores 0 count 1 each
+  const a2 = await page.evaluate(async () => {
+    const { pick } = await import('/dashboard/auction.js');
+    const c = (providerId, score) => ({ providerId, score, price: { asset: 'BHKR', amount: '60' } });
+    return [pick([c('P1', 600), c('P4', 300), c('P5', 100)], 750n).winner, pick([c('P5', 0), c('P1', 0)], 1n).winner];
+  });
+  check(a2[0] === 'P4' && a2[1] === 'P5', 'vector A2 and zero scores: ' + a2);
   check(judged.honest && !judged.otherWinner && !judged.otherBid && !judged.otherBeacon, 'verify tells tampered facts: ' + JSON.stringify(judged));
   step('verify disagrees with a changed winner, bid or beacon');
   check(errors.length === 0, 'no script error on the page: ' + errors.join('; '));

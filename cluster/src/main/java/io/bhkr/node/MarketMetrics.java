@@ -76,7 +76,8 @@ final class MarketMetrics {
           last[0] = j.cursor();
           return j;
         })).runWith(Sink.ignore(), system);
-    for (String name : new String[] {"bhkr.auctions.closed", "bhkr.projects.settled", "bhkr.projects.failed", "bhkr.distributions"})
+    for (String name : new String[] {"bhkr.auctions.closed", "bhkr.auctions.unassigned", "bhkr.projects.settled", "bhkr.projects.failed",
+        "bhkr.distributions", "bhkr.compensations"})
       Counter.builder(name).register(registry); // present (at 0) before the first fact
   }
 

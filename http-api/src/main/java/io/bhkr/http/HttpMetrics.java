@@ -30,7 +30,7 @@ final class HttpMetrics extends AllDirectives {
   private static final akka.http.javadsl.model.ContentType PROMETHEUS_TEXT =
       akka.http.javadsl.model.ContentTypes.parse("text/plain; version=0.0.4; charset=utf-8");
   /** Routes outside the API document. */
-  private static final List<String> OTHER_ROUTES = List.of("/", "/metrics", "/dashboard", "/dashboard/{file}");
+  private static final List<String> OTHER_ROUTES = List.of("/", "/metrics", "/dashboard", "/dashboard/", "/dashboard/{file}");
 
   private final NodeMetrics metrics;
   private final List<Template> templates;
