@@ -63,6 +63,7 @@ class MonitoringTest {
       Walkthrough.Outcome outcome = Walkthrough.run(base, System.out);
       assertTrue(outcome.reproducedS1());
 
+      System.gc(); // the GC meters appear with the first collection this JVM reports; make sure there is one
       DevelopmentMarket.await("the counters follow the journal", () -> metrics(base).getOrDefault("bhkr_projects_settled_total", 0.0) >= 1);
       Map<String, Double> m = metrics(base);
       for (String name : DOCUMENTED)
