@@ -108,6 +108,7 @@ public final class Node implements AutoCloseable {
           config.getDuration("bhkr.rewards.check-interval")), "reward-epoch-clock"));
       ClusterSingleton.get(system).init(SingletonActor.of(ElectionClock.create(new Elections(system, market, api.askTimeout()),
           Clock.systemUTC(), config.getDuration("bhkr.governance.check-interval")), "election-clock"));
+      MarketMetrics.start(system, chain);
       ServerBinding binding = ApiServer.start(system, market, api).toCompletableFuture().get(STARTUP.toSeconds(), TimeUnit.SECONDS);
       InetSocketAddress address = binding.localAddress();
       log.info("BHKR node listening on http://{}:{} (journal profile {}, {})", address.getHostString(), address.getPort(),

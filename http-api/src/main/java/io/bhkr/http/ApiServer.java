@@ -27,11 +27,13 @@ public final class ApiServer extends AllDirectives {
   private final ApiSettings settings;
   private final List<Endpoints> endpoints;
   private final CrossOrigin cors;
+  private final HttpMetrics metrics;
 
   private ApiServer(ActorSystem<?> system, Market market, ApiSettings settings) {
     this.market = market;
     this.settings = settings;
     this.cors = CrossOrigin.from(system.settings().config());
+    this.metrics = new HttpMetrics(io.bhkr.persistence.metrics.NodeMetrics.get(system));
     this.endpoints = List.of(
         new AccountEndpoints(system, market, settings),
         new ProviderEndpoints(system, market, settings),
@@ -45,7 +47,8 @@ public final class ApiServer extends AllDirectives {
         new VaultWithdrawalEndpoints(system, market, settings),
         new PayoutEndpoints(system, market, settings),
         new ConservationEndpoints(system, market, settings),
-        new ChainEndpoints(system, market, settings));
+        new ChainEndpoints(system, market, settings),
+        new EventStreamEndpoints(system, market, settings));
   }
 
   /**
@@ -70,7 +73,7 @@ public final class ApiServer extends AllDirectives {
   Route route() {
     Route[] routes = endpoints.stream().map(Endpoints::route).toArray(Route[]::new);
     Route api = concat(path("health", () -> get(this::health)), routes);
-    return respondWithDefaultHeaders(List.of(Refusals.NOSNIFF), () ->
+    return metrics.timed(() -> respondWithDefaultHeaders(List.of(Refusals.NOSNIFF), () ->
         // the server's own request timeout answers in our words too
         withRequestTimeoutResponse(request -> Refusals.forStatus(503), () ->
         handleExceptions(Refusals.exceptions(), () ->
@@ -78,8 +81,11 @@ public final class ApiServer extends AllDirectives {
                 cors.route(() -> concat(
                     // the root /health stays for operators' probes; /api/v1/health is the contract's
                     path("health", () -> get(this::health)),
+                    // on the API port, so it needs nothing else running (docs/monitoring.md)
+                    metrics.scrape(),
+                    new DashboardEndpoint().route(),
                     new OpenApiEndpoint().route(),
-                    pathPrefix("api", () -> pathPrefix("v1", () -> api))))))));
+                    pathPrefix("api", () -> pathPrefix("v1", () -> api)))))))));
   }
 
   /**

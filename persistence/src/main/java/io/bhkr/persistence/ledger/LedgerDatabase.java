@@ -100,6 +100,22 @@ public final class LedgerDatabase implements Extension {
     }
   }
 
+  /**
+   * The journal offset of the newest event carrying the ledger tag: with the report's
+   * {@code projectedUpTo}, how far the ledger projection is behind the journal.
+   */
+  public long journaledUpTo() throws SQLException {
+    Connection c = acquire();
+    try (java.sql.Statement s = c.createStatement();
+        // newest first along the (event_id, tag) key: stops at the first ledger event from the end, not a scan
+        java.sql.ResultSet r = s.executeQuery("SELECT \"event_id\" FROM \"event_tag\" WHERE \"tag\" = 'ledger'"
+            + " ORDER BY \"event_id\" DESC FETCH FIRST 1 ROWS ONLY")) {
+      return r.next() ? r.getLong(1) : 0;
+    } finally {
+      release(c);
+    }
+  }
+
   /** Closes the idle connections; connections given back later are closed too. */
   void close() {
     closed = true;
