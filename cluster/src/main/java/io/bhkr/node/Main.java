@@ -60,6 +60,9 @@ public final class Main {
                                    one large run; prints simulated events/s
         java -jar bhkr.jar bench signatures
                                    public-key recoveries/s per core with libsecp256k1 and BouncyCastle
+        java -jar bhkr.jar bench api [--profile embedded|postgres] [--seconds N]
+                                   signed writes/s and latency at 1, 16 and 64 clients against a node
+                                   started on a fresh journal, beside the database's and CPU's limits
       Chain mode (options of run; without --chain-rpc the node runs chain-less):
           --chain-rpc URL          the Ethereum node's JSON-RPC endpoint
           --chain-contracts FILE   the addresses written by deploy
@@ -77,6 +80,48 @@ public final class Main {
   public static void main(String[] args) {
     // Exit explicitly: Akka, JDBC pools and the HTTP client may leave non-daemon threads behind.
     System.exit(execute(Arrays.asList(args)));
+  }
+
+  /** {@code bench signatures} or {@code bench api [--profile P] [--seconds N]}: figures printed, nothing asserted. */
+  private static int bench(List<String> rest) {
+    if (rest.equals(List.of("signatures"))) {
+      io.bhkr.http.auth.SignatureBenchmark.run(1_000, 3, 3, System.out);
+      return 0;
+    }
+    if (rest.isEmpty() || !rest.get(0).equals("api")) throw new UsageError("bench takes a benchmark: signatures or api");
+    io.bhkr.persistence.JournalProfile profile = io.bhkr.persistence.JournalProfile.EMBEDDED;
+    double seconds = 10;
+    for (int i = 1; i < rest.size(); i += 2) {
+      if (i + 1 >= rest.size()) throw new UsageError(rest.get(i) + " needs a value");
+      switch (rest.get(i)) {
+        case "--profile" -> {
+          try {
+            profile = io.bhkr.persistence.JournalProfile.parse(rest.get(i + 1));
+          } catch (IllegalArgumentException e) {
+            throw new UsageError(e.getMessage());
+          }
+        }
+        case "--seconds" -> {
+          try {
+            seconds = Double.parseDouble(rest.get(i + 1));
+          } catch (NumberFormatException e) {
+            throw new UsageError("--seconds must be a number");
+          }
+          if (seconds < 1 || seconds > 600) throw new UsageError("--seconds must be from 1 to 600");
+        }
+        default -> throw new UsageError("unknown option " + rest.get(i) + " for bench api");
+      }
+    }
+    String password = System.getenv(RunCommand.PASSWORD_VARIABLE);
+    io.bhkr.persistence.JournalSettings base = io.bhkr.persistence.JournalSettings.defaults(java.nio.file.Path.of("data"))
+        .withPostgres(io.bhkr.persistence.JournalSettings.DEFAULT_POSTGRES_URL, io.bhkr.persistence.JournalSettings.DEFAULT_POSTGRES_USER,
+            password == null ? io.bhkr.persistence.JournalSettings.DEFAULT_POSTGRES_PASSWORD : password);
+    try {
+      io.bhkr.node.bench.ApiBenchmark.run(profile, base, seconds, System.out);
+    } catch (Exception e) {
+      throw new IllegalStateException("the benchmark failed: " + e.getMessage(), e);
+    }
+    return 0;
   }
 
   static int execute(List<String> args) {
@@ -115,9 +160,7 @@ public final class Main {
         case "simulate":
           return io.bhkr.simulation.SimulateCommand.run(rest, System.out, System.err);
         case "bench":
-          if (!rest.equals(List.of("signatures"))) throw new UsageError("bench takes one benchmark: signatures");
-          io.bhkr.http.auth.SignatureBenchmark.run(1_000, 3, 3, System.out);
-          return 0;
+          return bench(rest);
         case "help", "-h", "--help":
           return help();
         default:

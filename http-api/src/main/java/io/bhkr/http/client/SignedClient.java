@@ -79,6 +79,21 @@ public final class SignedClient {
     return exchange(method, path, body, key != null, headerOverrides);
   }
 
+  /**
+   * A signed request built now and sent later (a load generator signs before it measures): valid
+   * for {@link #LIFETIME_SECONDS} and once, like any signed request.
+   */
+  public HttpRequest presigned(String method, String path, String jsonBody) {
+    if (key == null) throw new IllegalStateException("this client has no key");
+    URI target = URI.create(baseUrl + path);
+    byte[] bytes = jsonBody == null ? null : jsonBody.getBytes(StandardCharsets.UTF_8);
+    HttpRequest.Builder request = HttpRequest.newBuilder(target).timeout(TIMEOUT)
+        .method(method, bytes == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(bytes));
+    if (bytes != null) request.header("Content-Type", "application/json");
+    signatureHeaders(method, target.getRawPath(), bytes, Map.of()).forEach(request::header);
+    return request.build();
+  }
+
   private Response exchange(
       String method, String path, String body, boolean signed, Map<String, String> overrides) {
     if (!path.startsWith("/")) throw new IllegalArgumentException("path must start with /: " + path);
