@@ -27,7 +27,8 @@ import java.util.concurrent.TimeUnit;
 public final class LocalCassandra {
 
   /** Where a node listens and keeps its files. */
-  public record Settings(Path dir, String host, int cqlPort, int storagePort, Duration startTimeout) {
+  /** @param owner a process whose end stops this Cassandra too (a test JVM), or empty to outlive its starter */
+  public record Settings(Path dir, String host, int cqlPort, int storagePort, Duration startTimeout, Optional<ProcessHandle> owner) {
     public Settings {
       dir = dir.toAbsolutePath().normalize();
     }
@@ -35,7 +36,15 @@ public final class LocalCassandra {
     public static Settings of(Path dir, int cqlPort) {
       // storage (gossip) port beside the CQL port (9042 -> 7042): not the default 7000, which other
       // local software likes to use, and a second local Cassandra on another CQL port gets its own
-      return new Settings(dir, "127.0.0.1", cqlPort, cqlPort - 2000, Duration.ofSeconds(120));
+      return new Settings(dir, "127.0.0.1", cqlPort, cqlPort - 2000, Duration.ofSeconds(120), Optional.empty());
+    }
+
+    public Settings withStoragePort(int port) {
+      return new Settings(dir, host, cqlPort, port, startTimeout, owner);
+    }
+
+    public Settings ownedBy(ProcessHandle process) {
+      return new Settings(dir, host, cqlPort, storagePort, startTimeout, Optional.of(process));
     }
   }
 
@@ -129,9 +138,25 @@ public final class LocalCassandra {
     cmd.add(javaExecutable());
     cmd.addAll(CassandraYaml.jvmOptions(s));
     cmd.add("-cp");
-    cmd.add(resource("cassandra.classpath").strip());
-    cmd.add(CassandraYaml.MAIN);
+    String cassandra = resource("cassandra.classpath").strip();
+    if (s.owner().isEmpty()) {
+      cmd.add(cassandra);
+      cmd.add(CassandraYaml.MAIN);
+    } else {
+      cmd.add(cassandra + java.io.File.pathSeparator + ownLocation());
+      cmd.add(WatchedCassandra.class.getName());
+      cmd.add(Long.toString(s.owner().get().pid()));
+    }
     return cmd;
+  }
+
+  /** This module's classes (a folder in the reactor, the jar otherwise), for WatchedCassandra. */
+  private static String ownLocation() {
+    try {
+      return Path.of(LocalCassandra.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** The java of this JVM: Cassandra 5.0 runs on 17, not on 25 (SecurityManager), so no PATH lookup. */
