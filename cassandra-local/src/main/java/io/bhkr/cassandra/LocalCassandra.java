@@ -159,8 +159,16 @@ public final class LocalCassandra {
     }
   }
 
-  /** The java of this JVM: Cassandra 5.0 runs on 17, not on 25 (SecurityManager), so no PATH lookup. */
+  /**
+   * The java of this JVM, or {@code BHKR_CASSANDRA_JAVA}: Cassandra 5.0 runs on Java 11 or 17, not on
+   * 21+ (it installs a SecurityManager), so a build on a newer JDK must name a Java 17.
+   */
   private static String javaExecutable() {
+    String chosen = System.getenv("BHKR_CASSANDRA_JAVA");
+    if (chosen != null && !chosen.isBlank()) return chosen;
+    if (Runtime.version().feature() > 17)
+      throw new IllegalStateException("Cassandra 5.0 needs Java 11 or 17 but this is Java " + Runtime.version().feature()
+          + ": set BHKR_CASSANDRA_JAVA to a Java 17 executable");
     return ProcessHandle.current().info().command()
         .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
   }
