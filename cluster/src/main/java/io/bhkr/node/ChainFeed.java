@@ -44,7 +44,7 @@ import java.util.concurrent.CompletionStage;
  * every payout to chain an account reserved is recorded in its payout epoch ({@link PayoutEpochs});
  * every micro-pool opened with its principal on chain has its contract followed (and opened for
  * stakes) by the bridge. At-least-once projections of the "project", "pool", "account" and "micropool" tags, whose offsets live in the
- * journal's database: after a restart they go on from their offset, and what they read twice the
+ * read side's database (the journal's own; PostgreSQL on the cassandra profile): after a restart they go on from their offset, and what they read twice the
  * bridge ignores (a transaction's id is derived from the fact; a withdrawal is keyed by account
  * and nonce). An offset moves only once the bridge has persisted what it was told, so nothing is
  * lost. One instance per tag in the cluster.
