@@ -41,8 +41,8 @@ import org.web3j.protocol.core.methods.response.Log;
 class ChainFailureRecordsTest {
 
   @ParameterizedTest
-  // chain mode against anvil: run on H2 and PostgreSQL; the Cassandra set (docs/operations.md) keeps the suite short
-  @EnumSource(value = JournalProfile.class, names = "CASSANDRA", mode = EnumSource.Mode.EXCLUDE)
+  // also on Cassandra: the chain feed (an at-least-once projection) over Cassandra's tag query
+  @EnumSource(JournalProfile.class)
   void failuresAndSlashingsAreRecordedOnChainOnceAcrossARestart(JournalProfile profile, @TempDir Path dir) throws Exception {
     assumeTrue(Anvil.installed(), "anvil is not installed at " + Anvil.BINARY);
     try (ChainNode chain = new ChainNode(dir); TestJournal journal = TestJournal.create(profile, dir)) {
