@@ -19,7 +19,8 @@ public final class Main {
           --http-port N            HTTP API port (default 8080; 0 picks a free one)
           --http-host H            HTTP API address (default 127.0.0.1)
           --profile P              journal: embedded (H2 under --data-dir, default), postgres or cassandra
-                                   (cassandra keeps its read side in the --postgres-url database)
+                                   (cassandra keeps its read side in the --postgres-url database,
+                                   default jdbc:postgresql://127.0.0.1:5432/bhkr_cassandra)
           --data-dir DIR           folder of the embedded journal (default ./data)
           --postgres-url URL       default jdbc:postgresql://127.0.0.1:5432/bhkr?reWriteBatchedInserts=true
           --postgres-user U        default postgres

@@ -69,6 +69,7 @@ final class RunCommand {
     if (postgresOptionGiven && profile == JournalProfile.EMBEDDED)
       throw new UsageError("--postgres-url/-user/-password need --profile postgres or cassandra");
     if (cassandra.given() && profile != JournalProfile.CASSANDRA) throw new UsageError("--cassandra-… options need --profile cassandra");
+    if (profile == JournalProfile.CASSANDRA && url.equals(JournalSettings.DEFAULT_POSTGRES_URL)) url = JournalSettings.DEFAULT_CASSANDRA_READ_SIDE_URL;
     try {
       JournalSettings journal = new JournalSettings(dataDir, url, user, password).withCassandra(cassandra.settings());
       return new NodeOptions(host, httpPort, clusterPort, profile, journal);

@@ -35,6 +35,8 @@ class CassandraOptionsTest {
     assertEquals(CassandraSettings.defaults(), o.journal().cassandra());
     assertEquals(List.of("127.0.0.1:9042"), o.journal().cassandra().contactPoints());
     assertFalse(o.journal().cassandra().createTables());
+    // the read side in a database of its own, never beside a postgres-profile journal's read side
+    assertEquals("jdbc:postgresql://127.0.0.1:5432/bhkr_cassandra?reWriteBatchedInserts=true", o.journal().postgresUrl());
     assertTrue(options("--profile cassandra --cassandra-create-tables").journal().cassandra().createTables());
   }
 

@@ -14,6 +14,11 @@ public record JournalSettings(Path dataDir, String postgresUrl, String postgresU
 
   /** {@code reWriteBatchedInserts} lets the driver turn the journal's batches into multi-row inserts. */
   public static final String DEFAULT_POSTGRES_URL = "jdbc:postgresql://127.0.0.1:5432/bhkr?reWriteBatchedInserts=true";
+  /**
+   * The cassandra profile's read side by default: a database of its own, so that it never shares
+   * ledger tables and projection offsets with a postgres-profile journal in {@code bhkr}.
+   */
+  public static final String DEFAULT_CASSANDRA_READ_SIDE_URL = "jdbc:postgresql://127.0.0.1:5432/bhkr_cassandra?reWriteBatchedInserts=true";
   public static final String DEFAULT_POSTGRES_USER = "postgres";
   public static final String DEFAULT_POSTGRES_PASSWORD = "";
 
