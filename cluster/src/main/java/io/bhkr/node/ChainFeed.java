@@ -6,7 +6,6 @@ import akka.actor.typed.ActorSystem;
 import akka.actor.typed.javadsl.AskPattern;
 import akka.cluster.sharding.typed.ShardedDaemonProcessSettings;
 import akka.cluster.sharding.typed.javadsl.ShardedDaemonProcess;
-import akka.persistence.jdbc.query.javadsl.JdbcReadJournal;
 import akka.persistence.query.Offset;
 import akka.projection.ProjectionBehavior;
 import akka.projection.ProjectionId;
@@ -23,6 +22,7 @@ import io.bhkr.chain.PayoutEpochs;
 import io.bhkr.market.Market;
 import io.bhkr.micropool.MicroPoolEntity;
 import io.bhkr.micropool.MicroPoolEvents;
+import io.bhkr.persistence.ReadJournals;
 import io.bhkr.persistence.ledger.LedgerDatabase;
 import io.bhkr.persistence.ledger.LedgerSession;
 import io.bhkr.pool.CompensationPaid;
@@ -44,7 +44,7 @@ import java.util.concurrent.CompletionStage;
  * every payout to chain an account reserved is recorded in its payout epoch ({@link PayoutEpochs});
  * every micro-pool opened with its principal on chain has its contract followed (and opened for
  * stakes) by the bridge. At-least-once projections of the "project", "pool", "account" and "micropool" tags, whose offsets live in the
- * journal's database: after a restart they go on from their offset, and what they read twice the
+ * read side's database (the journal's own; PostgreSQL on the cassandra profile): after a restart they go on from their offset, and what they read twice the
  * bridge ignores (a transaction's id is derived from the fact; a withdrawal is keyed by account
  * and nonce). An offset moves only once the bridge has persisted what it was told, so nothing is
  * lost. One instance per tag in the cluster.
@@ -61,7 +61,7 @@ final class ChainFeed {
     ShardedDaemonProcess.get(system).init(ProjectionBehavior.Command.class, "chain-feed", TAGS.size(),
         i -> ProjectionBehavior.create(JdbcProjection.atLeastOnceAsync(
             ProjectionId.of("chain-feed", TAGS.get(i)),
-            EventSourcedProvider.<DomainEvent>eventsByTag(system, JdbcReadJournal.Identifier(), TAGS.get(i)),
+            EventSourcedProvider.<DomainEvent>eventsByTag(system, ReadJournals.id(system), TAGS.get(i)),
             () -> new LedgerSession(LedgerDatabase.get(system)),
             () -> new Publish(system, market, bridge, payouts, contracts), system)),
         ShardedDaemonProcessSettings.create(system), Optional.of(ProjectionBehavior.stopMessage()));

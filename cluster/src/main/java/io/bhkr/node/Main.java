@@ -18,11 +18,21 @@ public final class Main {
         java -jar bhkr.jar [run] [options]       start a node (stop it with Ctrl-C)
           --http-port N            HTTP API port (default 8080; 0 picks a free one)
           --http-host H            HTTP API address (default 127.0.0.1)
-          --profile P              journal: embedded (H2 under --data-dir, default) or postgres
+          --profile P              journal: embedded (H2 under --data-dir, default), postgres or cassandra
+                                   (cassandra keeps its read side in the --postgres-url database,
+                                   default jdbc:postgresql://127.0.0.1:5432/bhkr_cassandra)
           --data-dir DIR           folder of the embedded journal (default ./data)
           --postgres-url URL       default jdbc:postgresql://127.0.0.1:5432/bhkr?reWriteBatchedInserts=true
           --postgres-user U        default postgres
           --postgres-password P    default empty, or the environment variable BHKR_POSTGRES_PASSWORD
+          --cassandra-contact-points H:P,…  Cassandra nodes (default 127.0.0.1:9042; scripts/cassandra start)
+          --cassandra-keyspace K   keyspace of the events (default bhkr); --cassandra-snapshot-keyspace K
+                                   of the snapshots (default bhkr_snapshot); --cassandra-datacenter DC
+                                   the driver's local data centre (default datacenter1)
+          --cassandra-replication-factor N  of the keyspaces the node creates (default 1)
+          --cassandra-create-tables  create missing keyspaces and tables at start (one node of a new cluster)
+          --cassandra-first-time-bucket yyyyMMddTHH:00  the hour (UTC) before the journal's first event
+                                   (default 20261201T00:00; tag queries never see events before it)
           --cluster-port N         Akka cluster port (default 0: any free port, enough for one node)
         java -jar bhkr.jar call [--api URL] [--as N | --key 0xPRIVATEKEY] METHOD PATH [JSON-BODY]
                                    one request, signed as development account N or by the key;

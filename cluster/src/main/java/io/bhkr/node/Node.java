@@ -16,6 +16,7 @@ import io.bhkr.http.ApiServer;
 import io.bhkr.http.ApiSettings;
 import io.bhkr.http.auth.DevelopmentAccounts;
 import io.bhkr.market.Market;
+import io.bhkr.persistence.JournalProfile;
 import io.bhkr.persistence.JournalSchema;
 import io.bhkr.persistence.rewards.RewardEpochClock;
 import io.bhkr.persistence.governance.ElectionClock;
@@ -102,7 +103,9 @@ public final class Node implements AutoCloseable {
       market.governance().<akka.Done>ask(r -> new GovernanceEntity.Found(genesis, Clock.systemUTC().instant().getEpochSecond(), r), STARTUP)
           .toCompletableFuture().get(STARTUP.toSeconds(), TimeUnit.SECONDS);
       ApiSettings api = new ApiSettings(options.httpHost(), options.httpPort(), development, operator,
-          options.profile().id(), Duration.ofSeconds(5), Clock.systemUTC(), chain, new JournalImpact(system, options));
+          options.profile().id(), Duration.ofSeconds(5), Clock.systemUTC(), chain,
+          // replay reads JDBC journals only: on Cassandra the impact endpoint answers 404 "no journal reader"
+          options.profile() == JournalProfile.CASSANDRA ? null : new JournalImpact(system, options));
       RewardEpochs epochs = new RewardEpochs(system, market, operator, api.askTimeout());
       ClusterSingleton.get(system).init(SingletonActor.of(RewardEpochClock.create(epochs, Clock.systemUTC(),
           config.getDuration("bhkr.rewards.check-interval")), "reward-epoch-clock"));
@@ -112,7 +115,7 @@ public final class Node implements AutoCloseable {
       ServerBinding binding = ApiServer.start(system, market, api).toCompletableFuture().get(STARTUP.toSeconds(), TimeUnit.SECONDS);
       InetSocketAddress address = binding.localAddress();
       log.info("BHKR node listening on http://{}:{} (journal profile {}, {})", address.getHostString(), address.getPort(),
-          options.profile().id(), options.profile().url(options.journal()));
+          options.profile().id(), options.profile().describe(options.journal()));
       return new Node(system, address);
     } catch (Exception e) {
       system.terminate();

@@ -43,10 +43,11 @@ final class RunCommand {
     String user = JournalSettings.DEFAULT_POSTGRES_USER;
     String password = passwordFromEnvironment == null ? JournalSettings.DEFAULT_POSTGRES_PASSWORD : passwordFromEnvironment;
     boolean postgresOptionGiven = false;
+    CassandraOptions cassandra = new CassandraOptions();
 
     while (args.hasNext()) {
       if (!args.atOption()) throw new UsageError("unexpected argument '" + args.positional() + "'");
-      CommandArguments.Option o = args.option(WITH_VALUE::contains);
+      CommandArguments.Option o = args.option(name -> WITH_VALUE.contains(name) || CassandraOptions.takesValue(name));
       postgresOptionGiven |= POSTGRES_ONLY.contains(o.name());
       switch (o.name()) {
         case "--help" -> { return null; }
@@ -58,14 +59,19 @@ final class RunCommand {
         case "--postgres-url" -> url = nonBlank(o);
         case "--postgres-user" -> user = nonBlank(o);
         case "--postgres-password" -> password = o.value();
-        default -> throw new UsageError("unknown option " + o.name());
+        default -> {
+          if (!cassandra.accept(o)) throw new UsageError("unknown option " + o.name());
+        }
       }
     }
     // Silently ignoring them would leave someone believing their journal is in PostgreSQL.
-    if (postgresOptionGiven && profile != JournalProfile.POSTGRES)
-      throw new UsageError("--postgres-url/-user/-password need --profile postgres");
+    // (the cassandra profile keeps its read side in PostgreSQL, so it takes them too)
+    if (postgresOptionGiven && profile == JournalProfile.EMBEDDED)
+      throw new UsageError("--postgres-url/-user/-password need --profile postgres or cassandra");
+    if (cassandra.given() && profile != JournalProfile.CASSANDRA) throw new UsageError("--cassandra-… options need --profile cassandra");
+    if (profile == JournalProfile.CASSANDRA && url.equals(JournalSettings.DEFAULT_POSTGRES_URL)) url = JournalSettings.DEFAULT_CASSANDRA_READ_SIDE_URL;
     try {
-      JournalSettings journal = new JournalSettings(dataDir, url, user, password);
+      JournalSettings journal = new JournalSettings(dataDir, url, user, password).withCassandra(cassandra.settings());
       return new NodeOptions(host, httpPort, clusterPort, profile, journal);
     } catch (IllegalArgumentException e) {
       throw new UsageError(e.getMessage());
@@ -88,7 +94,7 @@ final class RunCommand {
   /** @param overrides configuration over application.conf, e.g. chain mode's {@code bhkr.chain} */
   static int run(NodeOptions options, com.typesafe.config.Config overrides, java.util.function.Predicate<Node> afterStart) {
     log.info("Starting BHKR node: journal profile {} ({}), HTTP on {}:{}", options.profile().id(),
-        options.profile() == JournalProfile.EMBEDDED ? "data in " + options.journal().dataDir() : options.journal().postgresUrl(),
+        options.profile() == JournalProfile.EMBEDDED ? "data in " + options.journal().dataDir() : options.profile().describe(options.journal()),
         options.httpHost(), options.httpPort());
     long started = System.nanoTime();
     Node node;

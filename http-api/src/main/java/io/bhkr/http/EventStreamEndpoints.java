@@ -44,6 +44,10 @@ final class EventStreamEndpoints extends Endpoints {
   }
 
   private Route stream(EventCursor from) {
+    // its cursor is the JDBC journal's global ordering, which a Cassandra journal does not have
+    if (!io.bhkr.persistence.ReadJournals.isJdbc(system))
+      return complete(Problems.of(new ApiException(501, "not-on-this-profile", "Not implemented on this journal profile",
+          "the event stream is served on the embedded and postgres profiles, not yet on cassandra", java.util.List.of())));
     Source<ServerSentEvent, NotUsed> events = MarketEvents.live(system, from)
         .mapConcat(j -> MarketFacts.of(j).map(f -> List.of(ServerSentEvent.create(Json.write(f.body()), f.kind(), j.cursor().toString())))
             .orElse(List.of()))

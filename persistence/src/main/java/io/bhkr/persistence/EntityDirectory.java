@@ -1,8 +1,7 @@
 package io.bhkr.persistence;
 
 import akka.actor.typed.ActorSystem;
-import akka.persistence.jdbc.query.javadsl.JdbcReadJournal;
-import akka.persistence.query.PersistenceQuery;
+import akka.persistence.query.javadsl.CurrentPersistenceIdsQuery;
 import akka.stream.javadsl.Sink;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
@@ -22,7 +21,7 @@ public final class EntityDirectory {
 
   public CompletionStage<List<String>> ids(String entityType) {
     String prefix = entityType + "|";
-    JdbcReadJournal journal = PersistenceQuery.get(system).getReadJournalFor(JdbcReadJournal.class, JdbcReadJournal.Identifier());
+    CurrentPersistenceIdsQuery journal = ReadJournals.get(system, CurrentPersistenceIdsQuery.class);
     return journal.currentPersistenceIds()
         .filter(id -> id.startsWith(prefix))
         .map(id -> id.substring(prefix.length()))

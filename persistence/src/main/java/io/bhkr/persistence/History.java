@@ -1,8 +1,7 @@
 package io.bhkr.persistence;
 
 import akka.actor.typed.ActorSystem;
-import akka.persistence.jdbc.query.javadsl.JdbcReadJournal;
-import akka.persistence.query.PersistenceQuery;
+import akka.persistence.query.javadsl.CurrentEventsByPersistenceIdQuery;
 import io.bhkr.serialization.DomainEvent;
 import java.util.concurrent.CompletionStage;
 import java.util.function.BiFunction;
@@ -21,7 +20,7 @@ public final class History {
   }
 
   public <S> CompletionStage<S> asOf(String persistenceId, S empty, BiFunction<S, DomainEvent, S> apply, long atMillis) {
-    JdbcReadJournal journal = PersistenceQuery.get(system).getReadJournalFor(JdbcReadJournal.class, JdbcReadJournal.Identifier());
+    CurrentEventsByPersistenceIdQuery journal = ReadJournals.get(system, CurrentEventsByPersistenceIdQuery.class);
     return journal.currentEventsByPersistenceId(persistenceId, 0, Long.MAX_VALUE)
         .takeWhile(envelope -> envelope.timestamp() <= atMillis)
         .runFold(empty, (state, envelope) -> apply.apply(state, (DomainEvent) envelope.event()), system);

@@ -30,6 +30,8 @@ import org.slf4j.LoggerFactory;
  * the listings', {@code listings.sql}).
  * Idempotent; a complete schema is left untouched, and a journal made before the ledger or the
  * listings existed gets their tables added (their projections then start from the journal's beginning).
+ * On the Cassandra profile only the read side is in PostgreSQL, and the Cassandra keyspaces and
+ * tables are created by {@link CassandraSchema} if the settings ask.
  *
  * <p>Our own copy of the shipped DDL (in {@code io/bhkr/persistence/schema/}) is used because the
  * shipped scripts create their first index without IF NOT EXISTS and so fail on a second run.
@@ -38,10 +40,11 @@ public final class JournalSchema {
 
   private static final Logger log = LoggerFactory.getLogger(JournalSchema.class);
 
-  static final List<String> TABLES = List.of("event_journal", "event_tag", "snapshot", "durable_state",
-      "akka_projection_offset_store", "akka_projection_management",
+  static final List<String> JOURNAL_TABLES = List.of("event_journal", "event_tag", "snapshot", "durable_state");
+  static final List<String> READ_SIDE_TABLES = List.of("akka_projection_offset_store", "akka_projection_management",
       "ledger_assets", "ledger_transfers", "ledger_anomalies", "ledger_progress",
       "listing_entities", "listing_projects", "listing_stakes");
+  static final List<String> TABLES = java.util.stream.Stream.concat(JOURNAL_TABLES.stream(), READ_SIDE_TABLES.stream()).toList();
   /** table → index, as created by the DDL. */
   static final List<String[]> INDEXES = List.of(
       new String[] {"event_journal", "event_journal_ordering_idx"},
@@ -71,6 +74,7 @@ public final class JournalSchema {
       try (Connection c = DriverManager.getConnection(url, profile.user(settings), profile.password(settings))) {
         ensureTables(profile, c, url);
       }
+      if (profile == JournalProfile.CASSANDRA && settings.cassandra().createTables()) CassandraSchema.ensure(settings);
     } catch (SQLException | IOException e) {
       throw new IllegalStateException("could not prepare the " + profile + " journal at " + url + ": " + e.getMessage(), e);
     }
@@ -97,16 +101,17 @@ public final class JournalSchema {
   /** Tables and indexes of the schema that the database does not have yet. */
   static Set<String> missingObjects(JournalProfile profile, Connection c) throws SQLException {
     // The PostgreSQL DDL names schema public; the H2 DDL uses the default schema (PUBLIC).
-    String schema = profile == JournalProfile.POSTGRES ? "public" : c.getSchema();
+    String schema = profile == JournalProfile.EMBEDDED ? c.getSchema() : "public";
     DatabaseMetaData meta = c.getMetaData();
     Set<String> missing = new LinkedHashSet<>();
-    for (String table : TABLES) {
+    for (String table : profile == JournalProfile.CASSANDRA ? READ_SIDE_TABLES : TABLES) {
       // Null types: H2 2.x reports "BASE TABLE" where PostgreSQL reports "TABLE".
       try (ResultSet rs = meta.getTables(null, schema, table, null)) {
         if (!rs.next()) missing.add(table);
       }
     }
     for (String[] index : INDEXES) {
+      if (profile == JournalProfile.CASSANDRA && JOURNAL_TABLES.contains(index[0])) continue;
       if (missing.contains(index[0]) || !hasIndex(meta, schema, index[0], index[1])) missing.add(index[1]);
     }
     return missing;
@@ -119,8 +124,9 @@ public final class JournalSchema {
     return false;
   }
 
-  /** The journal's DDL script split into statements (no statement in it contains ';'). */
+  /** The journal's DDL script split into statements (no statement in it contains ';'); none for Cassandra's. */
   static List<String> statements(JournalProfile profile) {
+    if (profile == JournalProfile.CASSANDRA) return List.of();
     return script("io/bhkr/persistence/schema/" + (profile == JournalProfile.EMBEDDED ? "h2" : "postgres") + ".sql");
   }
 

@@ -41,6 +41,23 @@ class JournalSchemaTest {
     }
   }
 
+  /**
+   * On Cassandra the PostgreSQL database holds the read side only: its tables are created, the
+   * journal's are not; and without --cassandra-create-tables nothing is asked of Cassandra (none runs here).
+   */
+  @Test
+  void cassandraPutsOnlyTheReadSideIntoPostgres(@TempDir Path dir) throws SQLException {
+    try (PostgresTestDatabase db = PostgresTestDatabase.reserve()) {
+      JournalSettings settings = db.settings(dir).withCassandra(CassandraSettings.defaults().withKeyspaces("nowhere", "nowhere_snap"));
+      JournalSchema.ensure(JournalProfile.CASSANDRA, settings);
+      try (Connection c = DriverManager.getConnection(db.url(), PostgresTestDatabase.USER, PostgresTestDatabase.PASSWORD)) {
+        assertEquals(Set.of(), JournalSchema.missingObjects(JournalProfile.CASSANDRA, c));
+        assertTrue(JournalSchema.missingObjects(JournalProfile.POSTGRES, c).containsAll(JournalSchema.JOURNAL_TABLES),
+            "no JDBC journal tables beside the read side");
+      }
+    }
+  }
+
   /** A journal made before the ledger read side existed gets its tables on the next start. */
   @Test
   void anOlderJournalGetsTheLedgerTablesAdded(@TempDir Path dir) throws SQLException {

@@ -48,6 +48,9 @@ public record JournalSource(JournalProfile profile, JournalSettings settings, bo
   }
 
   private Connection open() throws SQLException {
+    // replay reads akka-persistence-jdbc's event_journal table; Cassandra's journal has no such table
+    if (profile == JournalProfile.CASSANDRA)
+      throw new IllegalStateException("replay reads the JDBC journals (embedded or postgres); a Cassandra journal cannot be replayed yet");
     String url = profile.url(settings);
     // An embedded journal must exist already: opening a missing H2 file would create an empty one.
     if (profile == JournalProfile.EMBEDDED && offline) url += ";IFEXISTS=TRUE;ACCESS_MODE_DATA=r";

@@ -41,6 +41,7 @@ import org.web3j.protocol.core.methods.response.Log;
 class ChainFailureRecordsTest {
 
   @ParameterizedTest
+  // also on Cassandra: the chain feed (an at-least-once projection) over Cassandra's tag query
   @EnumSource(JournalProfile.class)
   void failuresAndSlashingsAreRecordedOnChainOnceAcrossARestart(JournalProfile profile, @TempDir Path dir) throws Exception {
     assumeTrue(Anvil.installed(), "anvil is not installed at " + Anvil.BINARY);

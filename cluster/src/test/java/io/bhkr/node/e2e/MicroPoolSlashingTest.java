@@ -32,7 +32,8 @@ class MicroPoolSlashingTest {
   private static final int A = REQUESTER, B = 9, C = 10;
 
   @ParameterizedTest
-  @EnumSource(JournalProfile.class)
+  // a representative set runs on Cassandra (docs/operations.md, "Cassandra"); this one on H2 and PostgreSQL
+  @EnumSource(value = JournalProfile.class, names = "CASSANDRA", mode = EnumSource.Mode.EXCLUDE)
   void vectorP1ThroughTheApi(JournalProfile profile, @TempDir Path dir) {
     try (TestJournal journal = TestJournal.create(profile, dir);
         Node node = Node.start(NodeOptions.defaults().withHttpPort(0).withProfile(journal.profile(), journal.settings()))) {

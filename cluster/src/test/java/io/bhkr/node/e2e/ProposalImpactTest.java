@@ -29,7 +29,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 class ProposalImpactTest {
 
   @ParameterizedTest
-  @EnumSource(JournalProfile.class)
+  // impact replays the journal through JDBC (replay); on Cassandra the endpoint answers 404
+  @EnumSource(value = JournalProfile.class, names = "CASSANDRA", mode = EnumSource.Mode.EXCLUDE)
   void aParameterProposalShowsWhatItWouldHaveDone(JournalProfile profile, @TempDir Path dir) {
     try (TestJournal journal = TestJournal.create(profile, dir);
         Node node = Node.start(NodeOptions.defaults().withHttpPort(0).withProfile(journal.profile(), journal.settings()))) {

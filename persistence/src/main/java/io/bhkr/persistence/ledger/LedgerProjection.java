@@ -4,9 +4,9 @@ import akka.actor.typed.ActorSystem;
 import akka.actor.typed.Behavior;
 import akka.cluster.sharding.typed.ShardedDaemonProcessSettings;
 import akka.cluster.sharding.typed.javadsl.ShardedDaemonProcess;
-import akka.persistence.jdbc.query.javadsl.JdbcReadJournal;
 import akka.persistence.query.Offset;
 import akka.persistence.query.Sequence;
+import akka.persistence.query.TimeBasedUUID;
 import akka.projection.ProjectionBehavior;
 import akka.projection.ProjectionId;
 import akka.projection.eventsourced.EventEnvelope;
@@ -15,6 +15,7 @@ import akka.projection.javadsl.ExactlyOnceProjection;
 import akka.projection.javadsl.SourceProvider;
 import akka.projection.jdbc.javadsl.JdbcHandler;
 import akka.projection.jdbc.javadsl.JdbcProjection;
+import io.bhkr.persistence.ReadJournals;
 import io.bhkr.transfer.ValueEvent;
 import java.util.List;
 import java.util.Optional;
@@ -24,7 +25,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The conservation audit's read side: every event of the "ledger" tag, in the journal's global
  * order, folded exactly once into the ledger tables of the journal's own database (the offset is
- * committed in the same transaction as the totals). One instance for the whole cluster.
+ * committed in the same transaction as the totals). One instance for the whole cluster. On the
+ * Cassandra profile the events come from Cassandra's events-by-tag (time-UUID offsets) and the
+ * tables and offset are in the profile's PostgreSQL database, so it stays exactly once.
  */
 public final class LedgerProjection {
 
@@ -51,7 +54,7 @@ public final class LedgerProjection {
 
   static ExactlyOnceProjection<Offset, EventEnvelope<ValueEvent>> projection(ActorSystem<?> system) {
     SourceProvider<Offset, EventEnvelope<ValueEvent>> source =
-        EventSourcedProvider.eventsByTag(system, JdbcReadJournal.Identifier(), ValueEvent.TAG);
+        EventSourcedProvider.eventsByTag(system, ReadJournals.id(system), ValueEvent.TAG);
     LedgerDatabase database = LedgerDatabase.get(system);
     return JdbcProjection.exactlyOnce(ID, source, () -> new LedgerSession(database), Fold::new, system);
   }
@@ -68,7 +71,7 @@ public final class LedgerProjection {
   }
 
   static LedgerEntry entry(EventEnvelope<?> envelope) {
-    long offset = envelope.offset() instanceof Sequence s ? s.value() : 0;
+    long offset = offset(envelope.offset());
     Object event = envelope.event();
     if (event instanceof ValueEvent v) return new LedgerEntry(offset, envelope.persistenceId(), v.changes());
     // Only value events carry the tag; anything else moved nothing, but the offset still advances.
@@ -76,4 +79,17 @@ public final class LedgerProjection {
         event.getClass().getName(), envelope.persistenceId());
     return new LedgerEntry(offset, envelope.persistenceId(), List.of());
   }
+
+  /**
+   * The journal position a report names: JDBC's global ordering; on Cassandra, whose offsets are
+   * time UUIDs, the event's write time in Unix milliseconds (ordered like the tag query, not unique).
+   */
+  static long offset(Offset offset) {
+    if (offset instanceof Sequence s) return s.value();
+    if (offset instanceof TimeBasedUUID t) return (t.value().timestamp() - UUID_EPOCH_TO_UNIX_EPOCH) / 10_000;
+    return 0;
+  }
+
+  /** 100 ns intervals from 1582-10-15 (the time UUID epoch) to 1970-01-01. */
+  private static final long UUID_EPOCH_TO_UNIX_EPOCH = 0x01B21DD213814000L;
 }

@@ -4,7 +4,6 @@ import akka.actor.typed.ActorSystem;
 import akka.actor.typed.Behavior;
 import akka.cluster.sharding.typed.ShardedDaemonProcessSettings;
 import akka.cluster.sharding.typed.javadsl.ShardedDaemonProcess;
-import akka.persistence.jdbc.query.javadsl.JdbcReadJournal;
 import akka.persistence.query.Offset;
 import akka.persistence.query.Sequence;
 import akka.projection.ProjectionBehavior;
@@ -16,6 +15,7 @@ import akka.projection.jdbc.javadsl.JdbcHandler;
 import akka.projection.jdbc.javadsl.JdbcProjection;
 import io.bhkr.nodes.NodeEntity;
 import io.bhkr.nodes.NodeRegistered;
+import io.bhkr.persistence.ReadJournals;
 import io.bhkr.persistence.ledger.LedgerDatabase;
 import io.bhkr.persistence.ledger.LedgerSession;
 import io.bhkr.project.ProjectEntity;
@@ -58,7 +58,7 @@ public final class ListingProjection {
   static ExactlyOnceProjection<Offset, EventEnvelope<DomainEvent>> projection(ActorSystem<?> system, String tag) {
     LedgerDatabase database = LedgerDatabase.get(system);
     return JdbcProjection.exactlyOnce(ProjectionId.of(NAME, tag),
-        EventSourcedProvider.<DomainEvent>eventsByTag(system, JdbcReadJournal.Identifier(), tag),
+        EventSourcedProvider.<DomainEvent>eventsByTag(system, ReadJournals.id(system), tag),
         () -> new LedgerSession(database), Listing::new, system);
   }
 

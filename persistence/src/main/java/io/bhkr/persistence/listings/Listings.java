@@ -3,6 +3,7 @@ package io.bhkr.persistence.listings;
 import akka.actor.typed.ActorSystem;
 import akka.actor.typed.DispatcherSelector;
 import io.bhkr.nodes.NodeEntity;
+import io.bhkr.persistence.ReadJournals;
 import io.bhkr.persistence.ledger.LedgerDatabase;
 import io.bhkr.project.ProjectEntity;
 import io.bhkr.project.ProjectStatus;
@@ -36,6 +37,8 @@ public final class Listings {
   private final LedgerDatabase database;
   private final Executor blocking;
   private final Duration catchUpWait;
+  /** Only a JDBC journal can be compared with the projection's offset in SQL (see {@link #catchUp}). */
+  private final boolean jdbcJournal;
   private final int defaultLimit;
   private final int maxLimit;
 
@@ -44,6 +47,7 @@ public final class Listings {
     this.blocking = system.dispatchers().lookup(DispatcherSelector.fromConfig(BLOCKING));
     var config = system.settings().config().getConfig("bhkr.listings");
     this.catchUpWait = config.getDuration("catch-up-wait");
+    this.jdbcJournal = ReadJournals.isJdbc(system);
     this.defaultLimit = config.getInt("default-limit");
     this.maxLimit = config.getInt("max-limit");
   }
@@ -94,8 +98,13 @@ public final class Listings {
     }, blocking);
   }
 
-  /** Waits until no event of {@code tag} journaled before now is still ahead of the projection. */
+  /**
+   * Waits until no event of {@code tag} journaled before now is still ahead of the projection. On
+   * Cassandra the journal is not in the read side's database and its tag query is itself eventually
+   * consistent (a few seconds), so the listing is served as far as the projection has come.
+   */
   private void catchUp(String tag) throws SQLException, InterruptedException {
+    if (!jdbcJournal) return;
     long end = database.read(ListingTables::journalEnd);
     long deadline = System.nanoTime() + catchUpWait.toNanos();
     while (database.read(c -> ListingTables.anyTagged(c, tag, ListingTables.offset(c, tag), end))) {

@@ -6,8 +6,9 @@ import io.bhkr.persistence.JournalSettings;
 import java.nio.file.Path;
 
 /**
- * A fresh journal of either profile for one test: an H2 file journal in the test's folder, or a
- * PostgreSQL database of its own that {@link #close()} drops. Lets one test body run on every
+ * A fresh journal of any profile for one test: an H2 file journal in the test's folder, a
+ * PostgreSQL database of its own that {@link #close()} drops, or Cassandra keyspaces of its own on
+ * the test JVM's Cassandra ({@link CassandraTestServer}) with the read side in such a database. Lets one test body run on every
  * profile as a parameterized test. With {@code -Dbhkr.golden.capture=DIR} every embedded journal
  * is also dumped when the test closes it ({@link GoldenCapture}): that is how golden journals are
  * made from the end-to-end scenarios.
@@ -24,10 +25,12 @@ public final class TestJournal implements AutoCloseable {
     this.database = database;
   }
 
+  /** On Cassandra: keyspaces of its own on the test JVM's Cassandra, the read side in a PostgreSQL database of its own. */
   public static TestJournal create(JournalProfile profile, Path dataDir) {
     if (profile == JournalProfile.EMBEDDED) return new TestJournal(profile, JournalSettings.defaults(dataDir), null);
     PostgresTestDatabase db = PostgresTestDatabase.create();
-    return new TestJournal(profile, db.settings(dataDir), db);
+    JournalSettings settings = profile == JournalProfile.CASSANDRA ? JournalTestConfigs.cassandraSettings(db, dataDir) : db.settings(dataDir);
+    return new TestJournal(profile, settings, db);
   }
 
   public JournalProfile profile() {
@@ -40,6 +43,7 @@ public final class TestJournal implements AutoCloseable {
 
   /** The full configuration of an actor system on this journal, its schema ensured. */
   public Config config() {
+    if (profile == JournalProfile.CASSANDRA) return JournalTestConfigs.cassandra(settings);
     return database == null ? JournalTestConfigs.embedded(settings.dataDir()) : JournalTestConfigs.postgres(database);
   }
 
