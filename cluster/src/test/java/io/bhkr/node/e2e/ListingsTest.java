@@ -53,27 +53,26 @@ class ListingsTest {
       market.deposit(REQUESTER, "BHKR", tokens(500));
 
       // both providers, one per page, in address order
-      List<String> providers = ids(base, "/api/v1/providers?limit=1", "providerId");
-      assertEquals(List.of(address(P1), address(P2)).stream().sorted().toList(), providers);
+      listed(profile, List.of(address(P1), address(P2)).stream().sorted().toList(), () -> ids(base, "/api/v1/providers?limit=1", "providerId"));
 
       String running = market.openQ1Project();
       expect(202, market.bid(P1, running, tokens(60)));
       market.awaitProjectStatus(running, "RUNNING");
       String bidding = market.openQ1Project(); // listed at once: the answer to the write came first
-      assertEquals(List.of(bidding), ids(base, "/api/v1/projects?status=BIDDING", "projectId"));
-      assertEquals(List.of(running), ids(base, "/api/v1/projects?status=RUNNING", "projectId"));
-      assertEquals(List.of(running), ids(base, "/api/v1/projects?provider=" + address(P1), "projectId"));
-      assertEquals(List.of(), ids(base, "/api/v1/projects?provider=" + address(P2), "projectId"));
-      assertEquals(List.of(bidding, running).stream().sorted().toList(),
-          ids(base, "/api/v1/projects?limit=1&requester=" + address(REQUESTER), "projectId"));
+      // on Cassandra the listing may see it only once its 3 s bid window has closed it
+      if (profile != JournalProfile.CASSANDRA) listed(profile, List.of(bidding), () -> ids(base, "/api/v1/projects?status=BIDDING", "projectId"));
+      listed(profile, List.of(running), () -> ids(base, "/api/v1/projects?status=RUNNING", "projectId"));
+      listed(profile, List.of(running), () -> ids(base, "/api/v1/projects?provider=" + address(P1), "projectId"));
+      listed(profile, List.of(), () -> ids(base, "/api/v1/projects?provider=" + address(P2), "projectId"));
+      listed(profile, List.of(bidding, running).stream().sorted().toList(), () -> ids(base, "/api/v1/projects?limit=1&requester=" + address(REQUESTER), "projectId"));
 
       expect(201, market.as(P1).post("/api/v1/providers/" + address(P1) + "/nodes", """
           {"nodeId":"node-l1","endpoint":"http://127.0.0.1:8545","sidecarAddress":"%s",
            "capacity":{"cpuGhz":4,"ramGb":16,"storageGb":256,"bandwidthMbps":100}}""".formatted(address(9))));
-      assertEquals(List.of("node-l1"), ids(base, "/api/v1/nodes?provider=" + address(P1), "nodeId"));
-      assertEquals(List.of(), ids(base, "/api/v1/nodes?provider=" + address(P2), "nodeId"));
+      listed(profile, List.of("node-l1"), () -> ids(base, "/api/v1/nodes?provider=" + address(P1), "nodeId"));
+      listed(profile, List.of(), () -> ids(base, "/api/v1/nodes?provider=" + address(P2), "nodeId"));
       expect(200, market.as(REQUESTER).post("/api/v1/nodes/node-l1/stakes", "{\"amount\":{\"asset\":\"BHKR\",\"amount\":\"" + tokens(5) + "\"}}"));
-      assertEquals(List.of("node-l1"), ids(base, "/api/v1/accounts/" + address(REQUESTER) + "/stakes", "nodeId"));
+      listed(profile, List.of("node-l1"), () -> ids(base, "/api/v1/accounts/" + address(REQUESTER) + "/stakes", "nodeId"));
 
       refused(base, "/api/v1/projects?limit=0", "limit");
       refused(base, "/api/v1/providers?limit=many", "limit");
@@ -81,6 +80,28 @@ class ListingsTest {
       refused(base, "/api/v1/projects?requester=someone", "requester");
       refused(base, "/api/v1/nodes?provider=0x12", "provider");
     }
+  }
+
+  private interface Listing {
+    List<String> ids() throws Exception;
+  }
+
+  /**
+   * On H2 and PostgreSQL a listing has caught up with every answered write before it answers; on
+   * Cassandra its tag query is eventually consistent (docs/operations.md), so it is awaited.
+   */
+  private static void listed(JournalProfile profile, List<String> expected, Listing listing) throws Exception {
+    if (profile != JournalProfile.CASSANDRA) {
+      assertEquals(expected, listing.ids());
+      return;
+    }
+    long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+    List<String> got = listing.ids();
+    while (!got.equals(expected) && System.nanoTime() < deadline) {
+      Thread.sleep(200);
+      got = listing.ids();
+    }
+    assertEquals(expected, got);
   }
 
   /** Every page of a listing, following its Link headers; the field of each item. */

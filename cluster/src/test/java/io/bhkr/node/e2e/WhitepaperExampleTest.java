@@ -117,6 +117,8 @@ class WhitepaperExampleTest {
     Map<String, JsonNode> all = new LinkedHashMap<>();
     for (int account : new int[] {OPERATOR, P1, P2, P3, REQUESTER})
       all.put("account " + account, market.get("/api/v1/accounts/" + address(account)));
+    // the three providers, once the listing has them all (at once on H2 and PostgreSQL, within seconds on Cassandra)
+    DevelopmentMarket.await("the providers listed", () -> market.get("/api/v1/providers").size() == 3);
     all.put("providers", market.get("/api/v1/providers"));
     all.put("reward", market.get("/api/v1/pools/reward"));
     all.put("insurance", market.get("/api/v1/pools/insurance"));
