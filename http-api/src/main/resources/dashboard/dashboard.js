@@ -60,7 +60,14 @@ function refreshSoon() {
 
 async function refreshAll() {
   await Promise.allSettled([refreshNode(), refreshConservation(), refreshPools(), refreshProviders(), refreshGovernance(),
-    refreshParticipant()]);
+    refreshParticipant(), refreshBidding()]);
+}
+
+// Projects still in their bid window: no public fact marks an opening, so the listing is asked for them.
+async function refreshBidding() {
+  const bidding = await get('/projects?status=BIDDING&limit=50');
+  for (const p of bidding) if (!state.projects.has(p.projectId)) state.projects.set(p.projectId, p);
+  renderProjects();
 }
 
 async function refreshNode() {
