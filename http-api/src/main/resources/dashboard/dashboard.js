@@ -278,3 +278,4 @@ if (fromHash) {
 }
 refreshAll();
 connect();
+setInterval(refreshSoon, 10_000); // what no fact announces (a project opening, a collateral top-up) shows within 10 s
