@@ -37,6 +37,12 @@ import org.web3j.crypto.Credentials;
  */
 class ChainMicroPoolsTest {
 
+  /**
+   * Anyone may deploy a micro-pool contract; not the node's own key, whose nonces its bridge takes
+   * as it sends (a deployment with that key could take a nonce the bridge has pending).
+   */
+  private static final org.web3j.crypto.Credentials DEPLOYER = io.bhkr.http.auth.DevelopmentAccounts.credentials(9);
+
   @ParameterizedTest
   // chain mode against anvil: run on H2 and PostgreSQL; the Cassandra set (docs/operations.md) keeps the suite short
   @EnumSource(value = JournalProfile.class, names = "CASSANDRA", mode = EnumSource.Mode.EXCLUDE)
@@ -48,7 +54,7 @@ class ChainMicroPoolsTest {
       market.becomeActiveProvider(P1, 90);
       market.deposit(P1, "ETH", tokens(10));
       long endsAt = chain.eth.timestamp(chain.eth.head()) + 3600;
-      String contract = Deployment.deployMicroPool(chain.eth, ChainNode.BRIDGE, chain.deployment.contracts(), address(P1), endsAt,
+      String contract = Deployment.deployMicroPool(chain.eth, DEPLOYER, chain.deployment.contracts(), address(P1), endsAt,
           new BigInteger(tokens(24)), new BigInteger(tokens(100)));
 
       var mismatched = market.as(P1).post("/api/v1/micropools", open(8, endsAt, 50, contract));
@@ -107,7 +113,7 @@ class ChainMicroPoolsTest {
 
       // a second pool nobody stakes in: closed only once a confirmed block is past its end, with the contract inactive
       long soon = chain.eth.timestamp(chain.eth.head()) + 10;
-      String idle = Deployment.deployMicroPool(chain.eth, ChainNode.BRIDGE, chain.deployment.contracts(), address(P1), soon,
+      String idle = Deployment.deployMicroPool(chain.eth, DEPLOYER, chain.deployment.contracts(), address(P1), soon,
           new BigInteger(tokens(24)), new BigInteger(tokens(100)));
       String second = "/api/v1/micropools/" + expect(201, market.as(P1).post("/api/v1/micropools", open(8, soon, 100, idle)))
           .get("poolId").asText();

@@ -85,7 +85,16 @@ class PoolsAndStakingTest {
       DevelopmentMarket.await("the pool is empty", () ->
           market.get("/api/v1/pools/reward").get("balances").get("ETH").asText().equals("0"));
       assertEquals("0", market.get("/api/v1/pools/reward").get("balances").get("BHKR").asText());
-      expect(409, market.as(OPERATOR).post("/api/v1/pools/reward/distributions", "{}")); // same second: already distributed
+      // again: in the same second the window is already distributed (409); if a second has passed
+      // (a loaded machine), the next window holds nothing to distribute
+      var again = market.as(OPERATOR).post("/api/v1/pools/reward/distributions", "{}");
+      if (again.status() == 201) {
+        JsonNode next = DevelopmentMarket.body(again);
+        assertEquals(epoch.get("windowEnd").asLong(), next.get("windowStart").asLong(), "the next window follows the last");
+        assertEquals(0, next.get("legs").size(), "nothing left to distribute");
+      } else {
+        expect(409, again);
+      }
       expect(403, market.as(STRANGER).post("/api/v1/pools/reward/distributions", "{}"));
 
       // a slashing claim of 40 ETH against an Insurance Pool holding 30: paid pro rata, 10 owed
