@@ -2,10 +2,8 @@ package io.bhkr.node;
 
 import akka.actor.typed.ActorSystem;
 import akka.actor.typed.javadsl.Behaviors;
-import akka.cluster.typed.Cluster;
 import akka.cluster.typed.ClusterSingleton;
 import akka.cluster.typed.SingletonActor;
-import akka.cluster.typed.Join;
 import akka.http.javadsl.ServerBinding;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
@@ -31,7 +29,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One BHKR node: the journal's schema, an actor system joined to its cluster, the sharded market
+ * One BHKR node: the journal's schema, an actor system joined to its cluster (alone, or through
+ * seed nodes; see {@link ClusterStart}), the sharded market
  * with its genesis governance, the ledger projection, and the HTTP API. Used by {@code Main} and
  * by the end-to-end tests, so both start the system the same way.
  */
@@ -86,8 +85,8 @@ public final class Node implements AutoCloseable {
         .resolve();
     ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "bhkr", config);
     try {
-      Cluster cluster = Cluster.get(system);
-      cluster.manager().tell(Join.create(cluster.selfMember().address())); // a single node forms its own cluster
+      ClusterStart.operatorEndpoints(system, config);
+      ClusterStart.join(system, config);
       Market market = Market.start(system, Market.Settings.defaults());
       // only with bhkr.chain.rpc-url (--chain-rpc); chain-less (no vault signer, no payouts) otherwise
       io.bhkr.http.ChainServices chain = ChainMode.start(system, market, config); // null when chain-less
@@ -109,6 +108,7 @@ public final class Node implements AutoCloseable {
           Clock.systemUTC(), config.getDuration("bhkr.governance.check-interval")), "election-clock"));
       ServerBinding binding = ApiServer.start(system, market, api).toCompletableFuture().get(STARTUP.toSeconds(), TimeUnit.SECONDS);
       InetSocketAddress address = binding.localAddress();
+      NodeReadiness.apiBound(akka.actor.typed.javadsl.Adapter.toClassic(system), "http://" + address.getHostString() + ":" + address.getPort());
       log.info("BHKR node listening on http://{}:{} (journal profile {}, {})", address.getHostString(), address.getPort(),
           options.profile().id(), options.profile().url(options.journal()));
       return new Node(system, address);
