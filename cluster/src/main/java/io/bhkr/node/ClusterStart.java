@@ -28,9 +28,9 @@ final class ClusterStart {
   static void operatorEndpoints(ActorSystem<?> system, Config config) throws Exception {
     if (!config.getBoolean("bhkr.management.enabled")) return;
     String uri = AkkaManagement.get(Adapter.toClassic(system)).start().toCompletableFuture()
-        .get(30, TimeUnit.SECONDS).toString();
+        .get(30, TimeUnit.SECONDS).toString().replaceAll("/$", "");
     // NodeProcess (the process tests) and operators read the bound port from this line (port 0 picks one)
-    log.info("BHKR management on {} (readiness {}ready, liveness {}alive, members {}cluster/members)",
+    log.info("BHKR management on {} (readiness {}/ready, liveness {}/alive, members {}/cluster/members)",
         uri, uri, uri, uri);
   }
 
@@ -58,5 +58,23 @@ final class ClusterStart {
           + " (is the first seed node, or any member, running?)", e);
     }
     log.info("Joined the cluster as {}", cluster.selfMember().address());
+  }
+
+  /**
+   * Asks until an answer comes or {@code limit} has passed. A node joining a cluster whose member
+   * just died finds the shards that member held unreachable until the cluster has removed it
+   * (up to the Split Brain Resolver's stable-after and the handover): that is a wait, not a failure.
+   */
+  static <T> T untilAnswered(String what, Duration limit, java.util.function.Supplier<java.util.concurrent.CompletionStage<T>> ask)
+      throws Exception {
+    long deadline = System.nanoTime() + limit.toNanos();
+    while (true) {
+      try {
+        return ask.get().toCompletableFuture().get();
+      } catch (java.util.concurrent.ExecutionException e) {
+        if (System.nanoTime() > deadline) throw new IllegalStateException(what + " did not answer within " + limit, e.getCause());
+        log.info("Waiting for {} to answer ({}); asking again", what, e.getCause().toString());
+      }
+    }
   }
 }

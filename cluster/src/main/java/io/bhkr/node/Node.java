@@ -97,8 +97,9 @@ public final class Node implements AutoCloseable {
               config.getLong("bhkr.development-audit-period-seconds"))
           : configuredGenesis(config);
       String operator = development ? DevelopmentAccounts.address(0) : config.getString("bhkr.genesis.operator").toLowerCase();
-      market.governance().<akka.Done>ask(r -> new GovernanceEntity.Found(genesis, Clock.systemUTC().instant().getEpochSecond(), r), STARTUP)
-          .toCompletableFuture().get(STARTUP.toSeconds(), TimeUnit.SECONDS);
+      ClusterStart.untilAnswered("the governance entity (genesis)", config.getDuration("bhkr.cluster.startup-timeout"), () ->
+          market.governance().<akka.Done>ask(r -> new GovernanceEntity.Found(genesis, Clock.systemUTC().instant().getEpochSecond(), r),
+              Duration.ofSeconds(10)));
       ApiSettings api = new ApiSettings(options.httpHost(), options.httpPort(), development, operator,
           options.profile().id(), Duration.ofSeconds(5), Clock.systemUTC(), chain, new JournalImpact(system, options));
       RewardEpochs epochs = new RewardEpochs(system, market, operator, api.askTimeout());
