@@ -30,26 +30,16 @@ public final class DevelopmentMarket {
   private final URI base;
   private final PrintStream log;
   private final Deposits deposits;
-  private final Duration retry;
 
   /** @param log where each step is told, or null to stay quiet */
   public DevelopmentMarket(String baseUrl, PrintStream log) {
-    this(URI.create(baseUrl), log, null, Duration.ZERO);
+    this(URI.create(baseUrl), log, null);
   }
 
-  private DevelopmentMarket(URI base, PrintStream log, Deposits deposits, Duration retry) {
+  private DevelopmentMarket(URI base, PrintStream log, Deposits deposits) {
     this.base = base;
     this.log = log;
     this.deposits = deposits;
-    this.retry = retry;
-  }
-
-  /**
-   * The same market, resending each request identically while it gets no answer or a 503, for up
-   * to {@code window} (see {@link SignedClient#retrying}): rides out a cluster member's death.
-   */
-  public DevelopmentMarket retrying(Duration window) {
-    return new DevelopmentMarket(base, log, deposits, window);
   }
 
   /**
@@ -57,7 +47,7 @@ public final class DevelopmentMarket {
    * endpoint: a chain-mode node has no such endpoint, every deposit comes from the chain.
    */
   public DevelopmentMarket withDeposits(Deposits deposits) {
-    return new DevelopmentMarket(base, log, deposits, retry);
+    return new DevelopmentMarket(base, log, deposits);
   }
 
   public static String address(int index) {
@@ -70,15 +60,11 @@ public final class DevelopmentMarket {
   }
 
   public SignedClient as(int index) {
-    return client(new SignedClient(base, DevelopmentAccounts.credentials(index)));
+    return new SignedClient(base, DevelopmentAccounts.credentials(index));
   }
 
   public SignedClient anonymous() {
-    return client(new SignedClient(base, null));
-  }
-
-  private SignedClient client(SignedClient c) {
-    return retry.isZero() ? c : c.retrying(retry);
+    return new SignedClient(base, null);
   }
 
   public static JsonNode body(Response r) {

@@ -28,8 +28,7 @@ public final class Walkthrough {
   public record Outcome(boolean reproducedS1, String projectId) {}
 
   public static Outcome run(String api, PrintStream out) {
-    // a request that meets a cluster member's death (503 for the ~25 s until its entities move) is resent identically
-    DevelopmentMarket market = new DevelopmentMarket(api, out).retrying(java.time.Duration.ofSeconds(45));
+    DevelopmentMarket market = new DevelopmentMarket(api, out);
     out.println("1. Three providers (development accounts 4, 5, 6) apply, are qualified by governance and stake collateral");
     for (int p : new int[] {P1, P2, P3}) market.becomeActiveProvider(p, 90);
     out.println("2. The requester (account 7) gets 100 BHKR; provider 4 gets the 300 ETH its validator will earn");

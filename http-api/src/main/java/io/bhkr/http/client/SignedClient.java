@@ -41,19 +41,12 @@ public final class SignedClient {
   private final Credentials key;
   private final HttpClient http;
   private final SecureRandom random = new SecureRandom();
-  /** How long a request is resent while it gets no answer or a 503; zero: sent once. */
-  private final Duration retryFor;
 
   /**
    * @param baseUrl the node, with or without a path prefix (e.g. {@code http://host:8080/api/v1})
    * @param key the signer, or null for a client that sends unsigned requests only
    */
   public SignedClient(URI baseUrl, Credentials key) {
-    this(baseUrl, key, Duration.ZERO);
-  }
-
-  private SignedClient(URI baseUrl, Credentials key, Duration retryFor) {
-    this.retryFor = retryFor;
     String base = Objects.requireNonNull(baseUrl, "baseUrl").toString();
     this.baseUrl = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
     this.key = key;
@@ -62,17 +55,6 @@ public final class SignedClient {
         .version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(Duration.ofSeconds(5))
         .build();
-  }
-
-  /**
-   * The same client, resending a request that got no answer or a 503 (a node of a cluster waiting
-   * for a dead member's entities to move) for up to {@code window}, each time identically: the
-   * same nonce, expiry and signature, so a write the node did apply is answered from its answer
-   * book and never applied twice. The window must stay well under {@link #LIFETIME_SECONDS}.
-   */
-  public SignedClient retrying(Duration window) {
-    if (window.getSeconds() >= LIFETIME_SECONDS / 2) throw new IllegalArgumentException("retry window too close to the request's lifetime");
-    return new SignedClient(URI.create(baseUrl), key, window);
   }
 
   /** An unsigned read. */
@@ -117,19 +99,12 @@ public final class SignedClient {
             ? HttpRequest.BodyPublishers.noBody()
             : HttpRequest.BodyPublishers.ofByteArray(bytes));
     headers.forEach(request::header);
-    HttpRequest built = request.build();
-    long deadline = System.nanoTime() + retryFor.toNanos();
     try {
-      while (true) {
-        try {
-          HttpResponse<String> response = http.send(built, HttpResponse.BodyHandlers.ofString());
-          if (response.statusCode() != 503 || System.nanoTime() > deadline)
-            return new Response(response.statusCode(), response.body(), response.headers().firstValue("Content-Type").orElse(null));
-        } catch (IOException e) {
-          if (System.nanoTime() > deadline) throw new UncheckedIOException(method + " " + target + " failed", e);
-        }
-        Thread.sleep(1000); // a pause between identical resends, bounded by the retry window
-      }
+      HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      return new Response(
+          response.statusCode(), response.body(), response.headers().firstValue("Content-Type").orElse(null));
+    } catch (IOException e) {
+      throw new UncheckedIOException(method + " " + target + " failed", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       var interrupted = new InterruptedIOException(method + " " + target + " interrupted");
