@@ -95,6 +95,9 @@ class ClusterUnderKillsIT {
         workers.add(t);
         t.start();
       }
+      // Qualifying a provider takes a dozen requests and a governance vote; under a kill every
+      // half minute none would get through, and no project would run or settle. So some first.
+      pollUntil("two providers ACTIVE before the first kill", Duration.ofSeconds(150), () -> market.activeProviderCount() >= 2);
       for (int kill = 1; kill <= KILLS; kill++) {
         int victim = (kill - 1) % 3;
         long target = market.requests() + 15 + plan.nextInt(30);
@@ -141,13 +144,13 @@ class ClusterUnderKillsIT {
 
       System.out.printf("ClusterUnderKillsIT: 3 nodes, %d SIGKILLs and a rolling restart of 3 in %d s; %d requests, %d accepted %s;"
               + " %d operations %s; %d deposits, %d transfers, %d collateral stakes, %d projects, %d completions accepted;"
-              + " %d ledger events; base units lost: %s (seed %d)%n",
+              + " %d providers active; %d ledger events; base units lost: %s (seed %d)%n",
           KILLS, TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started), market.requests(), accepted(market), market.answers(),
           market.operations(), operationsRun,
           ConservationUnderKillsIT.accepted(market.deposits().stream().map(FaultMarket.Deposit::answer).toList()),
           ConservationUnderKillsIT.accepted(market.transfers().stream().map(FaultMarket.Transfer::answer).toList()),
           ConservationUnderKillsIT.accepted(market.stakes().stream().map(FaultMarket.Stake::answer).toList()),
-          market.projects().size(), market.completed().size(), report.get("events").asLong(), lost(report), seed);
+          market.projects().size(), market.completed().size(), market.activeProviderCount(), report.get("events").asLong(), lost(report), seed);
       for (ClusterNode n : nodes) n.stop();
     } finally {
       stop.set(true);

@@ -66,6 +66,11 @@ public final class FaultMarket {
     this.targets = List.copyOf(nodes);
   }
 
+  /** How many providers became ACTIVE through the load (they bid on the projects). */
+  public int activeProviderCount() {
+    return activeProviders.size();
+  }
+
   public List<Transfer> transfers() {
     return transfers;
   }
