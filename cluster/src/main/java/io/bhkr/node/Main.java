@@ -33,7 +33,12 @@ public final class Main {
           --cassandra-create-tables  create missing keyspaces and tables at start (one node of a new cluster)
           --cassandra-first-time-bucket yyyyMMddTHH:00  the hour (UTC) before the journal's first event
                                    (default 20261201T00:00; tag queries never see events before it)
-          --cluster-port N         Akka cluster port (default 0: any free port, enough for one node)
+          --cluster-port N         Akka cluster port (default 0: any free port, enough for one node;
+                                   a seed node needs a fixed one)
+          --cluster-host H         the address other nodes reach this one at (default 127.0.0.1)
+          --seed-nodes H:P,H:P     join the cluster of these nodes (their host:cluster-port); without
+                                   it the node forms a cluster of its own (docs/operations.md)
+          --management-port N      operator endpoints /ready, /alive, /cluster/members (default 8558)
         java -jar bhkr.jar call [--api URL] [--as N | --key 0xPRIVATEKEY] METHOD PATH [JSON-BODY]
                                    one request, signed as development account N or by the key;
                                    --api defaults to http://127.0.0.1:8080; exit 0 for a 2xx answer
@@ -188,8 +193,13 @@ public final class Main {
 
   private static int runNode(List<String> words) {
     ChainMode.Split chain = ChainMode.split(words, System.getenv(ChainMode.KEY_VARIABLE));
-    NodeOptions options = RunCommand.options(chain.rest(), System.getenv(RunCommand.PASSWORD_VARIABLE));
-    return options == null ? help() : RunCommand.run(options, chain.chain(), node -> true);
+    ClusterOptions.Split cluster = ClusterOptions.split(chain.rest());
+    NodeOptions options = RunCommand.options(cluster.rest(), System.getenv(RunCommand.PASSWORD_VARIABLE));
+    if (options == null) return help();
+    // Each node would write its own H2 file: one entity, several journals. The embedded profile is one node.
+    if (cluster.seedNodesGiven() && options.profile() == io.bhkr.persistence.JournalProfile.EMBEDDED)
+      throw new UsageError("--seed-nodes needs a shared journal (--profile postgres); the embedded profile is a single node");
+    return RunCommand.run(options, cluster.config().withFallback(chain.chain()), node -> true);
   }
 
   /** A node on a fresh data folder (unless one is given) that plays the worked example, then keeps serving. */

@@ -2,10 +2,8 @@ package io.bhkr.node;
 
 import akka.actor.typed.ActorSystem;
 import akka.actor.typed.javadsl.Behaviors;
-import akka.cluster.typed.Cluster;
 import akka.cluster.typed.ClusterSingleton;
 import akka.cluster.typed.SingletonActor;
-import akka.cluster.typed.Join;
 import akka.http.javadsl.ServerBinding;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
@@ -32,7 +30,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One BHKR node: the journal's schema, an actor system joined to its cluster, the sharded market
+ * One BHKR node: the journal's schema, an actor system joined to its cluster (alone, or through
+ * seed nodes; see {@link ClusterStart}), the sharded market
  * with its genesis governance, the ledger projection, and the HTTP API. Used by {@code Main} and
  * by the end-to-end tests, so both start the system the same way.
  */
@@ -87,8 +86,8 @@ public final class Node implements AutoCloseable {
         .resolve();
     ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "bhkr", config);
     try {
-      Cluster cluster = Cluster.get(system);
-      cluster.manager().tell(Join.create(cluster.selfMember().address())); // a single node forms its own cluster
+      ClusterStart.operatorEndpoints(system, config);
+      ClusterStart.join(system, config);
       Market market = Market.start(system, Market.Settings.defaults());
       // only with bhkr.chain.rpc-url (--chain-rpc); chain-less (no vault signer, no payouts) otherwise
       io.bhkr.http.ChainServices chain = ChainMode.start(system, market, config); // null when chain-less
@@ -100,8 +99,9 @@ public final class Node implements AutoCloseable {
               config.getLong("bhkr.development-audit-period-seconds"))
           : configuredGenesis(config);
       String operator = development ? DevelopmentAccounts.address(0) : config.getString("bhkr.genesis.operator").toLowerCase();
-      market.governance().<akka.Done>ask(r -> new GovernanceEntity.Found(genesis, Clock.systemUTC().instant().getEpochSecond(), r), STARTUP)
-          .toCompletableFuture().get(STARTUP.toSeconds(), TimeUnit.SECONDS);
+      ClusterStart.untilAnswered("the governance entity (genesis)", config.getDuration("bhkr.cluster.startup-timeout"), () ->
+          market.governance().<akka.Done>ask(r -> new GovernanceEntity.Found(genesis, Clock.systemUTC().instant().getEpochSecond(), r),
+              Duration.ofSeconds(10)));
       ApiSettings api = new ApiSettings(options.httpHost(), options.httpPort(), development, operator,
           options.profile().id(), Duration.ofSeconds(5), Clock.systemUTC(), chain,
           // replay reads JDBC journals only: on Cassandra the impact endpoint answers 404 "no journal reader"
@@ -114,6 +114,7 @@ public final class Node implements AutoCloseable {
       MarketMetrics.start(system, chain);
       ServerBinding binding = ApiServer.start(system, market, api).toCompletableFuture().get(STARTUP.toSeconds(), TimeUnit.SECONDS);
       InetSocketAddress address = binding.localAddress();
+      NodeReadiness.apiBound(akka.actor.typed.javadsl.Adapter.toClassic(system), "http://" + address.getHostString() + ":" + address.getPort());
       log.info("BHKR node listening on http://{}:{} (journal profile {}, {})", address.getHostString(), address.getPort(),
           options.profile().id(), options.profile().describe(options.journal()));
       return new Node(system, address);

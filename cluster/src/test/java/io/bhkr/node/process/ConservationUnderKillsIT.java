@@ -96,10 +96,11 @@ class ConservationUnderKillsIT {
       for (Thread t : workers) t.join(TimeUnit.SECONDS.toMillis(60));
       if (crashed.get() != null) fail("a client thread failed", crashed.get());
 
-      JsonNode report = settledReport(node, database);
+      JsonNode report = settledReport(node.client(), database);
       checkConservation(report);
       checkDeposits(market, report, database);
       checkProjectsAndCollateral(market, node.client());
+      checkTransfers(market, database);
       NodeProcess.Finished audit = NodeProcess.runToEnd("fault-audit", List.of("audit", "--api", node.base().toString()));
       assertEquals(0, audit.exitCode(), audit.output());
       assertTrue(audit.output().contains("VERDICT: OK"), audit.output());
@@ -140,11 +141,11 @@ class ConservationUnderKillsIT {
    * Waits until the projection has read every ledger event in the journal and every transfer has
    * been delivered (the restarted entities redeliver their outboxes), then gives the report.
    */
-  private static JsonNode settledReport(NodeProcess node, PostgresTestDatabase database) throws SQLException {
+  static JsonNode settledReport(SignedClient node, PostgresTestDatabase database) throws SQLException {
     AtomicReference<JsonNode> last = new AtomicReference<>();
     long[] journalUpTo = new long[1];
     pollUntil("the ledger projection to read the whole journal and every transfer to arrive", SETTLE, () -> {
-      SignedClient.Response r = node.client().get("/api/v1/audit/conservation");
+      SignedClient.Response r = node.get("/api/v1/audit/conservation");
       if (r.status() != 200) return false;
       JsonNode report = NodeProcess.json(r.body());
       last.set(report);
@@ -181,7 +182,7 @@ class ConservationUnderKillsIT {
   }
 
   /** The invariant to the base unit, recomputed here from the report's own numbers, and no anomaly. */
-  private static void checkConservation(JsonNode report) {
+  static void checkConservation(JsonNode report) {
     assertTrue(report.get("ok").asBoolean(), () -> "conservation broken: " + report.toPrettyString());
     report.get("assets").fields().forEachRemaining(e -> {
       JsonNode a = e.getValue();
@@ -203,7 +204,7 @@ class ConservationUnderKillsIT {
    * beyond those were answered "maybe" (no answer, or 5xx), never refused; and per asset the
    * report's deposited is the journal's sum, between the accepted sum and the accepted plus maybe sum.
    */
-  private static void checkDeposits(FaultMarket market, JsonNode report, PostgresTestDatabase database) throws SQLException {
+  static void checkDeposits(FaultMarket market, JsonNode report, PostgresTestDatabase database) throws SQLException {
     Map<String, Integer> inJournal = new HashMap<>();
     Map<String, BigInteger> journalSum = new HashMap<>();
     try (Connection c = DriverManager.getConnection(database.url(), PostgresTestDatabase.USER, PostgresTestDatabase.PASSWORD);
@@ -246,7 +247,7 @@ class ConservationUnderKillsIT {
   }
 
   /** Every accepted project exists, every accepted completion settled, and accepted collateral is held. */
-  private static void checkProjectsAndCollateral(FaultMarket market, SignedClient client) {
+  static void checkProjectsAndCollateral(FaultMarket market, SignedClient client) {
     for (String projectId : market.projects()) {
       SignedClient.Response r = client.get("/api/v1/projects/" + projectId);
       assertEquals(200, r.status(), "accepted project " + projectId + " exists: " + r.body());
@@ -270,7 +271,25 @@ class ConservationUnderKillsIT {
     });
   }
 
-  private static long accepted(List<io.bhkr.node.process.fault.Answer> answers) {
+  /** Every accepted transfer was debited once and credited once: by the ledger read side, which the journal fills exactly once. */
+  static void checkTransfers(FaultMarket market, PostgresTestDatabase database) throws SQLException {
+    Map<String, int[]> ledger = new HashMap<>();
+    try (Connection c = DriverManager.getConnection(database.url(), PostgresTestDatabase.USER, PostgresTestDatabase.PASSWORD);
+         Statement st = c.createStatement();
+         ResultSet rs = st.executeQuery("SELECT transfer_id, sent, received FROM ledger_transfers")) {
+      while (rs.next()) ledger.put(rs.getString(1), new int[] {rs.getInt(2), rs.getInt(3)});
+    }
+    for (FaultMarket.Transfer t : market.transfers()) {
+      if (!t.answer().accepted()) continue;
+      String id = t.answer().text("transferId");
+      int[] counts = ledger.get(id);
+      assertTrue(counts != null && counts[0] == 1 && counts[1] == 1,
+          "accepted transfer " + id + " of " + t.amount() + " from " + t.from() + " was sent and received once: "
+              + (counts == null ? "not in the ledger" : "sent " + counts[0] + ", received " + counts[1]));
+    }
+  }
+
+  static long accepted(List<io.bhkr.node.process.fault.Answer> answers) {
     return answers.stream().filter(a -> a.status() >= 200 && a.status() < 300).count();
   }
 
@@ -289,12 +308,12 @@ class ConservationUnderKillsIT {
     }
   }
 
-  private static void pollUntil(String what, Duration limit, java.util.function.BooleanSupplier condition) {
+  static void pollUntil(String what, Duration limit, java.util.function.BooleanSupplier condition) {
     pollUntil(what, limit, condition, () -> "");
   }
 
   // The only waiting in this test: a condition polled until a deadline.
-  private static void pollUntil(String what, Duration limit, java.util.function.BooleanSupplier condition,
+  static void pollUntil(String what, Duration limit, java.util.function.BooleanSupplier condition,
       java.util.function.Supplier<String> detail) {
     long deadline = System.nanoTime() + limit.toNanos();
     while (!condition.getAsBoolean()) {

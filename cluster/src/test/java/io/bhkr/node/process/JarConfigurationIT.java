@@ -31,5 +31,13 @@ class JarConfigurationIT {
     assertEquals(true, config.getBoolean("akka.http.server.raw-request-uri-header"), "signatures cover the raw path");
     assertEquals(64 * 1024, config.getBytes("akka.http.server.parsing.max-content-length"));
     assertEquals("jackson-json", config.getString("akka.actor.serialization-bindings.\"io.bhkr.serialization.JsonSerializable\""));
+    // the cluster's operator settings (docs/operations.md) over Akka Management's and the SBR's own defaults
+    assertEquals("keep-majority", config.getString("akka.cluster.split-brain-resolver.active-strategy"));
+    assertEquals("akka.cluster.sbr.SplitBrainResolverProvider", config.getString("akka.cluster.downing-provider-class"));
+    assertEquals("io.bhkr.node.NodeReadiness", config.getString("akka.management.health-checks.readiness-checks.bhkr-node"));
+    assertEquals("akka.management.cluster.scaladsl.ClusterMembershipCheck",
+        config.getString("akka.management.health-checks.readiness-checks.cluster-membership"), "Akka's membership check stays beside ours");
+    assertEquals(false, config.getBoolean("akka.management.http.route-providers-read-only"), "operators leave and down members over HTTP");
+    assertEquals("akka.management.cluster.ClusterHttpManagementRouteProvider", config.getString("akka.management.http.routes.cluster-management"));
   }
 }

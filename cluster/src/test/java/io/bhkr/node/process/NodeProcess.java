@@ -51,7 +51,7 @@ final class NodeProcess implements AutoCloseable {
    * the source tree.
    */
   static NodeProcess startNode(String name, Path workDir, List<String> options) {
-    List<String> args = new ArrayList<>(List.of("--http-port", "0"));
+    List<String> args = new ArrayList<>(List.of("--http-port", "0", "--management-port", "0"));
     args.addAll(options);
     Path log = logFile(name);
     long started = System.nanoTime();
@@ -71,7 +71,7 @@ final class NodeProcess implements AutoCloseable {
 
   /** Starts a node and waits until it listens, not until it is UP: for a node expected to report itself DOWN. */
   static NodeProcess startListening(String name, Path workDir, List<String> options) {
-    List<String> args = new ArrayList<>(List.of("--http-port", "0"));
+    List<String> args = new ArrayList<>(List.of("--http-port", "0", "--management-port", "0"));
     args.addAll(options);
     Path log = logFile(name);
     Process process = launch(args, workDir, log);

@@ -31,9 +31,15 @@ public final class FaultMarket {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private volatile URI node;
+  /** One account-to-account transfer request; {@code transferId} is known only from an answer. */
+  public record Transfer(String from, String to, BigInteger amount, Answer answer) {}
+
+  /** The nodes requests go to, one picked at random per request: one node, or the live members of a cluster. */
+  private volatile List<URI> targets = List.of();
   private final AtomicLong requests = new AtomicLong();
   private final AtomicLong operations = new AtomicLong();
+  /** Requests a node answered with any HTTP status (0 is no answer). */
+  private final AtomicLong answered = new AtomicLong();
 
   final List<Deposit> deposits = new CopyOnWriteArrayList<>();
   final List<Stake> stakes = new CopyOnWriteArrayList<>();
@@ -49,12 +55,32 @@ public final class FaultMarket {
   final Map<Integer, Boolean> applied = new ConcurrentHashMap<>();
   final Map<String, AtomicLong> answers = new ConcurrentHashMap<>();
 
+  final List<Transfer> transfers = new CopyOnWriteArrayList<>();
+
   public void talkTo(URI node) {
-    this.node = node;
+    this.targets = List.of(node);
+  }
+
+  /** Spreads the requests over these nodes (every node of a cluster serves the whole API). */
+  public void talkTo(List<URI> nodes) {
+    this.targets = List.copyOf(nodes);
+  }
+
+  /** How many providers became ACTIVE through the load (they bid on the projects). */
+  public int activeProviderCount() {
+    return activeProviders.size();
+  }
+
+  public List<Transfer> transfers() {
+    return transfers;
   }
 
   public long requests() {
     return requests.get();
+  }
+
+  public long answered() {
+    return answered.get();
   }
 
   public long operations() {
@@ -92,7 +118,8 @@ public final class FaultMarket {
 
   /** A request signed as development account {@code signer} (or unsigned if negative), to the current node. */
   Answer send(int signer, String method, String path, String body) {
-    URI target = node;
+    List<URI> live = targets;
+    URI target = live.get(java.util.concurrent.ThreadLocalRandom.current().nextInt(live.size()));
     SignedClient client = new SignedClient(target, signer < 0 ? null : DevelopmentAccounts.credentials(signer));
     requests.incrementAndGet();
     Answer answer;
@@ -102,6 +129,7 @@ public final class FaultMarket {
     } catch (UncheckedIOException e) {
       answer = new Answer(0, !refusedConnection(e), null);
     }
+    if (answer.status() != 0) answered.incrementAndGet();
     String kind = answer.accepted() ? "accepted" : answer.maybe() ? "maybe" : answer.sent() ? "refused" : "not sent";
     answers.computeIfAbsent(kind, k -> new AtomicLong()).incrementAndGet();
     return answer;

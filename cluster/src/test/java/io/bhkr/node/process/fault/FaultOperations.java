@@ -35,7 +35,8 @@ public final class FaultOperations {
       new Weighted("node registered", 1, FaultOperations::nodeRegistered),
       new Weighted("sidecar stake", 2, FaultOperations::sidecarStake),
       new Weighted("sidecar withdrawal", 1, FaultOperations::sidecarWithdrawal),
-      new Weighted("reward distribution", 1, FaultOperations::rewardDistribution));
+      new Weighted("reward distribution", 1, FaultOperations::rewardDistribution),
+      new Weighted("transfer", 2, FaultOperations::transfer));
 
   /** Development accounts that deposit and open projects. */
   static final int FIRST_REQUESTER = 7, LAST_REQUESTER = 19;
@@ -159,6 +160,17 @@ public final class FaultOperations {
   /** The operator distributes the Reward Pool's epoch (refused with 409 within the same second). */
   static void rewardDistribution(FaultMarket m, Random r) {
     m.post(FaultMarket.OPERATOR, "/api/v1/pools/reward/distributions", "{}");
+  }
+
+  /** An account gets BHKR and sends some of it to another account (a 409 when the send finds too little). */
+  static void transfer(FaultMarket m, Random r) {
+    int from = FIRST_REQUESTER + r.nextInt(LAST_REQUESTER - FIRST_REQUESTER + 1);
+    int to = FIRST_REQUESTER + (from - FIRST_REQUESTER + 1 + r.nextInt(LAST_REQUESTER - FIRST_REQUESTER)) % (LAST_REQUESTER - FIRST_REQUESTER + 1);
+    BigInteger amount = someAmount(r);
+    if (!m.deposit(from, "BHKR", amount).accepted()) return;
+    Answer a = m.post(from, "/api/v1/accounts/" + address(from) + "/transfers",
+        "{\"to\":\"" + address(to) + "\",\"amount\":{\"asset\":\"BHKR\",\"amount\":\"" + amount + "\"}}");
+    m.transfers.add(new FaultMarket.Transfer(address(from), address(to), amount, a));
   }
 
   private static Answer stake(FaultMarket m, int provider, BigInteger amount) {
