@@ -214,4 +214,32 @@ class MicroPoolEntityTest {
     assertEquals(BigInteger.ZERO, pool.restart().state().held().of(Asset.ETH).amount(), "the pool keeps nothing");
     assertTrue(pool.<MicroPoolEntity.Closing>runCommand(r -> new MicroPoolEntity.Close(1_002, r)).reply().refusal().contains("CLOSED"));
   }
+
+  /** The fee is the pool's to compute (economics 4): a caller sending a stake straight to the pool with a fee of its own choosing is refused. */
+  @Test
+  void thePoolChargesOnlyTheFeeItsTermsAsk() {
+    receive(opening(self, 8));
+    Amount due = fee(self, "s-a", A, 4).amount(); // 12.5 BHKR for 4 ETH at FP 100
+    Transfer cheap = new Transfer("s-a" + MicroPoolDecisions.FEE_SUFFIX, Party.account(A), self, bhkr(1), MicroPoolDecisions.FEE, 20);
+    assertTrue(sent(receive(cheap).events()).isEmpty(), "held until its stake arrives");
+    List<Transfer> back = sent(receive(stake(self, "s-a", A, 4)).events());
+    assertEquals(eth(4).amount(), sum(back, Party.account(A), Asset.ETH), "the stake goes back");
+    assertEquals(bhkr(1).amount(), sum(back, Party.account(A), Asset.BHKR), "and so does the fee it came with");
+    assertEquals(BigInteger.ZERO, view().total().subtract(eth(8).amount()), "nothing staked");
+
+    receive(stake(self, "s-b", B, 4));
+    Transfer dear = new Transfer("s-b" + MicroPoolDecisions.FEE_SUFFIX, Party.account(B), self, due.plus(bhkr(1)), MicroPoolDecisions.FEE,
+        21);
+    List<Transfer> returned = sent(receive(dear).events());
+    assertEquals(List.of(Party.account(B)), returned.stream().map(Transfer::to).toList(), "a fee above the one due goes back whole");
+    assertEquals(due.plus(bhkr(1)).amount(), sum(returned, Party.account(B), Asset.BHKR));
+    assertEquals(due, pool.restart().state().feeDue("s-b"), "the stake still owes the fee its terms ask");
+
+    receive(stake(self, "s-c", C, 4));
+    List<Transfer> charged = sent(receive(fee(self, "s-c", C, 4)).events());
+    assertEquals(due.amount(), sum(charged, Party.REWARD_POOL, Asset.BHKR).add(sum(charged, Party.account(PROVIDER), Asset.BHKR)),
+        "the fee due is charged and split");
+    assertEquals(due.amount(), view().stakes().stream().filter(l -> l.address().equals(C)).findFirst().orElseThrow().fee());
+    assertEquals(null, pool.restart().state().feeDue("s-c"), "paid: nothing owed after a replay");
+  }
 }

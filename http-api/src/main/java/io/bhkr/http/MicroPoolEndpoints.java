@@ -20,7 +20,6 @@ import io.bhkr.micropool.MicroPoolView;
 import io.bhkr.money.Amount;
 import io.bhkr.money.Asset;
 import io.bhkr.provider.ProviderEntity;
-import io.bhkr.rules.MicroPoolRule;
 import io.bhkr.transfer.Dispatch;
 import io.bhkr.transfer.MicroPoolOpening;
 import io.bhkr.transfer.Party;
@@ -120,7 +119,8 @@ final class MicroPoolEndpoints extends Endpoints {
         throw ApiException.conflict("pool-ended", "micro-pool " + v.poolId() + " took stakes until " + v.terms().endsAt());
       String stakeId = newId("mpstake-");
       Party from = Party.account(signer), pool = Party.microPool(v.poolId());
-      Amount fee = MicroPoolRule.fee(v.terms().fp(), amount, v.terms().validatorStake());
+      // the pool charges only the fee its terms ask; a different one would send the stake back
+      Amount fee = v.terms().feeFor(amount);
       List<Dispatch> payments = new ArrayList<>(List.of(new Transfer(stakeId, from, pool, amount, MicroPoolDecisions.STAKE, now())));
       if (!fee.isZero())
         payments.add(new Transfer(stakeId + MicroPoolDecisions.FEE_SUFFIX, from, pool, fee, MicroPoolDecisions.FEE, now()));
