@@ -48,6 +48,16 @@ public final class ProviderEntity
 
   public record Get(ActorRef<ProviderView> replyTo) implements Command {}
 
+  /**
+   * May this provider open a micro-pool staking {@code stake} under {@code parameters} at {@code at}?
+   * Asked before the opening is paid: the provider owns the score its k comes from.
+   */
+  public record CheckPoolStake(Amount stake, io.bhkr.governance.Parameters parameters, long at, ActorRef<PoolStakeCheck> replyTo)
+      implements Command {}
+
+  /** {@code refusal} is null when the stake covers the provider's k; {@code k} is that share in wei. */
+  public record PoolStakeCheck(EthShare.Refusal refusal, java.math.BigInteger k) implements JsonSerializable {}
+
   public sealed interface ApplyResult extends JsonSerializable {}
 
   public record Applied(String providerId) implements ApplyResult {}
@@ -120,6 +130,11 @@ public final class ProviderEntity
         .onCommand(Confirm.class, (s, c) -> onReceipt(s, c.receipt()))
         .onCommand(RedeliveryDue.class, (s, c) -> onRedeliveryDue(s))
         .onCommand(Get.class, (s, c) -> Effect().reply(c.replyTo(), view(providerId, s)))
+        .onCommand(CheckPoolStake.class, (s, c) -> {
+          ProviderView v = view(providerId, s);
+          return Effect().reply(c.replyTo(), new PoolStakeCheck(EthShare.openingRefusal(v, c.stake(), c.parameters(), c.at()),
+              v.status() == Status.NONE ? null : EthShare.k(v, c.parameters())));
+        })
         .build();
   }
 

@@ -19,6 +19,7 @@ import io.bhkr.micropool.MicroPoolTerms;
 import io.bhkr.micropool.MicroPoolView;
 import io.bhkr.money.Amount;
 import io.bhkr.money.Asset;
+import io.bhkr.provider.EthShare;
 import io.bhkr.provider.ProviderEntity;
 import io.bhkr.transfer.Dispatch;
 import io.bhkr.transfer.MicroPoolOpening;
@@ -74,19 +75,13 @@ final class MicroPoolEndpoints extends Endpoints {
     if (chainPool != null && !chainPool.matches("0x[0-9a-f]{40}")) throw ApiException.invalid("chainPool", "must be a contract address");
     MicroPoolContracts contracts = chainPool == null ? null : chain("a pool's principal cannot be held on chain").microPools();
     String poolId = newId("mp-");
-    return ask(market.provider(signer), ProviderEntity.Get::new)
-        .thenCompose(p -> {
-          if (p.status() == ProviderEntity.Status.NONE) throw ApiException.forbidden("not-a-provider", signer + " has not applied as a provider");
-          if (!p.standing(now()).qualified()) throw ApiException.conflict("not-qualified", signer + " is " + p.status());
-          return ask(market.governance(), GovernanceEntity.Get::new).thenApply(g -> {
-            // economics 6: the provider stakes at least its k of every 32 ETH validator
-            BigInteger k = ReputationRendering.k(p, g);
-            if (stake.amount().compareTo(k) < 0)
-              throw ApiException.conflict("stake-below-k", "the provider's ETH stake " + stake.amount() + " wei is below its k of "
-                  + k + " wei (trust tier " + ReputationRendering.tier(p, g) + ")");
-            return g;
-          });
-        })
+    return ask(market.governance(), GovernanceEntity.Get::new)
+        .thenCompose(g -> ask(market.provider(signer), (ActorRef<ProviderEntity.PoolStakeCheck> r) ->
+            new ProviderEntity.CheckPoolStake(stake, g.parameters(), now(), r)).thenApply(check -> {
+              // economics 6: the provider decides whether the stake covers its k of every 32 ETH validator
+              if (check.refusal() != null) throw refusal(check.refusal());
+              return g;
+            }))
         .thenCompose(g -> chainPool == null ? java.util.concurrent.CompletableFuture.completedFuture(g)
             : checkedContract(contracts, chainPool, signer, endsAt, fp, stake, g.parameters().microPools().validatorStake())
                 .thenApply(x -> g))
@@ -188,6 +183,14 @@ final class MicroPoolEndpoints extends Endpoints {
 
   private CompletionStage<MicroPoolEntity.Closing> close(MicroPoolView v) {
     return ask(market.microPool(v.poolId()), (ActorRef<MicroPoolEntity.Closing> r) -> new MicroPoolEntity.Close(now(), r));
+  }
+
+  private static ApiException refusal(EthShare.Refusal r) {
+    return switch (r.kind()) {
+      case NOT_A_PROVIDER -> ApiException.forbidden("not-a-provider", r.reason());
+      case NOT_QUALIFIED -> ApiException.conflict("not-qualified", r.reason());
+      case STAKE_BELOW_K -> ApiException.conflict("stake-below-k", r.reason());
+    };
   }
 
   private static ApiException principalOnChain(MicroPoolView v, String what) {

@@ -1,0 +1,83 @@
+package io.bhkr.provider;
+
+import static io.bhkr.testing.EntityTests.bhkr;
+import static io.bhkr.testing.EntityTests.eth;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import akka.actor.testkit.typed.javadsl.ActorTestKit;
+import akka.persistence.testkit.javadsl.EventSourcedBehaviorTestKit;
+import io.bhkr.governance.Parameters;
+import io.bhkr.money.Amount;
+import io.bhkr.provider.ProviderEntity.PoolStakeCheck;
+import io.bhkr.rules.Resources;
+import io.bhkr.serialization.DomainEvent;
+import io.bhkr.testing.EntityTests;
+import io.bhkr.testing.RecordingRoute;
+import io.bhkr.transfer.Party;
+import io.bhkr.transfer.ProviderQualified;
+import io.bhkr.transfer.Receipt;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the provider decides for others, asked straight at the entity as any client but the HTTP
+ * API would: whether its micro-pool stake covers its k (economics 6), and whether one more node
+ * fits within the capacity it declared. Every message crosses Jackson.
+ */
+class ProviderVouchingEntityTest {
+
+  private static final long T0 = 1_700_000_000L;
+  private static final Resources DECLARED = new Resources(8, 32, 512, 100);
+  private static final AtomicInteger IDS = new AtomicInteger();
+  private static ActorTestKit testKit;
+
+  @BeforeAll
+  static void start() {
+    testKit = ActorTestKit.create("ProviderVouchingEntityTest", EntityTests.config());
+  }
+
+  @AfterAll
+  static void stop() {
+    testKit.shutdownTestKit();
+  }
+
+  private record Provider(String id, EventSourcedBehaviorTestKit<ProviderEntity.Command, DomainEvent, ProviderState> kit) {
+
+    void receive(io.bhkr.transfer.Dispatch d) {
+      kit.<Receipt>runCommand(r -> new ProviderEntity.Receive(d, r));
+    }
+
+    PoolStakeCheck check(Amount stake) {
+      return kit.<PoolStakeCheck>runCommand(r -> new ProviderEntity.CheckPoolStake(stake, Parameters.development(), T0, r)).reply();
+    }
+  }
+
+  private static Provider provider() {
+    String id = String.format("0x%040x", 0xbee000 + IDS.incrementAndGet());
+    RecordingRoute route = new RecordingRoute(testKit.createTestProbe(RecordingRoute.Delivery.class).getRef());
+    return new Provider(id, EventSourcedBehaviorTestKit.create(testKit.system(), ProviderEntity.create(id, route, Duration.ofMinutes(5))));
+  }
+
+  @Test
+  void aMicroPoolStakeBelowTheProvidersKIsRefusedByTheProvider() {
+    Provider p = provider();
+    assertEquals(EthShare.Refusal.Kind.NOT_A_PROVIDER, p.check(eth(32)).refusal().kind());
+    p.kit().<ProviderEntity.ApplyResult>runCommand(r -> new ProviderEntity.Apply("Acme", DECLARED, bhkr(90), T0, r));
+    assertEquals(EthShare.Refusal.Kind.NOT_QUALIFIED, p.check(eth(32)).refusal().kind(), "applied, not qualified");
+    p.receive(new ProviderQualified("qualify:" + p.id(), Party.GOVERNANCE, Party.provider(p.id()), "p", bhkr(10_000), bhkr(100_000)));
+
+    BigInteger k = p.check(eth(32)).k();
+    assertTrue(k.signum() > 0 && k.compareTo(eth(32).amount()) < 0, "a new provider stakes a share of the validator: " + k);
+    PoolStakeCheck below = p.check(new Amount(io.bhkr.money.Asset.ETH, k.subtract(BigInteger.ONE)));
+    assertEquals(EthShare.Refusal.Kind.STAKE_BELOW_K, below.refusal().kind());
+    assertTrue(below.refusal().reason().contains("below its k of " + k), below.refusal().reason());
+    assertNull(p.check(new Amount(io.bhkr.money.Asset.ETH, k)).refusal(), "exactly k is enough");
+    assertTrue(p.check(eth(32)).k().equals(k), "asking changes nothing");
+  }
+}
