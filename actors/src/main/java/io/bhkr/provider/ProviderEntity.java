@@ -58,6 +58,12 @@ public final class ProviderEntity
   /** {@code refusal} is null when the stake covers the provider's k; {@code k} is that share in wei. */
   public record PoolStakeCheck(EthShare.Refusal refusal, java.math.BigInteger k) implements JsonSerializable {}
 
+  /** May node {@code nodeId} with {@code capacity} join this provider? Asked before the node is registered. */
+  public record AdmitNode(String nodeId, Resources capacity, ActorRef<NodeAdmitted> replyTo) implements Command {}
+
+  /** {@code refusal} is null when the node fits within the provider's declared capacity. */
+  public record NodeAdmitted(NodeAdmission.Refusal refusal) implements JsonSerializable {}
+
   public sealed interface ApplyResult extends JsonSerializable {}
 
   public record Applied(String providerId) implements ApplyResult {}
@@ -130,6 +136,8 @@ public final class ProviderEntity
         .onCommand(Confirm.class, (s, c) -> onReceipt(s, c.receipt()))
         .onCommand(RedeliveryDue.class, (s, c) -> onRedeliveryDue(s))
         .onCommand(Get.class, (s, c) -> Effect().reply(c.replyTo(), view(providerId, s)))
+        .onCommand(AdmitNode.class, (s, c) -> Effect().reply(c.replyTo(),
+            new NodeAdmitted(NodeAdmission.refusal(view(providerId, s), c.nodeId(), c.capacity()))))
         .onCommand(CheckPoolStake.class, (s, c) -> {
           ProviderView v = view(providerId, s);
           return Effect().reply(c.replyTo(), new PoolStakeCheck(EthShare.openingRefusal(v, c.stake(), c.parameters(), c.at()),

@@ -10,11 +10,13 @@ import akka.actor.testkit.typed.javadsl.ActorTestKit;
 import akka.persistence.testkit.javadsl.EventSourcedBehaviorTestKit;
 import io.bhkr.governance.Parameters;
 import io.bhkr.money.Amount;
+import io.bhkr.provider.ProviderEntity.NodeAdmitted;
 import io.bhkr.provider.ProviderEntity.PoolStakeCheck;
 import io.bhkr.rules.Resources;
 import io.bhkr.serialization.DomainEvent;
 import io.bhkr.testing.EntityTests;
 import io.bhkr.testing.RecordingRoute;
+import io.bhkr.transfer.NodeDeclared;
 import io.bhkr.transfer.Party;
 import io.bhkr.transfer.ProviderQualified;
 import io.bhkr.transfer.Receipt;
@@ -34,6 +36,7 @@ class ProviderVouchingEntityTest {
 
   private static final long T0 = 1_700_000_000L;
   private static final Resources DECLARED = new Resources(8, 32, 512, 100);
+  private static final Resources HALF = new Resources(4, 16, 256, 50);
   private static final AtomicInteger IDS = new AtomicInteger();
   private static ActorTestKit testKit;
 
@@ -51,6 +54,14 @@ class ProviderVouchingEntityTest {
 
     void receive(io.bhkr.transfer.Dispatch d) {
       kit.<Receipt>runCommand(r -> new ProviderEntity.Receive(d, r));
+    }
+
+    void declared(String node, Resources capacity) {
+      receive(new NodeDeclared("node:" + node, Party.node(node), Party.provider(id), node, capacity, T0));
+    }
+
+    NodeAdmission.Refusal admit(String node, Resources capacity) {
+      return kit.<NodeAdmitted>runCommand(r -> new ProviderEntity.AdmitNode(node, capacity, r)).reply().refusal();
     }
 
     PoolStakeCheck check(Amount stake) {
@@ -79,5 +90,28 @@ class ProviderVouchingEntityTest {
     assertTrue(below.refusal().reason().contains("below its k of " + k), below.refusal().reason());
     assertNull(p.check(new Amount(io.bhkr.money.Asset.ETH, k)).refusal(), "exactly k is enough");
     assertTrue(p.check(eth(32)).k().equals(k), "asking changes nothing");
+  }
+
+  @Test
+  void nodesAreCappedByTheCapacityTheProviderDeclared() {
+    Provider p = provider();
+    assertEquals(NodeAdmission.Refusal.Kind.NOT_A_PROVIDER, p.admit("n-1", HALF).kind());
+    p.kit().<ProviderEntity.ApplyResult>runCommand(r -> new ProviderEntity.Apply("Acme", DECLARED, bhkr(90), T0, r));
+    assertEquals(NodeAdmission.Refusal.Kind.NOT_QUALIFIED, p.admit("n-1", HALF).kind());
+    p.receive(new ProviderQualified("qualify:" + p.id(), Party.GOVERNANCE, Party.provider(p.id()), "p", bhkr(10_000), bhkr(100_000)));
+
+    assertEquals(NodeAdmission.Refusal.Kind.OVER_DECLARED_CAPACITY, p.admit("n-big", new Resources(9, 1, 1, 1)).kind(),
+        "one dimension beyond the declared capacity is enough to refuse");
+    assertNull(p.admit("n-1", HALF));
+    p.declared("n-1", HALF);
+    assertNull(p.admit("n-2", HALF), "two halves fill it exactly");
+    p.declared("n-2", HALF);
+    NodeAdmission.Refusal third = p.admit("n-3", new Resources(1, 0, 0, 0));
+    assertEquals(NodeAdmission.Refusal.Kind.OVER_DECLARED_CAPACITY, third.kind());
+    assertTrue(third.reason().contains("n-3") && third.reason().contains("beyond"), third.reason());
+    assertNull(p.admit("n-2", HALF), "a node already declared counts once");
+    p.kit().restart();
+    assertEquals(NodeAdmission.Refusal.Kind.OVER_DECLARED_CAPACITY, p.admit("n-3", new Resources(0, 0, 0, 1)).kind(),
+        "the sum survives a restart: it is folded from the journal");
   }
 }
