@@ -47,6 +47,10 @@ public final class ProjectEntity
 
   public record Receive(Dispatch dispatch, ActorRef<Receipt> replyTo) implements Command {}
 
+  /**
+   * A bid with the standing its provider vouched for: sent by the provider entity
+   * ({@code ProviderEntity.Bid}), never built by a client, which could make a standing up.
+   */
   public record PlaceBid(String providerId, Amount price, ProviderStanding standing, long at, ActorRef<BidResult> replyTo)
       implements Command {}
 
@@ -69,7 +73,8 @@ public final class ProjectEntity
   /** {@code inadmissible} names the auction rule the bid broke, when that is the reason. */
   public record BidRefused(BidRefusal refusal, String reason, io.bhkr.rules.Auction.Refusal inadmissible) implements BidResult {}
 
-  public enum BidRefusal { UNKNOWN_PROJECT, NOT_BIDDING, INADMISSIBLE }
+  /** {@code NOT_A_PROVIDER} comes from the provider entity, which vouches for every bid (ProviderEntity.Bid). */
+  public enum BidRefusal { UNKNOWN_PROJECT, NOT_BIDDING, INADMISSIBLE, NOT_A_PROVIDER }
 
   public static Behavior<Command> create(String projectId, DispatchRoute route, Duration redelivery, Clock clock) {
     return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> new ProjectEntity(projectId, timers, clock,

@@ -7,11 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import akka.actor.testkit.typed.javadsl.ActorTestKit;
+import akka.actor.testkit.typed.javadsl.TestProbe;
 import akka.persistence.testkit.javadsl.EventSourcedBehaviorTestKit;
 import io.bhkr.governance.Parameters;
 import io.bhkr.money.Amount;
 import io.bhkr.provider.ProviderEntity.NodeAdmitted;
+import io.bhkr.project.ProjectEntity;
 import io.bhkr.provider.ProviderEntity.PoolStakeCheck;
+import io.bhkr.rules.Auction;
 import io.bhkr.rules.Resources;
 import io.bhkr.serialization.DomainEvent;
 import io.bhkr.testing.EntityTests;
@@ -70,9 +73,51 @@ class ProviderVouchingEntityTest {
   }
 
   private static Provider provider() {
+    return provider(projectId -> null);
+  }
+
+  private static Provider provider(ProviderEntity.Projects projects) {
     String id = String.format("0x%040x", 0xbee000 + IDS.incrementAndGet());
     RecordingRoute route = new RecordingRoute(testKit.createTestProbe(RecordingRoute.Delivery.class).getRef());
-    return new Provider(id, EventSourcedBehaviorTestKit.create(testKit.system(), ProviderEntity.create(id, route, Duration.ofMinutes(5))));
+    return new Provider(id, EventSourcedBehaviorTestKit.create(testKit.system(),
+        ProviderEntity.create(id, route, projects, Duration.ofMinutes(5))));
+  }
+
+  /**
+   * A bid goes to the project only through its provider, with the standing the provider holds: a
+   * provider that applied but is not qualified cannot pass itself off as qualified, and one that
+   * never applied is refused before any project hears of it.
+   */
+  @Test
+  void theProviderVouchesForItsBidWithItsOwnStanding() {
+    TestProbe<ProjectEntity.Command> project = testKit.createTestProbe(ProjectEntity.Command.class);
+    TestProbe<ProjectEntity.BidResult> bidder = testKit.createTestProbe(ProjectEntity.BidResult.class);
+    Provider p = provider(projectId -> projectId.equals("project-1") ? project.getRef() : null);
+
+    p.kit().runCommand(new ProviderEntity.Bid("project-1", bhkr(60), T0, bidder.getRef()));
+    ProjectEntity.BidRefused none = (ProjectEntity.BidRefused) bidder.receiveMessage();
+    assertEquals(ProjectEntity.BidRefusal.NOT_A_PROVIDER, none.refusal());
+    project.expectNoMessage(Duration.ofMillis(100));
+
+    p.kit().<ProviderEntity.ApplyResult>runCommand(r -> new ProviderEntity.Apply("Acme", DECLARED, bhkr(90), T0, r));
+    p.kit().runCommand(new ProviderEntity.Bid("project-1", bhkr(60), T0 + 5, bidder.getRef()));
+    ProjectEntity.PlaceBid unqualified = project.expectMessageClass(ProjectEntity.PlaceBid.class);
+    Auction.ProviderStanding held = p.kit().<ProviderEntity.ProviderView>runCommand(ProviderEntity.Get::new).reply().standing(T0 + 5);
+    assertEquals(held, unqualified.standing(), "the standing the provider holds, nothing else");
+    assertEquals(false, unqualified.standing().qualified());
+    assertEquals(DECLARED, unqualified.standing().freeCapacity());
+    assertEquals(bhkr(60), unqualified.price());
+    assertEquals(T0 + 5, unqualified.at());
+    assertEquals(bidder.getRef(), unqualified.replyTo(), "the project answers the bidder");
+
+    p.receive(new ProviderQualified("qualify:" + p.id(), Party.GOVERNANCE, Party.provider(p.id()), "p", bhkr(10_000), bhkr(100_000)));
+    p.kit().runCommand(new ProviderEntity.Bid("project-1", bhkr(60), T0 + 6, bidder.getRef()));
+    ProjectEntity.PlaceBid qualified = project.expectMessageClass(ProjectEntity.PlaceBid.class);
+    assertEquals(p.kit().<ProviderEntity.ProviderView>runCommand(ProviderEntity.Get::new).reply().standing(T0 + 6), qualified.standing());
+    assertTrue(qualified.standing().qualified());
+
+    p.kit().runCommand(new ProviderEntity.Bid("project-2", bhkr(60), T0 + 7, bidder.getRef()));
+    assertEquals(ProjectEntity.BidRefusal.UNKNOWN_PROJECT, ((ProjectEntity.BidRefused) bidder.receiveMessage()).refusal());
   }
 
   @Test
