@@ -214,9 +214,11 @@ public final class MicroPoolDecisions {
   }
 
   /** Why the pool cannot close at {@code at}, or null when it can: only an OPEN pool at or past its end time. */
-  public static String closingRefusal(MicroPoolState s, long at) {
-    if (s.status() != MicroPoolStatus.OPEN) return "the pool is " + s.status() + "; only an OPEN pool closes";
-    if (at < s.terms().endsAt()) return "the pool is open until " + s.terms().endsAt();
+  public static MicroPoolRefusal closingRefusal(MicroPoolState s, long at) {
+    if (s.status() != MicroPoolStatus.OPEN)
+      return new MicroPoolRefusal(MicroPoolRefusal.Kind.NOT_OPEN, "the pool is " + s.status() + "; only an OPEN pool closes");
+    if (at < s.terms().endsAt())
+      return new MicroPoolRefusal(MicroPoolRefusal.Kind.NOT_ENDED, "the pool is open until " + s.terms().endsAt());
     return null;
   }
 
@@ -235,11 +237,14 @@ public final class MicroPoolDecisions {
   }
 
   /** Why a slashing of {@code loss} cannot be recorded, or null: only an ACTIVE pool, 0 < L ≤ the validator's balance. */
-  public static String slashingRefusal(MicroPoolState s, Amount loss) {
-    if (s.status() != MicroPoolStatus.ACTIVE) return "the pool is " + s.status() + "; only an ACTIVE pool's validator is slashed";
-    if (s.terms().onChain()) return "the pool's principal is on chain at " + s.terms().chainPool() + "; slashing such a pool is not built";
+  public static MicroPoolRefusal slashingRefusal(MicroPoolState s, Amount loss) {
+    if (s.status() != MicroPoolStatus.ACTIVE)
+      return new MicroPoolRefusal(MicroPoolRefusal.Kind.NOT_ACTIVE, "the pool is " + s.status() + "; only an ACTIVE pool's validator is slashed");
+    if (s.terms().onChain())
+      return new MicroPoolRefusal(MicroPoolRefusal.Kind.PRINCIPAL_ON_CHAIN, "the pool's principal is on chain at " + s.terms().chainPool()
+          + "; slashing such a pool is not built");
     if (loss.asset() != Asset.ETH || loss.amount().signum() <= 0 || loss.amount().compareTo(s.validatorBalance()) > 0)
-      return "the loss must be more than 0 and at most the validator's " + s.validatorBalance() + " wei";
+      return new MicroPoolRefusal(MicroPoolRefusal.Kind.LOSS_OUT_OF_RANGE, "must be at most the validator's " + s.validatorBalance() + " wei");
     return null;
   }
 

@@ -48,14 +48,14 @@ public final class MicroPoolEntity
   /** The provider closes its pool that is still OPEN at or after its end time ({@code at}). */
   public record Close(long at, ActorRef<Closing> replyTo) implements Command {}
 
-  /** {@code refusal} is null when the pool closed. */
-  public record Closing(String refusal) implements JsonSerializable {}
+  /** {@code refusal} is null when the pool closed; {@code kind} says which rule refused it. */
+  public record Closing(String refusal, MicroPoolRefusal.Kind kind) implements JsonSerializable {}
 
   /** The operator reports the validator's slashing loss, observed on the beacon chain at {@code at}. */
   public record Slash(io.bhkr.money.Amount loss, long at, ActorRef<Slashing> replyTo) implements Command {}
 
-  /** {@code refusal} is null when the slashing was recorded. */
-  public record Slashing(String refusal) implements JsonSerializable {}
+  /** {@code refusal} is null when the slashing was recorded; {@code kind} says which rule refused it. */
+  public record Slashing(String refusal, MicroPoolRefusal.Kind kind) implements JsonSerializable {}
 
   /**
    * The chain bridge reports a confirmed log of this pool's contract (principal on chain); answered
@@ -109,17 +109,17 @@ public final class MicroPoolEntity
   }
 
   private ReplyEffect<DomainEvent, MicroPoolState> onClose(MicroPoolState s, Close c) {
-    String refusal = MicroPoolDecisions.closingRefusal(s, c.at());
-    if (refusal != null) return Effect().reply(c.replyTo(), new Closing(refusal));
+    MicroPoolRefusal refusal = MicroPoolDecisions.closingRefusal(s, c.at());
+    if (refusal != null) return Effect().reply(c.replyTo(), new Closing(refusal.reason(), refusal.kind()));
     List<DomainEvent> events = MicroPoolDecisions.close(s, self, c.at());
-    return persistAndSend(events, c.replyTo(), new Closing(null));
+    return persistAndSend(events, c.replyTo(), new Closing(null, null));
   }
 
   private ReplyEffect<DomainEvent, MicroPoolState> onSlash(MicroPoolState s, Slash c) {
-    String refusal = MicroPoolDecisions.slashingRefusal(s, c.loss());
-    if (refusal != null) return Effect().reply(c.replyTo(), new Slashing(refusal));
+    MicroPoolRefusal refusal = MicroPoolDecisions.slashingRefusal(s, c.loss());
+    if (refusal != null) return Effect().reply(c.replyTo(), new Slashing(refusal.reason(), refusal.kind()));
     List<DomainEvent> events = MicroPoolDecisions.slash(s, self, c.loss(), c.at());
-    return persistAndSend(events, c.replyTo(), new Slashing(null));
+    return persistAndSend(events, c.replyTo(), new Slashing(null, null));
   }
 
   private ReplyEffect<DomainEvent, MicroPoolState> onChainFact(MicroPoolState s, RecordChainFact c) {

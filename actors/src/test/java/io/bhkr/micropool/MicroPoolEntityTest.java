@@ -3,6 +3,7 @@ package io.bhkr.micropool;
 import static io.bhkr.testing.EntityTests.bhkr;
 import static io.bhkr.testing.EntityTests.eth;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import akka.actor.testkit.typed.javadsl.ActorTestKit;
@@ -241,5 +242,16 @@ class MicroPoolEntityTest {
         "the fee due is charged and split");
     assertEquals(due.amount(), view().stakes().stream().filter(l -> l.address().equals(C)).findFirst().orElseThrow().fee());
     assertEquals(null, pool.restart().state().feeDue("s-c"), "paid: nothing owed after a replay");
+  }
+
+  /** Closing sent straight to the pool: before its end time, and once closed, each refusal has its own kind. */
+  @Test
+  void closingRefusalsAreTyped() {
+    receive(opening(self, 8)); // ends at 1_000
+    assertEquals(MicroPoolRefusal.Kind.NOT_ENDED,
+        pool.<MicroPoolEntity.Closing>runCommand(r -> new MicroPoolEntity.Close(999, r)).reply().kind());
+    assertNull(pool.<MicroPoolEntity.Closing>runCommand(r -> new MicroPoolEntity.Close(1_000, r)).reply().kind());
+    assertEquals(MicroPoolRefusal.Kind.NOT_OPEN,
+        pool.<MicroPoolEntity.Closing>runCommand(r -> new MicroPoolEntity.Close(1_001, r)).reply().kind());
   }
 }

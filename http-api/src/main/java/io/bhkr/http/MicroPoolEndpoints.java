@@ -14,6 +14,7 @@ import io.bhkr.micropool.MicroPoolEntity;
 import io.bhkr.micropool.MicroPoolEntity.Outcome;
 import io.bhkr.micropool.MicroPoolEvents;
 import io.bhkr.micropool.MicroPoolLeg;
+import io.bhkr.micropool.MicroPoolRefusal;
 import io.bhkr.micropool.MicroPoolStatus;
 import io.bhkr.micropool.MicroPoolTerms;
 import io.bhkr.micropool.MicroPoolView;
@@ -137,7 +138,7 @@ final class MicroPoolEndpoints extends Endpoints {
       } else if (v.status() == MicroPoolStatus.COMPLETED) {
         if (v.aethOutstanding().compareTo(eth.amount()) < 0)
           throw ApiException.conflict("insufficient-stake", "the pool owes only " + v.aethOutstanding() + " wei to aETH holders");
-        BigInteger owed = validatorLoss(v).subtract(v.refunded());
+        BigInteger owed = v.stakersLoss().subtract(v.refunded());
         if (owed.signum() > 0)
           throw ApiException.conflict("awaiting-refund", "the Insurance Pool still owes this pool " + owed
               + " wei of its stakers' slashing loss; aETH is redeemed 1:1 once it is paid");
@@ -175,7 +176,7 @@ final class MicroPoolEndpoints extends Endpoints {
       });
     }).thenCompose(closing -> {
       if (closing.refusal() != null)
-        throw ApiException.conflict(closing.refusal().startsWith("the pool is open until") ? "pool-not-ended" : "pool-not-open",
+        throw ApiException.conflict(closing.kind() == MicroPoolRefusal.Kind.NOT_ENDED ? "pool-not-ended" : "pool-not-open",
             closing.refusal());
       return view(rawId).thenApply(v -> json(200, render(v)));
     });
@@ -205,26 +206,17 @@ final class MicroPoolEndpoints extends Endpoints {
   private CompletionStage<HttpResponse> slash(String rawId, String signer, byte[] body) {
     if (!signer.equals(settings.operator())) throw ApiException.forbidden("not-operator", "only the operator may record a slashing");
     Amount loss = Wire.required(Json.read(body, SlashingRequest.class).loss(), "loss").positiveIn(Asset.ETH, "loss");
-    return existing(rawId).thenCompose(v -> {
-      if (v.status() != MicroPoolStatus.ACTIVE) throw ApiException.conflict("not-active", "micro-pool " + v.poolId() + " is " + v.status());
-      if (v.terms().onChain()) throw principalOnChain(v, "recording the slashing of such a pool is not built");
-      BigInteger balance = validatorBalance(v);
-      if (loss.amount().compareTo(balance) > 0)
-        throw ApiException.invalid("loss", "must be at most the validator's " + balance + " wei");
-      return ask(market.microPool(v.poolId()), (ActorRef<MicroPoolEntity.Slashing> r) -> new MicroPoolEntity.Slash(loss, now(), r));
-    }).thenCompose(slashing -> {
-      if (slashing.refusal() != null) throw ApiException.conflict("not-active", slashing.refusal());
-      return view(rawId).thenApply(v -> json(200, render(v)));
-    });
-  }
-
-  private static BigInteger validatorBalance(MicroPoolView v) {
-    return v.total().subtract(validatorLoss(v));
-  }
-
-  /** The stakers' slashing losses: what the Insurance Pool owes the pool in all. */
-  private static BigInteger validatorLoss(MicroPoolView v) {
-    return v.slashings().stream().map(MicroPoolEvents.Slashed::stakersLoss).reduce(BigInteger.ZERO, BigInteger::add);
+    // the pool decides whether it can be slashed by this much (MicroPoolDecisions.slashingRefusal)
+    return existing(rawId).thenCompose(v ->
+        ask(market.microPool(v.poolId()), (ActorRef<MicroPoolEntity.Slashing> r) -> new MicroPoolEntity.Slash(loss, now(), r))
+            .thenCompose(slashing -> {
+              if (slashing.refusal() != null) throw switch (slashing.kind()) {
+                case PRINCIPAL_ON_CHAIN -> principalOnChain(v, "recording the slashing of such a pool is not built");
+                case LOSS_OUT_OF_RANGE -> ApiException.invalid("loss", slashing.refusal());
+                default -> ApiException.conflict("not-active", slashing.refusal());
+              };
+              return view(rawId).thenApply(after -> json(200, render(after)));
+            }));
   }
 
   private CompletionStage<HttpResponse> show(String rawId) {
@@ -281,7 +273,7 @@ final class MicroPoolEndpoints extends Endpoints {
       line.put("fee", Wire.amount(new Amount(v.terms().fp().asset(), l.fee())));
       return line;
     }).toList());
-    m.put("validatorBalance", Wire.amount(new Amount(Asset.ETH, validatorBalance(v))));
+    m.put("validatorBalance", Wire.amount(new Amount(Asset.ETH, v.validatorBalance())));
     m.put("slashings", v.slashings().stream().map(MicroPoolEndpoints::render).toList());
     m.put("refunded", Wire.amount(new Amount(Asset.ETH, v.refunded())));
     m.put("settlement", v.status() == MicroPoolStatus.COMPLETED ? v.settlement().stream().map(MicroPoolEndpoints::render).toList() : null);
