@@ -254,4 +254,24 @@ class MicroPoolEntityTest {
     assertEquals(MicroPoolRefusal.Kind.NOT_OPEN,
         pool.<MicroPoolEntity.Closing>runCommand(r -> new MicroPoolEntity.Close(1_001, r)).reply().kind());
   }
+
+  /** The pool tells an asker once a dispatch is decided, so the API does not poll it (issue 16 part 2). */
+  @Test
+  void theDecidingPoolAnswersOnceTheDispatchIsAppliedOrReturned() {
+    receive(opening(self, 8));
+    var stakeWaiter = testKit.createTestProbe(MicroPoolEntity.Outcome.class);
+    var refusedWaiter = testKit.createTestProbe(MicroPoolEntity.Outcome.class);
+    pool.runCommand(new MicroPoolEntity.AwaitOutcome("s-a", stakeWaiter.getRef()));
+    pool.runCommand(new MicroPoolEntity.AwaitOutcome("late", refusedWaiter.getRef()));
+    stakeWaiter.expectNoMessage(Duration.ofMillis(100));
+
+    receive(stake(self, "s-a", A, 4));
+    assertEquals(new MicroPoolEntity.Outcome("s-a", MicroPoolEntity.Outcome.Kind.APPLIED), stakeWaiter.receiveMessage());
+    refusedWaiter.expectNoMessage(Duration.ofMillis(50));
+    receive(new Transfer("late", Party.account(B), self, eth(1), MicroPoolDecisions.STAKE, 1_000)); // at its end time: returned
+    assertEquals(new MicroPoolEntity.Outcome("late", MicroPoolEntity.Outcome.Kind.RETURNED), refusedWaiter.receiveMessage());
+
+    var already = pool.<MicroPoolEntity.Outcome>runCommand(r -> new MicroPoolEntity.AwaitOutcome("s-a", r));
+    assertEquals(MicroPoolEntity.Outcome.Kind.APPLIED, already.reply().kind(), "decided before: answered at once");
+  }
 }

@@ -88,7 +88,9 @@ final class MicroPoolEndpoints extends Endpoints {
                 .thenApply(x -> g))
         .thenCompose(g -> pay(signer, new MicroPoolOpening("open:" + poolId, Party.account(signer), Party.microPool(poolId), signer,
             stake, MicroPoolTerms.of(fp, endsAt, g.parameters(), chainPool), now())))
-        .thenCompose(x -> readUntil(() -> view(poolId), v -> v.status() != MicroPoolStatus.NONE))
+        // the pool answers once it has opened (or returned) the opening: no polling
+        .thenCompose(x -> outcome(poolId, "open:" + poolId))
+        .thenCompose(o -> view(poolId))
         .thenApply(v -> json(v.status() == MicroPoolStatus.NONE ? 202 : 201, Map.of("poolId", poolId, "status", v.status().name())));
   }
 
@@ -234,12 +236,17 @@ final class MicroPoolEndpoints extends Endpoints {
 
   /** Waits until the pool applied or returned the payment; answers with the pool (202 if still on its way). */
   private CompletionStage<HttpResponse> applied(String poolId, String dispatchId, String refusal, String detail) {
-    return readUntil(() -> ask(market.microPool(poolId), (ActorRef<Outcome> r) -> new MicroPoolEntity.GetOutcome(dispatchId, r)),
-            o -> o.kind() != Outcome.Kind.PENDING)
+    return outcome(poolId, dispatchId)
         .thenCompose(o -> {
           if (o.kind() == Outcome.Kind.RETURNED) throw ApiException.conflict(refusal, detail);
           return view(poolId).thenApply(v -> json(o.kind() == Outcome.Kind.APPLIED ? 200 : 202, render(v)));
         });
+  }
+
+  /** The pool tells us once it has applied or returned the dispatch; after the effect wait, where it stands. */
+  private CompletionStage<Outcome> outcome(String poolId, String dispatchId) {
+    return whenDecided(market.microPool(poolId), (ActorRef<Outcome> r) -> new MicroPoolEntity.AwaitOutcome(dispatchId, r),
+        () -> ask(market.microPool(poolId), (ActorRef<Outcome> r) -> new MicroPoolEntity.GetOutcome(dispatchId, r)));
   }
 
   private CompletionStage<MicroPoolView> existing(String rawId) {
