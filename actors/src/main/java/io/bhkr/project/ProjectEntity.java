@@ -56,6 +56,11 @@ public final class ProjectEntity
 
   public record Get(ActorRef<ProjectView> replyTo) implements Command {}
 
+  /** May {@code provider} complete the project now? Asked before its profit is paid in; {@code refusal} is null when it may. */
+  public record CheckCompletion(String provider, ActorRef<CompletionCheck> replyTo) implements Command {}
+
+  public record CompletionCheck(ProjectRules.CompletionRefusal refusal) implements JsonSerializable {}
+
   /** The provider stopped serving at {@code at}; the prices in force value the compensation. */
   public record RecordFailure(String reason, long at, BigInteger bhkrPriceMicroUsd, BigInteger ethPriceMicroUsd,
       ActorRef<ProjectView> replyTo) implements Command {}
@@ -105,6 +110,8 @@ public final class ProjectEntity
         .onCommand(PlaceBid.class, this::onBid)
         .onCommand(CloseAuction.class, this::onClose)
         .onCommand(Get.class, (s, c) -> Effect().reply(c.replyTo(), view(s)))
+        .onCommand(CheckCompletion.class, (s, c) ->
+            Effect().reply(c.replyTo(), new CompletionCheck(ProjectRules.completionRefusal(s, c.provider()))))
         .onCommand(RecordFailure.class, this::onFailure)
         .onCommand(Confirm.class, (s, c) -> onReceipt(s, c.receipt()))
         .onCommand(RedeliveryDue.class, (s, c) -> onRedeliveryDue(s))

@@ -197,10 +197,14 @@ final class ProjectEndpoints extends Endpoints {
   /** The winner reports completion: its profit moves into escrow and the project settles. */
   private CompletionStage<HttpResponse> complete(String projectId, String signer, byte[] body) {
     Amount profit = Wire.required(Json.read(body, CompletionRequest.class).profit(), "profit").toAmount("profit");
-    return existing(projectId).thenCompose(v -> {
-      if (v.winner() == null || !v.winner().equals(signer))
-        throw ApiException.forbidden("not-the-winner", "only the project's winning provider may complete it");
-      if (v.status() != ProjectStatus.RUNNING) throw ApiException.conflict("not-running", "project " + projectId + " is " + v.status());
+    // the project says who may complete it and when (ProjectRules.completionRefusal)
+    return existing(projectId).thenCompose(v -> ask(market.project(projectId),
+        (ActorRef<ProjectEntity.CompletionCheck> r) -> new ProjectEntity.CheckCompletion(signer, r))).thenCompose(check -> {
+      ProjectRules.CompletionRefusal refusal = check.refusal();
+      if (refusal != null) throw switch (refusal.kind()) {
+        case NOT_THE_WINNER -> ApiException.forbidden("not-the-winner", refusal.reason());
+        case NOT_RUNNING -> ApiException.conflict("not-running", "project " + projectId + ": " + refusal.reason());
+      };
       Transfer payment = new Transfer("profit:" + projectId, Party.account(signer), Party.project(projectId), profit, ProjectRules.PROFIT, now());
       return ask(market.account(signer), (ActorRef<AccountEntity.SendResult> r) -> new AccountEntity.Send(payment, r));
     }).thenCompose(result -> {
