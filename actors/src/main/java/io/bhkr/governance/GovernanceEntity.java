@@ -20,20 +20,12 @@ import io.bhkr.transfer.Seen;
 import io.bhkr.transfer.Transfer;
 import io.bhkr.money.Asset;
 import java.math.BigInteger;
-import io.bhkr.transfer.InsuranceExcessDecided;
-import io.bhkr.transfer.MicroPoolMigrationOrdered;
 import io.bhkr.transfer.DispatchRoute;
 import io.bhkr.transfer.DispatchSent;
 import io.bhkr.transfer.Outbox;
 import io.bhkr.transfer.Party;
-import io.bhkr.transfer.ProviderDisqualification;
-import io.bhkr.transfer.ProviderKSet;
-import io.bhkr.transfer.ProviderQualified;
-import io.bhkr.rules.Disqualification;
 import io.bhkr.transfer.Receipt;
 import java.time.Duration;
-import java.util.Set;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -249,71 +241,24 @@ public final class GovernanceEntity
         .build();
   }
 
+  /** Admissibility is {@link GovernanceDecisions#proposalRefusal}'s to say; the shell persists the proposal it opens. */
   private ReplyEffect<DomainEvent, State> onPropose(State s, Propose c) {
-    if (!s.isGovernor(c.proposer())) return refuse(c.replyTo(), Refusal.NOT_A_GOVERNOR, c.proposer() + " is not a governor");
-    if (s.proposals().containsKey(c.proposalId())) return refuse(c.replyTo(), Refusal.INVALID, "proposal id already used");
-    boolean aboutProvider = Proposal.aboutProvider(c.kind());
-    if (aboutProvider && (c.providerId() == null || c.providerId().isBlank()))
-      return refuse(c.replyTo(), Refusal.INVALID, "providerId is missing");
-    boolean setsK = c.kind() == Proposal.Kind.SET_PROVIDER_K;
-    if (setsK && (c.kWei() == null || c.kWei().signum() < 0 || c.kWei().compareTo(io.bhkr.rules.TrustTier.MAX_K) > 0))
-      return refuse(c.replyTo(), Refusal.INVALID, "k must be 0 to 16 ETH (in wei)");
-    boolean setsParameter = c.kind() == Proposal.Kind.SET_PARAMETER;
-    if (setsParameter) {
-      if (c.setting() == null) return refuse(c.replyTo(), Refusal.INVALID, "name and value are missing");
-      try {
-        ParameterChange.apply(s.genesis().parameters(), c.setting().name(), c.setting().value());
-      } catch (IllegalArgumentException e) {
-        return refuse(c.replyTo(), Refusal.INVALID, e.getMessage());
-      }
-    } else if (c.kind() == Proposal.Kind.MIGRATE_MICROPOOL) {
-      Proposal.Migration m = c.migration();
-      if (m == null || m.poolId() == null || m.toPoolId() == null || m.poolId().equals(m.toPoolId()))
-        return refuse(c.replyTo(), Refusal.INVALID, "a migration names two different pools");
-    } else if (!aboutProvider && c.excess() == null) return refuse(c.replyTo(), Refusal.INVALID, "the excess move is missing");
-    Proposal p = new Proposal(c.proposalId(), c.kind(), aboutProvider ? c.providerId() : null, c.proposer(), c.at(),
-        c.at() + s.genesis().parameters().proposalSeconds(), Set.of(), Set.of(), Proposal.Status.OPEN,
-        c.kind() == Proposal.Kind.MOVE_INSURANCE_EXCESS ? c.excess() : null, setsParameter ? c.setting() : null,
-        c.kind() == Proposal.Kind.MIGRATE_MICROPOOL ? c.migration() : null, setsK ? c.kWei() : null);
+    DecisionRefused refusal = GovernanceDecisions.proposalRefusal(s, c);
+    if (refusal != null) return Effect().reply(c.replyTo(), refusal);
+    Proposal p = GovernanceDecisions.proposal(s, c);
     return Effect().persist(new ProposalOpened(p)).thenReply(c.replyTo(), ns -> new ProposalView(ns.proposals().get(p.proposalId())));
   }
 
+  /** The majority and what it decides are {@link GovernanceDecisions#vote}'s; the shell persists and sends. */
   private ReplyEffect<DomainEvent, State> onVote(State s, Vote c) {
-    Proposal p = s.proposals().get(c.proposalId());
-    if (p == null) return refuse(c.replyTo(), Refusal.UNKNOWN_PROPOSAL, "no proposal " + c.proposalId());
-    if (!s.isGovernor(c.governor())) return refuse(c.replyTo(), Refusal.NOT_A_GOVERNOR, c.governor() + " is not a governor");
-    if (p.status() != Proposal.Status.OPEN) return refuse(c.replyTo(), Refusal.CLOSED, "the proposal is " + p.status());
-    if (c.at() > p.deadline()) {
-      Closing closing = Closing.of(s.council(), p, Proposal.Status.EXPIRED, c.at(), s.genesis().parameters().elections());
-      return Effect().persist(closing.events())
-          .thenRun(ns -> courier.send(closing.transfers()))
-          .thenReply(c.replyTo(), ns -> new DecisionRefused(Refusal.CLOSED, "the proposal expired at " + p.deadline()));
-    }
-    if (p.hasVoted(c.governor())) return refuse(c.replyTo(), Refusal.ALREADY_VOTED, c.governor() + " has already voted on " + c.proposalId());
-
-    List<DomainEvent> events = new ArrayList<>();
-    events.add(new VoteCast(p.proposalId(), c.governor(), c.inFavour(), c.at()));
-    Proposal after = p.withVote(c.governor(), c.inFavour());
-    int majority = s.genesis().n() + 1;
-    List<Dispatch> notices = new ArrayList<>();
-    if (after.yes().size() >= majority && p.kind() == Proposal.Kind.SET_PARAMETER) {
-      events.addAll(setParameter(p, s.genesis().parameters(), c.at()));
-    } else if (after.yes().size() >= majority) {
-      events.add(new ProposalDecided(p.proposalId(), Proposal.Status.PASSED, c.at()));
-      Dispatch notice = decision(p, s.genesis().parameters(), c.at());
-      events.add(new DispatchSent(notice));
-      notices.add(notice);
-    } else if (after.no().size() >= majority) {
-      events.add(new ProposalDecided(p.proposalId(), Proposal.Status.REJECTED, c.at()));
-    }
-    if (after.yes().size() >= majority || after.no().size() >= majority) {
-      Closing closing = Closing.attendance(s.council(), after, c.at(), s.genesis().parameters().elections());
-      events.addAll(closing.events());
-      notices.addAll(closing.transfers());
-    }
-    return Effect().persist(events)
-        .thenRun(ns -> courier.send(notices))
-        .thenReply(c.replyTo(), ns -> new ProposalView(ns.proposals().get(p.proposalId())));
+    GovernanceDecisions.Voting voting = GovernanceDecisions.vote(s, c);
+    if (voting instanceof GovernanceDecisions.VoteRefused r) return Effect().reply(c.replyTo(), r.refusal());
+    if (voting instanceof GovernanceDecisions.Expired e)
+      return Effect().persist(e.events()).thenRun(ns -> courier.send(e.notices())).thenReply(c.replyTo(), ns -> e.refusal());
+    GovernanceDecisions.Cast cast = (GovernanceDecisions.Cast) voting;
+    return Effect().persist(cast.events())
+        .thenRun(ns -> courier.send(cast.notices()))
+        .thenReply(c.replyTo(), ns -> new ProposalView(ns.proposals().get(c.proposalId())));
   }
 
   /** A governor stake is BHKR an account sends with the reason {@value Council#GOVERNOR_STAKE}. */
@@ -359,38 +304,6 @@ public final class GovernanceEntity
     return Effect().persist(t.events())
         .thenRun(ns -> courier.send(t.transfers()))
         .thenReply(c.replyTo(), ns -> new Ticked(t.expired(), t.election(), ns.council().phase()));
-  }
-
-  /**
-   * A passing SET_PARAMETER applies to the parameters in force when it passes. If another change
-   * passed since it was proposed and the two no longer fit together (a split no longer summing to
-   * 10_000, say), it is REJECTED rather than applied half-valid.
-   */
-  private static List<DomainEvent> setParameter(Proposal p, Parameters inForce, long at) {
-    try {
-      Parameters next = ParameterChange.apply(inForce, p.setting().name(), p.setting().value());
-      return List.of(new ProposalDecided(p.proposalId(), Proposal.Status.PASSED, at),
-          new ParameterChanged(p.proposalId(), p.setting().name(), p.setting().value(), next, at));
-    } catch (IllegalArgumentException e) {
-      return List.of(new ProposalDecided(p.proposalId(), Proposal.Status.REJECTED, at));
-    }
-  }
-
-  /** What a passed proposal tells the entity it is about. */
-  private static Dispatch decision(Proposal p, Parameters params, long at) {
-    return switch (p.kind()) {
-      case QUALIFY_PROVIDER -> new ProviderQualified("qualify:" + p.proposalId(), Party.GOVERNANCE, Party.provider(p.providerId()),
-          p.proposalId(), params.pMin(), params.pMax());
-      case MOVE_INSURANCE_EXCESS -> new InsuranceExcessDecided("excess:" + p.proposalId(), Party.GOVERNANCE, Party.INSURANCE_POOL,
-          p.proposalId(), p.excess().action(), p.excess().amount(), params.insuranceCap(), at);
-      case MIGRATE_MICROPOOL -> new MicroPoolMigrationOrdered("migrate:" + p.proposalId(), Party.GOVERNANCE,
-          Party.microPool(p.migration().poolId()), p.proposalId(), p.migration().toPoolId(), at);
-      case DISQUALIFY_PROVIDER -> new ProviderDisqualification("disqualify:" + p.proposalId(), Party.GOVERNANCE,
-          Party.provider(p.providerId()), p.proposalId(), at, Disqualification.until(at, params.reputation().disqualifyDays()));
-      case SET_PROVIDER_K -> new ProviderKSet("k:" + p.proposalId(), Party.GOVERNANCE, Party.provider(p.providerId()), p.proposalId(),
-          p.kWei());
-      case SET_PARAMETER -> throw new IllegalStateException("a parameter change is no notice");
-    };
   }
 
   private ReplyEffect<DomainEvent, State> refuse(ActorRef<Decision> replyTo, Refusal refusal, String reason) {

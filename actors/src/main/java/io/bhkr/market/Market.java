@@ -52,7 +52,8 @@ public final class Market {
         .withSettings(remembered));
     sharding.init(Entity.of(GovernanceEntity.TYPE_KEY, ctx -> GovernanceEntity.create(route, settings.redelivery()))
         .withSettings(remembered));
-    sharding.init(Entity.of(ProviderEntity.TYPE_KEY, ctx -> ProviderEntity.create(ctx.getEntityId(), route, settings.redelivery()))
+    sharding.init(Entity.of(ProviderEntity.TYPE_KEY, ctx -> ProviderEntity.create(ctx.getEntityId(), route,
+            projectId -> sharding.entityRefFor(ProjectEntity.TYPE_KEY, projectId), settings.redelivery()))
         .withSettings(remembered));
     sharding.init(Entity.of(RewardPoolEntity.TYPE_KEY, ctx -> RewardPoolEntity.create(route, settings.redelivery()))
         .withSettings(remembered));

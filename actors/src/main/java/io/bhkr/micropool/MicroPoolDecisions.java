@@ -76,11 +76,16 @@ public final class MicroPoolDecisions {
     return events;
   }
 
-  /** Accepted while OPEN: the stake is recorded, aETH minted and sent 1:1, and the pool activates at the validator stake. */
+  /**
+   * Accepted while OPEN: the stake is recorded, aETH minted and sent 1:1, and the pool activates at
+   * the validator stake. A fee already held for it must be the one the pool's terms ask, or the
+   * stake and its fee both go back.
+   */
   private static List<DomainEvent> stake(MicroPoolState s, Party self, Transfer t) {
     Transfer fee = s.heldFees().get(t.id());
+    boolean wrongFee = fee != null && s.terms() != null && !fee.amount().equals(s.terms().feeFor(t.amount()));
     // a pool whose principal is on chain takes stakes there only (ChainCustody)
-    if (s.status() != MicroPoolStatus.OPEN || t.at() >= s.terms().endsAt() || s.terms().onChain()) {
+    if (s.status() != MicroPoolStatus.OPEN || t.at() >= s.terms().endsAt() || s.terms().onChain() || wrongFee) {
       List<DomainEvent> events = new ArrayList<>(giveBack(self, t, t.id(), t.at()));
       events.add(new StakeRefused(t.id()));
       if (fee != null) events.addAll(returnHeldFee(self, t.id(), fee));
@@ -98,12 +103,19 @@ public final class MicroPoolDecisions {
     return events;
   }
 
-  /** A fee is forwarded once its stake is accepted, returned if the stake was, and held until then. */
+  /**
+   * A fee is forwarded once its stake is accepted, returned if the stake was, and held until then.
+   * The pool charges only the fee its own terms ask of the stake (economics 4): a fee for an
+   * accepted stake that owes another amount, or owes none, goes back; a held one is checked when
+   * its stake arrives.
+   */
   private static List<DomainEvent> fee(MicroPoolState s, Party self, Transfer t) {
     String stakeId = t.id().substring(0, t.id().length() - FEE_SUFFIX.length());
     if (s.refusedStakes().contains(stakeId) || s.terms() != null && s.terms().onChain()) return giveBack(self, t, t.id(), t.at());
+    boolean accepted = s.acceptedStakes().contains(stakeId);
+    if (accepted && !t.amount().equals(s.feeDue(stakeId))) return giveBack(self, t, t.id(), t.at());
     List<DomainEvent> events = new ArrayList<>(List.of(new FeeReceived(stakeId, t)));
-    if (s.acceptedStakes().contains(stakeId)) events.addAll(charge(s, self, stakeId, t.from().id(), t.id(), t.amount(), t.at()));
+    if (accepted) events.addAll(charge(s, self, stakeId, t.from().id(), t.id(), t.amount(), t.at()));
     return events;
   }
 
@@ -202,9 +214,11 @@ public final class MicroPoolDecisions {
   }
 
   /** Why the pool cannot close at {@code at}, or null when it can: only an OPEN pool at or past its end time. */
-  public static String closingRefusal(MicroPoolState s, long at) {
-    if (s.status() != MicroPoolStatus.OPEN) return "the pool is " + s.status() + "; only an OPEN pool closes";
-    if (at < s.terms().endsAt()) return "the pool is open until " + s.terms().endsAt();
+  public static MicroPoolRefusal closingRefusal(MicroPoolState s, long at) {
+    if (s.status() != MicroPoolStatus.OPEN)
+      return new MicroPoolRefusal(MicroPoolRefusal.Kind.NOT_OPEN, "the pool is " + s.status() + "; only an OPEN pool closes");
+    if (at < s.terms().endsAt())
+      return new MicroPoolRefusal(MicroPoolRefusal.Kind.NOT_ENDED, "the pool is open until " + s.terms().endsAt());
     return null;
   }
 
@@ -223,11 +237,14 @@ public final class MicroPoolDecisions {
   }
 
   /** Why a slashing of {@code loss} cannot be recorded, or null: only an ACTIVE pool, 0 < L ≤ the validator's balance. */
-  public static String slashingRefusal(MicroPoolState s, Amount loss) {
-    if (s.status() != MicroPoolStatus.ACTIVE) return "the pool is " + s.status() + "; only an ACTIVE pool's validator is slashed";
-    if (s.terms().onChain()) return "the pool's principal is on chain at " + s.terms().chainPool() + "; slashing such a pool is not built";
+  public static MicroPoolRefusal slashingRefusal(MicroPoolState s, Amount loss) {
+    if (s.status() != MicroPoolStatus.ACTIVE)
+      return new MicroPoolRefusal(MicroPoolRefusal.Kind.NOT_ACTIVE, "the pool is " + s.status() + "; only an ACTIVE pool's validator is slashed");
+    if (s.terms().onChain())
+      return new MicroPoolRefusal(MicroPoolRefusal.Kind.PRINCIPAL_ON_CHAIN, "the pool's principal is on chain at " + s.terms().chainPool()
+          + "; slashing such a pool is not built");
     if (loss.asset() != Asset.ETH || loss.amount().signum() <= 0 || loss.amount().compareTo(s.validatorBalance()) > 0)
-      return "the loss must be more than 0 and at most the validator's " + s.validatorBalance() + " wei";
+      return new MicroPoolRefusal(MicroPoolRefusal.Kind.LOSS_OUT_OF_RANGE, "must be at most the validator's " + s.validatorBalance() + " wei");
     return null;
   }
 

@@ -18,7 +18,10 @@ import io.bhkr.transfer.DispatchSent;
 import io.bhkr.transfer.Party;
 import io.bhkr.transfer.Receipt;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * An ETH micro-pool (economics 4): the provider's k and users' stakes until a validator's 32 ETH,
@@ -41,6 +44,13 @@ public final class MicroPoolEntity
   /** What became of a dispatch sent to this pool, so the API can answer after its effect. */
   public record GetOutcome(String dispatchId, ActorRef<Outcome> replyTo) implements Command {}
 
+  /**
+   * Answered once the dispatch is applied or returned, at once if it already is: the pool that
+   * decides tells the asker, who need not poll. Nothing answers a dispatch that never comes; the
+   * asker's timeout bounds its wait.
+   */
+  public record AwaitOutcome(String dispatchId, ActorRef<Outcome> replyTo) implements Command {}
+
   public record Outcome(String dispatchId, Kind kind) implements JsonSerializable {
     public enum Kind { PENDING, APPLIED, RETURNED }
   }
@@ -48,14 +58,14 @@ public final class MicroPoolEntity
   /** The provider closes its pool that is still OPEN at or after its end time ({@code at}). */
   public record Close(long at, ActorRef<Closing> replyTo) implements Command {}
 
-  /** {@code refusal} is null when the pool closed. */
-  public record Closing(String refusal) implements JsonSerializable {}
+  /** {@code refusal} is null when the pool closed; {@code kind} says which rule refused it. */
+  public record Closing(String refusal, MicroPoolRefusal.Kind kind) implements JsonSerializable {}
 
   /** The operator reports the validator's slashing loss, observed on the beacon chain at {@code at}. */
   public record Slash(io.bhkr.money.Amount loss, long at, ActorRef<Slashing> replyTo) implements Command {}
 
-  /** {@code refusal} is null when the slashing was recorded. */
-  public record Slashing(String refusal) implements JsonSerializable {}
+  /** {@code refusal} is null when the slashing was recorded; {@code kind} says which rule refused it. */
+  public record Slashing(String refusal, MicroPoolRefusal.Kind kind) implements JsonSerializable {}
 
   /**
    * The chain bridge reports a confirmed log of this pool's contract (principal on chain); answered
@@ -74,6 +84,11 @@ public final class MicroPoolEntity
 
   private final String poolId;
   private final Party self;
+  /**
+   * Askers waiting for a dispatch's outcome, in this incarnation only: after a restart they have
+   * timed out and read the state instead. Each is answered after the write that decides it.
+   */
+  private final Map<String, List<ActorRef<Outcome>>> awaiting = new HashMap<>();
 
   private MicroPoolEntity(String poolId, Courier<Command> courier) {
     super(PersistenceId.of(TYPE_KEY.name(), poolId), TAG, courier, MicroPoolState::outbox);
@@ -93,6 +108,7 @@ public final class MicroPoolEntity
         .onCommand(Receive.class, this::onReceive)
         .onCommand(Get.class, (s, c) -> Effect().reply(c.replyTo(), MicroPoolView.of(poolId, s)))
         .onCommand(GetOutcome.class, (s, c) -> Effect().reply(c.replyTo(), outcome(s, c.dispatchId())))
+        .onCommand(AwaitOutcome.class, this::onAwait)
         .onCommand(Close.class, this::onClose)
         .onCommand(Slash.class, this::onSlash)
         .onCommand(RecordChainFact.class, this::onChainFact)
@@ -109,17 +125,17 @@ public final class MicroPoolEntity
   }
 
   private ReplyEffect<DomainEvent, MicroPoolState> onClose(MicroPoolState s, Close c) {
-    String refusal = MicroPoolDecisions.closingRefusal(s, c.at());
-    if (refusal != null) return Effect().reply(c.replyTo(), new Closing(refusal));
+    MicroPoolRefusal refusal = MicroPoolDecisions.closingRefusal(s, c.at());
+    if (refusal != null) return Effect().reply(c.replyTo(), new Closing(refusal.reason(), refusal.kind()));
     List<DomainEvent> events = MicroPoolDecisions.close(s, self, c.at());
-    return persistAndSend(events, c.replyTo(), new Closing(null));
+    return persistAndSend(events, c.replyTo(), new Closing(null, null));
   }
 
   private ReplyEffect<DomainEvent, MicroPoolState> onSlash(MicroPoolState s, Slash c) {
-    String refusal = MicroPoolDecisions.slashingRefusal(s, c.loss());
-    if (refusal != null) return Effect().reply(c.replyTo(), new Slashing(refusal));
+    MicroPoolRefusal refusal = MicroPoolDecisions.slashingRefusal(s, c.loss());
+    if (refusal != null) return Effect().reply(c.replyTo(), new Slashing(refusal.reason(), refusal.kind()));
     List<DomainEvent> events = MicroPoolDecisions.slash(s, self, c.loss(), c.at());
-    return persistAndSend(events, c.replyTo(), new Slashing(null));
+    return persistAndSend(events, c.replyTo(), new Slashing(null, null));
   }
 
   private ReplyEffect<DomainEvent, MicroPoolState> onChainFact(MicroPoolState s, RecordChainFact c) {
@@ -128,10 +144,30 @@ public final class MicroPoolEntity
     return persistAndSend(events, c.replyTo(), akka.Done.getInstance());
   }
 
+  private ReplyEffect<DomainEvent, MicroPoolState> onAwait(MicroPoolState s, AwaitOutcome c) {
+    Outcome now = outcome(s, c.dispatchId());
+    if (now.kind() != Outcome.Kind.PENDING) return Effect().reply(c.replyTo(), now);
+    awaiting.computeIfAbsent(c.dispatchId(), id -> new ArrayList<>()).add(c.replyTo());
+    return Effect().noReply();
+  }
+
   /** Persists the events in one write, then sends the dispatches among them through the outbox, then answers. */
   private <R> ReplyEffect<DomainEvent, MicroPoolState> persistAndSend(List<DomainEvent> events, ActorRef<R> replyTo, R reply) {
     List<Dispatch> out = events.stream().filter(e -> e instanceof DispatchSent).map(e -> ((DispatchSent) e).dispatch()).toList();
-    return Effect().persist(events).thenRun(ns -> courier.send(out)).thenReply(replyTo, ns -> reply);
+    return Effect().persist(events).thenRun(ns -> {
+      courier.send(out);
+      answerAwaiting(ns);
+    }).thenReply(replyTo, ns -> reply);
+  }
+
+  /** Tells every asker whose dispatch the last write decided. */
+  private void answerAwaiting(MicroPoolState s) {
+    awaiting.entrySet().removeIf(waiting -> {
+      Outcome o = outcome(s, waiting.getKey());
+      if (o.kind() == Outcome.Kind.PENDING) return false;
+      waiting.getValue().forEach(asker -> asker.tell(o));
+      return true;
+    });
   }
 
   private static Outcome outcome(MicroPoolState s, String id) {

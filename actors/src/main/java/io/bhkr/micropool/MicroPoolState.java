@@ -51,6 +51,7 @@ public record MicroPoolState(
     Set<String> acceptedStakes,
     Set<String> refusedStakes,
     Map<String, Transfer> heldFees,
+    Map<String, Amount> feesDue,
     List<MicroPoolLeg> settlement,
     List<MicroPoolEvents.Slashed> slashings,
     BigInteger refunded,
@@ -65,6 +66,7 @@ public record MicroPoolState(
     acceptedStakes = Set.copyOf(acceptedStakes);
     refusedStakes = Set.copyOf(refusedStakes);
     heldFees = Map.copyOf(heldFees);
+    feesDue = feesDue == null ? Map.of() : Map.copyOf(feesDue); // absent in snapshots from before the pool checked fees
     settlement = List.copyOf(settlement);
     slashings = slashings == null ? List.of() : List.copyOf(slashings); // absent in snapshots from before slashing
     refunded = refunded == null ? BigInteger.ZERO : refunded;
@@ -72,7 +74,7 @@ public record MicroPoolState(
 
   public static MicroPoolState empty() {
     return new MicroPoolState(MicroPoolStatus.NONE, null, Amount.zero(Asset.ETH), null, 0, 0, new TreeMap<>(), new TreeMap<>(),
-        BigInteger.ZERO, Set.of(), Set.of(), Map.of(), List.of(), List.of(), BigInteger.ZERO, Balances.empty(), Outbox.empty(), Seen.none());
+        BigInteger.ZERO, Set.of(), Set.of(), Map.of(), Map.of(), List.of(), List.of(), BigInteger.ZERO, Balances.empty(), Outbox.empty(), Seen.none());
   }
 
   /** All ETH staked: the provider's k and every user's stake of record. */
@@ -102,6 +104,11 @@ public record MicroPoolState(
     return refunded.compareTo(stakersLoss()) >= 0;
   }
 
+  /** The fee an accepted stake still owes under the pool's terms, or null when it owes none (paid, or never due). */
+  public Amount feeDue(String stakeId) {
+    return feesDue.get(stakeId);
+  }
+
   public BigInteger stakeOf(String address) {
     return stakes.getOrDefault(address, BigInteger.ZERO);
   }
@@ -112,6 +119,9 @@ public record MicroPoolState(
       Builder b = new Builder(this).seen(e.stake().id()).credit(e.stake().amount());
       b.stakes.merge(e.stake().from().id(), e.stake().amount().amount(), BigInteger::add);
       b.accepted.add(e.stake().id());
+      // the fee this stake owes under the pool's terms, until a FeeCharged in this write or a later one pays it
+      Amount due = b.terms.feeFor(e.stake().amount());
+      if (!due.isZero()) b.feesDue.put(e.stake().id(), due);
       return b.build();
     }
     if (event instanceof AethMinted e) {
@@ -133,6 +143,7 @@ public record MicroPoolState(
     if (event instanceof FeeCharged e) {
       Builder b = new Builder(this);
       b.heldFees.remove(e.stakeId());
+      b.feesDue.remove(e.stakeId());
       b.fees.merge(e.staker(), e.fee().amount(), BigInteger::add);
       return b.build();
     }
@@ -248,6 +259,7 @@ public record MicroPoolState(
     BigInteger aeth;
     final Set<String> accepted, refused;
     final Map<String, Transfer> heldFees;
+    final Map<String, Amount> feesDue;
     List<MicroPoolLeg> settlement;
     final List<MicroPoolEvents.Slashed> slashings;
     BigInteger refunded;
@@ -268,6 +280,7 @@ public record MicroPoolState(
       accepted = new HashSet<>(s.acceptedStakes);
       refused = new HashSet<>(s.refusedStakes);
       heldFees = new HashMap<>(s.heldFees);
+      feesDue = new HashMap<>(s.feesDue);
       settlement = s.settlement;
       slashings = new java.util.ArrayList<>(s.slashings);
       refunded = s.refunded;
@@ -297,7 +310,7 @@ public record MicroPoolState(
 
     MicroPoolState build() {
       return new MicroPoolState(status, providerId, providerStake, terms, openedAt, activatedAt, stakes, fees, aeth, accepted,
-          refused, heldFees, settlement, slashings, refunded, held, outbox, seen);
+          refused, heldFees, feesDue, settlement, slashings, refunded, held, outbox, seen);
     }
   }
 }

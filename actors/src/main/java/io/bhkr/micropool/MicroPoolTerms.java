@@ -3,6 +3,7 @@ package io.bhkr.micropool;
 import io.bhkr.governance.Parameters;
 import io.bhkr.money.Amount;
 import io.bhkr.money.Asset;
+import io.bhkr.rules.MicroPoolRule;
 import io.bhkr.serialization.JsonSerializable;
 
 /**
@@ -26,6 +27,14 @@ public record MicroPoolTerms(Amount fp, long endsAt, Amount validatorStake, int 
   /** Whether the users' ETH is held on chain by {@link #chainPool} rather than by the market. */
   public boolean onChain() {
     return chainPool != null;
+  }
+
+  /**
+   * The BHKR fee a stake of {@code stake} ETH pays under these terms (economics 4): the pool
+   * charges exactly this, whatever a caller sends along.
+   */
+  public Amount feeFor(Amount stake) {
+    return MicroPoolRule.fee(fp, stake, validatorStake);
   }
 
   public static MicroPoolTerms of(Amount fp, long endsAt, Parameters p) {

@@ -8,6 +8,7 @@ import java.util.List;
 
 /**
  * What the API shows of a micro-pool, with its slashings and the Insurance Pool's refunds of them. {@code stakes} are the users' stakes of record with the fee each paid.
+ * {@code stakersLoss} (what the Insurance Pool owes the pool in all) and {@code validatorBalance} are the pool's own sums, so no reader recomputes them.
  */
 public record MicroPoolView(
     String poolId,
@@ -23,6 +24,8 @@ public record MicroPoolView(
     List<MicroPoolLeg> settlement,
     List<MicroPoolEvents.Slashed> slashings,
     BigInteger refunded,
+    BigInteger stakersLoss,
+    BigInteger validatorBalance,
     Balances held)
     implements JsonSerializable {
 
@@ -34,6 +37,7 @@ public record MicroPoolView(
     who.addAll(s.fees().keySet());
     for (String a : who) lines.add(new StakeLine(a, s.stakeOf(a), s.fees().getOrDefault(a, BigInteger.ZERO)));
     return new MicroPoolView(poolId, s.status(), s.providerId(), s.providerStake(), s.terms(), s.total(), lines,
-        s.aethOutstanding(), s.openedAt(), s.activatedAt(), s.settlement(), s.slashings(), s.refunded(), s.held());
+        s.aethOutstanding(), s.openedAt(), s.activatedAt(), s.settlement(), s.slashings(), s.refunded(), s.stakersLoss(),
+        s.validatorBalance(), s.held());
   }
 }

@@ -47,10 +47,19 @@ public final class ProjectEntity
 
   public record Receive(Dispatch dispatch, ActorRef<Receipt> replyTo) implements Command {}
 
+  /**
+   * A bid with the standing its provider vouched for: sent by the provider entity
+   * ({@code ProviderEntity.Bid}), never built by a client, which could make a standing up.
+   */
   public record PlaceBid(String providerId, Amount price, ProviderStanding standing, long at, ActorRef<BidResult> replyTo)
       implements Command {}
 
   public record Get(ActorRef<ProjectView> replyTo) implements Command {}
+
+  /** May {@code provider} complete the project now? Asked before its profit is paid in; {@code refusal} is null when it may. */
+  public record CheckCompletion(String provider, ActorRef<CompletionCheck> replyTo) implements Command {}
+
+  public record CompletionCheck(ProjectRules.CompletionRefusal refusal) implements JsonSerializable {}
 
   /** The provider stopped serving at {@code at}; the prices in force value the compensation. */
   public record RecordFailure(String reason, long at, BigInteger bhkrPriceMicroUsd, BigInteger ethPriceMicroUsd,
@@ -69,7 +78,8 @@ public final class ProjectEntity
   /** {@code inadmissible} names the auction rule the bid broke, when that is the reason. */
   public record BidRefused(BidRefusal refusal, String reason, io.bhkr.rules.Auction.Refusal inadmissible) implements BidResult {}
 
-  public enum BidRefusal { UNKNOWN_PROJECT, NOT_BIDDING, INADMISSIBLE }
+  /** {@code NOT_A_PROVIDER} comes from the provider entity, which vouches for every bid (ProviderEntity.Bid). */
+  public enum BidRefusal { UNKNOWN_PROJECT, NOT_BIDDING, INADMISSIBLE, NOT_A_PROVIDER }
 
   public static Behavior<Command> create(String projectId, DispatchRoute route, Duration redelivery, Clock clock) {
     return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> new ProjectEntity(projectId, timers, clock,
@@ -100,6 +110,8 @@ public final class ProjectEntity
         .onCommand(PlaceBid.class, this::onBid)
         .onCommand(CloseAuction.class, this::onClose)
         .onCommand(Get.class, (s, c) -> Effect().reply(c.replyTo(), view(s)))
+        .onCommand(CheckCompletion.class, (s, c) ->
+            Effect().reply(c.replyTo(), new CompletionCheck(ProjectRules.completionRefusal(s, c.provider()))))
         .onCommand(RecordFailure.class, this::onFailure)
         .onCommand(Confirm.class, (s, c) -> onReceipt(s, c.receipt()))
         .onCommand(RedeliveryDue.class, (s, c) -> onRedeliveryDue(s))

@@ -34,6 +34,20 @@ import java.util.Optional;
  */
 public final class ProjectRules {
 
+  /** Why {@code provider} may not complete the project now; {@code kind} is what a client branches on. */
+  public record CompletionRefusal(Kind kind, String reason) implements io.bhkr.serialization.JsonSerializable {
+    public enum Kind { NOT_THE_WINNER, NOT_RUNNING }
+  }
+
+  /** Only the project's winning provider completes it, and only while it is RUNNING; null when {@code provider} may. */
+  public static CompletionRefusal completionRefusal(ProjectState s, String provider) {
+    String winner = s.auction() == null ? null : s.auction().winner();
+    if (winner == null || !winner.equals(provider))
+      return new CompletionRefusal(CompletionRefusal.Kind.NOT_THE_WINNER, "only the project's winning provider may complete it");
+    if (s.status() != ProjectStatus.RUNNING) return new CompletionRefusal(CompletionRefusal.Kind.NOT_RUNNING, "the project is " + s.status());
+    return null;
+  }
+
   /** The reason a winner's transfer must carry to be taken as the project's profit. */
   public static final String PROFIT = "profit";
 
@@ -47,7 +61,7 @@ public final class ProjectRules {
       return returned(self, d, "the project is already open or the funding does not match its quote");
     }
     if (d instanceof Transfer t) {
-      boolean fromWinner = s.status() == ProjectStatus.RUNNING && t.from().equals(Party.account(s.auction().winner()));
+      boolean fromWinner = t.from().kind() == Party.Kind.ACCOUNT && completionRefusal(s, t.from().id()) == null;
       if (fromWinner && PROFIT.equals(t.reason())) return settle(projectId, s, t);
       return returned(self, d, "the project takes profit only from its winner while running");
     }

@@ -1,6 +1,8 @@
 package io.bhkr.provider;
 
 import akka.actor.typed.ActorRef;
+import akka.actor.typed.RecipientRef;
+import io.bhkr.project.ProjectEntity;
 import akka.actor.typed.javadsl.Behaviors;
 import io.bhkr.transfer.Courier;
 import io.bhkr.transfer.OutboxEntity;
@@ -48,6 +50,30 @@ public final class ProviderEntity
 
   public record Get(ActorRef<ProviderView> replyTo) implements Command {}
 
+  /**
+   * May this provider open a micro-pool staking {@code stake} under {@code parameters} at {@code at}?
+   * Asked before the opening is paid: the provider owns the score its k comes from.
+   */
+  public record CheckPoolStake(Amount stake, io.bhkr.governance.Parameters parameters, long at, ActorRef<PoolStakeCheck> replyTo)
+      implements Command {}
+
+  /** {@code refusal} is null when the stake covers the provider's k; {@code k} is that share in wei. */
+  public record PoolStakeCheck(EthShare.Refusal refusal, java.math.BigInteger k) implements JsonSerializable {}
+
+  /**
+   * The provider bids {@code price} on a project: it vouches for the bid with its own standing
+   * (qualification, disqualification, collateral, free capacity, max price, recorded score) and
+   * passes it on to the project, which answers {@code replyTo}. No caller hands a project a
+   * standing: it has only the price to say.
+   */
+  public record Bid(String projectId, Amount price, long at, ActorRef<ProjectEntity.BidResult> replyTo) implements Command {}
+
+  /** May node {@code nodeId} with {@code capacity} join this provider? Asked before the node is registered. */
+  public record AdmitNode(String nodeId, Resources capacity, ActorRef<NodeAdmitted> replyTo) implements Command {}
+
+  /** {@code refusal} is null when the node fits within the provider's declared capacity. */
+  public record NodeAdmitted(NodeAdmission.Refusal refusal) implements JsonSerializable {}
+
   public sealed interface ApplyResult extends JsonSerializable {}
 
   public record Applied(String providerId) implements ApplyResult {}
@@ -93,16 +119,28 @@ public final class ProviderEntity
 
   record RedeliveryDue() implements Command {}
 
+  /** Where the provider's bids go: the project entity of an id (sharded in a running node). */
+  public interface Projects {
+    RecipientRef<ProjectEntity.Command> project(String projectId);
+  }
+
+  /** A provider that reaches no project: its bids are refused (entity tests that never bid). */
   public static Behavior<Command> create(String providerId, DispatchRoute route, Duration redelivery) {
-    return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> new ProviderEntity(providerId,
+    return create(providerId, route, projectId -> null, redelivery);
+  }
+
+  public static Behavior<Command> create(String providerId, DispatchRoute route, Projects projects, Duration redelivery) {
+    return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> new ProviderEntity(providerId, projects,
         new Courier<>(ctx, timers, route, Confirm::new, new RedeliveryDue(), redelivery))));
   }
 
   private final String providerId;
+  private final Projects projects;
 
-  private ProviderEntity(String providerId, Courier<Command> courier) {
+  private ProviderEntity(String providerId, Projects projects, Courier<Command> courier) {
     super(PersistenceId.of(TYPE_KEY.name(), providerId), TAG, courier, ProviderState::outbox);
     this.providerId = providerId;
+    this.projects = projects;
   }
 
 
@@ -120,6 +158,14 @@ public final class ProviderEntity
         .onCommand(Confirm.class, (s, c) -> onReceipt(s, c.receipt()))
         .onCommand(RedeliveryDue.class, (s, c) -> onRedeliveryDue(s))
         .onCommand(Get.class, (s, c) -> Effect().reply(c.replyTo(), view(providerId, s)))
+        .onCommand(Bid.class, this::onBid)
+        .onCommand(AdmitNode.class, (s, c) -> Effect().reply(c.replyTo(),
+            new NodeAdmitted(NodeAdmission.refusal(view(providerId, s), c.nodeId(), c.capacity()))))
+        .onCommand(CheckPoolStake.class, (s, c) -> {
+          ProviderView v = view(providerId, s);
+          return Effect().reply(c.replyTo(), new PoolStakeCheck(EthShare.openingRefusal(v, c.stake(), c.parameters(), c.at()),
+              v.status() == Status.NONE ? null : EthShare.k(v, c.parameters())));
+        })
         .build();
   }
 
@@ -131,6 +177,21 @@ public final class ProviderEntity
     List<DomainEvent> events = ProviderDecisions.onArrival(providerId, s, d);
     List<Dispatch> sent = events.stream().filter(e -> e instanceof DispatchSent).map(e -> ((DispatchSent) e).dispatch()).toList();
     return Effect().persist(events).thenRun(ns -> courier.send(sent)).thenReply(c.replyTo(), ns -> receipt);
+  }
+
+  /** Nothing is persisted here: the project records the standing with the bid (BidPlaced), and answers the bidder. */
+  private ReplyEffect<DomainEvent, ProviderState> onBid(ProviderState s, Bid c) {
+    ProviderView v = view(providerId, s);
+    if (v.status() == Status.NONE)
+      return Effect().reply(c.replyTo(), new ProjectEntity.BidRefused(ProjectEntity.BidRefusal.NOT_A_PROVIDER,
+          providerId + " has not applied as a provider", null));
+    RecipientRef<ProjectEntity.Command> project = projects.project(c.projectId());
+    if (project == null)
+      return Effect().reply(c.replyTo(), new ProjectEntity.BidRefused(ProjectEntity.BidRefusal.UNKNOWN_PROJECT,
+          "no project " + c.projectId(), null));
+    return Effect().none()
+        .thenRun(ns -> project.tell(new ProjectEntity.PlaceBid(providerId, c.price(), v.standing(c.at()), c.at(), c.replyTo())))
+        .thenNoReply();
   }
 
   private ReplyEffect<DomainEvent, ProviderState> onApply(ProviderState s, Apply c) {

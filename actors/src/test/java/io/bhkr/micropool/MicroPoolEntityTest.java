@@ -3,6 +3,7 @@ package io.bhkr.micropool;
 import static io.bhkr.testing.EntityTests.bhkr;
 import static io.bhkr.testing.EntityTests.eth;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import akka.actor.testkit.typed.javadsl.ActorTestKit;
@@ -213,5 +214,64 @@ class MicroPoolEntityTest {
     assertEquals(BigInteger.ZERO, view().aethOutstanding());
     assertEquals(BigInteger.ZERO, pool.restart().state().held().of(Asset.ETH).amount(), "the pool keeps nothing");
     assertTrue(pool.<MicroPoolEntity.Closing>runCommand(r -> new MicroPoolEntity.Close(1_002, r)).reply().refusal().contains("CLOSED"));
+  }
+
+  /** The fee is the pool's to compute (economics 4): a caller sending a stake straight to the pool with a fee of its own choosing is refused. */
+  @Test
+  void thePoolChargesOnlyTheFeeItsTermsAsk() {
+    receive(opening(self, 8));
+    Amount due = fee(self, "s-a", A, 4).amount(); // 12.5 BHKR for 4 ETH at FP 100
+    Transfer cheap = new Transfer("s-a" + MicroPoolDecisions.FEE_SUFFIX, Party.account(A), self, bhkr(1), MicroPoolDecisions.FEE, 20);
+    assertTrue(sent(receive(cheap).events()).isEmpty(), "held until its stake arrives");
+    List<Transfer> back = sent(receive(stake(self, "s-a", A, 4)).events());
+    assertEquals(eth(4).amount(), sum(back, Party.account(A), Asset.ETH), "the stake goes back");
+    assertEquals(bhkr(1).amount(), sum(back, Party.account(A), Asset.BHKR), "and so does the fee it came with");
+    assertEquals(BigInteger.ZERO, view().total().subtract(eth(8).amount()), "nothing staked");
+
+    receive(stake(self, "s-b", B, 4));
+    Transfer dear = new Transfer("s-b" + MicroPoolDecisions.FEE_SUFFIX, Party.account(B), self, due.plus(bhkr(1)), MicroPoolDecisions.FEE,
+        21);
+    List<Transfer> returned = sent(receive(dear).events());
+    assertEquals(List.of(Party.account(B)), returned.stream().map(Transfer::to).toList(), "a fee above the one due goes back whole");
+    assertEquals(due.plus(bhkr(1)).amount(), sum(returned, Party.account(B), Asset.BHKR));
+    assertEquals(due, pool.restart().state().feeDue("s-b"), "the stake still owes the fee its terms ask");
+
+    receive(stake(self, "s-c", C, 4));
+    List<Transfer> charged = sent(receive(fee(self, "s-c", C, 4)).events());
+    assertEquals(due.amount(), sum(charged, Party.REWARD_POOL, Asset.BHKR).add(sum(charged, Party.account(PROVIDER), Asset.BHKR)),
+        "the fee due is charged and split");
+    assertEquals(due.amount(), view().stakes().stream().filter(l -> l.address().equals(C)).findFirst().orElseThrow().fee());
+    assertEquals(null, pool.restart().state().feeDue("s-c"), "paid: nothing owed after a replay");
+  }
+
+  /** Closing sent straight to the pool: before its end time, and once closed, each refusal has its own kind. */
+  @Test
+  void closingRefusalsAreTyped() {
+    receive(opening(self, 8)); // ends at 1_000
+    assertEquals(MicroPoolRefusal.Kind.NOT_ENDED,
+        pool.<MicroPoolEntity.Closing>runCommand(r -> new MicroPoolEntity.Close(999, r)).reply().kind());
+    assertNull(pool.<MicroPoolEntity.Closing>runCommand(r -> new MicroPoolEntity.Close(1_000, r)).reply().kind());
+    assertEquals(MicroPoolRefusal.Kind.NOT_OPEN,
+        pool.<MicroPoolEntity.Closing>runCommand(r -> new MicroPoolEntity.Close(1_001, r)).reply().kind());
+  }
+
+  /** The pool tells an asker once a dispatch is decided, so the API does not poll it (issue 16 part 2). */
+  @Test
+  void theDecidingPoolAnswersOnceTheDispatchIsAppliedOrReturned() {
+    receive(opening(self, 8));
+    var stakeWaiter = testKit.createTestProbe(MicroPoolEntity.Outcome.class);
+    var refusedWaiter = testKit.createTestProbe(MicroPoolEntity.Outcome.class);
+    pool.runCommand(new MicroPoolEntity.AwaitOutcome("s-a", stakeWaiter.getRef()));
+    pool.runCommand(new MicroPoolEntity.AwaitOutcome("late", refusedWaiter.getRef()));
+    stakeWaiter.expectNoMessage(Duration.ofMillis(100));
+
+    receive(stake(self, "s-a", A, 4));
+    assertEquals(new MicroPoolEntity.Outcome("s-a", MicroPoolEntity.Outcome.Kind.APPLIED), stakeWaiter.receiveMessage());
+    refusedWaiter.expectNoMessage(Duration.ofMillis(50));
+    receive(new Transfer("late", Party.account(B), self, eth(1), MicroPoolDecisions.STAKE, 1_000)); // at its end time: returned
+    assertEquals(new MicroPoolEntity.Outcome("late", MicroPoolEntity.Outcome.Kind.RETURNED), refusedWaiter.receiveMessage());
+
+    var already = pool.<MicroPoolEntity.Outcome>runCommand(r -> new MicroPoolEntity.AwaitOutcome("s-a", r));
+    assertEquals(MicroPoolEntity.Outcome.Kind.APPLIED, already.reply().kind(), "decided before: answered at once");
   }
 }

@@ -214,4 +214,20 @@ class MicroPoolSlashingEntityTest {
     assertNotNull(completed.reply().refusal(), "only an ACTIVE pool is slashed");
     assertTrue(completed.hasNoEvents());
   }
+
+  /** The operator's slashing, sent straight to the pool: the refusal says which rule by its kind, not by its wording. */
+  @Test
+  void slashingRefusalsAreTyped() {
+    activeP1Pool();
+    var tooMuch = pool.<MicroPoolEntity.Slashing>runCommand(r -> new MicroPoolEntity.Slash(eth(33), 100, r));
+    assertEquals(MicroPoolRefusal.Kind.LOSS_OUT_OF_RANGE, tooMuch.reply().kind());
+    assertEquals("must be at most the validator's " + eth(32).amount() + " wei", tooMuch.reply().refusal());
+    var done = pool.<MicroPoolEntity.Slashing>runCommand(r -> new MicroPoolEntity.Slash(eth(3), 100, r));
+    assertNull(done.reply().kind());
+    assertEquals(eth(29).amount(), view().validatorBalance(), "the pool's own sum: 32 less the 3 lost");
+    assertEquals(BigInteger.ZERO, view().stakersLoss(), "k absorbed it all");
+    receive(new Transfer("rewards-1", Party.account(PROVIDER), self, eth(1), MicroPoolDecisions.REWARDS, 200));
+    var completed = pool.<MicroPoolEntity.Slashing>runCommand(r -> new MicroPoolEntity.Slash(eth(1), 300, r));
+    assertEquals(MicroPoolRefusal.Kind.NOT_ACTIVE, completed.reply().kind());
+  }
 }

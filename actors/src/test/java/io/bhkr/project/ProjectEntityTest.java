@@ -5,6 +5,7 @@ import static io.bhkr.testing.EntityTests.eth;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import akka.actor.testkit.typed.javadsl.ActorTestKit;
@@ -246,5 +247,27 @@ class ProjectEntityTest {
         out.get(1));
     assertTrue(failed.events().stream().noneMatch(e -> e instanceof io.bhkr.transfer.DispatchSent d
         && d.dispatch() instanceof io.bhkr.transfer.CollateralClaim), "no claim for nothing owed");
+  }
+
+  /** The project, not the API, says who may complete it: asked straight, it names the rule by its kind. */
+  @Test
+  void onlyTheRunningProjectsWinnerMayComplete() {
+    Fixture f = project("p-complete", T0 - 600);
+    f.project().<Receipt>runCommand(r -> new ProjectEntity.Receive(funding("p-complete"), r));
+    assertEquals(ProjectRules.CompletionRefusal.Kind.NOT_THE_WINNER, completion(f, P1).kind(), "no winner while bidding");
+    bid(f, P1, 60, qualified(P1, 620));
+    f.project().runCommand(new ProjectEntity.CloseAuction());
+    assertNull(completion(f, P1), "the winner of a running project");
+    assertEquals(ProjectRules.CompletionRefusal.Kind.NOT_THE_WINNER, completion(f, P2).kind());
+    f.project().<Receipt>runCommand(r -> new ProjectEntity.Receive(new Transfer("profit:p-complete", Party.account(P1),
+        Party.project("p-complete"), eth(1), ProjectRules.PROFIT, T0 + 10), r));
+    assertEquals(ProjectStatus.SETTLED, f.project().getState().status());
+    ProjectRules.CompletionRefusal settled = completion(f, P1);
+    assertEquals(ProjectRules.CompletionRefusal.Kind.NOT_RUNNING, settled.kind());
+    assertTrue(settled.reason().contains("SETTLED"), settled.reason());
+  }
+
+  private static ProjectRules.CompletionRefusal completion(Fixture f, String provider) {
+    return f.project().<ProjectEntity.CompletionCheck>runCommand(r -> new ProjectEntity.CheckCompletion(provider, r)).reply().refusal();
   }
 }

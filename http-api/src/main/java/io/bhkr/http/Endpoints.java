@@ -194,12 +194,31 @@ abstract class Endpoints extends AllDirectives {
    * over-long, odd characters) is a 400 at once, never a wait for an entity that cannot exist.
    */
   protected <C, R> CompletionStage<R> ask(EntityRef<C> entity, Function<ActorRef<R>, C> command) {
+    checkedId(entity);
+    return entity.ask(command::apply, settings.askTimeout());
+  }
+
+  private static void checkedId(EntityRef<?> entity) {
     if (!Wire.ID.matcher(entity.getEntityId()).matches()) {
       String type = entity.getTypeKey().name();
       String field = type.equals("Account") ? "address" : Character.toLowerCase(type.charAt(0)) + type.substring(1) + "Id";
       throw ApiException.invalid(field, "must be 1 to 80 characters of [A-Za-z0-9_-]");
     }
-    return entity.ask(command::apply, settings.askTimeout());
+  }
+
+  /**
+   * Asks the entity that decides an effect to answer once it has decided (no polling); if it has
+   * not within {@link #EFFECT_WAIT}, {@code meanwhile} reads where things stand, for a 202.
+   */
+  protected <C, R> CompletionStage<R> whenDecided(EntityRef<C> entity, Function<ActorRef<R>, C> command,
+      Supplier<CompletionStage<R>> meanwhile) {
+    checkedId(entity);
+    return entity.ask(command::apply, EFFECT_WAIT).handle((answer, failure) -> {
+      if (failure == null) return CompletableFuture.completedFuture(answer);
+      Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+      if (cause instanceof java.util.concurrent.TimeoutException) return meanwhile.get();
+      return CompletableFuture.<R>failedFuture(cause);
+    }).thenCompose(Function.identity());
   }
 
   /** Reads until {@code done} holds or {@link #EFFECT_WAIT} passes, and gives the last reading. */

@@ -14,13 +14,14 @@ import io.bhkr.micropool.MicroPoolEntity;
 import io.bhkr.micropool.MicroPoolEntity.Outcome;
 import io.bhkr.micropool.MicroPoolEvents;
 import io.bhkr.micropool.MicroPoolLeg;
+import io.bhkr.micropool.MicroPoolRefusal;
 import io.bhkr.micropool.MicroPoolStatus;
 import io.bhkr.micropool.MicroPoolTerms;
 import io.bhkr.micropool.MicroPoolView;
 import io.bhkr.money.Amount;
 import io.bhkr.money.Asset;
+import io.bhkr.provider.EthShare;
 import io.bhkr.provider.ProviderEntity;
-import io.bhkr.rules.MicroPoolRule;
 import io.bhkr.transfer.Dispatch;
 import io.bhkr.transfer.MicroPoolOpening;
 import io.bhkr.transfer.Party;
@@ -75,25 +76,21 @@ final class MicroPoolEndpoints extends Endpoints {
     if (chainPool != null && !chainPool.matches("0x[0-9a-f]{40}")) throw ApiException.invalid("chainPool", "must be a contract address");
     MicroPoolContracts contracts = chainPool == null ? null : chain("a pool's principal cannot be held on chain").microPools();
     String poolId = newId("mp-");
-    return ask(market.provider(signer), ProviderEntity.Get::new)
-        .thenCompose(p -> {
-          if (p.status() == ProviderEntity.Status.NONE) throw ApiException.forbidden("not-a-provider", signer + " has not applied as a provider");
-          if (!p.standing(now()).qualified()) throw ApiException.conflict("not-qualified", signer + " is " + p.status());
-          return ask(market.governance(), GovernanceEntity.Get::new).thenApply(g -> {
-            // economics 6: the provider stakes at least its k of every 32 ETH validator
-            BigInteger k = ReputationRendering.k(p, g);
-            if (stake.amount().compareTo(k) < 0)
-              throw ApiException.conflict("stake-below-k", "the provider's ETH stake " + stake.amount() + " wei is below its k of "
-                  + k + " wei (trust tier " + ReputationRendering.tier(p, g) + ")");
-            return g;
-          });
-        })
+    return ask(market.governance(), GovernanceEntity.Get::new)
+        .thenCompose(g -> ask(market.provider(signer), (ActorRef<ProviderEntity.PoolStakeCheck> r) ->
+            new ProviderEntity.CheckPoolStake(stake, g.parameters(), now(), r)).thenApply(check -> {
+              // economics 6: the provider decides whether the stake covers its k of every 32 ETH validator
+              if (check.refusal() != null) throw refusal(check.refusal());
+              return g;
+            }))
         .thenCompose(g -> chainPool == null ? java.util.concurrent.CompletableFuture.completedFuture(g)
             : checkedContract(contracts, chainPool, signer, endsAt, fp, stake, g.parameters().microPools().validatorStake())
                 .thenApply(x -> g))
         .thenCompose(g -> pay(signer, new MicroPoolOpening("open:" + poolId, Party.account(signer), Party.microPool(poolId), signer,
             stake, MicroPoolTerms.of(fp, endsAt, g.parameters(), chainPool), now())))
-        .thenCompose(x -> readUntil(() -> view(poolId), v -> v.status() != MicroPoolStatus.NONE))
+        // the pool answers once it has opened (or returned) the opening: no polling
+        .thenCompose(x -> outcome(poolId, "open:" + poolId))
+        .thenCompose(o -> view(poolId))
         .thenApply(v -> json(v.status() == MicroPoolStatus.NONE ? 202 : 201, Map.of("poolId", poolId, "status", v.status().name())));
   }
 
@@ -120,7 +117,8 @@ final class MicroPoolEndpoints extends Endpoints {
         throw ApiException.conflict("pool-ended", "micro-pool " + v.poolId() + " took stakes until " + v.terms().endsAt());
       String stakeId = newId("mpstake-");
       Party from = Party.account(signer), pool = Party.microPool(v.poolId());
-      Amount fee = MicroPoolRule.fee(v.terms().fp(), amount, v.terms().validatorStake());
+      // the pool charges only the fee its terms ask; a different one would send the stake back
+      Amount fee = v.terms().feeFor(amount);
       List<Dispatch> payments = new ArrayList<>(List.of(new Transfer(stakeId, from, pool, amount, MicroPoolDecisions.STAKE, now())));
       if (!fee.isZero())
         payments.add(new Transfer(stakeId + MicroPoolDecisions.FEE_SUFFIX, from, pool, fee, MicroPoolDecisions.FEE, now()));
@@ -142,7 +140,7 @@ final class MicroPoolEndpoints extends Endpoints {
       } else if (v.status() == MicroPoolStatus.COMPLETED) {
         if (v.aethOutstanding().compareTo(eth.amount()) < 0)
           throw ApiException.conflict("insufficient-stake", "the pool owes only " + v.aethOutstanding() + " wei to aETH holders");
-        BigInteger owed = validatorLoss(v).subtract(v.refunded());
+        BigInteger owed = v.stakersLoss().subtract(v.refunded());
         if (owed.signum() > 0)
           throw ApiException.conflict("awaiting-refund", "the Insurance Pool still owes this pool " + owed
               + " wei of its stakers' slashing loss; aETH is redeemed 1:1 once it is paid");
@@ -180,7 +178,7 @@ final class MicroPoolEndpoints extends Endpoints {
       });
     }).thenCompose(closing -> {
       if (closing.refusal() != null)
-        throw ApiException.conflict(closing.refusal().startsWith("the pool is open until") ? "pool-not-ended" : "pool-not-open",
+        throw ApiException.conflict(closing.kind() == MicroPoolRefusal.Kind.NOT_ENDED ? "pool-not-ended" : "pool-not-open",
             closing.refusal());
       return view(rawId).thenApply(v -> json(200, render(v)));
     });
@@ -188,6 +186,14 @@ final class MicroPoolEndpoints extends Endpoints {
 
   private CompletionStage<MicroPoolEntity.Closing> close(MicroPoolView v) {
     return ask(market.microPool(v.poolId()), (ActorRef<MicroPoolEntity.Closing> r) -> new MicroPoolEntity.Close(now(), r));
+  }
+
+  private static ApiException refusal(EthShare.Refusal r) {
+    return switch (r.kind()) {
+      case NOT_A_PROVIDER -> ApiException.forbidden("not-a-provider", r.reason());
+      case NOT_QUALIFIED -> ApiException.conflict("not-qualified", r.reason());
+      case STAKE_BELOW_K -> ApiException.conflict("stake-below-k", r.reason());
+    };
   }
 
   private static ApiException principalOnChain(MicroPoolView v, String what) {
@@ -202,26 +208,17 @@ final class MicroPoolEndpoints extends Endpoints {
   private CompletionStage<HttpResponse> slash(String rawId, String signer, byte[] body) {
     if (!signer.equals(settings.operator())) throw ApiException.forbidden("not-operator", "only the operator may record a slashing");
     Amount loss = Wire.required(Json.read(body, SlashingRequest.class).loss(), "loss").positiveIn(Asset.ETH, "loss");
-    return existing(rawId).thenCompose(v -> {
-      if (v.status() != MicroPoolStatus.ACTIVE) throw ApiException.conflict("not-active", "micro-pool " + v.poolId() + " is " + v.status());
-      if (v.terms().onChain()) throw principalOnChain(v, "recording the slashing of such a pool is not built");
-      BigInteger balance = validatorBalance(v);
-      if (loss.amount().compareTo(balance) > 0)
-        throw ApiException.invalid("loss", "must be at most the validator's " + balance + " wei");
-      return ask(market.microPool(v.poolId()), (ActorRef<MicroPoolEntity.Slashing> r) -> new MicroPoolEntity.Slash(loss, now(), r));
-    }).thenCompose(slashing -> {
-      if (slashing.refusal() != null) throw ApiException.conflict("not-active", slashing.refusal());
-      return view(rawId).thenApply(v -> json(200, render(v)));
-    });
-  }
-
-  private static BigInteger validatorBalance(MicroPoolView v) {
-    return v.total().subtract(validatorLoss(v));
-  }
-
-  /** The stakers' slashing losses: what the Insurance Pool owes the pool in all. */
-  private static BigInteger validatorLoss(MicroPoolView v) {
-    return v.slashings().stream().map(MicroPoolEvents.Slashed::stakersLoss).reduce(BigInteger.ZERO, BigInteger::add);
+    // the pool decides whether it can be slashed by this much (MicroPoolDecisions.slashingRefusal)
+    return existing(rawId).thenCompose(v ->
+        ask(market.microPool(v.poolId()), (ActorRef<MicroPoolEntity.Slashing> r) -> new MicroPoolEntity.Slash(loss, now(), r))
+            .thenCompose(slashing -> {
+              if (slashing.refusal() != null) throw switch (slashing.kind()) {
+                case PRINCIPAL_ON_CHAIN -> principalOnChain(v, "recording the slashing of such a pool is not built");
+                case LOSS_OUT_OF_RANGE -> ApiException.invalid("loss", slashing.refusal());
+                default -> ApiException.conflict("not-active", slashing.refusal());
+              };
+              return view(rawId).thenApply(after -> json(200, render(after)));
+            }));
   }
 
   private CompletionStage<HttpResponse> show(String rawId) {
@@ -239,12 +236,17 @@ final class MicroPoolEndpoints extends Endpoints {
 
   /** Waits until the pool applied or returned the payment; answers with the pool (202 if still on its way). */
   private CompletionStage<HttpResponse> applied(String poolId, String dispatchId, String refusal, String detail) {
-    return readUntil(() -> ask(market.microPool(poolId), (ActorRef<Outcome> r) -> new MicroPoolEntity.GetOutcome(dispatchId, r)),
-            o -> o.kind() != Outcome.Kind.PENDING)
+    return outcome(poolId, dispatchId)
         .thenCompose(o -> {
           if (o.kind() == Outcome.Kind.RETURNED) throw ApiException.conflict(refusal, detail);
           return view(poolId).thenApply(v -> json(o.kind() == Outcome.Kind.APPLIED ? 200 : 202, render(v)));
         });
+  }
+
+  /** The pool tells us once it has applied or returned the dispatch; after the effect wait, where it stands. */
+  private CompletionStage<Outcome> outcome(String poolId, String dispatchId) {
+    return whenDecided(market.microPool(poolId), (ActorRef<Outcome> r) -> new MicroPoolEntity.AwaitOutcome(dispatchId, r),
+        () -> ask(market.microPool(poolId), (ActorRef<Outcome> r) -> new MicroPoolEntity.GetOutcome(dispatchId, r)));
   }
 
   private CompletionStage<MicroPoolView> existing(String rawId) {
@@ -278,7 +280,7 @@ final class MicroPoolEndpoints extends Endpoints {
       line.put("fee", Wire.amount(new Amount(v.terms().fp().asset(), l.fee())));
       return line;
     }).toList());
-    m.put("validatorBalance", Wire.amount(new Amount(Asset.ETH, validatorBalance(v))));
+    m.put("validatorBalance", Wire.amount(new Amount(Asset.ETH, v.validatorBalance())));
     m.put("slashings", v.slashings().stream().map(MicroPoolEndpoints::render).toList());
     m.put("refunded", Wire.amount(new Amount(Asset.ETH, v.refunded())));
     m.put("settlement", v.status() == MicroPoolStatus.COMPLETED ? v.settlement().stream().map(MicroPoolEndpoints::render).toList() : null);

@@ -20,6 +20,7 @@ import io.bhkr.nodes.NodeEntity;
 import io.bhkr.nodes.SidecarIndex;
 import io.bhkr.nodes.NodeEntity.NodeView;
 import io.bhkr.nodes.StakeLot;
+import io.bhkr.provider.NodeAdmission;
 import io.bhkr.provider.ProviderEntity;
 import io.bhkr.rules.Resources;
 import io.bhkr.transfer.Party;
@@ -73,10 +74,15 @@ final class NodeEndpoints extends Endpoints {
     String endpoint = endpoint(Wire.required(req.endpoint(), "endpoint"));
     String sidecar = Wire.address(req.sidecarAddress(), "sidecarAddress");
     Resources capacity = Wire.required(req.capacity(), "capacity").toResources("capacity");
-    return ask(market.provider(providerId), ProviderEntity.Get::new).thenCompose(p -> {
-      if (p.status() == ProviderEntity.Status.NONE) throw ApiException.notFound("no provider " + providerId);
-      if (p.status() == ProviderEntity.Status.APPLIED)
-        throw ApiException.conflict("not-qualified", "provider " + providerId + " must be qualified before it registers nodes");
+    return ask(market.provider(providerId),
+        (ActorRef<ProviderEntity.NodeAdmitted> r) -> new ProviderEntity.AdmitNode(nodeId, capacity, r)).thenCompose(admitted -> {
+      // the provider decides: qualified, and its nodes within the capacity it declared
+      NodeAdmission.Refusal refusal = admitted.refusal();
+      if (refusal != null) throw switch (refusal.kind()) {
+        case NOT_A_PROVIDER -> ApiException.notFound(refusal.reason());
+        case NOT_QUALIFIED -> ApiException.conflict("not-qualified", refusal.reason());
+        case OVER_DECLARED_CAPACITY -> ApiException.conflict("over-declared-capacity", refusal.reason());
+      };
       return ask(market.node(nodeId), NodeEntity.Get::new);
     }).thenCompose(existing -> {
       if (existing.registration() != null) throw ApiException.conflict("node-exists", "node " + nodeId + " is registered already");

@@ -166,23 +166,15 @@ final class ProjectEndpoints extends Endpoints {
   }
 
   /**
-   * The provider as the auction sees it: weighted by its recorded score (economics 8), and
-   * disqualified while a recorded disqualification lasts (economics 7).
+   * A sealed bid. The provider entity vouches for it with its own standing (economics 8: its
+   * recorded score; 7: disqualified while that lasts) on the way to the project, which judges it;
+   * refusals say which rule it broke.
    */
-  private CompletionStage<Auction.ProviderStanding> standing(ProviderEntity.ProviderView p) {
-    return java.util.concurrent.CompletableFuture.completedFuture(p.standing(now()));
-  }
-
-  /** A sealed bid, checked against the provider's standing now; refusals say which rule it broke. */
   private CompletionStage<HttpResponse> bid(String projectId, String provider, byte[] body) {
     Amount price = Wire.required(Json.read(body, BidRequest.class).price(), "price").positiveIn(Asset.BHKR, "price");
     return existing(projectId)
-        .thenCompose(project -> ask(market.provider(provider), ProviderEntity.Get::new))
-        .thenCompose(p -> {
-          if (p.status() == ProviderEntity.Status.NONE) throw ApiException.forbidden("not-a-provider", provider + " has not applied as a provider");
-          return standing(p).thenCompose(standing -> ask(market.project(projectId), (ActorRef<ProjectEntity.BidResult> r) ->
-              new ProjectEntity.PlaceBid(provider, price, standing, now(), r)));
-        })
+        .thenCompose(project -> ask(market.provider(provider), (ActorRef<ProjectEntity.BidResult> r) ->
+            new ProviderEntity.Bid(projectId, price, now(), r)))
         .thenApply(result -> {
           if (result instanceof ProjectEntity.BidRefused refused) throw bidProblem(refused);
           return json(202, Map.of("projectId", projectId, "status", "SEALED"));
@@ -193,6 +185,7 @@ final class ProjectEndpoints extends Endpoints {
     return switch (refused.refusal()) {
       case UNKNOWN_PROJECT -> ApiException.notFound(refused.reason());
       case NOT_BIDDING -> ApiException.conflict("bidding-closed", refused.reason());
+      case NOT_A_PROVIDER -> ApiException.forbidden("not-a-provider", refused.reason());
       case INADMISSIBLE -> refused.inadmissible() == Auction.Refusal.NOT_QUALIFIED
               || refused.inadmissible() == Auction.Refusal.DISQUALIFIED
               || refused.inadmissible() == Auction.Refusal.COLLATERAL_BELOW_MINIMUM
@@ -204,10 +197,14 @@ final class ProjectEndpoints extends Endpoints {
   /** The winner reports completion: its profit moves into escrow and the project settles. */
   private CompletionStage<HttpResponse> complete(String projectId, String signer, byte[] body) {
     Amount profit = Wire.required(Json.read(body, CompletionRequest.class).profit(), "profit").toAmount("profit");
-    return existing(projectId).thenCompose(v -> {
-      if (v.winner() == null || !v.winner().equals(signer))
-        throw ApiException.forbidden("not-the-winner", "only the project's winning provider may complete it");
-      if (v.status() != ProjectStatus.RUNNING) throw ApiException.conflict("not-running", "project " + projectId + " is " + v.status());
+    // the project says who may complete it and when (ProjectRules.completionRefusal)
+    return existing(projectId).thenCompose(v -> ask(market.project(projectId),
+        (ActorRef<ProjectEntity.CompletionCheck> r) -> new ProjectEntity.CheckCompletion(signer, r))).thenCompose(check -> {
+      ProjectRules.CompletionRefusal refusal = check.refusal();
+      if (refusal != null) throw switch (refusal.kind()) {
+        case NOT_THE_WINNER -> ApiException.forbidden("not-the-winner", refusal.reason());
+        case NOT_RUNNING -> ApiException.conflict("not-running", "project " + projectId + ": " + refusal.reason());
+      };
       Transfer payment = new Transfer("profit:" + projectId, Party.account(signer), Party.project(projectId), profit, ProjectRules.PROFIT, now());
       return ask(market.account(signer), (ActorRef<AccountEntity.SendResult> r) -> new AccountEntity.Send(payment, r));
     }).thenCompose(result -> {

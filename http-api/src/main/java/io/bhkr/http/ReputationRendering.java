@@ -3,6 +3,7 @@ package io.bhkr.http;
 import io.bhkr.audit.AuditRoundState;
 import io.bhkr.money.Amount;
 import io.bhkr.money.Asset;
+import io.bhkr.provider.EthShare;
 import io.bhkr.provider.ScoreRecorded;
 import java.math.BigInteger;
 import io.bhkr.governance.GovernanceEntity.GovernanceView;
@@ -10,7 +11,6 @@ import io.bhkr.provider.ProviderEntity.ProviderView;
 import io.bhkr.rules.ReputationRule;
 import io.bhkr.rules.TrustTier;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /** The recorded score of a provider with its provenance, trust tier and k (economics 6, 8), and a node's audit status (9). */
@@ -18,26 +18,17 @@ final class ReputationRendering {
 
   private ReputationRendering() {}
 
-  /** The recorded score, or (before anything recorded one) the score of a provider with no audit, failure or bid yet. */
+  // score, tier and k are the provider's to decide (EthShare); this class only renders them
   static ReputationRule.Score score(ProviderView v, GovernanceView gov) {
-    if (v.reputation().score() != null) return v.reputation().score().score();
-    Amount pMax = gov.parameters().pMax();
-    ReputationRule.History none = new ReputationRule.History(List.of(), 0, v.collateral().amount(), pMax.amount(), List.of(),
-        List.of(), List.of(), List.of());
-    return ReputationRule.score(none, 0, gov.parameters().reputation().weights(gov.parameters().audits().disputeLimit()));
+    return EthShare.score(v, gov.parameters());
   }
 
   static TrustTier tier(ProviderView v, GovernanceView gov) {
-    var r = gov.parameters().reputation();
-    return TrustTier.of(score(v, gov).score(), r.trustedScore(), r.untrustedScore());
+    return EthShare.tier(v, gov.parameters());
   }
 
-  /** k in wei (economics 6): governance's SET_PROVIDER_K value in the middle tier if it set one, else the linear k. */
   static BigInteger k(ProviderView v, GovernanceView gov) {
-    var r = gov.parameters().reputation();
-    BigInteger governed = v.reputation().governedK();
-    if (governed != null && tier(v, gov) == TrustTier.STANDARD) return governed;
-    return TrustTier.k(score(v, gov).score(), r.trustedScore(), r.untrustedScore());
+    return EthShare.k(v, gov.parameters());
   }
 
   static Map<String, Object> withScore(Map<String, Object> provider, ProviderView v, GovernanceView gov) {

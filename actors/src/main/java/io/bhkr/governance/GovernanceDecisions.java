@@ -1,0 +1,154 @@
+package io.bhkr.governance;
+
+import io.bhkr.governance.GovernanceEntity.DecisionRefused;
+import io.bhkr.governance.GovernanceEntity.ParameterChanged;
+import io.bhkr.governance.GovernanceEntity.Propose;
+import io.bhkr.governance.GovernanceEntity.ProposalDecided;
+import io.bhkr.governance.GovernanceEntity.Refusal;
+import io.bhkr.governance.GovernanceEntity.State;
+import io.bhkr.governance.GovernanceEntity.Vote;
+import io.bhkr.governance.GovernanceEntity.VoteCast;
+import io.bhkr.rules.Disqualification;
+import io.bhkr.rules.TrustTier;
+import io.bhkr.serialization.DomainEvent;
+import io.bhkr.transfer.Dispatch;
+import io.bhkr.transfer.DispatchSent;
+import io.bhkr.transfer.InsuranceExcessDecided;
+import io.bhkr.transfer.MicroPoolMigrationOrdered;
+import io.bhkr.transfer.Party;
+import io.bhkr.transfer.ProviderDisqualification;
+import io.bhkr.transfer.ProviderKSet;
+import io.bhkr.transfer.ProviderQualified;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Governance's rules (economics 10) as pure functions of its state and a command: which
+ * proposals are admissible, and what a vote decides with a majority of n + 1. No Akka, no clock:
+ * every time comes with the command. {@link GovernanceEntity} persists what these return.
+ */
+public final class GovernanceDecisions {
+
+  private GovernanceDecisions() {}
+
+  /** The votes that decide a proposal either way: n + 1 of the 2n + 1 seats. */
+  public static int majority(State s) {
+    return s.genesis().n() + 1;
+  }
+
+  /** Why a proposal may not be opened, or null when it may. */
+  public static DecisionRefused proposalRefusal(State s, Propose c) {
+    if (!s.isGovernor(c.proposer())) return new DecisionRefused(Refusal.NOT_A_GOVERNOR, c.proposer() + " is not a governor");
+    if (s.proposals().containsKey(c.proposalId())) return new DecisionRefused(Refusal.INVALID, "proposal id already used");
+    boolean aboutProvider = Proposal.aboutProvider(c.kind());
+    if (aboutProvider && (c.providerId() == null || c.providerId().isBlank()))
+      return new DecisionRefused(Refusal.INVALID, "providerId is missing");
+    if (c.kind() == Proposal.Kind.SET_PROVIDER_K
+        && (c.kWei() == null || c.kWei().signum() < 0 || c.kWei().compareTo(TrustTier.MAX_K) > 0))
+      return new DecisionRefused(Refusal.INVALID, "k must be 0 to 16 ETH (in wei)");
+    if (c.kind() == Proposal.Kind.SET_PARAMETER) {
+      if (c.setting() == null) return new DecisionRefused(Refusal.INVALID, "name and value are missing");
+      try {
+        ParameterChange.apply(s.genesis().parameters(), c.setting().name(), c.setting().value());
+      } catch (IllegalArgumentException e) {
+        return new DecisionRefused(Refusal.INVALID, e.getMessage());
+      }
+    } else if (c.kind() == Proposal.Kind.MIGRATE_MICROPOOL) {
+      Proposal.Migration m = c.migration();
+      if (m == null || m.poolId() == null || m.toPoolId() == null || m.poolId().equals(m.toPoolId()))
+        return new DecisionRefused(Refusal.INVALID, "a migration names two different pools");
+    } else if (!aboutProvider && c.excess() == null) return new DecisionRefused(Refusal.INVALID, "the excess move is missing");
+    return null;
+  }
+
+  /** The proposal an admissible {@link Propose} opens, open until {@code proposalSeconds} after it. */
+  public static Proposal proposal(State s, Propose c) {
+    boolean aboutProvider = Proposal.aboutProvider(c.kind());
+    return new Proposal(c.proposalId(), c.kind(), aboutProvider ? c.providerId() : null, c.proposer(), c.at(),
+        c.at() + s.genesis().parameters().proposalSeconds(), Set.of(), Set.of(), Proposal.Status.OPEN,
+        c.kind() == Proposal.Kind.MOVE_INSURANCE_EXCESS ? c.excess() : null,
+        c.kind() == Proposal.Kind.SET_PARAMETER ? c.setting() : null,
+        c.kind() == Proposal.Kind.MIGRATE_MICROPOOL ? c.migration() : null,
+        c.kind() == Proposal.Kind.SET_PROVIDER_K ? c.kWei() : null);
+  }
+
+  /** What a vote does: refused, too late (the proposal expires), or cast (and perhaps deciding it). */
+  public sealed interface Voting {}
+
+  public record VoteRefused(DecisionRefused refusal) implements Voting {}
+
+  /** The vote came after the deadline: the proposal closes EXPIRED, and the vote is refused. */
+  public record Expired(List<DomainEvent> events, List<Dispatch> notices, DecisionRefused refusal) implements Voting {}
+
+  /** The vote counts; {@code notices} leave through the outbox once {@code events} are persisted. */
+  public record Cast(List<DomainEvent> events, List<Dispatch> notices) implements Voting {}
+
+  public static Voting vote(State s, Vote c) {
+    Proposal p = s.proposals().get(c.proposalId());
+    if (p == null) return new VoteRefused(new DecisionRefused(Refusal.UNKNOWN_PROPOSAL, "no proposal " + c.proposalId()));
+    if (!s.isGovernor(c.governor())) return new VoteRefused(new DecisionRefused(Refusal.NOT_A_GOVERNOR, c.governor() + " is not a governor"));
+    if (p.status() != Proposal.Status.OPEN) return new VoteRefused(new DecisionRefused(Refusal.CLOSED, "the proposal is " + p.status()));
+    if (c.at() > p.deadline()) {
+      Closing closing = Closing.of(s.council(), p, Proposal.Status.EXPIRED, c.at(), s.genesis().parameters().elections());
+      return new Expired(closing.events(), List.copyOf(closing.transfers()),
+          new DecisionRefused(Refusal.CLOSED, "the proposal expired at " + p.deadline()));
+    }
+    if (p.hasVoted(c.governor()))
+      return new VoteRefused(new DecisionRefused(Refusal.ALREADY_VOTED, c.governor() + " has already voted on " + c.proposalId()));
+
+    List<DomainEvent> events = new ArrayList<>();
+    events.add(new VoteCast(p.proposalId(), c.governor(), c.inFavour(), c.at()));
+    Proposal after = p.withVote(c.governor(), c.inFavour());
+    int majority = majority(s);
+    List<Dispatch> notices = new ArrayList<>();
+    if (after.yes().size() >= majority && p.kind() == Proposal.Kind.SET_PARAMETER) {
+      events.addAll(setParameter(p, s.genesis().parameters(), c.at()));
+    } else if (after.yes().size() >= majority) {
+      events.add(new ProposalDecided(p.proposalId(), Proposal.Status.PASSED, c.at()));
+      Dispatch notice = decision(p, s.genesis().parameters(), c.at());
+      events.add(new DispatchSent(notice));
+      notices.add(notice);
+    } else if (after.no().size() >= majority) {
+      events.add(new ProposalDecided(p.proposalId(), Proposal.Status.REJECTED, c.at()));
+    }
+    if (after.yes().size() >= majority || after.no().size() >= majority) {
+      Closing closing = Closing.attendance(s.council(), after, c.at(), s.genesis().parameters().elections());
+      events.addAll(closing.events());
+      notices.addAll(closing.transfers());
+    }
+    return new Cast(events, notices);
+  }
+
+  /**
+   * A passing SET_PARAMETER applies to the parameters in force when it passes. If another change
+   * passed since it was proposed and the two no longer fit together (a split no longer summing to
+   * 10_000, say), it is REJECTED rather than applied half-valid.
+   */
+  private static List<DomainEvent> setParameter(Proposal p, Parameters inForce, long at) {
+    try {
+      Parameters next = ParameterChange.apply(inForce, p.setting().name(), p.setting().value());
+      return List.of(new ProposalDecided(p.proposalId(), Proposal.Status.PASSED, at),
+          new ParameterChanged(p.proposalId(), p.setting().name(), p.setting().value(), next, at));
+    } catch (IllegalArgumentException e) {
+      return List.of(new ProposalDecided(p.proposalId(), Proposal.Status.REJECTED, at));
+    }
+  }
+
+  /** What a passed proposal tells the entity it is about. */
+  private static Dispatch decision(Proposal p, Parameters params, long at) {
+    return switch (p.kind()) {
+      case QUALIFY_PROVIDER -> new ProviderQualified("qualify:" + p.proposalId(), Party.GOVERNANCE, Party.provider(p.providerId()),
+          p.proposalId(), params.pMin(), params.pMax());
+      case MOVE_INSURANCE_EXCESS -> new InsuranceExcessDecided("excess:" + p.proposalId(), Party.GOVERNANCE, Party.INSURANCE_POOL,
+          p.proposalId(), p.excess().action(), p.excess().amount(), params.insuranceCap(), at);
+      case MIGRATE_MICROPOOL -> new MicroPoolMigrationOrdered("migrate:" + p.proposalId(), Party.GOVERNANCE,
+          Party.microPool(p.migration().poolId()), p.proposalId(), p.migration().toPoolId(), at);
+      case DISQUALIFY_PROVIDER -> new ProviderDisqualification("disqualify:" + p.proposalId(), Party.GOVERNANCE,
+          Party.provider(p.providerId()), p.proposalId(), at, Disqualification.until(at, params.reputation().disqualifyDays()));
+      case SET_PROVIDER_K -> new ProviderKSet("k:" + p.proposalId(), Party.GOVERNANCE, Party.provider(p.providerId()), p.proposalId(),
+          p.kWei());
+      case SET_PARAMETER -> throw new IllegalStateException("a parameter change is no notice");
+    };
+  }
+}

@@ -1,0 +1,23 @@
+package io.bhkr.micropool;
+
+import io.bhkr.serialization.JsonSerializable;
+
+/**
+ * Why a micro-pool refused a command, typed so a client branches on {@code kind} and never on the
+ * wording of {@code reason}, which is for people.
+ */
+public record MicroPoolRefusal(Kind kind, String reason) implements JsonSerializable {
+
+  public enum Kind {
+    /** The pool is not OPEN (closing). */
+    NOT_OPEN,
+    /** The pool is OPEN but its end time has not come (closing). */
+    NOT_ENDED,
+    /** The pool is not ACTIVE (slashing). */
+    NOT_ACTIVE,
+    /** The pool's principal is held on chain, where this is not done. */
+    PRINCIPAL_ON_CHAIN,
+    /** The loss is not more than 0 and at most the validator's balance (slashing). */
+    LOSS_OUT_OF_RANGE
+  }
+}
