@@ -44,10 +44,14 @@ final class ReplayCommand {
         --data-dir DIR           a stopped node's embedded journal (default ./data)
         --profile postgres       a PostgreSQL journal instead, with --postgres-url URL, --postgres-user U,
                                  --postgres-password P (read while its nodes run, too)
+        --profile cassandra      a Cassandra journal, with --cassandra-contact-points H:P,…,
+                                 --cassandra-keyspace K, --cassandra-datacenter DC (read while its nodes
+                                 run, too; ordered by write time, held in memory)
       """;
 
-  private static final Set<String> JOURNAL_OPTIONS = Set.of("--data-dir", "--profile", "--postgres-url", "--postgres-user",
-      "--postgres-password");
+  private static final Set<String> JOURNAL_OPTIONS = java.util.stream.Stream.concat(
+      Set.of("--data-dir", "--profile", "--postgres-url", "--postgres-user", "--postgres-password").stream(),
+      CassandraOptions.WITH_VALUE.stream()).collect(java.util.stream.Collectors.toUnmodifiableSet());
 
   private ReplayCommand() {}
 

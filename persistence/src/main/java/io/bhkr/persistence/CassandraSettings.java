@@ -56,6 +56,10 @@ public record CassandraSettings(
     return new CassandraSettings(contactPoints, localDatacenter, events, snapshots, replicationFactor, createTables, firstTimeBucket);
   }
 
+  public CassandraSettings withContactPoints(List<String> points) {
+    return new CassandraSettings(points, localDatacenter, keyspace, snapshotKeyspace, replicationFactor, createTables, firstTimeBucket);
+  }
+
   public CassandraSettings withFirstTimeBucket(String bucket) {
     return new CassandraSettings(contactPoints, localDatacenter, keyspace, snapshotKeyspace, replicationFactor, createTables, bucket);
   }

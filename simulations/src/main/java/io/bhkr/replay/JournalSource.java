@@ -9,11 +9,13 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * A journal to replay: the embedded H2 journal of a stopped node's data folder, or a PostgreSQL
- * journal (also while its nodes run: replay reads committed rows only and writes nothing).
+ * A journal to replay: the embedded H2 journal of a stopped node's data folder, a PostgreSQL
+ * journal (also while its nodes run: replay reads committed rows only and writes nothing), or a
+ * Cassandra journal (also while its nodes run; read in full and ordered by write time).
  */
 public record JournalSource(JournalProfile profile, JournalSettings settings, boolean offline) {
 
@@ -29,6 +31,7 @@ public record JournalSource(JournalProfile profile, JournalSettings settings, bo
 
   /** How many live events the journal holds: the denominator of the progress line. */
   public long count() {
+    if (profile == JournalProfile.CASSANDRA) return cassandra().size();
     try (Connection c = open(); Statement s = c.createStatement();
         ResultSet r = s.executeQuery("SELECT COUNT(*) FROM \"event_journal\" WHERE \"deleted\" = FALSE")) {
       r.next();
@@ -38,8 +41,13 @@ public record JournalSource(JournalProfile profile, JournalSettings settings, bo
     }
   }
 
-  /** Every live event in global order. */
+  /** Every live event in global order (on Cassandra, write-time order: see {@link CassandraJournal}). */
   public long forEach(Consumer<StoredEvent> each) {
+    if (profile == JournalProfile.CASSANDRA) {
+      List<StoredEvent> all = cassandra();
+      all.forEach(each);
+      return all.size();
+    }
     try (Connection c = open()) {
       return JournalTable.forEach(c, 0, each);
     } catch (SQLException e) {
@@ -47,10 +55,16 @@ public record JournalSource(JournalProfile profile, JournalSettings settings, bo
     }
   }
 
+  private List<StoredEvent> cassandra() {
+    try {
+      return CassandraJournal.read(settings.cassandra());
+    } catch (RuntimeException e) {
+      throw new IllegalStateException("cannot read the Cassandra journal at " + settings.cassandra().contactPoints() + " (keyspace "
+          + settings.cassandra().keyspace() + "): " + e.getMessage(), e);
+    }
+  }
+
   private Connection open() throws SQLException {
-    // replay reads akka-persistence-jdbc's event_journal table; Cassandra's journal has no such table
-    if (profile == JournalProfile.CASSANDRA)
-      throw new IllegalStateException("replay reads the JDBC journals (embedded or postgres); a Cassandra journal cannot be replayed yet");
     String url = profile.url(settings);
     // An embedded journal must exist already: opening a missing H2 file would create an empty one.
     if (profile == JournalProfile.EMBEDDED && offline) url += ";IFEXISTS=TRUE;ACCESS_MODE_DATA=r";
