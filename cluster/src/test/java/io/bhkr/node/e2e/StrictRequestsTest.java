@@ -319,8 +319,9 @@ class StrictRequestsTest {
   @Test
   void nodeEndpointsAreBoundedHttpUrlsAndASidecarBelongsToOneNode() {
     market.becomeActiveProvider(P1, 90);
+    // two nodes of half the provider's declared capacity each: within it (issue 16's node cap)
     String node = """
-        {"nodeId":"%s","endpoint":"%s","sidecarAddress":"%s","capacity":{"cpuGhz":4,"ramGb":16,"storageGb":256,"bandwidthMbps":100}}""";
+        {"nodeId":"%s","endpoint":"%s","sidecarAddress":"%s","capacity":{"cpuGhz":4,"ramGb":16,"storageGb":256,"bandwidthMbps":50}}""";
     String nodes = "/api/v1/providers/" + address(P1) + "/nodes";
     for (String endpoint : List.of("ftp://node.example:8545", "file:///etc/passwd", "http://user:pw@node.example:8545",
         "http://node.example/" + "a".repeat(260), "http://node .example", "javascript:alert(1)"))

@@ -58,13 +58,14 @@ class SidecarAuditIT {
       market.becomeActiveProvider(P1, 90);
       market.becomeActiveProvider(P2, 90);
       market.becomeActiveProvider(P3, 90);
+      // provider 3 runs two of the four nodes: each takes half its declared capacity (the node cap)
       for (int i = 0; i < 4; i++) {
         Anvil anvil = Anvil.start();
         anvils.add(anvil);
         String sidecar = Credentials.create(sidecarKey(i)).getAddress();
         expect(201, market.as(PROVIDERS[i]).post("/api/v1/providers/" + address(PROVIDERS[i]) + "/nodes", """
             {"nodeId":"n-%d","endpoint":"%s","sidecarAddress":"%s",
-             "capacity":{"cpuGhz":8,"ramGb":32,"storageGb":256,"bandwidthMbps":10}}""".formatted(i, anvil.url(), sidecar)));
+             "capacity":{"cpuGhz":4,"ramGb":16,"storageGb":256,"bandwidthMbps":10}}""".formatted(i, anvil.url(), sidecar)));
       }
       for (int i = 0; i < 4; i++)
         sidecars.add(NodeProcess.launch(List.of("sidecar", "--node-id", "n-" + i, "--key", sidecarKey(i), "--api", node.baseUrl(),
