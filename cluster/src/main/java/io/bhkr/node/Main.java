@@ -105,7 +105,7 @@ public final class Main {
     }
     if (rest.isEmpty() || !rest.get(0).equals("api")) throw new UsageError("bench takes a benchmark: signatures or api");
     io.bhkr.persistence.JournalProfile profile = io.bhkr.persistence.JournalProfile.EMBEDDED;
-    double seconds = 10;
+    int seconds = 10;
     for (int i = 1; i < rest.size(); i += 2) {
       if (i + 1 >= rest.size()) throw new UsageError(rest.get(i) + " needs a value");
       switch (rest.get(i)) {
@@ -118,9 +118,9 @@ public final class Main {
         }
         case "--seconds" -> {
           try {
-            seconds = Double.parseDouble(rest.get(i + 1));
+            seconds = Integer.parseInt(rest.get(i + 1));
           } catch (NumberFormatException e) {
-            throw new UsageError("--seconds must be a number");
+            throw new UsageError("--seconds must be a whole number");
           }
           if (seconds < 1 || seconds > 600) throw new UsageError("--seconds must be from 1 to 600");
         }

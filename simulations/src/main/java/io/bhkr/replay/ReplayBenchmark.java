@@ -38,9 +38,9 @@ public final class ReplayBenchmark {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    String database = "bhkr_replay_bench_" + ProcessHandle.current().pid();
+    ScratchDatabase scratch = ScratchDatabase.of(base, "replay_bench");
     JournalSettings settings = profile == JournalProfile.EMBEDDED ? JournalSettings.defaults(dir)
-        : base.withPostgres(base.postgresUrl().replaceFirst("/[^/?]+(\\?|$)", "/" + database + "$1"), base.postgresUser(), base.postgresPassword());
+        : scratch.settings();
     try {
       out.printf(Locale.ROOT, "Building a journal of %,d events (%s, %s)…%n", events, profile, profile.url(settings));
       long built = build(profile, settings, events);
@@ -68,7 +68,7 @@ public final class ReplayBenchmark {
           100 * verify / decode, verdict[0] == 1 ? "OK" : "MISMATCHES");
       out.printf(Locale.ROOT, "  replay export (Parquet and CSV) %,12.0f events/s  (%.0f %% of read and decode)%n", export, 100 * export / decode);
     } finally {
-      if (profile == JournalProfile.POSTGRES) drop(base, database);
+      if (profile == JournalProfile.POSTGRES) scratch.drop();
       delete(dir);
     }
   }
@@ -114,14 +114,6 @@ public final class ReplayBenchmark {
     return rates[runs / 2];
   }
 
-  private static void drop(JournalSettings base, String database) {
-    String admin = base.postgresUrl().replaceFirst("/[^/?]+(\\?|$)", "/postgres$1");
-    try (Connection c = DriverManager.getConnection(admin, base.postgresUser(), base.postgresPassword()); Statement s = c.createStatement()) {
-      s.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-    } catch (SQLException e) {
-      System.err.println("could not drop the benchmark database " + database + ": " + e.getMessage());
-    }
-  }
 
   private static void delete(Path dir) {
     try (var files = Files.walk(dir)) {

@@ -7,6 +7,7 @@ import io.bhkr.node.Node;
 import io.bhkr.node.NodeOptions;
 import io.bhkr.persistence.JournalProfile;
 import io.bhkr.persistence.JournalSettings;
+import io.bhkr.replay.ScratchDatabase;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Files;
@@ -35,12 +36,12 @@ public final class ApiBenchmark {
 
   private ApiBenchmark() {}
 
-  public static void run(JournalProfile profile, JournalSettings base, double seconds, PrintStream out) throws Exception {
+  public static void run(JournalProfile profile, JournalSettings base, int seconds, PrintStream out) throws Exception {
     Path dir = Files.createTempDirectory("bhkr-bench-api-");
-    String database = "bhkr_bench_api_" + ProcessHandle.current().pid();
+    ScratchDatabase scratch = ScratchDatabase.of(base, "bench_api");
     JournalSettings settings = profile == JournalProfile.EMBEDDED ? JournalSettings.defaults(dir)
-        : base.withPostgres(base.postgresUrl().replaceFirst("/[^/?]+(\\?|$)", "/" + database + "$1"), base.postgresUser(), base.postgresPassword());
-    out.printf(Locale.ROOT, "BHKR signed writes, %s journal (%s), %d cores, %.0f s per concurrency%n", profile.id(),
+        : scratch.settings();
+    out.printf(Locale.ROOT, "BHKR signed writes, %s journal (%s), %d cores, %d s per concurrency%n", profile.id(),
         profile.url(settings), Runtime.getRuntime().availableProcessors(), seconds);
     List<SignedLoad.Result> results = new ArrayList<>();
     List<Long> rows = new ArrayList<>();
@@ -73,7 +74,7 @@ public final class ApiBenchmark {
       out.printf(Locale.ROOT, "  the node's journal rows/s at 64 clients are %.0f %% of the batched limit%n",
           100 * best / limits.batchedRowsPerSecond());
     } finally {
-      if (profile == JournalProfile.POSTGRES) drop(base, database);
+      if (profile == JournalProfile.POSTGRES) scratch.drop();
     }
     SignatureBenchmark.run(500, 1, 3, out);
   }
@@ -98,12 +99,4 @@ public final class ApiBenchmark {
     }
   }
 
-  private static void drop(JournalSettings base, String database) {
-    String admin = base.postgresUrl().replaceFirst("/[^/?]+(\\?|$)", "/postgres$1");
-    try (Connection c = DriverManager.getConnection(admin, base.postgresUser(), base.postgresPassword()); Statement s = c.createStatement()) {
-      s.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-    } catch (SQLException e) {
-      System.err.println("could not drop the benchmark database " + database + ": " + e.getMessage());
-    }
-  }
 }

@@ -95,13 +95,13 @@ class ListingsTest {
       assertEquals(expected, listing.ids());
       return;
     }
-    long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
-    List<String> got = listing.ids();
-    while (!got.equals(expected) && System.nanoTime() < deadline) {
-      Thread.sleep(200);
-      got = listing.ids();
-    }
-    assertEquals(expected, got);
+    DevelopmentMarket.await("the listing " + expected, () -> {
+      try {
+        return listing.ids().equals(expected);
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    });
   }
 
   /** Every page of a listing, following its Link headers; the field of each item. */
