@@ -82,10 +82,11 @@ public final class AccountEntity
   public record SettleWithdrawal(long nonce, boolean paid, ActorRef<Done> replyTo) implements Command {}
 
   /**
-   * Chain mode: reserve {@code amount} (ETH or BHKR) as a payout to chain in payout epoch
-   * {@code epoch}, the one open at the request's time; the reply names the payout's number.
+   * Chain mode: reserve {@code amount} (ETH or BHKR) as a payout to chain in the payout epoch open
+   * at {@code at} (the request's time) for epochs of {@code epochSeconds} (PayoutEpochRule); the
+   * reply names the payout's number and epoch.
    */
-  public record ReservePayout(Amount amount, long epoch, ActorRef<PayoutResult> replyTo) implements Command {}
+  public record ReservePayout(Amount amount, long at, long epochSeconds, ActorRef<PayoutResult> replyTo) implements Command {}
 
   /**
    * The node's report that the payout's epoch is anchored and funded on chain: the reserve left
@@ -287,7 +288,8 @@ public final class AccountEntity
     if (!s.balances().covers(c.amount()))
       return Effect().reply(c.replyTo(), new PayoutRefused("insufficient " + c.amount().asset() + ": the account holds "
           + s.balances().of(c.amount().asset()).amount() + " base units and needs " + c.amount().amount()));
-    Payouts.Reserved p = new Payouts.Reserved(s.payouts().next(), c.epoch(), c.amount());
+    long epoch = io.bhkr.rules.PayoutEpochRule.epochOf(c.at(), c.epochSeconds(), c.amount().asset());
+    Payouts.Reserved p = new Payouts.Reserved(s.payouts().next(), epoch, c.amount());
     return Effect().persist(new PayoutReserved(p)).thenReply(c.replyTo(), ns -> new PayoutAccepted(p));
   }
 

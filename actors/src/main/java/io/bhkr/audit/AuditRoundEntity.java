@@ -113,7 +113,7 @@ public final class AuditRoundEntity extends OutboxEntity<AuditRoundEntity.Comman
         .onCommand(Report.class, this::onReport)
         .onCommand(Current.class, (s, c) -> {
           List<DomainEvent> events = roll(s, c, new ArrayList<>());
-          return Effect().persist(events).thenRun(ns -> courier.send(notices(events))).thenReply(c.replyTo(), AuditRoundEntity::view);
+          return persistAndSend(events).thenReply(c.replyTo(), AuditRoundEntity::view);
         })
         .onCommand(Get.class, (s, c) -> Effect().reply(c.replyTo(), s))
         .onCommand(Confirm.class, (s, c) -> onReceipt(s, c.receipt()))
@@ -125,7 +125,7 @@ public final class AuditRoundEntity extends OutboxEntity<AuditRoundEntity.Comman
     // Seen first, so that a heartbeat opening a period puts its own node into the assignment.
     List<DomainEvent> events = new ArrayList<>(List.of(new NodeSeen(c.nodeId(), c.providerId(), c.blockNumber(), c.at())));
     roll(s.seen((NodeSeen) events.get(0)), c, events);
-    return Effect().persist(events).thenRun(ns -> courier.send(notices(events))).thenReply(c.replyTo(), AuditRoundEntity::view);
+    return persistAndSend(events).thenReply(c.replyTo(), AuditRoundEntity::view);
   }
 
   private ReplyEffect<DomainEvent, AuditRoundState> onReport(AuditRoundState s, Report c) {
@@ -138,10 +138,10 @@ public final class AuditRoundEntity extends OutboxEntity<AuditRoundEntity.Comman
       refusal = "node " + c.auditorNodeId() + " is not assigned to audit " + c.targetNodeId() + " in period " + c.period();
     if (refusal != null) {
       String reason = refusal;
-      return Effect().persist(events).thenRun(ns -> courier.send(notices(events))).thenReply(c.replyTo(), ns -> new Refused(reason));
+      return persistAndSend(events).thenReply(c.replyTo(), ns -> new Refused(reason));
     }
     events.add(new AuditReported(c.period(), c.auditorNodeId(), c.targetNodeId(), c.upBps(), c.at()));
-    return Effect().persist(events).thenRun(ns -> courier.send(notices(events))).thenReply(c.replyTo(), ns -> new Accepted(c.period()));
+    return persistAndSend(events).thenReply(c.replyTo(), ns -> new Accepted(c.period()));
   }
 
   /** Closes the open period and opens the one {@code c.at()} falls in, if time has moved past it; appends to {@code events}. */
@@ -170,10 +170,6 @@ public final class AuditRoundEntity extends OutboxEntity<AuditRoundEntity.Comman
     return events;
   }
 
-  private static List<io.bhkr.transfer.Dispatch> notices(List<DomainEvent> events) {
-    return events.stream().filter(e -> e instanceof DispatchSent).map(e -> ((DispatchSent) e).dispatch()).toList();
-  }
-
   private static AuditRoundState apply(AuditRoundState s, List<DomainEvent> events) {
     for (DomainEvent e : events) s = next(s, e);
     return s;
@@ -187,7 +183,7 @@ public final class AuditRoundEntity extends OutboxEntity<AuditRoundEntity.Comman
     if (e instanceof AuditPeriodClosed x) return s.closed(x);
     if (e instanceof DispatchSent x) return s.sent(x.dispatch());
     if (e instanceof DispatchConfirmed x) return s.confirmed(x.dispatchId());
-    return s;
+    throw new IllegalStateException("the audit round cannot apply " + e.getClass().getName());
   }
 
   static RoundView view(AuditRoundState s) {

@@ -104,6 +104,8 @@ public final class GovernanceEntity
       implements Command {}
 
   public record Get(ActorRef<GovernanceView> replyTo) implements Command {}
+  /** Answers once the dispatch has arrived here (the endpoint that sent it waits on this rather than polling). */
+  public record AwaitArrival(String dispatchId, ActorRef<io.bhkr.transfer.Arrived> replyTo) implements Command {}
 
   record Confirm(Receipt receipt) implements Command {}
 
@@ -233,6 +235,7 @@ public final class GovernanceEntity
         .onCommand(Propose.class, this::onPropose)
         .onCommand(Vote.class, this::onVote)
         .onCommand(Receive.class, this::onReceive)
+        .onCommand(AwaitArrival.class, (s, c) -> awaitArrival(s.seen().contains(c.dispatchId()), c.dispatchId(), c.replyTo()))
         .onCommand(GiveVotes.class, this::onGiveVotes)
         .onCommand(Tick.class, this::onTick)
         .onCommand(Get.class, (s, c) -> Effect().reply(c.replyTo(), view(s)))
@@ -272,12 +275,15 @@ public final class GovernanceEntity
     Dispatch d = c.dispatch();
     Receipt receipt = new Receipt(d.id());
     if (s.seen().contains(d.id()) || d.value().isEmpty() || s.council() == null) return Effect().reply(c.replyTo(), receipt);
-    if (isGovernorStake(d)) return Effect().persist(new DispatchReceived(d)).thenReply(c.replyTo(), ns -> receipt);
+    if (isGovernorStake(d)) return Effect().persist(new DispatchReceived(d)).thenRun(ns -> arrived(d.id())).thenReply(c.replyTo(), ns -> receipt);
     long at = d instanceof Transfer t ? t.at() : 0;
     Transfer back = new Transfer("return:" + d.id(), Party.GOVERNANCE, d.from(), d.value().get(),
         "returned: governance holds only governor stakes in BHKR from accounts", at);
     return Effect().persist(List.of(new DispatchReceived(d), new DispatchSent(back)))
-        .thenRun(ns -> courier.send(List.of(back)))
+        .thenRun(ns -> {
+          courier.send(List.of(back));
+          arrived(d.id());
+        })
         .thenReply(c.replyTo(), ns -> receipt);
   }
 

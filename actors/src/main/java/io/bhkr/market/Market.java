@@ -28,8 +28,14 @@ import java.time.Duration;
 public final class Market {
 
   public record Settings(Duration redelivery, Clock clock) {
+    /** From {@code bhkr.entities} of the given configuration (the actor system's, in a node). */
+    public static Settings of(com.typesafe.config.Config config) {
+      return new Settings(config.getDuration("bhkr.entities.redelivery-interval"), Clock.systemUTC());
+    }
+
+    /** The reference configuration's settings (tests and tools that start a market of their own). */
     public static Settings defaults() {
-      return new Settings(Duration.ofSeconds(2), Clock.systemUTC());
+      return of(com.typesafe.config.ConfigFactory.defaultReference());
     }
   }
 

@@ -145,16 +145,37 @@ public final class MicroPoolDecisions {
    */
   private static List<DomainEvent> aethBack(MicroPoolState s, Party self, Transfer t) {
     BigInteger amount = t.amount().amount();
-    boolean withdrawal = (s.status() == MicroPoolStatus.OPEN || s.status() == MicroPoolStatus.CLOSED)
-        && s.stakeOf(t.from().id()).compareTo(amount) >= 0;
-    boolean redemption = (s.status() == MicroPoolStatus.COMPLETED || s.status() == MicroPoolStatus.MIGRATED)
-        && s.aethOutstanding().compareTo(amount) >= 0;
-    // a pool whose principal is on chain owes no aETH here: its stakers unstake and redeem on chain
-    if (!withdrawal && !redemption || redemption && !s.whole() || s.terms() != null && s.terms().onChain())
-      return giveBack(self, t, t.id(), t.at());
+    if (aethBackRefusal(s, t.from().id(), amount) != null) return giveBack(self, t, t.id(), t.at());
+    boolean withdrawal = s.status() == MicroPoolStatus.OPEN || s.status() == MicroPoolStatus.CLOSED;
     return List.of(new AethReturned(t, withdrawal), new AethBurned("burn:" + t.id(), t.amount()),
         new DispatchSent(new Transfer("eth:" + t.id(), self, t.from(), new Amount(Asset.ETH, amount),
             withdrawal ? "micropool-withdrawal" : "micropool-redemption", t.at())));
+  }
+
+  /**
+   * Why {@code amount} wei of aETH sent back by {@code holder} would be returned unburned, or null
+   * when the pool takes it (see aethBack). Asked before the aETH leaves the holder's account, and
+   * applied again when it arrives.
+   */
+  public static MicroPoolRefusal aethBackRefusal(MicroPoolState s, String holder, BigInteger amount) {
+    // a pool whose principal is on chain owes no aETH here: its stakers unstake and redeem on chain
+    if (s.terms() != null && s.terms().onChain())
+      return new MicroPoolRefusal(MicroPoolRefusal.Kind.PRINCIPAL_ON_CHAIN, "the pool's principal is on chain at " + s.terms().chainPool()
+          + ": unstake there before activation, redeem aETH there after completion");
+    if (s.status() == MicroPoolStatus.OPEN || s.status() == MicroPoolStatus.CLOSED) {
+      BigInteger own = s.stakeOf(holder);
+      return own.compareTo(amount) >= 0 ? null
+          : new MicroPoolRefusal(MicroPoolRefusal.Kind.INSUFFICIENT_STAKE, holder + " has staked " + own + " wei here");
+    }
+    if (s.status() == MicroPoolStatus.COMPLETED || s.status() == MicroPoolStatus.MIGRATED) {
+      if (s.aethOutstanding().compareTo(amount) < 0)
+        return new MicroPoolRefusal(MicroPoolRefusal.Kind.INSUFFICIENT_STAKE, "the pool owes only " + s.aethOutstanding() + " wei to aETH holders");
+      if (!s.whole())
+        return new MicroPoolRefusal(MicroPoolRefusal.Kind.AWAITING_REFUND, "the Insurance Pool still owes this pool "
+            + s.stakersLoss().subtract(s.refunded()) + " wei of its stakers' slashing loss; aETH is redeemed 1:1 once it is paid");
+      return null;
+    }
+    return new MicroPoolRefusal(MicroPoolRefusal.Kind.NOT_WITHDRAWABLE, "the pool is " + s.status() + ": no withdrawal until completion");
   }
 
   /** Rewards W split per economics 4 (vector M1); the provider's k goes back with its share. */

@@ -14,7 +14,6 @@ import io.bhkr.transfer.Courier;
 import io.bhkr.transfer.OutboxEntity;
 import io.bhkr.transfer.Dispatch;
 import io.bhkr.transfer.DispatchRoute;
-import io.bhkr.transfer.DispatchSent;
 import io.bhkr.transfer.Party;
 import io.bhkr.transfer.Receipt;
 import java.time.Duration;
@@ -43,6 +42,11 @@ public final class MicroPoolEntity
 
   /** What became of a dispatch sent to this pool, so the API can answer after its effect. */
   public record GetOutcome(String dispatchId, ActorRef<Outcome> replyTo) implements Command {}
+
+  /** Would the pool take {@code amount} wei of aETH back from {@code holder} now? Null refusal when it would (MicroPoolDecisions.aethBackRefusal). */
+  public record CheckAethBack(String holder, java.math.BigInteger amount, ActorRef<AethBackCheck> replyTo) implements Command {}
+
+  public record AethBackCheck(MicroPoolRefusal refusal) implements JsonSerializable {}
 
   /**
    * Answered once the dispatch is applied or returned, at once if it already is: the pool that
@@ -108,6 +112,8 @@ public final class MicroPoolEntity
         .onCommand(Receive.class, this::onReceive)
         .onCommand(Get.class, (s, c) -> Effect().reply(c.replyTo(), MicroPoolView.of(poolId, s)))
         .onCommand(GetOutcome.class, (s, c) -> Effect().reply(c.replyTo(), outcome(s, c.dispatchId())))
+        .onCommand(CheckAethBack.class, (s, c) ->
+            Effect().reply(c.replyTo(), new AethBackCheck(MicroPoolDecisions.aethBackRefusal(s, c.holder(), c.amount()))))
         .onCommand(AwaitOutcome.class, this::onAwait)
         .onCommand(Close.class, this::onClose)
         .onCommand(Slash.class, this::onSlash)
@@ -121,27 +127,27 @@ public final class MicroPoolEntity
     Receipt receipt = new Receipt(c.dispatch().id());
     List<DomainEvent> events = MicroPoolDecisions.onReceive(s, self, c.dispatch());
     if (events.isEmpty()) return Effect().reply(c.replyTo(), receipt);
-    return persistAndSend(events, c.replyTo(), receipt);
+    return persistSendAndAnswer(events, c.replyTo(), receipt);
   }
 
   private ReplyEffect<DomainEvent, MicroPoolState> onClose(MicroPoolState s, Close c) {
     MicroPoolRefusal refusal = MicroPoolDecisions.closingRefusal(s, c.at());
     if (refusal != null) return Effect().reply(c.replyTo(), new Closing(refusal.reason(), refusal.kind()));
     List<DomainEvent> events = MicroPoolDecisions.close(s, self, c.at());
-    return persistAndSend(events, c.replyTo(), new Closing(null, null));
+    return persistSendAndAnswer(events, c.replyTo(), new Closing(null, null));
   }
 
   private ReplyEffect<DomainEvent, MicroPoolState> onSlash(MicroPoolState s, Slash c) {
     MicroPoolRefusal refusal = MicroPoolDecisions.slashingRefusal(s, c.loss());
     if (refusal != null) return Effect().reply(c.replyTo(), new Slashing(refusal.reason(), refusal.kind()));
     List<DomainEvent> events = MicroPoolDecisions.slash(s, self, c.loss(), c.at());
-    return persistAndSend(events, c.replyTo(), new Slashing(null, null));
+    return persistSendAndAnswer(events, c.replyTo(), new Slashing(null, null));
   }
 
   private ReplyEffect<DomainEvent, MicroPoolState> onChainFact(MicroPoolState s, RecordChainFact c) {
     List<DomainEvent> events = ChainCustody.record(s, self, c.fact());
     if (events.isEmpty()) return Effect().reply(c.replyTo(), akka.Done.getInstance());
-    return persistAndSend(events, c.replyTo(), akka.Done.getInstance());
+    return persistSendAndAnswer(events, c.replyTo(), akka.Done.getInstance());
   }
 
   private ReplyEffect<DomainEvent, MicroPoolState> onAwait(MicroPoolState s, AwaitOutcome c) {
@@ -152,12 +158,8 @@ public final class MicroPoolEntity
   }
 
   /** Persists the events in one write, then sends the dispatches among them through the outbox, then answers. */
-  private <R> ReplyEffect<DomainEvent, MicroPoolState> persistAndSend(List<DomainEvent> events, ActorRef<R> replyTo, R reply) {
-    List<Dispatch> out = events.stream().filter(e -> e instanceof DispatchSent).map(e -> ((DispatchSent) e).dispatch()).toList();
-    return Effect().persist(events).thenRun(ns -> {
-      courier.send(out);
-      answerAwaiting(ns);
-    }).thenReply(replyTo, ns -> reply);
+  private <R> ReplyEffect<DomainEvent, MicroPoolState> persistSendAndAnswer(List<DomainEvent> events, ActorRef<R> replyTo, R reply) {
+    return persistAndSend(events).thenRun(this::answerAwaiting).thenReply(replyTo, ns -> reply);
   }
 
   /** Tells every asker whose dispatch the last write decided. */

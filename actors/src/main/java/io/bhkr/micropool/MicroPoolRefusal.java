@@ -18,6 +18,12 @@ public record MicroPoolRefusal(Kind kind, String reason) implements JsonSerializ
     /** The pool's principal is held on chain, where this is not done. */
     PRINCIPAL_ON_CHAIN,
     /** The loss is not more than 0 and at most the validator's balance (slashing). */
-    LOSS_OUT_OF_RANGE
+    LOSS_OUT_OF_RANGE,
+    /** More aETH back than the holder staked (OPEN, CLOSED) or than the pool owes its holders (COMPLETED, MIGRATED). */
+    INSUFFICIENT_STAKE,
+    /** A redemption while the Insurance Pool still owes the pool part of its stakers' slashing loss. */
+    AWAITING_REFUND,
+    /** aETH back while the pool is ACTIVE (or not yet open): nothing is withdrawn until completion. */
+    NOT_WITHDRAWABLE
   }
 }

@@ -55,6 +55,8 @@ public final class NodeEntity extends OutboxEntity<NodeEntity.Command, NodeState
   public record Receive(Dispatch dispatch, ActorRef<Receipt> replyTo) implements Command {}
 
   public record Get(ActorRef<NodeView> replyTo) implements Command {}
+  /** Answers once the dispatch has arrived here (the endpoint that sent it waits on this rather than polling). */
+  public record AwaitArrival(String dispatchId, ActorRef<io.bhkr.transfer.Arrived> replyTo) implements Command {}
 
   record Confirm(Receipt receipt) implements Command {}
 
@@ -117,6 +119,7 @@ public final class NodeEntity extends OutboxEntity<NodeEntity.Command, NodeState
         .onCommand(Register.class, this::onRegister)
         .onCommand(Withdraw.class, this::onWithdraw)
         .onCommand(Receive.class, this::onReceive)
+        .onCommand(AwaitArrival.class, (s, c) -> awaitArrival(s.seen().contains(c.dispatchId()), c.dispatchId(), c.replyTo()))
         .onCommand(Get.class, (s, c) -> Effect().reply(c.replyTo(), new NodeView(nodeId, s.registration(), s.stakes(), s.totalStaked(), s.projects())))
         .onCommand(Confirm.class, (s, c) -> onReceipt(s, c.receipt()))
         .onCommand(RedeliveryDue.class, (s, c) -> onRedeliveryDue(s))
@@ -155,12 +158,15 @@ public final class NodeEntity extends OutboxEntity<NodeEntity.Command, NodeState
     if (fromItsProvider && (d instanceof ProjectPlaced || d instanceof ProjectUnplaced))
       return Effect().persist(new DispatchReceived(d)).thenReply(c.replyTo(), ns -> receipt);
     if (d.value().isEmpty()) return Effect().reply(c.replyTo(), receipt);
-    if (isStake(s, d)) return Effect().persist(new DispatchReceived(d)).thenReply(c.replyTo(), ns -> receipt);
+    if (isStake(s, d)) return Effect().persist(new DispatchReceived(d)).thenRun(ns -> arrived(d.id())).thenReply(c.replyTo(), ns -> receipt);
     long at = d instanceof Transfer t ? t.at() : 0;
     Transfer back = new Transfer("return:" + d.id(), Party.node(nodeId), d.from(), d.value().get(),
         "returned: node " + nodeId + " takes only BHKR stakes from accounts, once registered", at);
     return Effect().persist(List.of(new DispatchReceived(d), new DispatchSent(back)))
-        .thenRun(ns -> courier.send(List.of(back)))
+        .thenRun(ns -> {
+          courier.send(List.of(back));
+          arrived(d.id());
+        })
         .thenReply(c.replyTo(), ns -> receipt);
   }
 

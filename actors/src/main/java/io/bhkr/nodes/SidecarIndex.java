@@ -56,13 +56,13 @@ public final class SidecarIndex
   }
 
   public static Behavior<Command> create(String sidecarAddress) {
-    return new SidecarIndex(sidecarAddress);
+    return akka.actor.typed.javadsl.Behaviors.setup(ctx -> new SidecarIndex(sidecarAddress, io.bhkr.transfer.JournalFailureBackoff.of(ctx.getSystem())));
   }
 
   private final String sidecarAddress;
 
-  private SidecarIndex(String sidecarAddress) {
-    super(PersistenceId.of(TYPE_KEY.name(), sidecarAddress));
+  private SidecarIndex(String sidecarAddress, akka.actor.typed.BackoffSupervisorStrategy onJournalFailure) {
+    super(PersistenceId.of(TYPE_KEY.name(), sidecarAddress), onJournalFailure);
     this.sidecarAddress = sidecarAddress;
   }
 

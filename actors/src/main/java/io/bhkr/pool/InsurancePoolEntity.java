@@ -23,7 +23,6 @@ import io.bhkr.transfer.MicroPoolSlashingClaim;
 import io.bhkr.transfer.Receipt;
 import java.math.BigInteger;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedMap;
 
@@ -101,12 +100,6 @@ public final class InsurancePoolEntity
     if (s.seen().contains(claimKey(c.claimId()))) return Effect().reply(c.replyTo(), s.view(PoolView.INSURANCE));
     List<DomainEvent> events = InsuranceDecisions.compensate(s, c.claimId(), c.slashed(), c.asset(), c.losses(), c.at());
     return persistAndSend(events).thenReply(c.replyTo(), ns -> ns.view(PoolView.INSURANCE));
-  }
-
-  private akka.persistence.typed.javadsl.EffectBuilder<DomainEvent, PoolState> persistAndSend(List<DomainEvent> events) {
-    List<Dispatch> out = new ArrayList<>();
-    for (DomainEvent e : events) if (e instanceof DispatchSent sent) out.add(sent.dispatch());
-    return Effect().persist(events).thenRun(ns -> courier.send(out));
   }
 
   private static String claimKey(String claimId) {

@@ -99,9 +99,7 @@ public final class RewardPoolEntity
       return Effect().reply(c.replyTo(), new NotDistributed("the epoch ending at " + s.lastEpochEnd() + " is already distributed"));
     List<DomainEvent> events = distribution(s, c.windowEnd(), c.split(), c.stakeTimes(), c.developmentFund());
     RewardsDistributed event = (RewardsDistributed) events.get(0);
-    List<Dispatch> payouts = events.stream().filter(e -> e instanceof DispatchSent).map(e -> ((DispatchSent) e).dispatch()).toList();
-    return Effect().persist(events)
-        .thenRun(ns -> courier.send(payouts))
+    return persistAndSend(events)
         .thenReply(c.replyTo(), ns -> new Distributed(event));
   }
 

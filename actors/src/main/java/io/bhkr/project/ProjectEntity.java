@@ -27,7 +27,6 @@ import io.bhkr.transfer.Receipt;
 import java.math.BigInteger;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -55,6 +54,8 @@ public final class ProjectEntity
       implements Command {}
 
   public record Get(ActorRef<ProjectView> replyTo) implements Command {}
+  /** Answers once the dispatch has arrived here (the endpoint that sent it waits on this rather than polling). */
+  public record AwaitArrival(String dispatchId, ActorRef<io.bhkr.transfer.Arrived> replyTo) implements Command {}
 
   /** May {@code provider} complete the project now? Asked before its profit is paid in; {@code refusal} is null when it may. */
   public record CheckCompletion(String provider, ActorRef<CompletionCheck> replyTo) implements Command {}
@@ -63,7 +64,10 @@ public final class ProjectEntity
 
   /** The provider stopped serving at {@code at}; the prices in force value the compensation. */
   public record RecordFailure(String reason, long at, BigInteger bhkrPriceMicroUsd, BigInteger ethPriceMicroUsd,
-      ActorRef<ProjectView> replyTo) implements Command {}
+      ActorRef<FailureRecording> replyTo) implements Command {}
+
+  /** The project after a failure was recorded, or as it was with the reason it could not be ({@code refusal} not null). */
+  public record FailureRecording(ProjectView view, String refusal) implements JsonSerializable {}
 
   record CloseAuction() implements Command {}
 
@@ -107,6 +111,7 @@ public final class ProjectEntity
     return newCommandHandlerWithReplyBuilder()
         .forAnyState()
         .onCommand(Receive.class, this::onReceive)
+        .onCommand(AwaitArrival.class, (s, c) -> awaitArrival(s.seen().contains(c.dispatchId()), c.dispatchId(), c.replyTo()))
         .onCommand(PlaceBid.class, this::onBid)
         .onCommand(CloseAuction.class, this::onClose)
         .onCommand(Get.class, (s, c) -> Effect().reply(c.replyTo(), view(s)))
@@ -124,10 +129,10 @@ public final class ProjectEntity
     if (s.seen().contains(d.id())) return Effect().reply(c.replyTo(), receipt);
     List<DomainEvent> events = ProjectRules.onArrival(projectId, s, d);
     if (events.isEmpty()) return Effect().reply(c.replyTo(), receipt);
-    return Effect().persist(events)
+    return persistAndSend(events)
         .thenRun(ns -> {
-          courier.send(sentIn(events));
           if (d instanceof ProjectFunding && ns.status() == ProjectStatus.BIDDING) scheduleClose(ns);
+          arrived(d.id());
         })
         .thenReply(c.replyTo(), ns -> receipt);
   }
@@ -145,21 +150,16 @@ public final class ProjectEntity
   }
 
   private ReplyEffect<DomainEvent, ProjectState> onFailure(ProjectState s, RecordFailure c) {
-    if (s.status() != ProjectStatus.RUNNING) return Effect().reply(c.replyTo(), view(s));
+    String refusal = ProjectRules.failureRefusal(projectId, s);
+    if (refusal != null) return Effect().reply(c.replyTo(), new FailureRecording(view(s), refusal));
     List<DomainEvent> events = ProjectRules.fail(projectId, s, c.at(), c.reason(), c.bhkrPriceMicroUsd(), c.ethPriceMicroUsd());
-    return Effect().persist(events).thenRun(ns -> courier.send(sentIn(events))).thenReply(c.replyTo(), this::view);
+    return persistAndSend(events).thenReply(c.replyTo(), ns -> new FailureRecording(view(ns), null));
   }
 
   private ReplyEffect<DomainEvent, ProjectState> onClose(ProjectState s, CloseAuction c) {
     if (s.status() != ProjectStatus.BIDDING) return Effect().noReply();
     List<DomainEvent> events = ProjectRules.close(projectId, s);
-    return Effect().persist(events).thenRun(ns -> courier.send(sentIn(events))).thenNoReply();
-  }
-
-  private static List<Dispatch> sentIn(List<DomainEvent> events) {
-    List<Dispatch> out = new ArrayList<>();
-    for (DomainEvent e : events) if (e instanceof DispatchSent sent) out.add(sent.dispatch());
-    return out;
+    return persistAndSend(events).thenNoReply();
   }
 
   /** The close time is a fact of the project; only the wait for it is read from the clock. */

@@ -39,6 +39,11 @@ public final class ProjectRules {
     public enum Kind { NOT_THE_WINNER, NOT_RUNNING }
   }
 
+  /** A failure is recorded only for a RUNNING project; null when it may be, else why not. */
+  public static String failureRefusal(String projectId, ProjectState s) {
+    return s.status() == ProjectStatus.RUNNING ? null : "project " + projectId + " is " + s.status();
+  }
+
   /** Only the project's winning provider completes it, and only while it is RUNNING; null when {@code provider} may. */
   public static CompletionRefusal completionRefusal(ProjectState s, String provider) {
     String winner = s.auction() == null ? null : s.auction().winner();

@@ -7,7 +7,6 @@ import akka.actor.typed.javadsl.Behaviors;
 import io.bhkr.transfer.Courier;
 import io.bhkr.transfer.OutboxEntity;
 import io.bhkr.transfer.DispatchRoute;
-import io.bhkr.transfer.DispatchSent;
 import java.time.Duration;
 import java.util.List;
 import akka.actor.typed.Behavior;
@@ -49,6 +48,8 @@ public final class ProviderEntity
   public record Receive(Dispatch dispatch, ActorRef<Receipt> replyTo) implements Command {}
 
   public record Get(ActorRef<ProviderView> replyTo) implements Command {}
+  /** Answers once the dispatch has arrived here (the endpoint that sent it waits on this rather than polling). */
+  public record AwaitArrival(String dispatchId, ActorRef<io.bhkr.transfer.Arrived> replyTo) implements Command {}
 
   /**
    * May this provider open a micro-pool staking {@code stake} under {@code parameters} at {@code at}?
@@ -155,6 +156,7 @@ public final class ProviderEntity
         .forAnyState()
         .onCommand(Apply.class, this::onApply)
         .onCommand(Receive.class, this::onReceive)
+        .onCommand(AwaitArrival.class, (s, c) -> awaitArrival(s.seen().contains(c.dispatchId()), c.dispatchId(), c.replyTo()))
         .onCommand(Confirm.class, (s, c) -> onReceipt(s, c.receipt()))
         .onCommand(RedeliveryDue.class, (s, c) -> onRedeliveryDue(s))
         .onCommand(Get.class, (s, c) -> Effect().reply(c.replyTo(), view(providerId, s)))
@@ -175,8 +177,7 @@ public final class ProviderEntity
     Receipt receipt = new Receipt(d.id());
     if (s.seen().contains(d.id())) return Effect().reply(c.replyTo(), receipt);
     List<DomainEvent> events = ProviderDecisions.onArrival(providerId, s, d);
-    List<Dispatch> sent = events.stream().filter(e -> e instanceof DispatchSent).map(e -> ((DispatchSent) e).dispatch()).toList();
-    return Effect().persist(events).thenRun(ns -> courier.send(sent)).thenReply(c.replyTo(), ns -> receipt);
+    return persistAndSend(events).thenRun(ns -> arrived(d.id())).thenReply(c.replyTo(), ns -> receipt);
   }
 
   /** Nothing is persisted here: the project records the standing with the bid (BidPlaced), and answers the bidder. */

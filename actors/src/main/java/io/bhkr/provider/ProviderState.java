@@ -92,7 +92,7 @@ public record ProviderState(
     if (e instanceof ScoreRecorded x) return withReputation(reputation.scored(x));
     if (e instanceof ProviderDisqualified x) return withReputation(reputation.disqualified(x));
     if (e instanceof NodeCountedDown x) return withReputation(reputation.countedDown(x));
-    return this;
+    throw new IllegalStateException("a provider cannot apply " + e.getClass().getName());
   }
 
   private ProviderState withReputation(Reputation r) {

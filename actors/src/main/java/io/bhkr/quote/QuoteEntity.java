@@ -28,11 +28,12 @@ public final class QuoteEntity
   public record State(QuoteTerms terms) implements JsonSerializable {}
 
   public static Behavior<Command> create(String quoteId) {
-    return new QuoteEntity(PersistenceId.of(TYPE_KEY.name(), quoteId));
+    return akka.actor.typed.javadsl.Behaviors.setup(ctx ->
+        new QuoteEntity(PersistenceId.of(TYPE_KEY.name(), quoteId), io.bhkr.transfer.JournalFailureBackoff.of(ctx.getSystem())));
   }
 
-  private QuoteEntity(PersistenceId id) {
-    super(id);
+  private QuoteEntity(PersistenceId id, akka.actor.typed.BackoffSupervisorStrategy onJournalFailure) {
+    super(id, onJournalFailure);
   }
 
   @Override

@@ -24,6 +24,7 @@ public final class Courier<C> {
   private final ActorRef<Receipt> receipts;
   private final C redeliveryDue;
   private final Duration interval;
+  private final akka.actor.typed.ActorSystem<?> system;
 
   public Courier(
       ActorContext<C> context,
@@ -37,6 +38,12 @@ public final class Courier<C> {
     this.receipts = context.messageAdapter(Receipt.class, confirmed::apply);
     this.redeliveryDue = redeliveryDue;
     this.interval = interval;
+    this.system = context.getSystem();
+  }
+
+  /** The actor system the entity runs in (its settings). */
+  public akka.actor.typed.ActorSystem<?> system() {
+    return system;
   }
 
   /** Sends freshly persisted dispatches and makes sure they are re-sent until confirmed. */

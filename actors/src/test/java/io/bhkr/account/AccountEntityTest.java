@@ -158,15 +158,15 @@ class AccountEntityTest {
   @Test
   void aPayoutReservesItsValueUntilItsEpochIsFundedAndLeavesOnce() {
     account.<Done>runCommand(r -> new AccountEntity.Deposit("d-1", bhkr(100), r));
-    var refused = account.<AccountEntity.PayoutResult>runCommand(r -> new AccountEntity.ReservePayout(bhkr(101), 7, r));
+    var refused = account.<AccountEntity.PayoutResult>runCommand(r -> new AccountEntity.ReservePayout(bhkr(101), 3 * 3_600 + 5, 3_600, r));
     assertInstanceOf(AccountEntity.PayoutRefused.class, refused.reply());
     assertTrue(refused.hasNoEvents());
     var aeth = account.<AccountEntity.PayoutResult>runCommand(r -> new AccountEntity.ReservePayout(new io.bhkr.money.Amount(Asset.AETH,
-        java.math.BigInteger.ONE), 7, r));
+        java.math.BigInteger.ONE), 3 * 3_600 + 5, 3_600, r));
     assertInstanceOf(AccountEntity.PayoutRefused.class, aeth.reply());
 
-    var first = account.<AccountEntity.PayoutResult>runCommand(r -> new AccountEntity.ReservePayout(bhkr(30), 7, r));
-    var second = account.<AccountEntity.PayoutResult>runCommand(r -> new AccountEntity.ReservePayout(bhkr(20), 7, r));
+    var first = account.<AccountEntity.PayoutResult>runCommand(r -> new AccountEntity.ReservePayout(bhkr(30), 3 * 3_600 + 5, 3_600, r));
+    var second = account.<AccountEntity.PayoutResult>runCommand(r -> new AccountEntity.ReservePayout(bhkr(20), 3 * 3_600 + 5, 3_600, r));
     assertEquals(0, ((AccountEntity.PayoutAccepted) first.reply()).payout().number());
     assertEquals(1, ((AccountEntity.PayoutAccepted) second.reply()).payout().number());
     assertEquals(7, ((AccountEntity.PayoutAccepted) second.reply()).payout().epoch());

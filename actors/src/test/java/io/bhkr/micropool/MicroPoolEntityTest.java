@@ -255,6 +255,26 @@ class MicroPoolEntityTest {
         pool.<MicroPoolEntity.Closing>runCommand(r -> new MicroPoolEntity.Close(1_001, r)).reply().kind());
   }
 
+  /** The refusal the API shows before the aETH leaves is the pool's own, and aETH sent straight to the pool meets the same rule. */
+  @Test
+  void aethBackRefusalsAreThePoolsAndAStraightSendMeetsTheSameRule() {
+    receive(opening(self, 8));
+    receive(stake(self, "s-a", A, 4));
+    assertNull(check(A, eth(4).amount()), "its own stake, while OPEN");
+    assertEquals(MicroPoolRefusal.Kind.INSUFFICIENT_STAKE, check(A, eth(5).amount()).kind());
+    assertEquals(MicroPoolRefusal.Kind.INSUFFICIENT_STAKE, check(B, BigInteger.ONE).kind());
+    var straight = receive(new Transfer("w-b", Party.account(B), self, new Amount(Asset.AETH, BigInteger.ONE), MicroPoolDecisions.WITHDRAWAL, 30));
+    assertEquals(BigInteger.ONE, sum(sent(straight.events()), Party.account(B), Asset.AETH), "refused the same way: returned unburned");
+
+    receive(stake(self, "s-b", B, 21));
+    assertEquals(MicroPoolStatus.ACTIVE, view().status());
+    assertEquals(MicroPoolRefusal.Kind.NOT_WITHDRAWABLE, check(A, BigInteger.ONE).kind());
+  }
+
+  private MicroPoolRefusal check(String holder, BigInteger amount) {
+    return pool.<MicroPoolEntity.AethBackCheck>runCommand(r -> new MicroPoolEntity.CheckAethBack(holder, amount, r)).reply().refusal();
+  }
+
   /** The pool tells an asker once a dispatch is decided, so the API does not poll it (issue 16 part 2). */
   @Test
   void theDecidingPoolAnswersOnceTheDispatchIsAppliedOrReturned() {

@@ -10,11 +10,15 @@ import io.bhkr.rules.Resources;
 import io.bhkr.serialization.DomainEvent;
 import io.bhkr.testing.EntityTests;
 import io.bhkr.testing.RecordingRoute;
+import io.bhkr.money.Amount;
+import io.bhkr.money.Asset;
+import io.bhkr.transfer.Arrived;
 import io.bhkr.transfer.Dispatch;
 import io.bhkr.transfer.Party;
 import io.bhkr.transfer.ProjectPlaced;
 import io.bhkr.transfer.ProjectUnplaced;
 import io.bhkr.transfer.Receipt;
+import io.bhkr.transfer.Transfer;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -102,5 +106,21 @@ class NodeEntityTest {
     receive(kit, new ProjectPlaced("place:p-2", Party.provider(PROVIDER), node, "p-2", 6_000));
     assertNull(kit.getState().running(), "a project that is over does not start again");
     assertEquals(List.of(new ProjectRun("p-2", 7_000, 7_000)), kit.getState().projects());
+  }
+
+  @Test
+  void whoeverAwaitsAStakeIsToldOnceItHasArrivedAndNotBefore() {
+    var kit = registered();
+    var waiter = testKit.<Arrived>createTestProbe();
+    Transfer stake = new Transfer("stake-1", Party.account("0x00000000000000000000000000000000000000b2"), Party.node(nodeId(kit)),
+        Amount.of(Asset.BHKR, 10), NodeEntity.STAKE, 1_000);
+    assertTrue(kit.runCommand(new NodeEntity.AwaitArrival(stake.id(), waiter.getRef())).hasNoEvents());
+    receive(kit, new Transfer("stake-2", stake.from(), stake.to(), stake.amount(), NodeEntity.STAKE, 1_000));
+    waiter.expectNoMessage(Duration.ofMillis(200));
+
+    receive(kit, stake);
+    waiter.expectMessage(new Arrived("stake-1"));
+    kit.runCommand(new NodeEntity.AwaitArrival(stake.id(), waiter.getRef()));
+    waiter.expectMessage(new Arrived("stake-1"));
   }
 }

@@ -28,6 +28,7 @@ import io.bhkr.transfer.ProjectFunding;
 import io.bhkr.transfer.ProjectReleased;
 import io.bhkr.transfer.Receipt;
 import io.bhkr.transfer.Transfer;
+import java.math.BigInteger;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -265,6 +266,17 @@ class ProjectEntityTest {
     ProjectRules.CompletionRefusal settled = completion(f, P1);
     assertEquals(ProjectRules.CompletionRefusal.Kind.NOT_RUNNING, settled.kind());
     assertTrue(settled.reason().contains("SETTLED"), settled.reason());
+  }
+
+  @Test
+  void aFailureSentStraightToAProjectThatIsNotRunningIsRefusedAndChangesNothing() {
+    Fixture f = project("p-not-running", T0 - 600);
+    f.project().<Receipt>runCommand(r -> new ProjectEntity.Receive(funding("p-not-running"), r));
+    var refused = f.project().<ProjectEntity.FailureRecording>runCommand(r ->
+        new ProjectEntity.RecordFailure("stopped", T0, BigInteger.ONE, BigInteger.ONE, r));
+    assertTrue(refused.hasNoEvents());
+    assertEquals("project p-not-running is BIDDING", refused.reply().refusal());
+    assertEquals(ProjectStatus.BIDDING, refused.reply().view().status());
   }
 
   private static ProjectRules.CompletionRefusal completion(Fixture f, String provider) {

@@ -88,7 +88,7 @@ public final class Node implements AutoCloseable {
     try {
       ClusterStart.operatorEndpoints(system, config);
       ClusterStart.join(system, config);
-      Market market = Market.start(system, Market.Settings.defaults());
+      Market market = Market.start(system, Market.Settings.of(config));
       // only with bhkr.chain.rpc-url (--chain-rpc); chain-less (no vault signer, no payouts) otherwise
       io.bhkr.http.ChainServices chain = ChainMode.start(system, market, config); // null when chain-less
       LedgerProjection.init(system); // the conservation audit's read side, one instance in the cluster
@@ -103,7 +103,7 @@ public final class Node implements AutoCloseable {
           market.governance().<akka.Done>ask(r -> new GovernanceEntity.Found(genesis, Clock.systemUTC().instant().getEpochSecond(), r),
               Duration.ofSeconds(10)));
       ApiSettings api = new ApiSettings(options.httpHost(), options.httpPort(), development, operator,
-          options.profile().id(), Duration.ofSeconds(5), Clock.systemUTC(), chain,
+          options.profile().id(), ApiSettings.Waits.of(config), Clock.systemUTC(), chain,
           // replay reads JDBC journals only: on Cassandra the impact endpoint answers 404 "no journal reader"
           options.profile() == JournalProfile.CASSANDRA ? null : new JournalImpact(system, options));
       RewardEpochs epochs = new RewardEpochs(system, market, operator, api.askTimeout());

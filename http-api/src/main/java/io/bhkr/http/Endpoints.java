@@ -32,18 +32,14 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
 import java.util.function.Function;
-import java.util.function.Predicate;
 import java.util.function.Supplier;
+import io.bhkr.transfer.Arrived;
 import scala.concurrent.duration.FiniteDuration;
 
 /** What every group of endpoints shares: signed requests, asks to entities, ids, time. */
 abstract class Endpoints extends AllDirectives {
 
-  /** How long a write waits to see its effect (a transfer credited, an auction closed) before answering. */
-  static final Duration EFFECT_WAIT = Duration.ofSeconds(5);
   private static final SecureRandom RANDOM = new SecureRandom();
-  /** How long to wait for a request body to arrive in full. */
-  static final FiniteDuration BODY_WAIT = FiniteDuration.create(5, TimeUnit.SECONDS);
 
   protected final ActorSystem<?> system;
   protected final Market market;
@@ -56,6 +52,11 @@ abstract class Endpoints extends AllDirectives {
   }
 
   abstract Route route();
+
+  /** How long to wait for a request body to arrive in full. */
+  protected FiniteDuration bodyWait() {
+    return FiniteDuration.create(settings.waits().body().toMillis(), TimeUnit.MILLISECONDS);
+  }
 
   protected long now() {
     return settings.clock().instant().getEpochSecond();
@@ -97,7 +98,7 @@ abstract class Endpoints extends AllDirectives {
   }
 
   private Route signed(Class<?> bodyType, boolean mayBeEmpty, BiFunction<String, byte[], CompletionStage<HttpResponse>> handler) {
-    return extractRequest(request -> extractStrictEntity(BODY_WAIT, entity -> {
+    return extractRequest(request -> extractStrictEntity(bodyWait(), entity -> {
       byte[] body = entity.getData().toArray();
       String target = rawTarget(request);
       int query = target.indexOf('?');
@@ -159,7 +160,7 @@ abstract class Endpoints extends AllDirectives {
    */
   private CompletionStage<HttpResponse> record(EntityRef<AnswerBook.Command> answers, String nonce, HttpResponse answer) {
     if (answer.status().intValue() >= 500) return CompletableFuture.completedFuture(answer);
-    return answer.entity().toStrict(BODY_WAIT.toMillis(), Materializer.matFromSystem(system)).thenCompose(strict -> {
+    return answer.entity().toStrict(settings.waits().body().toMillis(), Materializer.matFromSystem(system)).thenCompose(strict -> {
       String body = strict.getData().utf8String();
       return answers.<AnswerBook.Recorded>ask(r -> new AnswerBook.Record(nonce, answer.status().intValue(),
               strict.getContentType().toString(), body, r), settings.askTimeout())
@@ -208,12 +209,12 @@ abstract class Endpoints extends AllDirectives {
 
   /**
    * Asks the entity that decides an effect to answer once it has decided (no polling); if it has
-   * not within {@link #EFFECT_WAIT}, {@code meanwhile} reads where things stand, for a 202.
+   * not within the effect wait ({@code bhkr.http.waits.effect}), {@code meanwhile} reads where things stand, for a 202.
    */
   protected <C, R> CompletionStage<R> whenDecided(EntityRef<C> entity, Function<ActorRef<R>, C> command,
       Supplier<CompletionStage<R>> meanwhile) {
     checkedId(entity);
-    return entity.ask(command::apply, EFFECT_WAIT).handle((answer, failure) -> {
+    return entity.ask(command::apply, settings.waits().effect()).handle((answer, failure) -> {
       if (failure == null) return CompletableFuture.completedFuture(answer);
       Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null ? failure.getCause() : failure;
       if (cause instanceof java.util.concurrent.TimeoutException) return meanwhile.get();
@@ -221,16 +222,14 @@ abstract class Endpoints extends AllDirectives {
     }).thenCompose(Function.identity());
   }
 
-  /** Reads until {@code done} holds or {@link #EFFECT_WAIT} passes, and gives the last reading. */
-  protected static <T> CompletionStage<T> readUntil(Supplier<CompletionStage<T>> read, Predicate<T> done) {
-    return readUntil(read, done, System.nanoTime() + EFFECT_WAIT.toNanos());
-  }
-
-  private static <T> CompletionStage<T> readUntil(Supplier<CompletionStage<T>> read, Predicate<T> done, long deadline) {
-    return read.get().thenCompose(value -> done.test(value) || System.nanoTime() > deadline
-        ? CompletableFuture.completedFuture(value)
-        : CompletableFuture.runAsync(() -> {}, CompletableFuture.delayedExecutor(25, TimeUnit.MILLISECONDS))
-            .thenCompose(x -> readUntil(read, done, deadline)));
+  /**
+   * Waits until {@code receiver} has taken in the dispatch a write sent it (it answers when it has,
+   * no polling), or the effect wait ({@code bhkr.http.waits.effect}) passes; then {@code read} says where things stand, and the
+   * caller answers 200/201 if the effect is there and 202 if it is still on its way.
+   */
+  protected <C, T> CompletionStage<T> afterArrival(EntityRef<C> receiver, Function<ActorRef<Arrived>, C> await,
+      Supplier<CompletionStage<T>> read) {
+    return whenDecided(receiver, await, () -> CompletableFuture.<Arrived>completedFuture(null)).thenCompose(arrived -> read.get());
   }
 
   /** A server-made id: a prefix and 16 random hex digits. */

@@ -9,7 +9,6 @@ import akka.stream.javadsl.Source;
 import io.bhkr.market.Market;
 import io.bhkr.persistence.events.EventCursor;
 import io.bhkr.persistence.events.MarketEvents;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,7 +22,6 @@ import java.util.Optional;
 final class EventStreamEndpoints extends Endpoints {
 
   /** A comment line this often keeps proxies and the server's idle timeout from closing a quiet stream. */
-  private static final Duration HEARTBEAT = Duration.ofSeconds(10);
 
   EventStreamEndpoints(ActorSystem<?> system, Market market, ApiSettings settings) {
     super(system, market, settings);
@@ -51,7 +49,7 @@ final class EventStreamEndpoints extends Endpoints {
     Source<ServerSentEvent, NotUsed> events = MarketEvents.live(system, from)
         .mapConcat(j -> MarketFacts.of(j).map(f -> List.of(ServerSentEvent.create(Json.write(f.body()), f.kind(), j.cursor().toString())))
             .orElse(List.of()))
-        .keepAlive(HEARTBEAT, ServerSentEvent::heartbeat);
+        .keepAlive(settings.waits().heartbeat(), ServerSentEvent::heartbeat);
     return completeOK(events, EventStreamMarshalling.toEventStream());
   }
 

@@ -18,6 +18,7 @@ import io.bhkr.governance.Council;
 import io.bhkr.money.Amount;
 import io.bhkr.money.Asset;
 import io.bhkr.persistence.governance.Elections;
+import io.bhkr.transfer.Arrived;
 import io.bhkr.transfer.Party;
 import io.bhkr.transfer.Transfer;
 import java.math.BigInteger;
@@ -88,7 +89,7 @@ final class GovernanceEndpoints extends Endpoints {
       return ask(market.account(signer), (ActorRef<AccountEntity.SendResult> r) -> new AccountEntity.Send(t, r))
           .thenCompose(result -> {
             if (result instanceof AccountEntity.Refused refused) throw ApiException.conflict("insufficient-funds", refused.reason());
-            return readUntil(this::view, after -> after.council().ownStake(signer).compareTo(expected) >= 0);
+            return afterArrival(market.governance(), (ActorRef<Arrived> r) -> new GovernanceEntity.AwaitArrival(t.id(), r), this::view);
           })
           .thenApply(after -> json(after.council().ownStake(signer).compareTo(expected) >= 0 ? 201 : 202,
               GovernanceRendering.standing(after, signer)));
@@ -161,7 +162,7 @@ final class GovernanceEndpoints extends Endpoints {
     if (kind == Proposal.Kind.SET_PROVIDER_K) {
       io.bhkr.money.Amount amount = Wire.required(req.k(), "k").toAmount("k");
       if (amount.asset() != io.bhkr.money.Asset.ETH) throw ApiException.invalid("k.asset", "must be ETH");
-      if (amount.amount().compareTo(io.bhkr.rules.TrustTier.MAX_K) > 0) throw ApiException.invalid("k.amount", "must be 0 to 16 ETH (in wei)");
+      // its range (0 to 16 ETH) is governance's rule: GovernanceDecisions.proposalRefusal answers invalid-proposal
       k = amount.amount();
     }
     java.math.BigInteger kWei = k;

@@ -131,27 +131,21 @@ final class MicroPoolEndpoints extends Endpoints {
   /** aETH back to the pool: a withdrawal while OPEN (own stake), a redemption once COMPLETED. */
   private CompletionStage<HttpResponse> withdraw(String rawId, String signer, byte[] body) {
     Amount eth = Wire.required(Json.read(body, AmountRequest.class).amount(), "amount").positiveIn(Asset.ETH, "amount");
-    return existing(rawId).thenCompose(v -> {
-      if (v.terms().onChain()) throw principalOnChain(v, "unstake there before activation, redeem aETH there after completion");
-      if (v.status() == MicroPoolStatus.OPEN || v.status() == MicroPoolStatus.CLOSED) {
-        BigInteger own = v.stakes().stream().filter(l -> l.address().equals(signer)).map(MicroPoolView.StakeLine::amount)
-            .findFirst().orElse(BigInteger.ZERO);
-        if (own.compareTo(eth.amount()) < 0) throw ApiException.conflict("insufficient-stake", signer + " has staked " + own + " wei here");
-      } else if (v.status() == MicroPoolStatus.COMPLETED) {
-        if (v.aethOutstanding().compareTo(eth.amount()) < 0)
-          throw ApiException.conflict("insufficient-stake", "the pool owes only " + v.aethOutstanding() + " wei to aETH holders");
-        BigInteger owed = v.stakersLoss().subtract(v.refunded());
-        if (owed.signum() > 0)
-          throw ApiException.conflict("awaiting-refund", "the Insurance Pool still owes this pool " + owed
-              + " wei of its stakers' slashing loss; aETH is redeemed 1:1 once it is paid");
-      } else {
-        throw ApiException.conflict("pool-active", "micro-pool " + v.poolId() + " is " + v.status() + ": no withdrawal until completion");
-      }
+    // the pool says whether it would take the aETH back now (MicroPoolDecisions.aethBackRefusal), and decides again on arrival
+    return existing(rawId).thenCompose(v -> ask(market.microPool(v.poolId()),
+        (ActorRef<MicroPoolEntity.AethBackCheck> r) -> new MicroPoolEntity.CheckAethBack(signer, eth.amount(), r)).thenCompose(check -> {
+      MicroPoolRefusal refusal = check.refusal();
+      if (refusal != null) throw switch (refusal.kind()) {
+        case PRINCIPAL_ON_CHAIN -> principalOnChain(v, "unstake there before activation, redeem aETH there after completion");
+        case INSUFFICIENT_STAKE -> ApiException.conflict("insufficient-stake", refusal.reason());
+        case AWAITING_REFUND -> ApiException.conflict("awaiting-refund", refusal.reason());
+        default -> ApiException.conflict("pool-active", "micro-pool " + v.poolId() + ": " + refusal.reason());
+      };
       String id = newId("mpwithdrawal-");
       Transfer aeth = new Transfer(id, Party.account(signer), Party.microPool(v.poolId()), new Amount(Asset.AETH, eth.amount()),
           MicroPoolDecisions.WITHDRAWAL, now());
       return pay(signer, aeth).thenCompose(x -> applied(v.poolId(), id, "pool-active", "refused by the pool; the aETH went back"));
-    });
+    }));
   }
 
   private CompletionStage<HttpResponse> complete(String rawId, String signer, byte[] body) {

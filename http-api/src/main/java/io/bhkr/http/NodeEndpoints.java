@@ -23,6 +23,7 @@ import io.bhkr.nodes.StakeLot;
 import io.bhkr.provider.NodeAdmission;
 import io.bhkr.provider.ProviderEntity;
 import io.bhkr.rules.Resources;
+import io.bhkr.transfer.Arrived;
 import io.bhkr.transfer.Party;
 import io.bhkr.transfer.Transfer;
 import java.math.BigInteger;
@@ -142,7 +143,8 @@ final class NodeEndpoints extends Endpoints {
       return ask(market.account(staker), (ActorRef<AccountEntity.SendResult> r) -> new AccountEntity.Send(stake, r))
           .thenCompose(result -> {
             if (result instanceof AccountEntity.Refused refused) throw ApiException.conflict("insufficient-funds", refused.reason());
-            return readUntil(() -> ask(market.node(nodeId), NodeEntity.Get::new), v -> staked(v, staker).compareTo(expected) >= 0);
+            return afterArrival(market.node(nodeId), (ActorRef<Arrived> r) -> new NodeEntity.AwaitArrival(stake.id(), r),
+                () -> ask(market.node(nodeId), NodeEntity.Get::new));
           })
           .thenApply(v -> json(staked(v, staker).compareTo(expected) >= 0 ? 200 : 202, position(v, staker)));
     });

@@ -48,8 +48,8 @@ final class PayoutEndpoints extends Endpoints {
     PayoutRequest req = Json.read(body, PayoutRequest.class);
     Amount amount = Wire.required(req == null ? null : req.amount(), "amount").positive("amount");
     if (amount.asset() != Asset.BHKR && amount.asset() != Asset.ETH) throw ApiException.invalid("amount.asset", "payouts are in BHKR or ETH");
-    long epoch = PayoutEpochRule.epochOf(now(), desk.epochSeconds(), amount.asset());
-    return ask(market.account(account), (ActorRef<AccountEntity.PayoutResult> r) -> new AccountEntity.ReservePayout(amount, epoch, r))
+    return ask(market.account(account),
+        (ActorRef<AccountEntity.PayoutResult> r) -> new AccountEntity.ReservePayout(amount, now(), desk.epochSeconds(), r))
         .thenApply(result -> {
           if (result instanceof AccountEntity.PayoutRefused refused) throw ApiException.conflict("insufficient-funds", refused.reason());
           Payouts.Reserved p = ((AccountEntity.PayoutAccepted) result).payout();

@@ -25,6 +25,7 @@ import io.bhkr.quote.QuoteTerms;
 import io.bhkr.quote.Quoting;
 import io.bhkr.rules.Auction;
 import io.bhkr.rules.Resources;
+import io.bhkr.transfer.Arrived;
 import io.bhkr.transfer.Party;
 import io.bhkr.transfer.ProjectFunding;
 import io.bhkr.transfer.Transfer;
@@ -60,7 +61,7 @@ final class ProjectEndpoints extends Endpoints {
   @Override
   Route route() {
     return concat(
-        path("quotes", () -> post(() -> extractStrictEntity(BODY_WAIT, entity -> respond(() -> {
+        path("quotes", () -> post(() -> extractStrictEntity(bodyWait(), entity -> respond(() -> {
           requireJson(entity);
           return quote(entity.getData().toArray());
         })))),
@@ -114,7 +115,8 @@ final class ProjectEndpoints extends Endpoints {
           .thenCompose(result -> {
             if (result instanceof AccountEntity.Refused refused) throw ApiException.conflict("insufficient-funds", refused.reason());
             // the debit is made and delivery is certain; if the escrow is slow, say so rather than guess
-            return readUntil(() -> view(projectId), v -> v.status() != ProjectStatus.NONE).thenApply(v ->
+            return afterArrival(market.project(projectId), (ActorRef<Arrived> r) -> new ProjectEntity.AwaitArrival(funding.id(), r),
+                () -> view(projectId)).thenApply(v ->
                 v.status() == ProjectStatus.NONE
                     ? json(202, Map.of("projectId", projectId, "status", "PENDING"))
                     : json(201, ProjectRendering.created(v)));
@@ -209,7 +211,8 @@ final class ProjectEndpoints extends Endpoints {
       return ask(market.account(signer), (ActorRef<AccountEntity.SendResult> r) -> new AccountEntity.Send(payment, r));
     }).thenCompose(result -> {
       if (result instanceof AccountEntity.Refused refused) throw ApiException.conflict("insufficient-funds", refused.reason());
-      return readUntil(() -> view(projectId), v -> v.status() == ProjectStatus.SETTLED);
+      return afterArrival(market.project(projectId), (ActorRef<Arrived> r) -> new ProjectEntity.AwaitArrival("profit:" + projectId, r),
+          () -> view(projectId));
     }).thenApply(v -> json(v.status() == ProjectStatus.SETTLED ? 200 : 202, ProjectRendering.full(v)));
   }
 
@@ -220,11 +223,13 @@ final class ProjectEndpoints extends Endpoints {
   private CompletionStage<HttpResponse> fail(String projectId, String signer, byte[] body) {
     if (!signer.equals(settings.operator())) throw ApiException.forbidden("not-operator", "only the operator may record a failure");
     String reason = Wire.text(Json.read(body, FailureRequest.class).reason(), "reason", 200);
-    return existing(projectId).thenCompose(v -> {
-      if (v.status() != ProjectStatus.RUNNING) throw ApiException.conflict("not-running", "project " + projectId + " is " + v.status());
-      return ask(market.governance(), GovernanceEntity.Get::new);
-    }).thenCompose(gov -> ask(market.project(projectId), (ActorRef<ProjectView> r) -> new ProjectEntity.RecordFailure(
-        reason, now(), gov.parameters().bhkrPriceMicroUsd(), gov.parameters().ethPriceMicroUsd(), r)))
-        .thenApply(v -> json(200, ProjectRendering.full(v)));
+    // the project decides whether it can fail now (ProjectRules.failureRefusal); governance gives the prices in force
+    return existing(projectId).thenCompose(v -> ask(market.governance(), GovernanceEntity.Get::new))
+        .thenCompose(gov -> ask(market.project(projectId), (ActorRef<ProjectEntity.FailureRecording> r) -> new ProjectEntity.RecordFailure(
+            reason, now(), gov.parameters().bhkrPriceMicroUsd(), gov.parameters().ethPriceMicroUsd(), r)))
+        .thenApply(recording -> {
+          if (recording.refusal() != null) throw ApiException.conflict("not-running", recording.refusal());
+          return json(200, ProjectRendering.full(recording.view()));
+        });
   }
 }

@@ -15,6 +15,7 @@ import io.bhkr.provider.ProviderState;
 import io.bhkr.provider.ProviderEntity;
 import io.bhkr.provider.ProviderEntity.ProviderView;
 import io.bhkr.provider.ProviderEntity.Status;
+import io.bhkr.transfer.Arrived;
 import io.bhkr.transfer.Party;
 import io.bhkr.transfer.Transfer;
 import java.util.Comparator;
@@ -114,7 +115,8 @@ final class ProviderEndpoints extends Endpoints {
           .thenCompose(result -> {
             if (result instanceof AccountEntity.Refused refused) throw ApiException.conflict("insufficient-funds", refused.reason());
             Amount expected = before.collateral().plus(amount);
-            return readUntil(() -> ask(market.provider(id), ProviderEntity.Get::new), v -> !v.collateral().isLessThan(expected))
+            return afterArrival(market.provider(id), (akka.actor.typed.ActorRef<Arrived> r) -> new ProviderEntity.AwaitArrival(stake.id(), r),
+                    () -> ask(market.provider(id), ProviderEntity.Get::new))
                 .thenApply(v -> json(v.collateral().isLessThan(expected) ? 202 : 200, render(v, now())));
           });
     });
