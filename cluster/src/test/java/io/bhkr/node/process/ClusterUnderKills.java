@@ -100,7 +100,7 @@ final class ClusterUnderKills {
       }
       // Qualifying a provider takes a dozen requests and a governance vote; under a kill every
       // half minute none would get through, and no project would run or settle. So some first.
-      pollUntil("two providers ACTIVE before the first kill", Duration.ofSeconds(150), () -> market.activeProviderCount() >= 2);
+      pollUntil("two providers ACTIVE before the first kill", READY.multipliedBy(2), () -> market.activeProviderCount() >= 2);
       for (int kill = 1; kill <= KILLS; kill++) {
         int victim = (kill - 1) % 3;
         long target = market.requests() + 15 + plan.nextInt(30);
