@@ -57,9 +57,9 @@ class ConservationUnderKillsIT {
     System.out.println("ConservationUnderKillsIT seed " + seed + " (replay with -Dbhkr.fault.seed=" + seed + ")");
     Random plan = new Random(seed);
     long started = System.nanoTime();
-    PostgresTestDatabase database = PostgresTestDatabase.create();
-    List<String> options = List.of("--profile", "postgres", "--postgres-url", database.url(),
-        "--postgres-user", PostgresTestDatabase.USER, "--data-dir", dataDir.toString());
+    FaultJournal journal = new PostgresFaultJournal();
+    List<String> options = new ArrayList<>(journal.nodeOptions(true));
+    options.addAll(List.of("--data-dir", dataDir.toString()));
     FaultMarket market = new FaultMarket();
     AtomicBoolean up = new AtomicBoolean();
     AtomicBoolean stop = new AtomicBoolean();
@@ -96,11 +96,11 @@ class ConservationUnderKillsIT {
       for (Thread t : workers) t.join(TimeUnit.SECONDS.toMillis(60));
       if (crashed.get() != null) fail("a client thread failed", crashed.get());
 
-      JsonNode report = settledReport(node.client(), database);
+      JsonNode report = settledReport(node.client(), journal);
       checkConservation(report);
-      checkDeposits(market, report, database);
+      checkDeposits(market, report, journal);
       checkProjectsAndCollateral(market, node.client());
-      checkTransfers(market, database);
+      checkTransfers(market, journal.readSide());
       NodeProcess.Finished audit = NodeProcess.runToEnd("fault-audit", List.of("audit", "--api", node.base().toString()));
       assertEquals(0, audit.exitCode(), audit.output());
       assertTrue(audit.output().contains("VERDICT: OK"), audit.output());
@@ -116,8 +116,7 @@ class ConservationUnderKillsIT {
     } finally {
       stop.set(true);
       if (node != null) node.close();
-      if (Boolean.getBoolean("bhkr.fault.keep-database")) System.out.println("kept database " + database.name());
-      else database.close();
+      journal.close();
     }
   }
 
@@ -138,44 +137,40 @@ class ConservationUnderKillsIT {
   }
 
   /**
-   * Waits until the projection has read every ledger event in the journal and every transfer has
-   * been delivered (the restarted entities redeliver their outboxes), then gives the report.
+   * Waits until every transfer has been delivered (the restarted entities redeliver their
+   * outboxes) and the projection has folded every ledger event of the journal, then checks it
+   * folded each exactly once and gives the report.
    */
-  static JsonNode settledReport(SignedClient node, PostgresTestDatabase database) throws SQLException {
+  static JsonNode settledReport(SignedClient node, FaultJournal journal) {
     AtomicReference<JsonNode> last = new AtomicReference<>();
-    long[] journalUpTo = new long[1];
+    long[] inJournal = new long[1];
     pollUntil("the ledger projection to read the whole journal and every transfer to arrive", SETTLE, () -> {
       SignedClient.Response r = node.get("/api/v1/audit/conservation");
       if (r.status() != 200) return false;
       JsonNode report = NodeProcess.json(r.body());
       last.set(report);
-      journalUpTo[0] = query(database, "SELECT coalesce(max(event_id), 0) FROM event_tag WHERE tag = 'ledger'");
-      return report.get("projectedUpTo").asLong() >= journalUpTo[0] && report.get("transfers").get("inFlight").asLong() == 0;
-    }, () -> "last report " + last.get() + ", journal up to " + journalUpTo[0] + "; " + inFlight(database));
+      if (report.get("transfers").get("inFlight").asLong() != 0) return false;
+      inJournal[0] = journal.ledgerEvents();
+      return report.get("events").asLong() >= inJournal[0];
+    }, () -> "last report " + last.get() + ", ledger events in the journal " + inJournal[0] + "; " + inFlight(journal));
+    assertEquals(inJournal[0], last.get().get("events").asLong(), "the ledger projection folded each ledger event of the journal once");
     return last.get();
   }
 
   /** For a failure message: the transfers still in flight and every journal event that names them. */
-  private static String inFlight(PostgresTestDatabase database) {
+  private static String inFlight(FaultJournal journal) {
     StringBuilder s = new StringBuilder("in flight:");
-    try (Connection c = DriverManager.getConnection(database.url(), PostgresTestDatabase.USER, PostgresTestDatabase.PASSWORD);
+    PostgresTestDatabase readSide = journal.readSide();
+    try (Connection c = DriverManager.getConnection(readSide.url(), PostgresTestDatabase.USER, PostgresTestDatabase.PASSWORD);
          Statement st = c.createStatement();
          ResultSet ids = st.executeQuery("SELECT transfer_id FROM ledger_transfers WHERE sent > 0 AND received = 0")) {
       List<String> pending = new ArrayList<>();
       while (ids.next()) pending.add(ids.getString(1));
       for (String id : pending) {
         s.append("\n  ").append(id).append(':');
-        try (java.sql.PreparedStatement events = c.prepareStatement("SELECT ordering, persistence_id, sequence_number, "
-            + "event_ser_manifest, write_timestamp FROM event_journal WHERE convert_from(event_payload, 'UTF8') LIKE ? ORDER BY ordering")) {
-          events.setString(1, "%" + id + "%");
-          try (ResultSet rs = events.executeQuery()) {
-            while (rs.next())
-              s.append("\n    ").append(rs.getLong(1)).append(' ').append(rs.getString(2)).append('#').append(rs.getLong(3))
-                  .append(' ').append(rs.getString(4)).append(" at ").append(rs.getLong(5));
-          }
-        }
+        for (String event : journal.eventsNaming(id)) s.append("\n    ").append(event);
       }
-    } catch (SQLException e) {
+    } catch (SQLException | RuntimeException e) {
       s.append(" (could not read: ").append(e.getMessage()).append(')');
     }
     return s.toString();
@@ -204,18 +199,12 @@ class ConservationUnderKillsIT {
    * beyond those were answered "maybe" (no answer, or 5xx), never refused; and per asset the
    * report's deposited is the journal's sum, between the accepted sum and the accepted plus maybe sum.
    */
-  static void checkDeposits(FaultMarket market, JsonNode report, PostgresTestDatabase database) throws SQLException {
+  static void checkDeposits(FaultMarket market, JsonNode report, FaultJournal journal) {
     Map<String, Integer> inJournal = new HashMap<>();
     Map<String, BigInteger> journalSum = new HashMap<>();
-    try (Connection c = DriverManager.getConnection(database.url(), PostgresTestDatabase.USER, PostgresTestDatabase.PASSWORD);
-         Statement st = c.createStatement();
-         ResultSet rs = st.executeQuery("SELECT convert_from(event_payload, 'UTF8') FROM event_journal "
-             + "WHERE event_ser_manifest LIKE '%DepositReceived'")) {
-      while (rs.next()) {
-        JsonNode e = NodeProcess.json(rs.getString(1));
-        inJournal.merge(e.get("depositId").asText(), 1, Integer::sum);
-        journalSum.merge(e.get("amount").get("asset").asText(), new BigInteger(e.get("amount").get("amount").asText()), BigInteger::add);
-      }
+    for (JsonNode e : journal.deposits()) {
+      inJournal.merge(e.get("depositId").asText(), 1, Integer::sum);
+      journalSum.merge(e.get("amount").get("asset").asText(), new BigInteger(e.get("amount").get("amount").asText()), BigInteger::add);
     }
     Map<String, BigInteger> acceptedSum = new HashMap<>();
     Map<String, BigInteger> maybeSum = new HashMap<>();
@@ -295,17 +284,6 @@ class ConservationUnderKillsIT {
 
   private static BigInteger integer(JsonNode parent, String field) {
     return new BigInteger(parent.get(field).asText());
-  }
-
-  private static long query(PostgresTestDatabase database, String sql) {
-    try (Connection c = DriverManager.getConnection(database.url(), PostgresTestDatabase.USER, PostgresTestDatabase.PASSWORD);
-         Statement st = c.createStatement();
-         ResultSet rs = st.executeQuery(sql)) {
-      rs.next();
-      return rs.getLong(1);
-    } catch (SQLException e) {
-      throw new IllegalStateException(sql, e);
-    }
   }
 
   static void pollUntil(String what, Duration limit, java.util.function.BooleanSupplier condition) {
