@@ -51,7 +51,7 @@ public final class LifecycleBenchmark {
         DevelopmentMarket market = new DevelopmentMarket(node.baseUrl(), null);
         Map<String, SignedClient> providers = new LinkedHashMap<>();
         for (int p : new int[] {DevelopmentMarket.P1, DevelopmentMarket.P2, DevelopmentMarket.P3}) {
-          market.becomeActiveProvider(p, 90);
+          market.becomeActiveProvider(p, 90, 3_000); // room for every lifecycle in flight to run at once
           market.deposit(p, "ETH", tokens(10_000_000));
           providers.put(DevelopmentMarket.address(p).toLowerCase(Locale.ROOT), market.as(p));
         }

@@ -50,6 +50,13 @@ interface Lifecycles {
   Duration WAIT = Duration.ofSeconds(60);
   long[] BIDS = {60, 70, 75};
 
+  /** Where the HTTP lifecycles' providers send their bids from, side by side. */
+  java.util.concurrent.ExecutorService BIDDERS = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+    Thread t = new Thread(r, "bidder");
+    t.setDaemon(true);
+    return t;
+  });
+
   /** Through the API: every write signed by its account, every wait a GET as a client would poll. */
   static Lifecycles http(SignedClient anonymous, List<SignedClient> requesters, Map<String, SignedClient> providers) {
     List<SignedClient> bidders = List.copyOf(providers.values());
@@ -61,8 +68,14 @@ interface Lifecycles {
       String projectId = io.bhkr.node.walkthrough.DevelopmentMarket.body(opened).get("projectId").asText();
       String path = "/api/v1/projects/" + projectId;
       until(() -> !status(anonymous, path).equals("PENDING"));
-      for (int i = 0; i < bidders.size(); i++)
-        expect(202, bidders.get(i).post(path + "/bids", "{\"price\":{\"asset\":\"BHKR\",\"amount\":\"" + tokens(BIDS[i % BIDS.length]) + "\"}}"));
+      // the three providers bid independently, as three clients would, each with its own signed request
+      List<java.util.concurrent.CompletableFuture<Void>> bids = new java.util.ArrayList<>();
+      for (int i = 0; i < bidders.size(); i++) {
+        SignedClient bidder = bidders.get(i);
+        String bid = "{\"price\":{\"asset\":\"BHKR\",\"amount\":\"" + tokens(BIDS[i % BIDS.length]) + "\"}}";
+        bids.add(java.util.concurrent.CompletableFuture.runAsync(() -> expect(202, bidder.post(path + "/bids", bid)), BIDDERS));
+      }
+      bids.forEach(java.util.concurrent.CompletableFuture::join);
       until(() -> status(anonymous, path).equals("RUNNING"));
       String winner = expect(200, anonymous.get(path)).get("winner").asText();
       var completed = providers.get(winner).post(path + "/completion", "{\"profit\":{\"asset\":\"ETH\",\"amount\":\"" + tokens(300) + "\"}}");
@@ -100,12 +113,14 @@ interface Lifecycles {
         return last[0];
       };
       await.apply(ProjectStatus.BIDDING);
+      List<CompletionStage<ProjectEntity.BidResult>> bids = new java.util.ArrayList<>();
       for (int i = 0; i < providers.size(); i++) {
         Amount price = Amount.tokens(Asset.BHKR, BIDS[i % BIDS.length]);
         long at = System.currentTimeMillis() / 1000;
-        if (ask(market.provider(providers.get(i)).<ProjectEntity.BidResult>ask(r -> new ProviderEntity.Bid(projectId, price, at, r), timeout))
-            instanceof ProjectEntity.BidRefused refused) throw new IllegalStateException("bid refused: " + refused.reason());
+        bids.add(market.provider(providers.get(i)).ask(r -> new ProviderEntity.Bid(projectId, price, at, r), timeout));
       }
+      for (var bid : bids)
+        if (ask(bid) instanceof ProjectEntity.BidRefused refused) throw new IllegalStateException("bid refused: " + refused.reason());
       String winner = await.apply(ProjectStatus.RUNNING).winner();
       ProjectEntity.CompletionCheck check = ask(market.project(projectId).<ProjectEntity.CompletionCheck>ask(
           r -> new ProjectEntity.CheckCompletion(winner, r), timeout));
