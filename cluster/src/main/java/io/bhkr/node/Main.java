@@ -78,6 +78,12 @@ public final class Main {
         java -jar bhkr.jar bench api [--profile embedded|postgres] [--seconds N]
                                    signed writes/s and latency at 1, 16 and 64 clients against a node
                                    started on a fresh journal, beside the database's and CPU's limits
+        java -jar bhkr.jar bench lifecycles [--profile embedded|postgres] [--seconds N] [--runs N] [--in-flight 16,128] [--bid-window 3]
+                                   full project lifecycles/s through the signed API and in-process,
+                                   journal events per lifecycle, beside the database's limits
+        java -jar bhkr.jar bench entities [--profile embedded|postgres] [--entities N]
+                                   heap per resident account at N/10 and N (default 100000) and the
+                                   recovery of N/2 accounts after a restart
       Chain mode (options of run; without --chain-rpc the node runs chain-less):
           --chain-rpc URL          the Ethereum node's JSON-RPC endpoint
           --chain-contracts FILE   the addresses written by deploy
@@ -93,6 +99,7 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    CommonPool.size(); // before anything starts a future (CommonPool says why)
     // Exit explicitly: Akka, JDBC pools and the HTTP client may leave non-daemon threads behind.
     System.exit(execute(Arrays.asList(args)));
   }
@@ -103,7 +110,16 @@ public final class Main {
       io.bhkr.http.auth.SignatureBenchmark.run(1_000, 3, 3, System.out);
       return 0;
     }
-    if (rest.isEmpty() || !rest.get(0).equals("api")) throw new UsageError("bench takes a benchmark: signatures or api");
+    if (!rest.isEmpty() && io.bhkr.node.bench.PerformanceCommand.names(rest.get(0))) {
+      try {
+        return io.bhkr.node.bench.PerformanceCommand.run(rest, System.getenv(RunCommand.PASSWORD_VARIABLE), System.out);
+      } catch (io.bhkr.node.bench.PerformanceCommand.Invalid e) {
+        throw new UsageError(e.getMessage());
+      } catch (Exception e) {
+        throw new IllegalStateException("the benchmark failed: " + e.getMessage(), e);
+      }
+    }
+    if (rest.isEmpty() || !rest.get(0).equals("api")) throw new UsageError("bench takes a benchmark: signatures, api, lifecycles or entities");
     io.bhkr.persistence.JournalProfile profile = io.bhkr.persistence.JournalProfile.EMBEDDED;
     int seconds = 10;
     for (int i = 1; i < rest.size(); i += 2) {

@@ -41,10 +41,12 @@ public final class Node implements AutoCloseable {
   private static final Duration STARTUP = Duration.ofSeconds(30);
 
   private final ActorSystem<Void> system;
+  private final Market market;
   private final InetSocketAddress httpAddress;
 
-  private Node(ActorSystem<Void> system, InetSocketAddress httpAddress) {
+  private Node(ActorSystem<Void> system, Market market, InetSocketAddress httpAddress) {
     this.system = system;
+    this.market = market;
     this.httpAddress = httpAddress;
   }
 
@@ -117,7 +119,7 @@ public final class Node implements AutoCloseable {
       NodeReadiness.apiBound(akka.actor.typed.javadsl.Adapter.toClassic(system), "http://" + address.getHostString() + ":" + address.getPort());
       log.info("BHKR node listening on http://{}:{} (journal profile {}, {})", address.getHostString(), address.getPort(),
           options.profile().id(), options.profile().describe(options.journal()));
-      return new Node(system, address);
+      return new Node(system, market, address);
     } catch (Exception e) {
       system.terminate();
       throw new IllegalStateException("the node could not start: " + e.getMessage(), e);
@@ -134,6 +136,11 @@ public final class Node implements AutoCloseable {
 
   public ActorSystem<Void> system() {
     return system;
+  }
+
+  /** The sharded entities, asked directly (in-process benchmarks ask them as the endpoints do). */
+  public Market market() {
+    return market;
   }
 
   /** Runs Coordinated Shutdown (unbind HTTP, hand off shards, stop entities) and waits for it. */

@@ -92,7 +92,7 @@ public final class ApiBenchmark {
     return accounts;
   }
 
-  private static long journalEnd(JournalProfile profile, JournalSettings settings) throws SQLException {
+  static long journalEnd(JournalProfile profile, JournalSettings settings) throws SQLException {
     try (Connection c = DriverManager.getConnection(profile.url(settings), profile.user(settings), profile.password(settings));
         Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT MAX(\"ordering\") FROM \"event_journal\"")) {
       return r.next() ? r.getLong(1) : 0;

@@ -24,6 +24,16 @@ final class JournalLimits {
 
   private JournalLimits() {}
 
+  /** Measures and prints the limits of the journal's database in {@code settings}. */
+  static Rates print(JournalProfile profile, io.bhkr.persistence.JournalSettings settings, double seconds, java.io.PrintStream out)
+      throws Exception {
+    Rates limits = measure(profile, profile.url(settings), profile.user(settings), profile.password(settings), seconds);
+    out.println("This machine's limits, same run:");
+    out.printf(java.util.Locale.ROOT, "  journal-shaped rows, 100-row batches, 1 connection   %,10.0f rows/s%n", limits.batchedRowsPerSecond());
+    out.printf(java.util.Locale.ROOT, "  journal-shaped rows, one per commit, 8 connections   %,10.0f rows/s%n", limits.singleRowCommitsPerSecond());
+    return limits;
+  }
+
   static Rates measure(JournalProfile profile, String url, String user, String password, double seconds) throws Exception {
     String blob = profile == JournalProfile.POSTGRES ? "BYTEA" : "VARBINARY";
     try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {

@@ -106,10 +106,16 @@ public final class DevelopmentMarket {
 
   /** Applies, is qualified by two of the three governors, and stakes pMin (10,000 BHKR) collateral. */
   public void becomeActiveProvider(int provider, long maxPriceTokens) {
+    becomeActiveProvider(provider, maxPriceTokens, 2);
+  }
+
+  /** As {@link #becomeActiveProvider(int, long)}, declaring the capacity to run {@code q1Projects} Q1 projects at once. */
+  public void becomeActiveProvider(int provider, long maxPriceTokens, int q1Projects) {
     step("account " + provider + " applies as a provider");
     expect(201, as(provider).post("/api/v1/providers", """
-        {"brandName":"Provider %d","capacity":{"cpuGhz":8,"ramGb":32,"storageGb":512,"bandwidthMbps":100},
-         "maxPrice":{"asset":"BHKR","amount":"%s"}}""".formatted(provider, tokens(maxPriceTokens))));
+        {"brandName":"Provider %d","capacity":{"cpuGhz":%d,"ramGb":%d,"storageGb":%d,"bandwidthMbps":100},
+         "maxPrice":{"asset":"BHKR","amount":"%s"}}""".formatted(provider, 4 * q1Projects, 16 * q1Projects, 256 * q1Projects,
+        tokens(maxPriceTokens))));
     String proposal = expect(201, as(GOVERNOR_1).post("/api/v1/governance/proposals",
         "{\"kind\":\"QUALIFY_PROVIDER\",\"providerId\":\"" + address(provider) + "\"}")).get("proposalId").asText();
     step("governor 1 proposes to qualify it (" + proposal + "); governors 1 and 2 vote YES");
