@@ -33,7 +33,7 @@ final class Bhkr implements Runnable {
 
   @Override
   public void run() {
-    spec.commandLine().usage(System.out);
+    spec.commandLine().usage(spec.commandLine().getOut());
   }
 
   /** The whole command line, with --help on every command and our exit codes. */
@@ -74,7 +74,8 @@ final class Bhkr implements Runnable {
 
     @Override
     public void run() {
-      System.out.print(picocli.AutoComplete.bash(spec.root().name(), spec.root().commandLine()));
+      spec.commandLine().getOut().print(picocli.AutoComplete.bash(spec.root().name(), spec.root().commandLine()));
+      spec.commandLine().getOut().flush();
     }
   }
 }

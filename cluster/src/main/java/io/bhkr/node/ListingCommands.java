@@ -1,7 +1,7 @@
 package io.bhkr.node;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -30,6 +30,7 @@ final class ListingCommands {
 
   @Command(name = "projects", description = "the node's projects as a table (GET /api/v1/projects, a page at a time)")
   static final class Projects implements Callable<Integer> {
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
     @Option(names = "--api", paramLabel = "URL", description = ToolCommands.API_HELP) String api = CallCommand.DEFAULT_API;
     @Option(names = "--status", paramLabel = "S", description = "only projects in this status (BIDDING, RUNNING, SETTLED, FAILED, …)") String status;
     @Option(names = "--requester", paramLabel = "0xADDR", description = "only this requester's") String requester;
@@ -51,12 +52,13 @@ final class ListingCommands {
           new Column("MAX BID", p -> amount(p.path("maxBid"))),
           new Column("WINNER", p -> text(p.path("winner"))),
           new Column("PRICE", p -> amount(p.path("price"))));
-      return list(CallCommand.api(api), "/api/v1/projects", query, limit, after, columns, "projects", "projectId", System.out, System.err);
+      return list(CallCommand.api(api), "/api/v1/projects", query, limit, after, columns, "projects", "projectId", spec.commandLine().getOut(), spec.commandLine().getErr());
     }
   }
 
   @Command(name = "providers", description = "the node's providers as a table (GET /api/v1/providers, a page at a time)")
   static final class Providers implements Callable<Integer> {
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
     @Option(names = "--api", paramLabel = "URL", description = ToolCommands.API_HELP) String api = CallCommand.DEFAULT_API;
     @Option(names = "--limit", paramLabel = "N", description = "rows per page (default the node's)") Integer limit;
     @Option(names = "--after", paramLabel = "ID", description = "the page after this provider id (the hint under a full page)") String after;
@@ -71,12 +73,12 @@ final class ListingCommands {
           new Column("COLLATERAL", p -> amount(p.path("collateral"))),
           new Column("MAX PRICE", p -> amount(p.path("maxPrice"))),
           new Column("RUNNING", p -> Integer.toString(p.path("runningProjects").size())));
-      return list(CallCommand.api(api), "/api/v1/providers", Map.of(), limit, after, columns, "providers", "providerId", System.out, System.err);
+      return list(CallCommand.api(api), "/api/v1/providers", Map.of(), limit, after, columns, "providers", "providerId", spec.commandLine().getOut(), spec.commandLine().getErr());
     }
   }
 
   static int list(URI api, String path, Map<String, String> filters, Integer limit, String after, List<Column> columns, String command,
-      String idField, PrintStream out, PrintStream err) {
+      String idField, PrintWriter out, PrintWriter err) {
     if (limit != null && limit < 1) throw new UsageError("--limit must be at least 1");
     Map<String, String> query = new LinkedHashMap<>(filters);
     if (limit != null) query.put("limit", limit.toString());
@@ -86,10 +88,12 @@ final class ListingCommands {
       answer = new NodeReader().get(api, path + query(query));
     } catch (UncheckedIOException e) {
       err.println(e.getCause().getMessage());
+      err.flush();
       return 1;
     }
     if (!answer.ok() || answer.json() == null || !answer.json().isArray()) {
       err.println("the node answered HTTP " + answer.status() + " to GET " + path + ": " + answer.body());
+      err.flush();
       return 1;
     }
     List<JsonNode> rows = new ArrayList<>();
@@ -99,8 +103,9 @@ final class ListingCommands {
       String last = rows.get(rows.size() - 1).path(idField).asText();
       out.println("More on the next page: java -jar bhkr.jar " + command + " --after " + last + " (plus the same options)");
     } else {
-      out.println(rows.size() + " " + command + (rows.size() == 1 ? "" : "") + ".");
+      out.println(rows.size() + " " + (rows.size() == 1 ? command.substring(0, command.length() - 1) : command) + ".");
     }
+    out.flush();
     return 0;
   }
 

@@ -43,10 +43,13 @@ final class NodeCommands {
     @Spec CommandSpec spec;
     @Mixin RunOptions.Node node;
     @Mixin RunOptions.Journal journal;
+    @Mixin RunOptions.Management management;
 
     @Override
     public Integer call() {
-      List<String> words = new ArrayList<>(Words.of(spec));
+      // with the operator endpoints, so that status works against the README's first command too
+      ClusterOptions.Split cluster = ClusterOptions.split(Words.of(spec));
+      List<String> words = new ArrayList<>(cluster.rest());
       if (journal.dataDir == null) {
         try {
           words.addAll(List.of("--data-dir", java.nio.file.Files.createTempDirectory("bhkr-demo-").toString()));
@@ -56,7 +59,7 @@ final class NodeCommands {
         }
       }
       NodeOptions options = RunCommand.options(words, System.getenv(RunCommand.PASSWORD_VARIABLE));
-      return RunCommand.run(options, started -> {
+      return RunCommand.run(options, cluster.config(), started -> {
         System.out.println("The whitepaper's worked example (economics vector S1), through the API of " + started.baseUrl() + ":");
         try {
           boolean reproduced = Walkthrough.run(started.baseUrl(), System.out).reproducedS1();

@@ -65,6 +65,12 @@ final class RunOptions {
     @Option(names = "--seed-nodes", paramLabel = "H:P,H:P", description = {
         "join the cluster of these nodes (their host:cluster-port); without it the node forms a cluster of its own"})
     String seedNodes;
+    @picocli.CommandLine.Mixin
+    Management management = new Management();
+  }
+
+  /** The operator endpoints (Akka Management), which status reads. */
+  static final class Management {
     @Option(names = "--management-port", paramLabel = "N", description = "operator endpoints /ready, /alive, /cluster/members (default 8558)")
     String managementPort;
   }

@@ -1,7 +1,7 @@
 package io.bhkr.node;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.ArrayList;
@@ -26,6 +26,8 @@ import picocli.CommandLine.Option;
     "exit 0 when the node is up, ready and its audit is OK"})
 final class StatusCommand implements Callable<Integer> {
 
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
   static final String DEFAULT_MANAGEMENT = "http://127.0.0.1:8558";
   private static final Pattern LAG = Pattern.compile("^bhkr_projection_(lag|offset)\\{projection=\"([^\"]+)\".*}\\s+([0-9.eE+-]+)$");
 
@@ -36,7 +38,7 @@ final class StatusCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    return status(CallCommand.api(api), managementUri(management), new NodeReader(), System.out);
+    return status(CallCommand.api(api), managementUri(management), new NodeReader(), spec.commandLine().getOut());
   }
 
   private static URI managementUri(String value) {
@@ -47,7 +49,15 @@ final class StatusCommand implements Callable<Integer> {
     }
   }
 
-  static int status(URI api, URI management, NodeReader reader, PrintStream out) {
+  static int status(URI api, URI management, NodeReader reader, PrintWriter out) {
+    try {
+      return report(api, management, reader, out);
+    } finally {
+      out.flush();
+    }
+  }
+
+  private static int report(URI api, URI management, NodeReader reader, PrintWriter out) {
     boolean good = true;
     NodeReader.Answer health = read(reader, api, "/health");
     if (health == null || health.json() == null) {

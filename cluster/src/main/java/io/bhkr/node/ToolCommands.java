@@ -189,7 +189,7 @@ final class ToolCommands {
 
     @Override
     public Integer call() {
-      spec.commandLine().usage(System.out);
+      spec.commandLine().usage(spec.commandLine().getOut());
       return 0;
     }
 
