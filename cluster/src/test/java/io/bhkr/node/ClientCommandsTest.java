@@ -73,7 +73,7 @@ class ClientCommandsTest {
           () -> assertTrue(lines[0].matches("PROVIDER +BRAND +STATUS +SCORE +COLLATERAL +MAX PRICE +RUNNING"), lines[0]),
           () -> assertEquals(3, lines.length, page.out()),
           () -> assertTrue(lines[2].startsWith("More on the next page: java -jar bhkr.jar providers --after 0x"), lines[2]));
-      String after = lines[2].split(" ")[7];
+      String after = lines[2].split(" ")[10];
       Run rest = bhkr("providers", "--api", api, "--after", after);
       assertTrue(rest.out().contains("ACTIVE") && !rest.out().contains(after), rest.out());
 
