@@ -24,11 +24,19 @@ import org.web3j.crypto.Credentials;
  */
 final class CallCommand {
 
-  /** What to send; {@code key} is null for an unsigned request, {@code body} null for none. */
-  record Request(URI api, Credentials key, String method, String path, String body) {}
+  /**
+   * What to send; {@code key} is null for an unsigned request, {@code body} null for none, and
+   * {@code field} null to print the whole answer rather than one of its fields.
+   */
+  record Request(URI api, Credentials key, String method, String path, String body, String field) {
+    Request(URI api, Credentials key, String method, String path, String body) {
+      this(api, key, method, path, body, null);
+    }
+  }
 
   static final String DEFAULT_API = "http://127.0.0.1:8080";
   private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE");
+  private static final Pattern FIELD = Pattern.compile("[A-Za-z0-9_]+(\\.[A-Za-z0-9_]+)*");
   private static final Pattern PRIVATE_KEY = Pattern.compile("(0x)?[0-9a-fA-F]{64}");
   // Floats as BigDecimal so that pretty-printing never changes a number the node sent.
   private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
@@ -41,6 +49,7 @@ final class CallCommand {
     URI api = URI.create(DEFAULT_API);
     Credentials key = null;
     String signerOption = null;
+    String field = null;
     List<String> positional = new ArrayList<>();
     while (args.hasNext()) {
       if (!args.atOption()) {
@@ -51,6 +60,7 @@ final class CallCommand {
       switch (o.name()) {
         case "--help" -> { return null; }
         case "--api" -> api = api(o.value());
+        case "--field" -> field = field(o.value());
         case "--as", "--key" -> {
           if (signerOption != null) throw new UsageError("give only one of --as and --key");
           signerOption = o.name();
@@ -67,7 +77,13 @@ final class CallCommand {
     if (!path.startsWith("/")) throw new UsageError("PATH must start with /, e.g. /api/v1/accounts/0x…");
     String body = positional.size() == 3 ? positional.get(2) : null;
     if (body != null && method.equals("GET")) throw new UsageError("a GET takes no body");
-    return new Request(api, key, method, path, body);
+    return new Request(api, key, method, path, body, field);
+  }
+
+  private static String field(String value) {
+    if (!FIELD.matcher(value).matches())
+      throw new UsageError("--field needs a field name of the answer, e.g. projectId or auction.seed, not '" + value + "'");
+    return value;
   }
 
   /** Sends the request, prints {@code HTTP <status>} and the answer; 0 for a 2xx, 1 otherwise. */
@@ -82,9 +98,39 @@ final class CallCommand {
       err.println("no answer from " + request.api() + ": " + describe(e));
       return 1;
     }
+    boolean ok = response.status() >= 200 && response.status() < 300;
+    if (request.field() != null) return printField(request.field(), response, ok, out, err);
     out.println("HTTP " + response.status());
     if (response.body() != null && !response.body().isEmpty()) out.println(pretty(response.body()));
-    return response.status() >= 200 && response.status() < 300 ? 0 : 1;
+    return ok ? 0 : 1;
+  }
+
+  /**
+   * With {@code --field}: only that field of a 2xx answer on standard output (a text without its
+   * quotes), so a shell can keep it, {@code Q=$(bhkr call --field quoteId POST …)}; any other
+   * answer goes whole to standard error, and the exit code says it failed.
+   */
+  private static int printField(String field, SignedClient.Response response, boolean ok, PrintStream out, PrintStream err) {
+    String body = response.body() == null ? "" : response.body();
+    if (!ok) {
+      err.println("HTTP " + response.status());
+      if (!body.isEmpty()) err.println(pretty(body));
+      return 1;
+    }
+    com.fasterxml.jackson.databind.JsonNode value;
+    try {
+      value = JSON.readTree(body);
+    } catch (JsonProcessingException e) {
+      value = null;
+    }
+    for (String name : field.split("\\.")) value = value == null ? null : value.get(name);
+    if (value == null || value.isNull() || value.isMissingNode()) {
+      err.println("HTTP " + response.status() + ", but the answer has no field " + field + ":");
+      err.println(pretty(body));
+      return 1;
+    }
+    out.println(value.isTextual() ? value.asText() : value.toString());
+    return 0;
   }
 
   private static String pretty(String body) {
@@ -114,7 +160,7 @@ final class CallCommand {
     throw new UsageError("--api must be a URL like " + DEFAULT_API + ", not '" + value + "'");
   }
 
-  private static Credentials developmentKey(String value) {
+  static Credentials developmentKey(String value) {
     try {
       int index = Integer.parseInt(value);
       if (index >= 0) return DevelopmentAccounts.credentials(index);

@@ -19,20 +19,21 @@ final class NodeCommands {
   static final class Run implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin RunOptions.Node node;
+    @Mixin RunOptions.Genesis genesis;
     @Mixin RunOptions.Journal journal;
     @Mixin RunOptions.Cluster cluster;
     @Mixin RunOptions.Chain chain;
 
     @Override
     public Integer call() {
-      List<String> words = Words.of(spec);
-      ChainMode.Split chainSplit = ChainMode.split(words, System.getenv(ChainMode.KEY_VARIABLE));
+      GenesisOptions.Split genesisSplit = GenesisOptions.split(Words.of(spec));
+      ChainMode.Split chainSplit = ChainMode.split(genesisSplit.rest(), System.getenv(ChainMode.KEY_VARIABLE));
       ClusterOptions.Split clusterSplit = ClusterOptions.split(chainSplit.rest());
       NodeOptions options = RunCommand.options(clusterSplit.rest(), System.getenv(RunCommand.PASSWORD_VARIABLE));
       // Each node would write its own H2 file: one entity, several journals. The embedded profile is one node.
       if (clusterSplit.seedNodesGiven() && options.profile() == io.bhkr.persistence.JournalProfile.EMBEDDED)
         throw new UsageError("--seed-nodes needs a shared journal (--profile postgres); the embedded profile is a single node");
-      return RunCommand.run(options, clusterSplit.config().withFallback(chainSplit.chain()), node -> true);
+      return RunCommand.run(options, clusterSplit.config().withFallback(chainSplit.chain()).withFallback(genesisSplit.config()), node -> true);
     }
   }
 
@@ -42,13 +43,15 @@ final class NodeCommands {
   static final class Demo implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin RunOptions.Node node;
+    @Mixin RunOptions.Genesis genesis;
     @Mixin RunOptions.Journal journal;
     @Mixin RunOptions.Management management;
 
     @Override
     public Integer call() {
       // with the operator endpoints, so that status works against the README's first command too
-      ClusterOptions.Split cluster = ClusterOptions.split(Words.of(spec));
+      GenesisOptions.Split genesisSplit = GenesisOptions.split(Words.of(spec));
+      ClusterOptions.Split cluster = ClusterOptions.split(genesisSplit.rest());
       List<String> words = new ArrayList<>(cluster.rest());
       if (journal.dataDir == null) {
         try {
@@ -59,7 +62,7 @@ final class NodeCommands {
         }
       }
       NodeOptions options = RunCommand.options(words, System.getenv(RunCommand.PASSWORD_VARIABLE));
-      return RunCommand.run(options, cluster.config(), started -> {
+      return RunCommand.run(options, cluster.config().withFallback(genesisSplit.config()), started -> {
         System.out.println("The whitepaper's worked example (economics vector S1), through the API of " + started.baseUrl() + ":");
         try {
           boolean reproduced = Walkthrough.run(started.baseUrl(), System.out).reproducedS1();

@@ -26,6 +26,16 @@ final class RunOptions {
     boolean cassandraCreateTables;
   }
 
+  /** The development genesis's timings (GenesisOptions): they take effect on a new journal only. */
+  static final class Genesis {
+    @Option(names = "--bid-window", paramLabel = "SECONDS",
+        description = "the development genesis's bid window (default 3; a new journal only)")
+    String bidWindow;
+    @Option(names = "--audit-period", paramLabel = "SECONDS",
+        description = "the development genesis's peer audit period (default 3600; a new journal only)")
+    String auditPeriod;
+  }
+
   /** Which journal: run's, demo's and replay's. */
   static final class Journal {
     @Option(names = "--profile", paramLabel = "P", description = {

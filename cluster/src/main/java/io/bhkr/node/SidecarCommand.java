@@ -33,7 +33,10 @@ final class SidecarCommand {
       CommandArguments.Option o = args.option(name -> !name.equals("--allow-private-targets"));
       switch (o.name()) {
         case "--api" -> api = CallCommand.api(o.value());
-        case "--key" -> key = CallCommand.privateKey(o.value());
+        case "--key", "--as" -> {
+          if (key != null) throw new UsageError("give only one of --key and --as");
+          key = o.name().equals("--key") ? CallCommand.privateKey(o.value()) : CallCommand.developmentKey(o.value());
+        }
         case "--node-id" -> {
           if (!NODE_ID.matcher(o.value()).matches()) throw new UsageError("--node-id must be 1 to 64 characters of [A-Za-z0-9_-]");
           nodeId = o.value();
@@ -45,7 +48,7 @@ final class SidecarCommand {
       }
     }
     if (nodeId == null) throw new UsageError("sidecar needs --node-id");
-    if (key == null) throw new UsageError("sidecar needs --key (the private key of the node's sidecarAddress)");
+    if (key == null) throw new UsageError("sidecar needs --key (the private key of the node's sidecarAddress) or --as N (a development account's)");
     return new Sidecar.Settings(api, key, nodeId, Duration.ofMillis(intervalMs), Duration.ofSeconds(stallSeconds),
         Duration.ofMillis(Math.min(intervalMs, 2_000)), allowPrivateTargets);
   }

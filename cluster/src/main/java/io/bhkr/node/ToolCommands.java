@@ -28,6 +28,8 @@ final class ToolCommands {
     @Option(names = "--api", paramLabel = "URL", description = API_HELP) String api;
     @Option(names = "--as", paramLabel = "N", description = "sign as development account N (bhkr accounts lists them)") String as;
     @Option(names = "--key", paramLabel = "0xPRIVATEKEY", description = "sign with this private key") String key;
+    @Option(names = "--field", paramLabel = "NAME", description = {"print only this field of a 2xx answer (e.g. projectId, auction.seed),",
+        "for a shell variable: P=$(bhkr call --field projectId POST …)"}) String field;
     @Parameters(arity = "0..3", paramLabel = "METHOD PATH [JSON-BODY]", description = "e.g. GET /health") List<String> request;
 
     @Override
@@ -48,11 +50,15 @@ final class ToolCommands {
     }
   }
 
-  @Command(name = "accounts", description = "the development accounts 0-9 and their roles")
+  @Command(name = "accounts", description = "the development accounts 0-9 (or more) and their roles")
   static final class Accounts implements Callable<Integer> {
+    @Option(names = "--count", paramLabel = "N", description = "how many to list, 1 to " + AccountsCommand.MOST + " (default 10)")
+    int count = AccountsCommand.SHOWN;
+
     @Override
     public Integer call() {
-      AccountsCommand.print(System.out);
+      if (count < 1 || count > AccountsCommand.MOST) throw new UsageError("--count takes 1 to " + AccountsCommand.MOST + ", not " + count);
+      AccountsCommand.print(System.out, count);
       return 0;
     }
   }
@@ -63,6 +69,7 @@ final class ToolCommands {
     @Spec CommandSpec spec;
     @Option(names = "--node-id", paramLabel = "ID", description = "the node's id (as registered)") String nodeId;
     @Option(names = "--key", paramLabel = "0xPRIVATEKEY", description = "the private key of the node's sidecarAddress") String key;
+    @Option(names = "--as", paramLabel = "N", description = "or: development account N's key (a development market)") String as;
     @Option(names = "--api", paramLabel = "URL", description = API_HELP) String api;
     @Option(names = "--interval-ms", paramLabel = "N", description = "between rounds (default 5000)") String intervalMs;
     @Option(names = "--stall-seconds", paramLabel = "N", description = "a chain still for this long counts as down (default 30)") String stall;

@@ -77,10 +77,27 @@ class ClientCommandsTest {
       Run rest = bhkr("providers", "--api", api, "--after", after);
       assertTrue(rest.out().contains("ACTIVE") && !rest.out().contains(after), rest.out());
 
+      Run balance = call("--api", api, "--field", "balances.ETH", "GET", "/api/v1/accounts/" + requester);
+      Run noSuchField = call("--api", api, "--field", "balances.DOGE", "GET", "/api/v1/accounts/" + requester);
+      Run notFound = call("--api", api, "--field", "status", "GET", "/api/v1/projects/no-such-project");
+      assertAll(
+          () -> assertEquals(new Run(0, "240000000000000000000\n", ""), balance, "call --field prints the field alone"),
+          () -> assertEquals(1, noSuchField.exit()),
+          () -> assertTrue(noSuchField.out().isEmpty() && noSuchField.err().contains("the answer has no field balances.DOGE"), noSuchField.err()),
+          () -> assertEquals(1, notFound.exit()),
+          () -> assertTrue(notFound.out().isEmpty() && notFound.err().startsWith("HTTP 404"), notFound.err()));
+
       Run refused = bhkr("projects", "--api", api, "--status", "SLEEPING");
       assertEquals(1, refused.exit(), "the node's problem+json is shown: " + refused.err());
       assertTrue(refused.err().contains("HTTP 400"), refused.err());
     }
+  }
+
+  /** call prints on the streams it is given, not picocli's. */
+  private static Run call(String... words) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(), err = new java.io.ByteArrayOutputStream();
+    int exit = CallCommand.call(CallCommand.request(List.of(words)), new java.io.PrintStream(out, true), new java.io.PrintStream(err, true));
+    return new Run(exit, out.toString(), err.toString());
   }
 
   @Test

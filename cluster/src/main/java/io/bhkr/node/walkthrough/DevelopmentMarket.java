@@ -148,14 +148,21 @@ public final class DevelopmentMarket {
     return as(provider).post("/api/v1/projects/" + projectId + "/bids", "{\"price\":{\"asset\":\"BHKR\",\"amount\":\"" + amount + "\"}}");
   }
 
+  /** Waits until the project has the status, for at most 20 s after its bid window closes (closesAt, Unix seconds). */
   public JsonNode awaitProjectStatus(String projectId, String status) {
-    await("project " + projectId + " " + status, () -> get("/api/v1/projects/" + projectId).get("status").asText().equals(status));
+    long untilClosed = get("/api/v1/projects/" + projectId).get("closesAt").asLong() - System.currentTimeMillis() / 1000;
+    await("project " + projectId + " " + status, Duration.ofSeconds(20 + Math.max(0, untilClosed)),
+        () -> get("/api/v1/projects/" + projectId).get("status").asText().equals(status));
     return get("/api/v1/projects/" + projectId);
   }
 
   /** Polls a condition of the running node (its bid window runs in real time) until it holds, for at most 20 s. */
   public static void await(String what, BooleanSupplier condition) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    await(what, Duration.ofSeconds(20), condition);
+  }
+
+  private static void await(String what, Duration atMost, BooleanSupplier condition) {
+    long deadline = System.nanoTime() + atMost.toNanos();
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) throw new IllegalStateException("timed out waiting for " + what);
       LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
