@@ -75,8 +75,9 @@ final class ChainCommands implements Callable<Integer> {
     }
   }
 
-  @Command(name = "deposit", sortOptions = false, description = {"deposit ETH (CustodyVault.depositEth) or BHKR (approve, then depositBhkr)",
-      "into the vault for your own account or --account; the node credits it once the block is confirmed"})
+  @Command(name = "deposit", sortOptions = false, description = {"deposit ETH or BHKR into the vault for your own account or --account",
+      "ETH: CustodyVault.depositEth with the value; BHKR: approve the vault if needed, then depositBhkr;",
+      "the node credits it once the block is confirmed"})
   static final class Deposit extends Step {
     @Parameters(index = "0", arity = "0..1", paramLabel = "ASSET", description = "ETH or BHKR") String asset;
     @Parameters(index = "1", arity = "0..1", paramLabel = "AMOUNT", description = "base units, e.g. 1000000000000000000 for 1 ETH") String amount;
@@ -95,8 +96,9 @@ final class ChainCommands implements Callable<Integer> {
     }
   }
 
-  @Command(name = "withdraw", sortOptions = false, description = {"withdraw from your market account through the vault: the node reserves",
-      "the amount and signs it (POST /api/v1/accounts/{a}/vault-withdrawals), you sign it too, and CustodyVault.withdraw pays"})
+  @Command(name = "withdraw", sortOptions = false, description = {"withdraw from your market account through the vault",
+      "the node reserves the amount and signs it (POST /api/v1/accounts/{a}/vault-withdrawals), you sign it too,",
+      "and CustodyVault.withdraw pays; the node counts it withdrawn once the block is confirmed"})
   static final class Withdraw extends Step {
     @Parameters(index = "0", arity = "0..1", paramLabel = "ASSET", description = "ETH or BHKR") String asset;
     @Parameters(index = "1", arity = "0..1", paramLabel = "AMOUNT", description = "base units") String amount;
@@ -118,7 +120,7 @@ final class ChainCommands implements Callable<Integer> {
     }
   }
 
-  @Command(name = "claim", sortOptions = false, description = {"claim each unclaimed payout of an account on the settlement anchor,",
+  @Command(name = "claim", sortOptions = false, description = {"claim an account's unclaimed payouts on the settlement anchor",
       "with the proofs of GET /api/v1/accounts/{a}/claims; anyone may claim, the anchor pays the account"})
   static final class Claim extends Step {
     @Option(names = "--account", paramLabel = "0xADDR", description = "whose payouts (default the signer's)") String account;
@@ -147,8 +149,8 @@ final class ChainCommands implements Callable<Integer> {
     }
   }
 
-  @Command(name = "stake", sortOptions = false, description = {"stake AMOUNT wei in a micro-pool contract: approve its fee",
-      "floor(fp × AMOUNT / 32 ETH) BHKR to the pool if needed, then stake(); you receive AMOUNT aETH"})
+  @Command(name = "stake", sortOptions = false, description = {"stake AMOUNT wei in a micro-pool contract, for as much aETH",
+      "approves the pool for its fee, floor(fp × AMOUNT / 32 ETH) BHKR, if needed, then calls stake()"})
   static final class Stake extends PoolStep {
     @Parameters(index = "0", arity = "0..1", paramLabel = "AMOUNT", description = "wei") String amount;
 
@@ -204,7 +206,7 @@ final class ChainCommands implements Callable<Integer> {
     }
   }
 
-  @Command(name = "mint", sortOptions = false, description = {"the token's owner (the deploying key) mints AMOUNT BHKR base units to --to",
+  @Command(name = "mint", sortOptions = false, description = {"mint AMOUNT BHKR base units to --to, as the token's owner (the key that ran deploy)",
       "on a development chain, so an account has BHKR to deposit or to pay a micro-pool's fee with"})
   static final class Mint extends Step {
     @Parameters(index = "0", arity = "0..1", paramLabel = "AMOUNT", description = "BHKR base units") String amount;
