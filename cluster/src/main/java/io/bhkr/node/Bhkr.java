@@ -19,7 +19,7 @@ import picocli.CommandLine.Model.OptionSpec;
         ToolCommands.Call.class, ToolCommands.Audit.class, ToolCommands.Accounts.class,
         StatusCommand.class, ListingCommands.Projects.class, ListingCommands.Providers.class,
         ToolCommands.Replay.class, ToolCommands.Simulate.class,
-        ToolCommands.Deploy.class, ToolCommands.DeployMicroPool.class,
+        ToolCommands.Deploy.class, ToolCommands.DeployMicroPool.class, ChainCommands.class,
         ToolCommands.Sidecar.class, ToolCommands.Bench.class, Bhkr.Completion.class, CommandLine.HelpCommand.class},
     footer = {"", "Every command takes --help. Examples:",
         "  java -jar bhkr.jar call GET /health",

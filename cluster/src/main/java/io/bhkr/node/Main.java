@@ -22,8 +22,23 @@ public final class Main {
   }
 
   static int execute(List<String> args) {
+    return Bhkr.commandLine().execute(words(args));
+  }
+
+  /**
+   * The same in-process, with the output of picocli and of the commands that write through it
+   * ({@code chain}) to {@code out} and {@code err}: how tests elsewhere run the real command line.
+   */
+  public static int execute(List<String> args, java.io.PrintWriter out, java.io.PrintWriter err) {
+    picocli.CommandLine line = Bhkr.commandLine();
+    line.setOut(out);
+    line.setErr(err);
+    return line.execute(words(args));
+  }
+
+  private static String[] words(List<String> args) {
     List<String> words = new ArrayList<>(args);
     if (words.isEmpty() || words.get(0).startsWith("--") && !HELP.contains(words.get(0))) words.add(0, "run");
-    return Bhkr.commandLine().execute(words.toArray(String[]::new));
+    return words.toArray(String[]::new);
   }
 }
