@@ -62,6 +62,9 @@ public final class JournalSchema {
   private static final String INVALID_CATALOG_NAME = "3D000";
   private static final String DUPLICATE_DATABASE = "42P04";
   private static final String UNIQUE_VIOLATION = "23505";
+  /** The advisory lock key under which one node at a time creates the schema ("BHKR" in ASCII). */
+  private static final long SCHEMA_LOCK_KEY = 0x42484B52L;
+  private static final java.time.Duration SCHEMA_LOCK_WAIT = java.time.Duration.ofMinutes(2);
 
   private JournalSchema() {}
 
@@ -81,13 +84,57 @@ public final class JournalSchema {
   }
 
   private static void ensureTables(JournalProfile profile, Connection c, String url) throws SQLException {
-    Set<String> missing = missingObjects(profile, c);
-    if (missing.isEmpty()) {
+    if (missingObjects(profile, c).isEmpty()) {
       log.info("Journal schema ({}) at {} is complete", profile, url);
       return;
     }
     // Autocommit: each statement on its own, as CREATE INDEX CONCURRENTLY requires.
     c.setAutoCommit(true);
+    // Nodes of a new cluster start together: PostgreSQL's CREATE TABLE IF NOT EXISTS is not safe
+    // against a concurrent one (a unique violation in pg_type), so one node creates, the others wait.
+    boolean shared = profile != JournalProfile.EMBEDDED;
+    if (shared) lockSchema(c);
+    try {
+      createMissing(profile, c, url);
+    } finally {
+      if (shared) {
+        try (Statement st = c.createStatement()) {
+          st.execute("SELECT pg_advisory_unlock(" + SCHEMA_LOCK_KEY + ")");
+        }
+      }
+    }
+  }
+
+  /**
+   * Takes the session's advisory lock on BHKR's schema, polling: a node blocked in
+   * pg_advisory_lock would hold a transaction open, which the lock holder's CREATE INDEX
+   * CONCURRENTLY waits for, a deadlock.
+   */
+  private static void lockSchema(Connection c) throws SQLException {
+    long deadline = System.nanoTime() + SCHEMA_LOCK_WAIT.toNanos();
+    try (Statement st = c.createStatement()) {
+      while (true) {
+        try (ResultSet rs = st.executeQuery("SELECT pg_try_advisory_lock(" + SCHEMA_LOCK_KEY + ")")) {
+          if (rs.next() && rs.getBoolean(1)) return;
+        }
+        if (System.nanoTime() > deadline)
+          throw new SQLException("another node has held the schema lock for " + SCHEMA_LOCK_WAIT.toSeconds() + " s");
+        try {
+          Thread.sleep(200);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new SQLException("interrupted while waiting for the schema lock", e);
+        }
+      }
+    }
+  }
+
+  private static void createMissing(JournalProfile profile, Connection c, String url) throws SQLException {
+    Set<String> missing = missingObjects(profile, c);
+    if (missing.isEmpty()) {
+      log.info("Journal schema ({}) at {} was completed by another node", profile, url);
+      return;
+    }
     try (Statement st = c.createStatement()) {
       for (String sql : statements(profile)) st.execute(sql);
       for (String sql : ledgerStatements()) st.execute(sql);

@@ -41,6 +41,32 @@ class JournalSchemaTest {
     }
   }
 
+  /** The nodes of a new cluster start at once on one fresh database (README, "Run a cluster"): each starts. */
+  @Test
+  void nodesStartingTogetherOnAFreshDatabaseAllPrepareIt(@TempDir Path dir) throws Exception {
+    try (PostgresTestDatabase db = PostgresTestDatabase.reserve()) {
+      JournalSettings settings = db.settings(dir);
+      java.util.concurrent.ExecutorService nodes = java.util.concurrent.Executors.newFixedThreadPool(4);
+      try {
+        java.util.List<java.util.concurrent.Future<?>> started = new java.util.ArrayList<>();
+        java.util.concurrent.CountDownLatch together = new java.util.concurrent.CountDownLatch(4);
+        for (int i = 0; i < 4; i++)
+          started.add(nodes.submit(() -> {
+            together.countDown();
+            together.await();
+            JournalSchema.ensure(JournalProfile.POSTGRES, settings);
+            return null;
+          }));
+        for (java.util.concurrent.Future<?> f : started) f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+      } finally {
+        nodes.shutdownNow();
+      }
+      try (Connection c = DriverManager.getConnection(db.url(), PostgresTestDatabase.USER, PostgresTestDatabase.PASSWORD)) {
+        assertEquals(Set.of(), JournalSchema.missingObjects(JournalProfile.POSTGRES, c));
+      }
+    }
+  }
+
   /**
    * On Cassandra the PostgreSQL database holds the read side only: its tables are created, the
    * journal's are not; and without --cassandra-create-tables nothing is asked of Cassandra (none runs here).

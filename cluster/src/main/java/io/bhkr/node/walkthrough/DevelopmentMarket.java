@@ -30,16 +30,23 @@ public final class DevelopmentMarket {
   private final URI base;
   private final PrintStream log;
   private final Deposits deposits;
+  private final Duration patience;
 
   /** @param log where each step is told, or null to stay quiet */
   public DevelopmentMarket(String baseUrl, PrintStream log) {
-    this(URI.create(baseUrl), log, null);
+    this(URI.create(baseUrl), log, null, Duration.ZERO);
   }
 
-  private DevelopmentMarket(URI base, PrintStream log, Deposits deposits) {
+  private DevelopmentMarket(URI base, PrintStream log, Deposits deposits, Duration patience) {
     this.base = base;
     this.log = log;
     this.deposits = deposits;
+    this.patience = patience;
+  }
+
+  /** The same market, whose clients send a request again while the node answers 503 ({@link SignedClient#patient}). */
+  public DevelopmentMarket patient(Duration patience) {
+    return new DevelopmentMarket(base, log, deposits, patience);
   }
 
   /**
@@ -47,7 +54,7 @@ public final class DevelopmentMarket {
    * endpoint: a chain-mode node has no such endpoint, every deposit comes from the chain.
    */
   public DevelopmentMarket withDeposits(Deposits deposits) {
-    return new DevelopmentMarket(base, log, deposits);
+    return new DevelopmentMarket(base, log, deposits, patience);
   }
 
   public static String address(int index) {
@@ -60,11 +67,11 @@ public final class DevelopmentMarket {
   }
 
   public SignedClient as(int index) {
-    return new SignedClient(base, DevelopmentAccounts.credentials(index));
+    return new SignedClient(base, DevelopmentAccounts.credentials(index)).patient(patience);
   }
 
   public SignedClient anonymous() {
-    return new SignedClient(base, null);
+    return new SignedClient(base, null).patient(patience);
   }
 
   public static JsonNode body(Response r) {

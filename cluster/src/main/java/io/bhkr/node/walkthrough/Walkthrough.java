@@ -28,7 +28,8 @@ public final class Walkthrough {
   public record Outcome(boolean reproducedS1, String projectId) {}
 
   public static Outcome run(String api, PrintStream out) {
-    DevelopmentMarket market = new DevelopmentMarket(api, out);
+    // patient: its reads wait out the 503s of a cluster moving a dead node's entities (README, "Run a cluster")
+    DevelopmentMarket market = new DevelopmentMarket(api, out).patient(java.time.Duration.ofSeconds(90));
     out.println("1. Three providers (development accounts 4, 5, 6) apply, are qualified by governance and stake collateral");
     for (int p : new int[] {P1, P2, P3}) market.becomeActiveProvider(p, 90);
     out.println("2. The requester (account 7) gets 100 BHKR; provider 4 gets the 300 ETH its validator will earn");

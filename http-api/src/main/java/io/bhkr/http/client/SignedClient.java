@@ -36,25 +36,43 @@ public final class SignedClient {
       "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-".toCharArray();
   private static final int NONCE_LENGTH = 16;
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
+  private static final Duration RETRY_PAUSE = Duration.ofSeconds(1);
 
   private final String baseUrl;
   private final Credentials key;
   private final HttpClient http;
   private final SecureRandom random = new SecureRandom();
+  private final Duration patience;
 
   /**
    * @param baseUrl the node, with or without a path prefix (e.g. {@code http://host:8080/api/v1})
    * @param key the signer, or null for a client that sends unsigned requests only
    */
   public SignedClient(URI baseUrl, Credentials key) {
+    this(baseUrl, key, Duration.ZERO);
+  }
+
+  private SignedClient(URI baseUrl, Credentials key, Duration patience) {
     String base = Objects.requireNonNull(baseUrl, "baseUrl").toString();
     this.baseUrl = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
     this.key = key;
+    this.patience = patience;
     // HTTP/1.1: no h2c upgrade dance, and what is sent is what a server log shows.
     this.http = HttpClient.newBuilder()
         .version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(Duration.ofSeconds(5))
         .build();
+  }
+
+  /**
+   * The same client, for at most {@code patience} sending a request again while the node cannot
+   * be reached (refused connections: nothing was sent), and a read again while the node answers
+   * 503 (a cluster moving a killed node's entities). A write that got a 503 is not sent again:
+   * whether it took effect is unknown, and the identical request would only get 409
+   * request-in-progress (api.md); its caller reads the resource.
+   */
+  public SignedClient patient(Duration patience) {
+    return new SignedClient(URI.create(baseUrl), key, patience);
   }
 
   /** An unsigned read. */
@@ -114,18 +132,38 @@ public final class SignedClient {
             ? HttpRequest.BodyPublishers.noBody()
             : HttpRequest.BodyPublishers.ofByteArray(bytes));
     headers.forEach(request::header);
+    HttpRequest built = request.build();
+    long deadline = System.nanoTime() + patience.toNanos();
     try {
-      HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-      return new Response(
-          response.statusCode(), response.body(), response.headers().firstValue("Content-Type").orElse(null));
-    } catch (IOException e) {
-      throw new UncheckedIOException(method + " " + target + " failed", e);
+      while (true) {
+        HttpResponse<String> response;
+        try {
+          response = http.send(built, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+          if (refused(e) && System.nanoTime() < deadline) {
+            Thread.sleep(RETRY_PAUSE.toMillis());
+            continue;
+          }
+          throw new UncheckedIOException(method + " " + target + " failed", e);
+        }
+        if (response.statusCode() == 503 && method.equals("GET") && System.nanoTime() < deadline) {
+          Thread.sleep(RETRY_PAUSE.toMillis());
+          continue;
+        }
+        return new Response(
+            response.statusCode(), response.body(), response.headers().firstValue("Content-Type").orElse(null));
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       var interrupted = new InterruptedIOException(method + " " + target + " interrupted");
       interrupted.initCause(e);
       throw new UncheckedIOException(interrupted);
     }
+  }
+
+  private static boolean refused(IOException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) if (t instanceof java.net.ConnectException) return true;
+    return false;
   }
 
   private Map<String, String> signatureHeaders(
