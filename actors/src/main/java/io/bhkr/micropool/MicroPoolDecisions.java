@@ -83,9 +83,8 @@ public final class MicroPoolDecisions {
    */
   private static List<DomainEvent> stake(MicroPoolState s, Party self, Transfer t) {
     Transfer fee = s.heldFees().get(t.id());
-    boolean wrongFee = fee != null && s.terms() != null && !fee.amount().equals(s.terms().feeFor(t.amount()));
-    // a pool whose principal is on chain takes stakes there only (ChainCustody)
-    if (s.status() != MicroPoolStatus.OPEN || t.at() >= s.terms().endsAt() || s.terms().onChain() || wrongFee) {
+    boolean wrongFee = fee != null && s.terms() != null && !fee.amount().equals(stakeFee(s, t.amount()));
+    if (stakeRefusal(s, self.id(), t.at()) != null || wrongFee) {
       List<DomainEvent> events = new ArrayList<>(giveBack(self, t, t.id(), t.at()));
       events.add(new StakeRefused(t.id()));
       if (fee != null) events.addAll(returnHeldFee(self, t.id(), fee));
@@ -101,6 +100,30 @@ public final class MicroPoolDecisions {
     BigInteger total = s.total().add(t.amount().amount());
     if (total.compareTo(s.terms().validatorStake().amount()) >= 0) events.add(new Activated(t.at(), total));
     return events;
+  }
+
+  /**
+   * Why a stake sent at {@code at} would go back, or null when the pool takes it (see stake). Asked
+   * before the staker pays (MicroPoolEntity.QuoteStake), and applied again when the stake arrives.
+   */
+  public static MicroPoolRefusal stakeRefusal(MicroPoolState s, String poolId, long at) {
+    // a pool whose principal is on chain takes stakes there only (ChainCustody)
+    if (s.terms() != null && s.terms().onChain())
+      return new MicroPoolRefusal(MicroPoolRefusal.Kind.PRINCIPAL_ON_CHAIN, "micro-pool " + poolId
+          + " takes stakes on chain: approve its fee in BHKR to " + s.terms().chainPool() + ", then call stake() there with the ETH");
+    if (s.status() != MicroPoolStatus.OPEN)
+      return new MicroPoolRefusal(MicroPoolRefusal.Kind.NOT_OPEN, "micro-pool " + poolId + " is " + s.status());
+    if (at >= s.terms().endsAt())
+      return new MicroPoolRefusal(MicroPoolRefusal.Kind.STAKING_ENDED, "micro-pool " + poolId + " took stakes until " + s.terms().endsAt());
+    return null;
+  }
+
+  /**
+   * The BHKR fee the pool charges a stake of {@code stake} ETH: its own terms' (economics 4), the
+   * only fee it forwards; another amount sent along goes back with the stake (see stake, fee).
+   */
+  public static Amount stakeFee(MicroPoolState s, Amount stake) {
+    return s.terms().feeFor(stake);
   }
 
   /**

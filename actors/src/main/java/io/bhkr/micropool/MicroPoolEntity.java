@@ -49,6 +49,20 @@ public final class MicroPoolEntity
   public record AethBackCheck(MicroPoolRefusal refusal) implements JsonSerializable {}
 
   /**
+   * Would the pool take a stake of {@code wei} ETH sent at {@code at}, and for what BHKR fee? The
+   * pool says so from its own terms (MicroPoolDecisions.stakeRefusal, stakeFee) before the staker
+   * pays, and decides again when the stake and its fee arrive.
+   */
+  public record QuoteStake(java.math.BigInteger wei, long at, ActorRef<StakeQuote> replyTo) implements Command {
+    public QuoteStake {
+      if (wei == null || wei.signum() <= 0) throw new IllegalArgumentException("a stake is more than 0 wei; got " + wei);
+    }
+  }
+
+  /** {@code fee} (BHKR, 0 when none is due) is what the pool charges the stake; null when {@code refusal} says why it takes none. */
+  public record StakeQuote(io.bhkr.money.Amount fee, MicroPoolRefusal refusal) implements JsonSerializable {}
+
+  /**
    * Answered once the dispatch is applied or returned, at once if it already is: the pool that
    * decides tells the asker, who need not poll. Nothing answers a dispatch that never comes; the
    * asker's timeout bounds its wait.
@@ -114,6 +128,7 @@ public final class MicroPoolEntity
         .onCommand(GetOutcome.class, (s, c) -> Effect().reply(c.replyTo(), outcome(s, c.dispatchId())))
         .onCommand(CheckAethBack.class, (s, c) ->
             Effect().reply(c.replyTo(), new AethBackCheck(MicroPoolDecisions.aethBackRefusal(s, c.holder(), c.amount()))))
+        .onCommand(QuoteStake.class, (s, c) -> Effect().reply(c.replyTo(), quote(s, c)))
         .onCommand(AwaitOutcome.class, this::onAwait)
         .onCommand(Close.class, this::onClose)
         .onCommand(Slash.class, this::onSlash)
@@ -176,6 +191,12 @@ public final class MicroPoolEntity
     Outcome.Kind kind = s.seen().contains("return:" + id) ? Outcome.Kind.RETURNED
         : s.seen().contains(id) ? Outcome.Kind.APPLIED : Outcome.Kind.PENDING;
     return new Outcome(id, kind);
+  }
+
+  private StakeQuote quote(MicroPoolState s, QuoteStake c) {
+    MicroPoolRefusal refusal = MicroPoolDecisions.stakeRefusal(s, poolId, c.at());
+    return refusal != null ? new StakeQuote(null, refusal)
+        : new StakeQuote(MicroPoolDecisions.stakeFee(s, new io.bhkr.money.Amount(io.bhkr.money.Asset.ETH, c.wei())), null);
   }
 
   @Override

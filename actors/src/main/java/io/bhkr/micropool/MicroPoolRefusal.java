@@ -9,13 +9,15 @@ import io.bhkr.serialization.JsonSerializable;
 public record MicroPoolRefusal(Kind kind, String reason) implements JsonSerializable {
 
   public enum Kind {
-    /** The pool is not OPEN (closing). */
+    /** The pool is not OPEN (closing, staking). */
     NOT_OPEN,
     /** The pool is OPEN but its end time has not come (closing). */
     NOT_ENDED,
+    /** The pool is OPEN but its end time has come: it takes no more stakes. */
+    STAKING_ENDED,
     /** The pool is not ACTIVE (slashing). */
     NOT_ACTIVE,
-    /** The pool's principal is held on chain, where this is not done. */
+    /** The pool's principal is held on chain, where this is not done (stakes are taken there). */
     PRINCIPAL_ON_CHAIN,
     /** The loss is not more than 0 and at most the validator's balance (slashing). */
     LOSS_OUT_OF_RANGE,

@@ -294,4 +294,27 @@ class MicroPoolEntityTest {
     var already = pool.<MicroPoolEntity.Outcome>runCommand(r -> new MicroPoolEntity.AwaitOutcome("s-a", r));
     assertEquals(MicroPoolEntity.Outcome.Kind.APPLIED, already.reply().kind(), "decided before: answered at once");
   }
+
+  /** The pool quotes a stake from its own terms, and a stake sent straight to it is refused the same way the API refuses it. */
+  @Test
+  void thePoolQuotesAStakesFeeFromItsTermsAndRefusesAStakeAfterItsEnd() {
+    var none = pool.<MicroPoolEntity.StakeQuote>runCommand(r -> new MicroPoolEntity.QuoteStake(eth(4).amount(), 20, r));
+    assertEquals(new MicroPoolRefusal(MicroPoolRefusal.Kind.NOT_OPEN, "micro-pool mp-1 is NONE"), none.reply().refusal());
+    assertTrue(none.hasNoEvents());
+
+    receive(opening(self, 8));
+    var quote = pool.<MicroPoolEntity.StakeQuote>runCommand(r -> new MicroPoolEntity.QuoteStake(eth(4).amount(), 20, r));
+    assertNull(quote.reply().refusal());
+    assertEquals(io.bhkr.rules.MicroPoolRule.fee(bhkr(100), eth(4), eth(32)), quote.reply().fee(), "fp × stake / validator stake");
+    assertEquals(fee(self, "s-a", A, 4).amount(), quote.reply().fee());
+
+    var ended = pool.<MicroPoolEntity.StakeQuote>runCommand(r -> new MicroPoolEntity.QuoteStake(eth(4).amount(), 1_000, r));
+    assertEquals(new MicroPoolRefusal(MicroPoolRefusal.Kind.STAKING_ENDED, "micro-pool mp-1 took stakes until 1000"),
+        ended.reply().refusal());
+    assertNull(ended.reply().fee());
+    Transfer late = new Transfer("s-late", Party.account(A), self, eth(4), MicroPoolDecisions.STAKE, 1_000);
+    var refused = receive(late);
+    assertTrue(refused.events().contains(new MicroPoolEvents.StakeRefused("s-late")), "the same rule when the stake arrives");
+    assertEquals(eth(8).amount(), view().total(), "only the provider's k is staked");
+  }
 }

@@ -108,24 +108,27 @@ final class MicroPoolEndpoints extends Endpoints {
 
   private CompletionStage<HttpResponse> stake(String rawId, String signer, byte[] body) {
     Amount amount = Wire.required(Json.read(body, AmountRequest.class).amount(), "amount").positiveIn(Asset.ETH, "amount");
-    return existing(rawId).thenCompose(v -> {
-      if (v.terms().onChain())
-        throw ApiException.conflict("stake-on-chain", "micro-pool " + v.poolId() + " takes stakes on chain: approve its fee in BHKR to "
-            + v.terms().chainPool() + ", then call stake() there with the ETH");
-      if (v.status() != MicroPoolStatus.OPEN) throw ApiException.conflict("pool-not-open", "micro-pool " + v.poolId() + " is " + v.status());
-      if (now() >= v.terms().endsAt())
-        throw ApiException.conflict("pool-ended", "micro-pool " + v.poolId() + " took stakes until " + v.terms().endsAt());
+    long at = now();
+    // whether the pool takes the stake, and its fee, are the pool's to say from its own terms (MicroPoolDecisions.stakeRefusal,
+    // stakeFee); it decides again when the stake arrives
+    return existing(rawId).thenCompose(v -> ask(market.microPool(v.poolId()),
+        (ActorRef<MicroPoolEntity.StakeQuote> r) -> new MicroPoolEntity.QuoteStake(amount.amount(), at, r)).thenCompose(quote -> {
+      MicroPoolRefusal refusal = quote.refusal();
+      if (refusal != null) throw switch (refusal.kind()) {
+        case PRINCIPAL_ON_CHAIN -> ApiException.conflict("stake-on-chain", refusal.reason());
+        case STAKING_ENDED -> ApiException.conflict("pool-ended", refusal.reason());
+        default -> ApiException.conflict("pool-not-open", refusal.reason());
+      };
       String stakeId = newId("mpstake-");
       Party from = Party.account(signer), pool = Party.microPool(v.poolId());
-      // the pool charges only the fee its terms ask; a different one would send the stake back
-      Amount fee = v.terms().feeFor(amount);
-      List<Dispatch> payments = new ArrayList<>(List.of(new Transfer(stakeId, from, pool, amount, MicroPoolDecisions.STAKE, now())));
+      Amount fee = quote.fee();
+      List<Dispatch> payments = new ArrayList<>(List.of(new Transfer(stakeId, from, pool, amount, MicroPoolDecisions.STAKE, at)));
       if (!fee.isZero())
-        payments.add(new Transfer(stakeId + MicroPoolDecisions.FEE_SUFFIX, from, pool, fee, MicroPoolDecisions.FEE, now()));
+        payments.add(new Transfer(stakeId + MicroPoolDecisions.FEE_SUFFIX, from, pool, fee, MicroPoolDecisions.FEE, at));
       return ask(market.account(signer), (ActorRef<AccountEntity.SendResult> r) -> new AccountEntity.SendAll(payments, r))
           .thenCompose(this::accepted)
           .thenCompose(x -> applied(v.poolId(), stakeId, "pool-not-open", "the pool took no more stakes; the ETH and fee went back"));
-    });
+    }));
   }
 
   /** aETH back to the pool: a withdrawal while OPEN (own stake), a redemption once COMPLETED. */
