@@ -63,8 +63,8 @@ public final class MicroPoolDecisions {
     if (fromAccount && WITHDRAWAL.equals(t.reason()) && asset == Asset.AETH) return aethBack(s, self, t);
     if (t.from().equals(Party.INSURANCE_POOL) && asset == Asset.ETH
         && s.refunded().add(t.amount().amount()).compareTo(s.stakersLoss()) <= 0) return List.of(new SlashingRefunded(t));
-    if (REWARDS.equals(t.reason()) && asset == Asset.ETH && t.from().equals(Party.account(s.providerId()))
-        && s.status() == MicroPoolStatus.ACTIVE) return complete(s, self, t);
+    if (REWARDS.equals(t.reason()) && asset == Asset.ETH && completionRefusal(s, self.id(), t.from()) == null)
+      return complete(s, self, t);
     return giveBack(self, t, t.id(), t.at());
   }
 
@@ -199,6 +199,19 @@ public final class MicroPoolDecisions {
       return null;
     }
     return new MicroPoolRefusal(MicroPoolRefusal.Kind.NOT_WITHDRAWABLE, "the pool is " + s.status() + ": no withdrawal until completion");
+  }
+
+  /**
+   * Why rewards sent by {@code from} would go back rather than complete the pool, or null when they
+   * complete it: only its provider completes it, while it is ACTIVE. Asked before the rewards leave
+   * the provider's account (MicroPoolEntity.CheckCompletion), and applied again when they arrive.
+   */
+  public static MicroPoolRefusal completionRefusal(MicroPoolState s, String poolId, Party from) {
+    if (s.providerId() == null || !from.equals(Party.account(s.providerId())))
+      return new MicroPoolRefusal(MicroPoolRefusal.Kind.NOT_THE_PROVIDER, "only " + s.providerId() + " completes this pool");
+    if (s.status() != MicroPoolStatus.ACTIVE)
+      return new MicroPoolRefusal(MicroPoolRefusal.Kind.NOT_ACTIVE, "micro-pool " + poolId + " is " + s.status());
+    return null;
   }
 
   /** Rewards W split per economics 4 (vector M1); the provider's k goes back with its share. */

@@ -59,6 +59,12 @@ public final class MicroPoolEntity
     }
   }
 
+  /** Would rewards from {@code account} complete the pool now? (MicroPoolDecisions.completionRefusal) */
+  public record CheckCompletion(String account, ActorRef<CompletionCheck> replyTo) implements Command {}
+
+  /** {@code refusal} is null when the rewards would complete the pool. */
+  public record CompletionCheck(MicroPoolRefusal refusal) implements JsonSerializable {}
+
   /** {@code fee} (BHKR, 0 when none is due) is what the pool charges the stake; null when {@code refusal} says why it takes none. */
   public record StakeQuote(io.bhkr.money.Amount fee, MicroPoolRefusal refusal) implements JsonSerializable {}
 
@@ -129,6 +135,8 @@ public final class MicroPoolEntity
         .onCommand(CheckAethBack.class, (s, c) ->
             Effect().reply(c.replyTo(), new AethBackCheck(MicroPoolDecisions.aethBackRefusal(s, c.holder(), c.amount()))))
         .onCommand(QuoteStake.class, (s, c) -> Effect().reply(c.replyTo(), quote(s, c)))
+        .onCommand(CheckCompletion.class, (s, c) -> Effect().reply(c.replyTo(),
+            new CompletionCheck(MicroPoolDecisions.completionRefusal(s, poolId, Party.account(c.account())))))
         .onCommand(AwaitOutcome.class, this::onAwait)
         .onCommand(Close.class, this::onClose)
         .onCommand(Slash.class, this::onSlash)

@@ -15,8 +15,10 @@ public record MicroPoolRefusal(Kind kind, String reason) implements JsonSerializ
     NOT_ENDED,
     /** The pool is OPEN but its end time has come: it takes no more stakes. */
     STAKING_ENDED,
-    /** The pool is not ACTIVE (slashing). */
+    /** The pool is not ACTIVE (slashing, completion). */
     NOT_ACTIVE,
+    /** Only the pool's provider does this (completion). */
+    NOT_THE_PROVIDER,
     /** The pool's principal is held on chain, where this is not done (stakes are taken there). */
     PRINCIPAL_ON_CHAIN,
     /** The loss is not more than 0 and at most the validator's balance (slashing). */

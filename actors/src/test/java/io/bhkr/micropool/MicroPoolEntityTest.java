@@ -317,4 +317,25 @@ class MicroPoolEntityTest {
     assertTrue(refused.events().contains(new MicroPoolEvents.StakeRefused("s-late")), "the same rule when the stake arrives");
     assertEquals(eth(8).amount(), view().total(), "only the provider's k is staked");
   }
+
+  /** Only the provider completes its pool, while ACTIVE: asked before paying, and so when rewards come straight to it. */
+  @Test
+  void onlyTheProviderCompletesAnActivePoolAskedOrPaid() {
+    receive(opening(self, 8));
+    var stranger = pool.<MicroPoolEntity.CompletionCheck>runCommand(r -> new MicroPoolEntity.CheckCompletion(A, r));
+    assertEquals(new MicroPoolRefusal(MicroPoolRefusal.Kind.NOT_THE_PROVIDER, "only " + PROVIDER + " completes this pool"),
+        stranger.reply().refusal());
+    var open = pool.<MicroPoolEntity.CompletionCheck>runCommand(r -> new MicroPoolEntity.CheckCompletion(PROVIDER, r));
+    assertEquals(new MicroPoolRefusal(MicroPoolRefusal.Kind.NOT_ACTIVE, "micro-pool mp-1 is OPEN"), open.reply().refusal());
+    assertEquals(MicroPoolDecisions.completionRefusal(pool.getState(), "mp-1", Party.account(PROVIDER)), open.reply().refusal());
+
+    Transfer early = new Transfer("w-early", Party.account(PROVIDER), self, eth(1), MicroPoolDecisions.REWARDS, 30);
+    assertEquals(List.of(new io.bhkr.transfer.Transfer("return:w-early", self, Party.account(PROVIDER), eth(1), "returned", 30)),
+        sent(receive(early).events()), "rewards before activation go back, as the API refuses them");
+    assertEquals(MicroPoolStatus.OPEN, view().status());
+
+    receive(stake(self, "s-b", B, 24));
+    assertEquals(MicroPoolStatus.ACTIVE, view().status());
+    assertNull(pool.<MicroPoolEntity.CompletionCheck>runCommand(r -> new MicroPoolEntity.CheckCompletion(PROVIDER, r)).reply().refusal());
+  }
 }

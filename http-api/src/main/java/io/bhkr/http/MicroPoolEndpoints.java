@@ -153,13 +153,17 @@ final class MicroPoolEndpoints extends Endpoints {
 
   private CompletionStage<HttpResponse> complete(String rawId, String signer, byte[] body) {
     Amount rewards = Wire.required(Json.read(body, CompletionRequest.class).rewards(), "rewards").positiveIn(Asset.ETH, "rewards");
-    return existing(rawId).thenCompose(v -> {
-      if (!signer.equals(v.providerId())) throw ApiException.forbidden("not-the-provider", "only " + v.providerId() + " completes this pool");
-      if (v.status() != MicroPoolStatus.ACTIVE) throw ApiException.conflict("not-active", "micro-pool " + v.poolId() + " is " + v.status());
+    // who completes the pool and when is the pool's rule (MicroPoolDecisions.completionRefusal), applied again on arrival
+    return existing(rawId).thenCompose(v -> ask(market.microPool(v.poolId()),
+        (ActorRef<MicroPoolEntity.CompletionCheck> r) -> new MicroPoolEntity.CheckCompletion(signer, r)).thenCompose(check -> {
+      MicroPoolRefusal refusal = check.refusal();
+      if (refusal != null) throw refusal.kind() == MicroPoolRefusal.Kind.NOT_THE_PROVIDER
+          ? ApiException.forbidden("not-the-provider", refusal.reason())
+          : ApiException.conflict("not-active", refusal.reason());
       String id = newId("mprewards-");
       Transfer t = new Transfer(id, Party.account(signer), Party.microPool(v.poolId()), rewards, MicroPoolDecisions.REWARDS, now());
       return pay(signer, t).thenCompose(x -> applied(v.poolId(), id, "not-active", "refused by the pool; the rewards went back"));
-    });
+    }));
   }
 
   /** The provider closes its pool still OPEN at its end time: its k comes back, stakers withdraw theirs. */
