@@ -8,6 +8,7 @@ import io.bhkr.governance.GovernanceEntity.Refusal;
 import io.bhkr.governance.GovernanceEntity.State;
 import io.bhkr.governance.GovernanceEntity.Vote;
 import io.bhkr.governance.GovernanceEntity.VoteCast;
+import io.bhkr.micropool.MicroPoolStatus;
 import io.bhkr.money.Amount;
 import io.bhkr.provider.ProviderEntity;
 import io.bhkr.rules.Disqualification;
@@ -65,6 +66,10 @@ public final class GovernanceDecisions {
       Proposal.Migration m = c.migration();
       if (m == null || m.poolId() == null || m.toPoolId() == null || m.poolId().equals(m.toPoolId()))
         return new DecisionRefused(Refusal.INVALID, "a migration names two different pools");
+      for (String pool : List.of(m.poolId(), m.toPoolId())) {
+        DecisionRefused standing = poolRefusal(pool, c.poolStatuses().get(pool));
+        if (standing != null) return standing;
+      }
     } else if (!aboutProvider && c.excess() == null) return new DecisionRefused(Refusal.INVALID, "the excess move is missing");
     return null;
   }
@@ -82,6 +87,15 @@ public final class GovernanceDecisions {
       return new DecisionRefused(Refusal.ALREADY_QUALIFIED, "provider " + c.providerId() + " is " + status);
     if (c.kind() != Proposal.Kind.QUALIFY_PROVIDER && status == ProviderEntity.Status.APPLIED)
       return new DecisionRefused(Refusal.NOT_QUALIFIED, "provider " + c.providerId() + " is not qualified yet");
+    return null;
+  }
+
+  /** A micro-pool migrates, or takes another's stakers, while OPEN or ACTIVE (economics 4), as the proposer read it. */
+  static DecisionRefused poolRefusal(String poolId, MicroPoolStatus status) {
+    if (status == null) return new DecisionRefused(Refusal.INVALID, "the status of micro-pool " + poolId + " is missing: read it from the pool");
+    if (status == MicroPoolStatus.NONE) return new DecisionRefused(Refusal.NO_POOL, "no micro-pool " + poolId);
+    if (status != MicroPoolStatus.OPEN && status != MicroPoolStatus.ACTIVE)
+      return new DecisionRefused(Refusal.POOL_NOT_MIGRATABLE, "micro-pool " + poolId + " is " + status);
     return null;
   }
 

@@ -19,6 +19,7 @@ import io.bhkr.transfer.DispatchReceived;
 import io.bhkr.transfer.Seen;
 import io.bhkr.transfer.Transfer;
 import io.bhkr.money.Asset;
+import io.bhkr.micropool.MicroPoolStatus;
 import io.bhkr.provider.ProviderEntity;
 import java.math.BigInteger;
 import io.bhkr.transfer.DispatchRoute;
@@ -78,10 +79,28 @@ public final class GovernanceEntity
    * DISQUALIFY_PROVIDER or SET_PROVIDER_K proposal is about, read from that provider by the shell
    * (as {@link GiveVotes} carries the stake it read): governance keeps no copy of it, and decides
    * with it whether the proposal is admissible ({@link GovernanceDecisions#proposalRefusal}).
+   * {@code poolStatuses} are, likewise, the statuses of the two pools a MIGRATE_MICROPOOL names.
    */
   public record Propose(String proposalId, String proposer, Proposal.Kind kind, String providerId, Proposal.ExcessMove excess,
       Proposal.ParameterSetting setting, Proposal.Migration migration, java.math.BigInteger kWei, ProviderEntity.Status providerStatus,
-      long at, ActorRef<Decision> replyTo) implements Command {
+      Map<String, MicroPoolStatus> poolStatuses, long at, ActorRef<Decision> replyTo) implements Command {
+
+    public Propose {
+      poolStatuses = poolStatuses == null ? Map.of() : Map.copyOf(poolStatuses);
+    }
+
+    /** A proposal without pool statuses (any but MIGRATE_MICROPOOL). */
+    public Propose(String proposalId, String proposer, Proposal.Kind kind, String providerId, Proposal.ExcessMove excess,
+        Proposal.ParameterSetting setting, Proposal.Migration migration, java.math.BigInteger kWei, ProviderEntity.Status providerStatus,
+        long at, ActorRef<Decision> replyTo) {
+      this(proposalId, proposer, kind, providerId, excess, setting, migration, kWei, providerStatus, Map.of(), at, replyTo);
+    }
+
+    /** A MIGRATE_MICROPOOL proposal with the statuses of its two pools, as the proposer read them. */
+    public Propose(String proposalId, String proposer, Proposal.Migration migration, Map<String, MicroPoolStatus> poolStatuses, long at,
+        ActorRef<Decision> replyTo) {
+      this(proposalId, proposer, Proposal.Kind.MIGRATE_MICROPOOL, null, null, null, migration, null, null, poolStatuses, at, replyTo);
+    }
 
     /** A proposal about a provider (DISQUALIFY_PROVIDER, SET_PROVIDER_K with its k), whose status the proposer read. */
     public Propose(String proposalId, String proposer, Proposal.Kind kind, String providerId, java.math.BigInteger kWei,
@@ -93,12 +112,6 @@ public final class GovernanceEntity
     public Propose(String proposalId, String proposer, Proposal.Kind kind, String providerId, ProviderEntity.Status providerStatus,
         long at, ActorRef<Decision> replyTo) {
       this(proposalId, proposer, kind, providerId, null, null, null, null, providerStatus, at, replyTo);
-    }
-
-    /** A proposal about no provider: a migration (or a parameter, the insurance excess). */
-    public Propose(String proposalId, String proposer, Proposal.Kind kind, String providerId, Proposal.ExcessMove excess,
-        Proposal.ParameterSetting setting, Proposal.Migration migration, long at, ActorRef<Decision> replyTo) {
-      this(proposalId, proposer, kind, providerId, excess, setting, migration, null, null, at, replyTo);
     }
 
     /** A proposal about no provider and without a migration: a parameter (or the insurance excess). */
@@ -148,9 +161,12 @@ public final class GovernanceEntity
 
   public record DecisionRefused(Refusal refusal, String reason) implements Decision {}
 
-  /** {@code NO_PROVIDER}, {@code ALREADY_QUALIFIED} and {@code NOT_QUALIFIED} are about the provider a proposal names. */
+  /**
+   * {@code NO_PROVIDER}, {@code ALREADY_QUALIFIED} and {@code NOT_QUALIFIED} are about the provider a proposal names;
+   * {@code NO_POOL} and {@code POOL_NOT_MIGRATABLE} about the pools a migration names.
+   */
   public enum Refusal { NOT_A_GOVERNOR, UNKNOWN_PROPOSAL, CLOSED, ALREADY_VOTED, INVALID, NOT_A_CANDIDATE, INSUFFICIENT_STAKE,
-    NO_PROVIDER, ALREADY_QUALIFIED, NOT_QUALIFIED }
+    NO_PROVIDER, ALREADY_QUALIFIED, NOT_QUALIFIED, NO_POOL, POOL_NOT_MIGRATABLE }
 
   /** A candidacy governance would take: {@code stake} BHKR base units to send, leaving the candidate's own stake at {@code ownStakeAfter}. */
   public record CandidacyTerms(String candidate, BigInteger stake, BigInteger ownStakeAfter) implements Decision {}

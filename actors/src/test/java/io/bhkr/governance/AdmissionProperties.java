@@ -17,7 +17,9 @@ import io.bhkr.transfer.DispatchReceived;
 import io.bhkr.transfer.Party;
 import io.bhkr.transfer.Transfer;
 import java.math.BigInteger;
+import io.bhkr.micropool.MicroPoolStatus;
 import java.util.List;
+import java.util.Map;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.LongRange;
@@ -85,5 +87,24 @@ class AdmissionProperties {
     // a proposal that does not say the provider's status is not admitted on trust
     Propose blind = new Propose("p", THREE.get(0), kind, PROVIDER, null, null, null, c.kWei(), null, T0, null);
     assertEquals(Refusal.INVALID, GovernanceDecisions.proposalRefusal(s, blind).refusal());
+  }
+
+  @Property
+  void aMigrationNamesTwoPoolsThatAreOpenOrActive(@ForAll MicroPoolStatus from, @ForAll MicroPoolStatus to) {
+    State s = withMinStake(0);
+    Propose c = new Propose("m", THREE.get(0), new Proposal.Migration("mp-a", "mp-b"), Map.of("mp-a", from, "mp-b", to), T0, null);
+    DecisionRefused refusal = GovernanceDecisions.proposalRefusal(s, c);
+    DecisionRefused expected = null;
+    for (var pool : List.of(Map.entry("mp-a", from), Map.entry("mp-b", to))) {
+      if (expected != null) break;
+      if (pool.getValue() == MicroPoolStatus.NONE) expected = new DecisionRefused(Refusal.NO_POOL, "no micro-pool " + pool.getKey());
+      else if (pool.getValue() != MicroPoolStatus.OPEN && pool.getValue() != MicroPoolStatus.ACTIVE)
+        expected = new DecisionRefused(Refusal.POOL_NOT_MIGRATABLE, "micro-pool " + pool.getKey() + " is " + pool.getValue());
+    }
+    assertEquals(expected, refusal);
+
+    Propose blind = new Propose("m", THREE.get(0), new Proposal.Migration("mp-a", "mp-b"), Map.of("mp-a", from), T0, null);
+    if (expected == null || expected.reason().contains("mp-b"))
+      assertEquals(Refusal.INVALID, GovernanceDecisions.proposalRefusal(s, blind).refusal(), "mp-b's status is missing");
   }
 }

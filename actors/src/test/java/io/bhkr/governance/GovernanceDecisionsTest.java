@@ -153,7 +153,11 @@ class GovernanceDecisionsTest {
       var blind = governance.<GovernanceEntity.Decision>runCommand(r -> new Propose("p-b", FIVE.get(0), Proposal.Kind.SET_PROVIDER_K,
           PROVIDER, BigInteger.ONE, null, T0, r));
       assertEquals(Refusal.INVALID, assertInstanceOf(DecisionRefused.class, blind.reply()).refusal());
-      assertTrue(unknown.hasNoEvents() && twice.hasNoEvents() && early.hasNoEvents() && blind.hasNoEvents());
+      var closedPool = governance.<GovernanceEntity.Decision>runCommand(r -> new Propose("p-m", FIVE.get(0),
+          new Proposal.Migration("mp-a", "mp-b"), java.util.Map.of("mp-a", io.bhkr.micropool.MicroPoolStatus.OPEN,
+              "mp-b", io.bhkr.micropool.MicroPoolStatus.COMPLETED), T0, r));
+      assertEquals(new DecisionRefused(Refusal.POOL_NOT_MIGRATABLE, "micro-pool mp-b is COMPLETED"), closedPool.reply());
+      assertTrue(unknown.hasNoEvents() && twice.hasNoEvents() && early.hasNoEvents() && blind.hasNoEvents() && closedPool.hasNoEvents());
       assertTrue(governance.getState().proposals().isEmpty());
     } finally {
       kit.shutdownTestKit();

@@ -396,11 +396,11 @@ class GovernanceEntityTest {
   @Test
   void aPassedMigrationOrdersTheOldPoolToMoveItsStakers() {
     found();
-    var refused = governance.<Decision>runCommand(r -> new GovernanceEntity.Propose("mig-0", G1, Proposal.Kind.MIGRATE_MICROPOOL, null,
-        null, null, new Proposal.Migration("mp-a", "mp-a"), T0, r));
+    var refused = governance.<Decision>runCommand(r -> new GovernanceEntity.Propose("mig-0", G1,
+        new Proposal.Migration("mp-a", "mp-a"), Map.of("mp-a", io.bhkr.micropool.MicroPoolStatus.OPEN), T0, r));
     refusalOf(refused.reply(), Refusal.INVALID);
-    governance.<Decision>runCommand(r -> new GovernanceEntity.Propose("mig-1", G1, Proposal.Kind.MIGRATE_MICROPOOL, null, null, null,
-        new Proposal.Migration("mp-a", "mp-b"), T0, r));
+    governance.<Decision>runCommand(r -> new GovernanceEntity.Propose("mig-1", G1,
+        new Proposal.Migration("mp-a", "mp-b"), Map.of("mp-a", io.bhkr.micropool.MicroPoolStatus.OPEN, "mp-b", io.bhkr.micropool.MicroPoolStatus.ACTIVE), T0, r));
     vote("mig-1", G1, true, T0 + 1);
     assertEquals(Proposal.Status.PASSED, proposalOf(vote("mig-1", G3, true, T0 + 2).reply()).status());
     var order = assertInstanceOf(io.bhkr.transfer.MicroPoolMigrationOrdered.class, deliveries.receiveMessage().dispatch());

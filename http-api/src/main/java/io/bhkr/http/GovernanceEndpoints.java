@@ -191,26 +191,12 @@ final class GovernanceEndpoints extends Endpoints {
   private CompletionStage<HttpResponse> proposeMigration(String signer, ProposalRequest req) {
     String from = Wire.id(req.poolId(), "poolId"), to = Wire.id(req.toPoolId(), "toPoolId");
     if (from.equals(to)) throw ApiException.invalid("toPoolId", "must be another pool");
-    return governor(signer)
-        .thenCompose(v -> ask(market.microPool(from), io.bhkr.micropool.MicroPoolEntity.Get::new))
-        .thenCombine(ask(market.microPool(to), io.bhkr.micropool.MicroPoolEntity.Get::new), (a, b) -> {
-          for (io.bhkr.micropool.MicroPoolView pool : List.of(a, b)) {
-            if (pool.status() == io.bhkr.micropool.MicroPoolStatus.NONE) throw ApiException.notFound("no micro-pool " + pool.poolId());
-            if (pool.status() != io.bhkr.micropool.MicroPoolStatus.OPEN && pool.status() != io.bhkr.micropool.MicroPoolStatus.ACTIVE)
-              throw ApiException.conflict("pool-not-migratable", "micro-pool " + pool.poolId() + " is " + pool.status());
-          }
-          return a;
-        })
-        .thenCompose(x -> ask(market.governance(), (ActorRef<Decision> r) -> new GovernanceEntity.Propose(newId("proposal-"), signer,
-            Proposal.Kind.MIGRATE_MICROPOOL, null, null, null, new Proposal.Migration(from, to), now(), r)))
+    // governance decides with both pools' statuses whether they may migrate (GovernanceDecisions.poolRefusal)
+    return ask(market.microPool(from), io.bhkr.micropool.MicroPoolEntity.Get::new)
+        .thenCombine(ask(market.microPool(to), io.bhkr.micropool.MicroPoolEntity.Get::new), (a, b) -> Map.of(from, a.status(), to, b.status()))
+        .thenCompose(statuses -> ask(market.governance(), (ActorRef<Decision> r) -> new GovernanceEntity.Propose(newId("proposal-"), signer,
+            new Proposal.Migration(from, to), statuses, now(), r)))
         .thenApply(decision -> json(201, render(decided(decision))));
-  }
-
-  private CompletionStage<GovernanceEntity.GovernanceView> governor(String signer) {
-    return view().thenApply(v -> {
-      if (!v.governors().contains(signer)) throw ApiException.forbidden("not-a-governor", signer + " is not a governor");
-      return v;
-    });
   }
 
   private CompletionStage<HttpResponse> vote(String proposalId, String signer, byte[] body) {
@@ -267,6 +253,8 @@ final class GovernanceEndpoints extends Endpoints {
         case NO_PROVIDER -> ApiException.notFound(refused.reason());
         case ALREADY_QUALIFIED -> ApiException.conflict("already-qualified", refused.reason());
         case NOT_QUALIFIED -> ApiException.conflict("not-qualified", refused.reason());
+        case NO_POOL -> ApiException.notFound(refused.reason());
+        case POOL_NOT_MIGRATABLE -> ApiException.conflict("pool-not-migratable", refused.reason());
         case NOT_A_CANDIDATE, INSUFFICIENT_STAKE -> ApiException.conflict("not-a-proposal-refusal", refused.reason());
       };
     }
