@@ -5,6 +5,7 @@ import io.bhkr.micropool.MicroPoolEvents.AethBurned;
 import io.bhkr.micropool.MicroPoolEvents.AethMinted;
 import io.bhkr.micropool.MicroPoolEvents.AethReturned;
 import io.bhkr.micropool.MicroPoolEvents.Completed;
+import io.bhkr.governance.Parameters;
 import io.bhkr.micropool.MicroPoolEvents.FeeCharged;
 import io.bhkr.micropool.MicroPoolEvents.FeeReceived;
 import io.bhkr.micropool.MicroPoolEvents.FeeReturned;
@@ -69,11 +70,39 @@ public final class MicroPoolDecisions {
   }
 
   private static List<DomainEvent> open(MicroPoolState s, Party self, MicroPoolOpening o) {
-    if (s.status() != MicroPoolStatus.NONE || !o.from().equals(Party.account(o.providerId())))
+    if (openingRefusal(s, self.id(), o.stake(), o.terms()) != null || !o.from().equals(Party.account(o.providerId())))
       return giveBack(self, o, o.id(), o.openedAt());
     List<DomainEvent> events = new ArrayList<>(List.of(new MicroPoolOpened(o)));
     if (!o.stake().isLessThan(o.terms().validatorStake())) events.add(new Activated(o.openedAt(), o.stake().amount()));
     return events;
+  }
+
+  /**
+   * The terms a pool opens on (economics 4): its fp and end, the rest from the parameters in force,
+   * and the contract that holds its principal, if any.
+   */
+  public static MicroPoolTerms openingTerms(Amount fp, long endsAt, Parameters inForce, String chainPool) {
+    return MicroPoolTerms.of(fp, endsAt, inForce, chainPool);
+  }
+
+  /**
+   * Why a provider's opening with its share {@code k} under {@code terms} would go back, or null
+   * when the pool opens. Asked before the provider pays (MicroPoolEntity.QuoteOpening), applied
+   * again when the opening arrives.
+   */
+  public static MicroPoolRefusal openingRefusal(MicroPoolState s, String poolId, Amount k, MicroPoolTerms terms) {
+    if (s.status() != MicroPoolStatus.NONE)
+      return new MicroPoolRefusal(MicroPoolRefusal.Kind.ALREADY_OPENED, "micro-pool " + poolId + " is " + s.status());
+    // on chain, the contract takes the stakers' ETH up to the validator stake less k: k leaves them room
+    if (terms.onChain() && !k.isLessThan(terms.validatorStake()))
+      return new MicroPoolRefusal(MicroPoolRefusal.Kind.NO_ROOM_FOR_STAKERS,
+          "a pool whose principal is on chain needs room for stakers: k must be below the validator stake");
+    return null;
+  }
+
+  /** What a pool whose principal is on chain must activate at in its contract: the validator stake less the provider's k. */
+  public static Amount chainActivation(MicroPoolTerms terms, Amount k) {
+    return terms.validatorStake().minus(k);
   }
 
   /**

@@ -59,6 +59,19 @@ public final class MicroPoolEntity
     }
   }
 
+  /**
+   * On what terms would this pool open with the provider's share {@code k}, its {@code fp} and
+   * {@code endsAt}, under the parameters in force as the shell read them from governance, and
+   * its principal in the contract {@code chainPool} if not null? Asked before the provider pays
+   * (MicroPoolDecisions.openingTerms, openingRefusal); the opening carries the terms answered.
+   */
+  public record QuoteOpening(io.bhkr.money.Amount k, io.bhkr.money.Amount fp, long endsAt, io.bhkr.governance.Parameters parameters,
+      String chainPool, ActorRef<OpeningQuote> replyTo) implements Command {}
+
+  /** The terms, and for a pool on chain the activation amount its contract must have; null with {@code refusal}. */
+  public record OpeningQuote(MicroPoolTerms terms, io.bhkr.money.Amount chainActivation, MicroPoolRefusal refusal)
+      implements JsonSerializable {}
+
   /** Would rewards from {@code account} complete the pool now? (MicroPoolDecisions.completionRefusal) */
   public record CheckCompletion(String account, ActorRef<CompletionCheck> replyTo) implements Command {}
 
@@ -135,6 +148,7 @@ public final class MicroPoolEntity
         .onCommand(CheckAethBack.class, (s, c) ->
             Effect().reply(c.replyTo(), new AethBackCheck(MicroPoolDecisions.aethBackRefusal(s, c.holder(), c.amount()))))
         .onCommand(QuoteStake.class, (s, c) -> Effect().reply(c.replyTo(), quote(s, c)))
+        .onCommand(QuoteOpening.class, (s, c) -> Effect().reply(c.replyTo(), quoteOpening(s, c)))
         .onCommand(CheckCompletion.class, (s, c) -> Effect().reply(c.replyTo(),
             new CompletionCheck(MicroPoolDecisions.completionRefusal(s, poolId, Party.account(c.account())))))
         .onCommand(AwaitOutcome.class, this::onAwait)
@@ -199,6 +213,18 @@ public final class MicroPoolEntity
     Outcome.Kind kind = s.seen().contains("return:" + id) ? Outcome.Kind.RETURNED
         : s.seen().contains(id) ? Outcome.Kind.APPLIED : Outcome.Kind.PENDING;
     return new Outcome(id, kind);
+  }
+
+  private OpeningQuote quoteOpening(MicroPoolState s, QuoteOpening c) {
+    MicroPoolTerms terms;
+    try {
+      terms = MicroPoolDecisions.openingTerms(c.fp(), c.endsAt(), c.parameters(), c.chainPool());
+    } catch (IllegalArgumentException e) {
+      return new OpeningQuote(null, null, new MicroPoolRefusal(MicroPoolRefusal.Kind.INVALID_TERMS, e.getMessage()));
+    }
+    MicroPoolRefusal refusal = MicroPoolDecisions.openingRefusal(s, poolId, c.k(), terms);
+    if (refusal != null) return new OpeningQuote(null, null, refusal);
+    return new OpeningQuote(terms, terms.onChain() ? MicroPoolDecisions.chainActivation(terms, c.k()) : null, null);
   }
 
   private StakeQuote quote(MicroPoolState s, QuoteStake c) {

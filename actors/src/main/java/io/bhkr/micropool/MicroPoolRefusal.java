@@ -17,6 +17,12 @@ public record MicroPoolRefusal(Kind kind, String reason) implements JsonSerializ
     STAKING_ENDED,
     /** The pool is not ACTIVE (slashing, completion). */
     NOT_ACTIVE,
+    /** The pool has opened already (opening). */
+    ALREADY_OPENED,
+    /** Terms no pool opens on: fp not in BHKR, a chain pool that is no lowercase address (opening). */
+    INVALID_TERMS,
+    /** A pool whose principal is on chain with a provider's k of the whole validator stake: no room for stakers (opening). */
+    NO_ROOM_FOR_STAKERS,
     /** Only the pool's provider does this (completion). */
     NOT_THE_PROVIDER,
     /** The pool's principal is held on chain, where this is not done (stakes are taken there). */

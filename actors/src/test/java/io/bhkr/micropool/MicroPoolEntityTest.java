@@ -338,4 +338,24 @@ class MicroPoolEntityTest {
     assertEquals(MicroPoolStatus.ACTIVE, view().status());
     assertNull(pool.<MicroPoolEntity.CompletionCheck>runCommand(r -> new MicroPoolEntity.CheckCompletion(PROVIDER, r)).reply().refusal());
   }
+
+  /** The pool sets its own terms from the parameters in force, and an opening with no room for stakers on chain is refused, asked or sent. */
+  @Test
+  void thePoolSetsItsTermsAndRefusesAnOpeningOnChainWithoutRoomForStakers() {
+    String contract = "0x00000000000000000000000000000000000000c1";
+    var quote = pool.<MicroPoolEntity.OpeningQuote>runCommand(r ->
+        new MicroPoolEntity.QuoteOpening(eth(8), bhkr(100), 1_000, Parameters.development(), contract, r));
+    assertEquals(MicroPoolTerms.of(bhkr(100), 1_000, Parameters.development(), contract), quote.reply().terms());
+    assertEquals(eth(24), quote.reply().chainActivation(), "32 ETH less k");
+    assertTrue(quote.hasNoEvents());
+
+    var full = pool.<MicroPoolEntity.OpeningQuote>runCommand(r ->
+        new MicroPoolEntity.QuoteOpening(eth(32), bhkr(100), 1_000, Parameters.development(), contract, r));
+    assertEquals(MicroPoolRefusal.Kind.NO_ROOM_FOR_STAKERS, full.reply().refusal().kind());
+    MicroPoolOpening straight = new MicroPoolOpening("open-full", Party.account(PROVIDER), self, PROVIDER, eth(32),
+        MicroPoolTerms.of(bhkr(100), 1_000, Parameters.development(), contract), 10);
+    assertEquals(List.of(new Transfer("return:open-full", self, Party.account(PROVIDER), eth(32), "returned", 10)),
+        sent(receive(straight).events()));
+    assertEquals(MicroPoolStatus.NONE, view().status());
+  }
 }

@@ -62,7 +62,7 @@ class StakeQuoteProperties {
       // the fee it would have charged had it been open
       List<DomainEvent> events = arrive(s, stake, Amount.zero(Asset.BHKR), at);
       assertTrue(events.stream().anyMatch(e -> e instanceof StakeRefused), refusal.reason());
-      MicroPoolRefusal.Kind expected = onChain ? MicroPoolRefusal.Kind.PRINCIPAL_ON_CHAIN
+      MicroPoolRefusal.Kind expected = s.terms() != null && s.terms().onChain() ? MicroPoolRefusal.Kind.PRINCIPAL_ON_CHAIN
           : s.status() != MicroPoolStatus.OPEN ? MicroPoolRefusal.Kind.NOT_OPEN : MicroPoolRefusal.Kind.STAKING_ENDED;
       assertEquals(expected, refusal.kind());
       return;
@@ -87,5 +87,26 @@ class StakeQuoteProperties {
     assertNotNull(refusal);
     assertEquals(new MicroPoolRefusal(MicroPoolRefusal.Kind.NOT_OPEN, "micro-pool mp is ACTIVE"), refusal);
     assertNull(MicroPoolDecisions.stakeRefusal(opened(100, 8, false, new ArrayList<>()), "mp", Math.min(at, ENDS_AT - 1)));
+  }
+
+  @Property
+  void aPoolOnChainOpensOnlyWithRoomForStakersAndOnlyOnce(@ForAll @LongRange(min = 1, max = 40) long kEther, @ForAll boolean onChain) {
+    Amount k = Amount.tokens(Asset.ETH, kEther);
+    MicroPoolTerms terms = MicroPoolDecisions.openingTerms(Amount.tokens(Asset.BHKR, 100), ENDS_AT, Parameters.development(),
+        onChain ? "0x00000000000000000000000000000000000000c1" : null);
+    assertEquals(MicroPoolTerms.of(Amount.tokens(Asset.BHKR, 100), ENDS_AT, Parameters.development(), terms.chainPool()), terms);
+    MicroPoolRefusal refusal = MicroPoolDecisions.openingRefusal(MicroPoolState.empty(), "mp", k, terms);
+    boolean room = k.isLessThan(terms.validatorStake());
+    assertEquals(onChain && !room, refusal != null);
+    if (refusal != null) assertEquals(MicroPoolRefusal.Kind.NO_ROOM_FOR_STAKERS, refusal.kind());
+    if (onChain && room) assertEquals(terms.validatorStake().minus(k), MicroPoolDecisions.chainActivation(terms, k));
+
+    // the opening itself, arriving, is decided by the same rule
+    List<DomainEvent> journal = new ArrayList<>();
+    MicroPoolState after = PoolJournal.fold(MicroPoolState.empty(), POOL, journal,
+        new MicroPoolOpening("open", Party.account(PROVIDER), POOL, PROVIDER, k, terms, 1));
+    assertEquals(refusal == null, after.status() != MicroPoolStatus.NONE, journal.toString());
+    if (refusal == null)
+      assertEquals(MicroPoolRefusal.Kind.ALREADY_OPENED, MicroPoolDecisions.openingRefusal(after, "mp", k, terms).kind());
   }
 }

@@ -83,23 +83,31 @@ final class MicroPoolEndpoints extends Endpoints {
               if (check.refusal() != null) throw refusal(check.refusal());
               return g;
             }))
-        .thenCompose(g -> chainPool == null ? java.util.concurrent.CompletableFuture.completedFuture(g)
-            : checkedContract(contracts, chainPool, signer, endsAt, fp, stake, g.parameters().microPools().validatorStake())
-                .thenApply(x -> g))
-        .thenCompose(g -> pay(signer, new MicroPoolOpening("open:" + poolId, Party.account(signer), Party.microPool(poolId), signer,
-            stake, MicroPoolTerms.of(fp, endsAt, g.parameters(), chainPool), now())))
+        // the pool sets its terms from the parameters in force, and says whether it can open on them (MicroPoolDecisions.openingRefusal)
+        .thenCompose(g -> ask(market.microPool(poolId), (ActorRef<MicroPoolEntity.OpeningQuote> r) ->
+            new MicroPoolEntity.QuoteOpening(stake, fp, endsAt, g.parameters(), chainPool, r)))
+        .thenCompose(quote -> {
+          MicroPoolRefusal refusal = quote.refusal();
+          if (refusal != null) throw switch (refusal.kind()) {
+            case NO_ROOM_FOR_STAKERS -> ApiException.invalid("stake", refusal.reason());
+            case INVALID_TERMS -> ApiException.invalid("fp", refusal.reason());
+            default -> ApiException.conflict("pool-exists", refusal.reason()); // a fresh id: not expected
+          };
+          return chainPool == null ? java.util.concurrent.CompletableFuture.completedFuture(quote.terms())
+              : checkedContract(contracts, chainPool, signer, quote.terms(), quote.chainActivation()).thenApply(x -> quote.terms());
+        })
+        .thenCompose(terms -> pay(signer, new MicroPoolOpening("open:" + poolId, Party.account(signer), Party.microPool(poolId), signer,
+            stake, terms, now())))
         // the pool answers once it has opened (or returned) the opening: no polling
         .thenCompose(x -> outcome(poolId, "open:" + poolId))
         .thenCompose(o -> view(poolId))
         .thenApply(v -> json(v.status() == MicroPoolStatus.NONE ? 202 : 201, Map.of("poolId", poolId, "status", v.status().name())));
   }
 
-  /** The contract must be this deployment's, unopened, and built with the pool's terms; it activates at the validator stake less k. */
-  private CompletionStage<Object> checkedContract(MicroPoolContracts contracts, String chainPool, String provider, long endsAt, Amount fp,
-      Amount k, Amount validatorStake) {
-    if (!k.isLessThan(validatorStake))
-      throw ApiException.invalid("stake", "a pool whose principal is on chain needs room for stakers: k must be below the validator stake");
-    return contracts.refusal(chainPool, provider, endsAt, fp.amount(), validatorStake.amount().subtract(k.amount()))
+  /** The contract must be this deployment's, unopened, and built with the pool's terms; it activates at {@code activation}. */
+  private CompletionStage<Object> checkedContract(MicroPoolContracts contracts, String chainPool, String provider, MicroPoolTerms terms,
+      Amount activation) {
+    return contracts.refusal(chainPool, provider, terms.endsAt(), terms.fp().amount(), activation.amount())
         .thenApply(refusal -> {
           if (refusal != null) throw ApiException.conflict("chain-pool-mismatch", refusal);
           return chainPool;
