@@ -299,8 +299,13 @@ public final class MicroPoolDecisions {
     return events;
   }
 
-  /** Why the pool cannot close at {@code at}, or null when it can: only an OPEN pool at or past its end time. */
-  public static MicroPoolRefusal closingRefusal(MicroPoolState s, long at) {
+  /**
+   * Why {@code closer} cannot close the pool at {@code at}, or null when it can: only its provider,
+   * only an OPEN pool at or past its end time.
+   */
+  public static MicroPoolRefusal closingRefusal(MicroPoolState s, String closer, long at) {
+    if (s.providerId() == null || !s.providerId().equals(closer))
+      return new MicroPoolRefusal(MicroPoolRefusal.Kind.NOT_THE_PROVIDER, "only " + s.providerId() + " closes this pool");
     if (s.status() != MicroPoolStatus.OPEN)
       return new MicroPoolRefusal(MicroPoolRefusal.Kind.NOT_OPEN, "the pool is " + s.status() + "; only an OPEN pool closes");
     if (at < s.terms().endsAt())

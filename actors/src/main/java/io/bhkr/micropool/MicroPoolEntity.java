@@ -92,8 +92,11 @@ public final class MicroPoolEntity
     public enum Kind { PENDING, APPLIED, RETURNED }
   }
 
-  /** The provider closes its pool that is still OPEN at or after its end time ({@code at}). */
-  public record Close(long at, ActorRef<Closing> replyTo) implements Command {}
+  /** The provider ({@code closer}) closes its pool that is still OPEN at or after its end time ({@code at}). */
+  public record Close(String closer, long at, ActorRef<Closing> replyTo) implements Command {}
+
+  /** Would {@link Close} close the pool now? Asked before reading the chain of a pool on chain (MicroPoolDecisions.closingRefusal). */
+  public record CheckClosure(String closer, long at, ActorRef<Closing> replyTo) implements Command {}
 
   /** {@code refusal} is null when the pool closed; {@code kind} says which rule refused it. */
   public record Closing(String refusal, MicroPoolRefusal.Kind kind) implements JsonSerializable {}
@@ -153,6 +156,10 @@ public final class MicroPoolEntity
             new CompletionCheck(MicroPoolDecisions.completionRefusal(s, poolId, Party.account(c.account())))))
         .onCommand(AwaitOutcome.class, this::onAwait)
         .onCommand(Close.class, this::onClose)
+        .onCommand(CheckClosure.class, (s, c) -> {
+          MicroPoolRefusal refusal = MicroPoolDecisions.closingRefusal(s, c.closer(), c.at());
+          return Effect().reply(c.replyTo(), refusal == null ? new Closing(null, null) : new Closing(refusal.reason(), refusal.kind()));
+        })
         .onCommand(Slash.class, this::onSlash)
         .onCommand(RecordChainFact.class, this::onChainFact)
         .onCommand(Confirm.class, (s, c) -> onReceipt(s, c.receipt()))
@@ -168,7 +175,7 @@ public final class MicroPoolEntity
   }
 
   private ReplyEffect<DomainEvent, MicroPoolState> onClose(MicroPoolState s, Close c) {
-    MicroPoolRefusal refusal = MicroPoolDecisions.closingRefusal(s, c.at());
+    MicroPoolRefusal refusal = MicroPoolDecisions.closingRefusal(s, c.closer(), c.at());
     if (refusal != null) return Effect().reply(c.replyTo(), new Closing(refusal.reason(), refusal.kind()));
     List<DomainEvent> events = MicroPoolDecisions.close(s, self, c.at());
     return persistSendAndAnswer(events, c.replyTo(), new Closing(null, null));

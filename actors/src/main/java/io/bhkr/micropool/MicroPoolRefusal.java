@@ -23,7 +23,7 @@ public record MicroPoolRefusal(Kind kind, String reason) implements JsonSerializ
     INVALID_TERMS,
     /** A pool whose principal is on chain with a provider's k of the whole validator stake: no room for stakers (opening). */
     NO_ROOM_FOR_STAKERS,
-    /** Only the pool's provider does this (completion). */
+    /** Only the pool's provider does this (completion, closing). */
     NOT_THE_PROVIDER,
     /** The pool's principal is held on chain, where this is not done (stakes are taken there). */
     PRINCIPAL_ON_CHAIN,

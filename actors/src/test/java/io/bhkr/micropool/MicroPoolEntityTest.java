@@ -198,11 +198,11 @@ class MicroPoolEntityTest {
     assertEquals(List.of(Party.account(B)), back.stream().map(Transfer::to).toList(), "a stake at the end time goes back");
     assertEquals(eth(10).amount(), sum(back, Party.account(B), Asset.ETH));
 
-    var early = pool.<MicroPoolEntity.Closing>runCommand(r -> new MicroPoolEntity.Close(999, r));
+    var early = pool.<MicroPoolEntity.Closing>runCommand(r -> new MicroPoolEntity.Close(PROVIDER, 999, r));
     assertTrue(early.reply().refusal().contains("open until 1000"), early.reply().refusal());
     assertTrue(early.hasNoEvents());
 
-    var closed = pool.<MicroPoolEntity.Closing>runCommand(r -> new MicroPoolEntity.Close(1_000, r));
+    var closed = pool.<MicroPoolEntity.Closing>runCommand(r -> new MicroPoolEntity.Close(PROVIDER, 1_000, r));
     assertEquals(null, closed.reply().refusal());
     assertEquals(List.of(new Transfer("principal:close:mp-1", self, Party.account(PROVIDER), eth(8), "micropool-closed", 1_000)),
         sent(closed.events()), "the provider's k goes back");
@@ -213,7 +213,7 @@ class MicroPoolEntityTest {
     assertEquals(eth(4).amount(), sum(sent(withdrawn.events()), Party.account(A), Asset.ETH), "the staker takes its ETH back");
     assertEquals(BigInteger.ZERO, view().aethOutstanding());
     assertEquals(BigInteger.ZERO, pool.restart().state().held().of(Asset.ETH).amount(), "the pool keeps nothing");
-    assertTrue(pool.<MicroPoolEntity.Closing>runCommand(r -> new MicroPoolEntity.Close(1_002, r)).reply().refusal().contains("CLOSED"));
+    assertTrue(pool.<MicroPoolEntity.Closing>runCommand(r -> new MicroPoolEntity.Close(PROVIDER, 1_002, r)).reply().refusal().contains("CLOSED"));
   }
 
   /** The fee is the pool's to compute (economics 4): a caller sending a stake straight to the pool with a fee of its own choosing is refused. */
@@ -249,10 +249,10 @@ class MicroPoolEntityTest {
   void closingRefusalsAreTyped() {
     receive(opening(self, 8)); // ends at 1_000
     assertEquals(MicroPoolRefusal.Kind.NOT_ENDED,
-        pool.<MicroPoolEntity.Closing>runCommand(r -> new MicroPoolEntity.Close(999, r)).reply().kind());
-    assertNull(pool.<MicroPoolEntity.Closing>runCommand(r -> new MicroPoolEntity.Close(1_000, r)).reply().kind());
+        pool.<MicroPoolEntity.Closing>runCommand(r -> new MicroPoolEntity.Close(PROVIDER, 999, r)).reply().kind());
+    assertNull(pool.<MicroPoolEntity.Closing>runCommand(r -> new MicroPoolEntity.Close(PROVIDER, 1_000, r)).reply().kind());
     assertEquals(MicroPoolRefusal.Kind.NOT_OPEN,
-        pool.<MicroPoolEntity.Closing>runCommand(r -> new MicroPoolEntity.Close(1_001, r)).reply().kind());
+        pool.<MicroPoolEntity.Closing>runCommand(r -> new MicroPoolEntity.Close(PROVIDER, 1_001, r)).reply().kind());
   }
 
   /** The refusal the API shows before the aETH leaves is the pool's own, and aETH sent straight to the pool meets the same rule. */
@@ -357,5 +357,22 @@ class MicroPoolEntityTest {
     assertEquals(List.of(new Transfer("return:open-full", self, Party.account(PROVIDER), eth(32), "returned", 10)),
         sent(receive(straight).events()));
     assertEquals(MicroPoolStatus.NONE, view().status());
+  }
+
+  /** Only the provider closes its pool, whether the API asks first or a Close comes straight to the pool. */
+  @Test
+  void onlyTheProviderClosesItsPool() {
+    receive(opening(self, 8));
+    MicroPoolEntity.Closing notTheProvider = new MicroPoolEntity.Closing("only " + PROVIDER + " closes this pool",
+        MicroPoolRefusal.Kind.NOT_THE_PROVIDER);
+    assertEquals(notTheProvider, pool.<MicroPoolEntity.Closing>runCommand(r -> new MicroPoolEntity.CheckClosure(A, 1_000, r)).reply());
+    var straight = pool.<MicroPoolEntity.Closing>runCommand(r -> new MicroPoolEntity.Close(A, 1_000, r));
+    assertEquals(notTheProvider, straight.reply());
+    assertTrue(straight.hasNoEvents());
+    assertEquals(MicroPoolRefusal.Kind.NOT_ENDED,
+        pool.<MicroPoolEntity.Closing>runCommand(r -> new MicroPoolEntity.CheckClosure(PROVIDER, 999, r)).reply().kind());
+    assertEquals(new MicroPoolEntity.Closing(null, null),
+        pool.<MicroPoolEntity.Closing>runCommand(r -> new MicroPoolEntity.CheckClosure(PROVIDER, 1_000, r)).reply());
+    assertEquals(MicroPoolStatus.OPEN, view().status(), "asking closes nothing");
   }
 }

@@ -176,16 +176,19 @@ final class MicroPoolEndpoints extends Endpoints {
 
   /** The provider closes its pool still OPEN at its end time: its k comes back, stakers withdraw theirs. */
   private CompletionStage<HttpResponse> close(String rawId, String signer) {
-    return existing(rawId).thenCompose(v -> {
-      if (!signer.equals(v.providerId())) throw ApiException.forbidden("not-the-provider", "only " + v.providerId() + " closes this pool");
-      if (!v.terms().onChain() || v.status() != MicroPoolStatus.OPEN || now() < v.terms().endsAt()) return close(v);
+    long at = now();
+    // who closes the pool and when is the pool's rule (MicroPoolDecisions.closingRefusal); asked first, as the chain is read only then
+    return existing(rawId).thenCompose(v -> ask(market.microPool(v.poolId()),
+        (ActorRef<MicroPoolEntity.Closing> r) -> new MicroPoolEntity.CheckClosure(signer, at, r)).thenCompose(check -> {
+      if (check.kind() == MicroPoolRefusal.Kind.NOT_THE_PROVIDER) throw ApiException.forbidden("not-the-provider", check.refusal());
+      if (check.refusal() != null || !v.terms().onChain()) return close(v, signer, at);
       // the contract may still activate from a stake the bridge has not confirmed yet: close only once it cannot
       return chain("the pool's contract cannot be read").microPools().endedUnactivated(v.terms().chainPool()).thenCompose(ended -> {
         if (!ended) throw ApiException.conflict("pool-not-ended", "the chain has not yet confirmed a block past " + v.terms().endsAt()
             + " with the contract " + v.terms().chainPool() + " inactive");
-        return close(v);
+        return close(v, signer, at);
       });
-    }).thenCompose(closing -> {
+    })).thenCompose(closing -> {
       if (closing.refusal() != null)
         throw ApiException.conflict(closing.kind() == MicroPoolRefusal.Kind.NOT_ENDED ? "pool-not-ended" : "pool-not-open",
             closing.refusal());
@@ -193,8 +196,8 @@ final class MicroPoolEndpoints extends Endpoints {
     });
   }
 
-  private CompletionStage<MicroPoolEntity.Closing> close(MicroPoolView v) {
-    return ask(market.microPool(v.poolId()), (ActorRef<MicroPoolEntity.Closing> r) -> new MicroPoolEntity.Close(now(), r));
+  private CompletionStage<MicroPoolEntity.Closing> close(MicroPoolView v, String closer, long at) {
+    return ask(market.microPool(v.poolId()), (ActorRef<MicroPoolEntity.Closing> r) -> new MicroPoolEntity.Close(closer, at, r));
   }
 
   private static ApiException refusal(EthShare.Refusal r) {
