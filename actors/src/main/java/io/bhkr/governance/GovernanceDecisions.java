@@ -8,6 +8,9 @@ import io.bhkr.governance.GovernanceEntity.Refusal;
 import io.bhkr.governance.GovernanceEntity.State;
 import io.bhkr.governance.GovernanceEntity.Vote;
 import io.bhkr.governance.GovernanceEntity.VoteCast;
+import io.bhkr.micropool.MicroPoolStatus;
+import io.bhkr.money.Amount;
+import io.bhkr.provider.ProviderEntity;
 import io.bhkr.rules.Disqualification;
 import io.bhkr.rules.TrustTier;
 import io.bhkr.serialization.DomainEvent;
@@ -19,6 +22,7 @@ import io.bhkr.transfer.Party;
 import io.bhkr.transfer.ProviderDisqualification;
 import io.bhkr.transfer.ProviderKSet;
 import io.bhkr.transfer.ProviderQualified;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -44,6 +48,10 @@ public final class GovernanceDecisions {
     boolean aboutProvider = Proposal.aboutProvider(c.kind());
     if (aboutProvider && (c.providerId() == null || c.providerId().isBlank()))
       return new DecisionRefused(Refusal.INVALID, "providerId is missing");
+    if (aboutProvider) {
+      DecisionRefused standing = providerRefusal(c);
+      if (standing != null) return standing;
+    }
     if (c.kind() == Proposal.Kind.SET_PROVIDER_K
         && (c.kWei() == null || c.kWei().signum() < 0 || c.kWei().compareTo(TrustTier.MAX_K) > 0))
       return new DecisionRefused(Refusal.INVALID, "k must be 0 to 16 ETH (in wei)");
@@ -58,8 +66,58 @@ public final class GovernanceDecisions {
       Proposal.Migration m = c.migration();
       if (m == null || m.poolId() == null || m.toPoolId() == null || m.poolId().equals(m.toPoolId()))
         return new DecisionRefused(Refusal.INVALID, "a migration names two different pools");
+      for (String pool : List.of(m.poolId(), m.toPoolId())) {
+        DecisionRefused standing = poolRefusal(pool, c.poolStatuses().get(pool));
+        if (standing != null) return standing;
+      }
     } else if (!aboutProvider && c.excess() == null) return new DecisionRefused(Refusal.INVALID, "the excess move is missing");
     return null;
+  }
+
+  /**
+   * A provider is qualified from APPLIED only, and disqualified or given a k once qualified (any
+   * later status). The status is the one the proposer read from the provider when proposing.
+   */
+  static DecisionRefused providerRefusal(Propose c) {
+    ProviderEntity.Status status = c.providerStatus();
+    if (status == null)
+      return new DecisionRefused(Refusal.INVALID, "the status of provider " + c.providerId() + " is missing: read it from the provider");
+    if (status == ProviderEntity.Status.NONE) return new DecisionRefused(Refusal.NO_PROVIDER, "no provider " + c.providerId());
+    if (c.kind() == Proposal.Kind.QUALIFY_PROVIDER && status != ProviderEntity.Status.APPLIED)
+      return new DecisionRefused(Refusal.ALREADY_QUALIFIED, "provider " + c.providerId() + " is " + status);
+    if (c.kind() != Proposal.Kind.QUALIFY_PROVIDER && status == ProviderEntity.Status.APPLIED)
+      return new DecisionRefused(Refusal.NOT_QUALIFIED, "provider " + c.providerId() + " is not qualified yet");
+    return null;
+  }
+
+  /** A micro-pool migrates, or takes another's stakers, while OPEN or ACTIVE (economics 4), as the proposer read it. */
+  static DecisionRefused poolRefusal(String poolId, MicroPoolStatus status) {
+    if (status == null) return new DecisionRefused(Refusal.INVALID, "the status of micro-pool " + poolId + " is missing: read it from the pool");
+    if (status == MicroPoolStatus.NONE) return new DecisionRefused(Refusal.NO_POOL, "no micro-pool " + poolId);
+    if (status != MicroPoolStatus.OPEN && status != MicroPoolStatus.ACTIVE)
+      return new DecisionRefused(Refusal.POOL_NOT_MIGRATABLE, "micro-pool " + poolId + " is " + status);
+    return null;
+  }
+
+  /**
+   * A candidacy (economics 10): {@code stake} BHKR base units, governorMinStake when null, moves
+   * from the candidate's account into governance. A candidate who does not sit must then hold at
+   * least governorMinStake in all; a governor may add any positive amount to its stake.
+   */
+  public static GovernanceEntity.Decision candidacy(State s, String candidate, BigInteger stake) {
+    if (s.genesis() == null || s.council() == null)
+      return new DecisionRefused(Refusal.INVALID, "governance has no genesis yet: nobody stands");
+    Amount min = s.genesis().parameters().elections().governorMinStake();
+    BigInteger amount = stake == null ? min.amount() : stake;
+    if (amount.signum() < 0) return new DecisionRefused(Refusal.INVALID, "the stake must be more than 0");
+    if (amount.signum() == 0)
+      return new DecisionRefused(Refusal.INVALID, stake == null
+          ? "governorMinStake is 0 here, so say how much BHKR to stake: {\"stake\":{\"asset\":\"BHKR\",\"amount\":…}}"
+          : "the stake must be more than 0");
+    BigInteger after = s.council().ownStake(candidate).add(amount);
+    if (!s.council().isGovernor(candidate) && after.compareTo(min.amount()) < 0)
+      return new DecisionRefused(Refusal.INVALID, "a candidate stakes at least governorMinStake = " + min.amount() + " BHKR base units");
+    return new GovernanceEntity.CandidacyTerms(candidate, amount, after);
   }
 
   /** The proposal an admissible {@link Propose} opens, open until {@code proposalSeconds} after it. */

@@ -19,6 +19,8 @@ import io.bhkr.transfer.DispatchReceived;
 import io.bhkr.transfer.Seen;
 import io.bhkr.transfer.Transfer;
 import io.bhkr.money.Asset;
+import io.bhkr.micropool.MicroPoolStatus;
+import io.bhkr.provider.ProviderEntity;
 import java.math.BigInteger;
 import io.bhkr.transfer.DispatchRoute;
 import io.bhkr.transfer.DispatchSent;
@@ -72,36 +74,68 @@ public final class GovernanceEntity
   /** What a tick did: the proposals it expired and the election it held, if any. */
   public record Ticked(List<String> expired, ElectionHeld election, Phase phase) implements JsonSerializable {}
 
+  /**
+   * A governor proposes. {@code providerStatus} is the status of the provider a QUALIFY_PROVIDER,
+   * DISQUALIFY_PROVIDER or SET_PROVIDER_K proposal is about, read from that provider by the shell
+   * (as {@link GiveVotes} carries the stake it read): governance keeps no copy of it, and decides
+   * with it whether the proposal is admissible ({@link GovernanceDecisions#proposalRefusal}).
+   * {@code poolStatuses} are, likewise, the statuses of the two pools a MIGRATE_MICROPOOL names.
+   */
   public record Propose(String proposalId, String proposer, Proposal.Kind kind, String providerId, Proposal.ExcessMove excess,
-      Proposal.ParameterSetting setting, Proposal.Migration migration, java.math.BigInteger kWei, long at,
-      ActorRef<Decision> replyTo) implements Command {
+      Proposal.ParameterSetting setting, Proposal.Migration migration, java.math.BigInteger kWei, ProviderEntity.Status providerStatus,
+      Map<String, MicroPoolStatus> poolStatuses, long at, ActorRef<Decision> replyTo) implements Command {
 
-    /** A proposal without a provider's k. */
-    public Propose(String proposalId, String proposer, Proposal.Kind kind, String providerId, Proposal.ExcessMove excess,
-        Proposal.ParameterSetting setting, Proposal.Migration migration, long at, ActorRef<Decision> replyTo) {
-      this(proposalId, proposer, kind, providerId, excess, setting, migration, null, at, replyTo);
+    public Propose {
+      poolStatuses = poolStatuses == null ? Map.of() : Map.copyOf(poolStatuses);
     }
 
-    /** A proposal without a migration. */
+    /** A proposal without pool statuses (any but MIGRATE_MICROPOOL). */
+    public Propose(String proposalId, String proposer, Proposal.Kind kind, String providerId, Proposal.ExcessMove excess,
+        Proposal.ParameterSetting setting, Proposal.Migration migration, java.math.BigInteger kWei, ProviderEntity.Status providerStatus,
+        long at, ActorRef<Decision> replyTo) {
+      this(proposalId, proposer, kind, providerId, excess, setting, migration, kWei, providerStatus, Map.of(), at, replyTo);
+    }
+
+    /** A MIGRATE_MICROPOOL proposal with the statuses of its two pools, as the proposer read them. */
+    public Propose(String proposalId, String proposer, Proposal.Migration migration, Map<String, MicroPoolStatus> poolStatuses, long at,
+        ActorRef<Decision> replyTo) {
+      this(proposalId, proposer, Proposal.Kind.MIGRATE_MICROPOOL, null, null, null, migration, null, null, poolStatuses, at, replyTo);
+    }
+
+    /** A proposal about a provider (DISQUALIFY_PROVIDER, SET_PROVIDER_K with its k), whose status the proposer read. */
+    public Propose(String proposalId, String proposer, Proposal.Kind kind, String providerId, java.math.BigInteger kWei,
+        ProviderEntity.Status providerStatus, long at, ActorRef<Decision> replyTo) {
+      this(proposalId, proposer, kind, providerId, null, null, null, kWei, providerStatus, at, replyTo);
+    }
+
+    /** A proposal about a provider without a k (QUALIFY_PROVIDER, DISQUALIFY_PROVIDER), whose status the proposer read. */
+    public Propose(String proposalId, String proposer, Proposal.Kind kind, String providerId, ProviderEntity.Status providerStatus,
+        long at, ActorRef<Decision> replyTo) {
+      this(proposalId, proposer, kind, providerId, null, null, null, null, providerStatus, at, replyTo);
+    }
+
+    /** A proposal about no provider and without a migration: a parameter (or the insurance excess). */
     public Propose(String proposalId, String proposer, Proposal.Kind kind, String providerId, Proposal.ExcessMove excess,
         Proposal.ParameterSetting setting, long at, ActorRef<Decision> replyTo) {
-      this(proposalId, proposer, kind, providerId, excess, setting, null, null, at, replyTo);
+      this(proposalId, proposer, kind, providerId, excess, setting, null, null, null, at, replyTo);
     }
 
-    /** A proposal without a parameter setting (QUALIFY_PROVIDER, MOVE_INSURANCE_EXCESS). */
+    /** A proposal without a parameter setting: MOVE_INSURANCE_EXCESS. */
     public Propose(String proposalId, String proposer, Proposal.Kind kind, String providerId, Proposal.ExcessMove excess, long at,
         ActorRef<Decision> replyTo) {
-      this(proposalId, proposer, kind, providerId, excess, null, null, null, at, replyTo);
-    }
-
-    /** A proposal about a provider (QUALIFY_PROVIDER). */
-    public Propose(String proposalId, String proposer, Proposal.Kind kind, String providerId, long at, ActorRef<Decision> replyTo) {
-      this(proposalId, proposer, kind, providerId, null, null, null, null, at, replyTo);
+      this(proposalId, proposer, kind, providerId, excess, null, null, null, null, at, replyTo);
     }
   }
 
   public record Vote(String proposalId, String governor, boolean inFavour, long at, ActorRef<Decision> replyTo)
       implements Command {}
+
+  /**
+   * Would governance take {@code candidate}'s stake for a seat? {@code stake} in BHKR base units,
+   * or null for governorMinStake. Asked before the stake leaves the candidate's account; answered
+   * with {@link CandidacyTerms} or a {@link DecisionRefused} ({@link GovernanceDecisions#candidacy}).
+   */
+  public record CheckCandidacy(String candidate, BigInteger stake, ActorRef<Decision> replyTo) implements Command {}
 
   public record Get(ActorRef<GovernanceView> replyTo) implements Command {}
   /** Answers once the dispatch has arrived here (the endpoint that sent it waits on this rather than polling). */
@@ -127,7 +161,15 @@ public final class GovernanceEntity
 
   public record DecisionRefused(Refusal refusal, String reason) implements Decision {}
 
-  public enum Refusal { NOT_A_GOVERNOR, UNKNOWN_PROPOSAL, CLOSED, ALREADY_VOTED, INVALID, NOT_A_CANDIDATE, INSUFFICIENT_STAKE }
+  /**
+   * {@code NO_PROVIDER}, {@code ALREADY_QUALIFIED} and {@code NOT_QUALIFIED} are about the provider a proposal names;
+   * {@code NO_POOL} and {@code POOL_NOT_MIGRATABLE} about the pools a migration names.
+   */
+  public enum Refusal { NOT_A_GOVERNOR, UNKNOWN_PROPOSAL, CLOSED, ALREADY_VOTED, INVALID, NOT_A_CANDIDATE, INSUFFICIENT_STAKE,
+    NO_PROVIDER, ALREADY_QUALIFIED, NOT_QUALIFIED, NO_POOL, POOL_NOT_MIGRATABLE }
+
+  /** A candidacy governance would take: {@code stake} BHKR base units to send, leaving the candidate's own stake at {@code ownStakeAfter}. */
+  public record CandidacyTerms(String candidate, BigInteger stake, BigInteger ownStakeAfter) implements Decision {}
 
   /** The votes a staker gave, after {@link GiveVotes}. */
   public record VotesGiven(String staker, String candidate, BigInteger amount, BigInteger totalGiven) implements Decision {}
@@ -237,6 +279,7 @@ public final class GovernanceEntity
         .onCommand(Receive.class, this::onReceive)
         .onCommand(AwaitArrival.class, (s, c) -> awaitArrival(s.seen().contains(c.dispatchId()), c.dispatchId(), c.replyTo()))
         .onCommand(GiveVotes.class, this::onGiveVotes)
+        .onCommand(CheckCandidacy.class, (s, c) -> Effect().reply(c.replyTo(), GovernanceDecisions.candidacy(s, c.candidate(), c.stake())))
         .onCommand(Tick.class, this::onTick)
         .onCommand(Get.class, (s, c) -> Effect().reply(c.replyTo(), view(s)))
         .onCommand(Confirm.class, (s, c) -> onReceipt(s, c.receipt()))

@@ -5,6 +5,7 @@ import io.bhkr.micropool.MicroPoolEvents.AethBurned;
 import io.bhkr.micropool.MicroPoolEvents.AethMinted;
 import io.bhkr.micropool.MicroPoolEvents.AethReturned;
 import io.bhkr.micropool.MicroPoolEvents.Completed;
+import io.bhkr.governance.Parameters;
 import io.bhkr.micropool.MicroPoolEvents.FeeCharged;
 import io.bhkr.micropool.MicroPoolEvents.FeeReceived;
 import io.bhkr.micropool.MicroPoolEvents.FeeReturned;
@@ -63,17 +64,45 @@ public final class MicroPoolDecisions {
     if (fromAccount && WITHDRAWAL.equals(t.reason()) && asset == Asset.AETH) return aethBack(s, self, t);
     if (t.from().equals(Party.INSURANCE_POOL) && asset == Asset.ETH
         && s.refunded().add(t.amount().amount()).compareTo(s.stakersLoss()) <= 0) return List.of(new SlashingRefunded(t));
-    if (REWARDS.equals(t.reason()) && asset == Asset.ETH && t.from().equals(Party.account(s.providerId()))
-        && s.status() == MicroPoolStatus.ACTIVE) return complete(s, self, t);
+    if (REWARDS.equals(t.reason()) && asset == Asset.ETH && completionRefusal(s, self.id(), t.from()) == null)
+      return complete(s, self, t);
     return giveBack(self, t, t.id(), t.at());
   }
 
   private static List<DomainEvent> open(MicroPoolState s, Party self, MicroPoolOpening o) {
-    if (s.status() != MicroPoolStatus.NONE || !o.from().equals(Party.account(o.providerId())))
+    if (openingRefusal(s, self.id(), o.stake(), o.terms()) != null || !o.from().equals(Party.account(o.providerId())))
       return giveBack(self, o, o.id(), o.openedAt());
     List<DomainEvent> events = new ArrayList<>(List.of(new MicroPoolOpened(o)));
     if (!o.stake().isLessThan(o.terms().validatorStake())) events.add(new Activated(o.openedAt(), o.stake().amount()));
     return events;
+  }
+
+  /**
+   * The terms a pool opens on (economics 4): its fp and end, the rest from the parameters in force,
+   * and the contract that holds its principal, if any.
+   */
+  public static MicroPoolTerms openingTerms(Amount fp, long endsAt, Parameters inForce, String chainPool) {
+    return MicroPoolTerms.of(fp, endsAt, inForce, chainPool);
+  }
+
+  /**
+   * Why a provider's opening with its share {@code k} under {@code terms} would go back, or null
+   * when the pool opens. Asked before the provider pays (MicroPoolEntity.QuoteOpening), applied
+   * again when the opening arrives.
+   */
+  public static MicroPoolRefusal openingRefusal(MicroPoolState s, String poolId, Amount k, MicroPoolTerms terms) {
+    if (s.status() != MicroPoolStatus.NONE)
+      return new MicroPoolRefusal(MicroPoolRefusal.Kind.ALREADY_OPENED, "micro-pool " + poolId + " is " + s.status());
+    // on chain, the contract takes the stakers' ETH up to the validator stake less k: k leaves them room
+    if (terms.onChain() && !k.isLessThan(terms.validatorStake()))
+      return new MicroPoolRefusal(MicroPoolRefusal.Kind.NO_ROOM_FOR_STAKERS,
+          "a pool whose principal is on chain needs room for stakers: k must be below the validator stake");
+    return null;
+  }
+
+  /** What a pool whose principal is on chain must activate at in its contract: the validator stake less the provider's k. */
+  public static Amount chainActivation(MicroPoolTerms terms, Amount k) {
+    return terms.validatorStake().minus(k);
   }
 
   /**
@@ -83,9 +112,8 @@ public final class MicroPoolDecisions {
    */
   private static List<DomainEvent> stake(MicroPoolState s, Party self, Transfer t) {
     Transfer fee = s.heldFees().get(t.id());
-    boolean wrongFee = fee != null && s.terms() != null && !fee.amount().equals(s.terms().feeFor(t.amount()));
-    // a pool whose principal is on chain takes stakes there only (ChainCustody)
-    if (s.status() != MicroPoolStatus.OPEN || t.at() >= s.terms().endsAt() || s.terms().onChain() || wrongFee) {
+    boolean wrongFee = fee != null && s.terms() != null && !fee.amount().equals(stakeFee(s, t.amount()));
+    if (stakeRefusal(s, self.id(), t.at()) != null || wrongFee) {
       List<DomainEvent> events = new ArrayList<>(giveBack(self, t, t.id(), t.at()));
       events.add(new StakeRefused(t.id()));
       if (fee != null) events.addAll(returnHeldFee(self, t.id(), fee));
@@ -101,6 +129,30 @@ public final class MicroPoolDecisions {
     BigInteger total = s.total().add(t.amount().amount());
     if (total.compareTo(s.terms().validatorStake().amount()) >= 0) events.add(new Activated(t.at(), total));
     return events;
+  }
+
+  /**
+   * Why a stake sent at {@code at} would go back, or null when the pool takes it (see stake). Asked
+   * before the staker pays (MicroPoolEntity.QuoteStake), and applied again when the stake arrives.
+   */
+  public static MicroPoolRefusal stakeRefusal(MicroPoolState s, String poolId, long at) {
+    // a pool whose principal is on chain takes stakes there only (ChainCustody)
+    if (s.terms() != null && s.terms().onChain())
+      return new MicroPoolRefusal(MicroPoolRefusal.Kind.PRINCIPAL_ON_CHAIN, "micro-pool " + poolId
+          + " takes stakes on chain: approve its fee in BHKR to " + s.terms().chainPool() + ", then call stake() there with the ETH");
+    if (s.status() != MicroPoolStatus.OPEN)
+      return new MicroPoolRefusal(MicroPoolRefusal.Kind.NOT_OPEN, "micro-pool " + poolId + " is " + s.status());
+    if (at >= s.terms().endsAt())
+      return new MicroPoolRefusal(MicroPoolRefusal.Kind.STAKING_ENDED, "micro-pool " + poolId + " took stakes until " + s.terms().endsAt());
+    return null;
+  }
+
+  /**
+   * The BHKR fee the pool charges a stake of {@code stake} ETH: its own terms' (economics 4), the
+   * only fee it forwards; another amount sent along goes back with the stake (see stake, fee).
+   */
+  public static Amount stakeFee(MicroPoolState s, Amount stake) {
+    return s.terms().feeFor(stake);
   }
 
   /**
@@ -178,6 +230,19 @@ public final class MicroPoolDecisions {
     return new MicroPoolRefusal(MicroPoolRefusal.Kind.NOT_WITHDRAWABLE, "the pool is " + s.status() + ": no withdrawal until completion");
   }
 
+  /**
+   * Why rewards sent by {@code from} would go back rather than complete the pool, or null when they
+   * complete it: only its provider completes it, while it is ACTIVE. Asked before the rewards leave
+   * the provider's account (MicroPoolEntity.CheckCompletion), and applied again when they arrive.
+   */
+  public static MicroPoolRefusal completionRefusal(MicroPoolState s, String poolId, Party from) {
+    if (s.providerId() == null || !from.equals(Party.account(s.providerId())))
+      return new MicroPoolRefusal(MicroPoolRefusal.Kind.NOT_THE_PROVIDER, "only " + s.providerId() + " completes this pool");
+    if (s.status() != MicroPoolStatus.ACTIVE)
+      return new MicroPoolRefusal(MicroPoolRefusal.Kind.NOT_ACTIVE, "micro-pool " + poolId + " is " + s.status());
+    return null;
+  }
+
   /** Rewards W split per economics 4 (vector M1); the provider's k goes back with its share. */
   private static List<DomainEvent> complete(MicroPoolState s, Party self, Transfer t) {
     MicroPoolTerms terms = s.terms();
@@ -234,8 +299,13 @@ public final class MicroPoolDecisions {
     return events;
   }
 
-  /** Why the pool cannot close at {@code at}, or null when it can: only an OPEN pool at or past its end time. */
-  public static MicroPoolRefusal closingRefusal(MicroPoolState s, long at) {
+  /**
+   * Why {@code closer} cannot close the pool at {@code at}, or null when it can: only its provider,
+   * only an OPEN pool at or past its end time.
+   */
+  public static MicroPoolRefusal closingRefusal(MicroPoolState s, String closer, long at) {
+    if (s.providerId() == null || !s.providerId().equals(closer))
+      return new MicroPoolRefusal(MicroPoolRefusal.Kind.NOT_THE_PROVIDER, "only " + s.providerId() + " closes this pool");
     if (s.status() != MicroPoolStatus.OPEN)
       return new MicroPoolRefusal(MicroPoolRefusal.Kind.NOT_OPEN, "the pool is " + s.status() + "; only an OPEN pool closes");
     if (at < s.terms().endsAt())

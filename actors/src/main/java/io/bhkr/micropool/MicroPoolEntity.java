@@ -49,6 +49,39 @@ public final class MicroPoolEntity
   public record AethBackCheck(MicroPoolRefusal refusal) implements JsonSerializable {}
 
   /**
+   * Would the pool take a stake of {@code wei} ETH sent at {@code at}, and for what BHKR fee? The
+   * pool says so from its own terms (MicroPoolDecisions.stakeRefusal, stakeFee) before the staker
+   * pays, and decides again when the stake and its fee arrive.
+   */
+  public record QuoteStake(java.math.BigInteger wei, long at, ActorRef<StakeQuote> replyTo) implements Command {
+    public QuoteStake {
+      if (wei == null || wei.signum() <= 0) throw new IllegalArgumentException("a stake is more than 0 wei; got " + wei);
+    }
+  }
+
+  /**
+   * On what terms would this pool open with the provider's share {@code k}, its {@code fp} and
+   * {@code endsAt}, under the parameters in force as the shell read them from governance, and
+   * its principal in the contract {@code chainPool} if not null? Asked before the provider pays
+   * (MicroPoolDecisions.openingTerms, openingRefusal); the opening carries the terms answered.
+   */
+  public record QuoteOpening(io.bhkr.money.Amount k, io.bhkr.money.Amount fp, long endsAt, io.bhkr.governance.Parameters parameters,
+      String chainPool, ActorRef<OpeningQuote> replyTo) implements Command {}
+
+  /** The terms, and for a pool on chain the activation amount its contract must have; null with {@code refusal}. */
+  public record OpeningQuote(MicroPoolTerms terms, io.bhkr.money.Amount chainActivation, MicroPoolRefusal refusal)
+      implements JsonSerializable {}
+
+  /** Would rewards from {@code account} complete the pool now? (MicroPoolDecisions.completionRefusal) */
+  public record CheckCompletion(String account, ActorRef<CompletionCheck> replyTo) implements Command {}
+
+  /** {@code refusal} is null when the rewards would complete the pool. */
+  public record CompletionCheck(MicroPoolRefusal refusal) implements JsonSerializable {}
+
+  /** {@code fee} (BHKR, 0 when none is due) is what the pool charges the stake; null when {@code refusal} says why it takes none. */
+  public record StakeQuote(io.bhkr.money.Amount fee, MicroPoolRefusal refusal) implements JsonSerializable {}
+
+  /**
    * Answered once the dispatch is applied or returned, at once if it already is: the pool that
    * decides tells the asker, who need not poll. Nothing answers a dispatch that never comes; the
    * asker's timeout bounds its wait.
@@ -59,8 +92,11 @@ public final class MicroPoolEntity
     public enum Kind { PENDING, APPLIED, RETURNED }
   }
 
-  /** The provider closes its pool that is still OPEN at or after its end time ({@code at}). */
-  public record Close(long at, ActorRef<Closing> replyTo) implements Command {}
+  /** The provider ({@code closer}) closes its pool that is still OPEN at or after its end time ({@code at}). */
+  public record Close(String closer, long at, ActorRef<Closing> replyTo) implements Command {}
+
+  /** Would {@link Close} close the pool now? Asked before reading the chain of a pool on chain (MicroPoolDecisions.closingRefusal). */
+  public record CheckClosure(String closer, long at, ActorRef<Closing> replyTo) implements Command {}
 
   /** {@code refusal} is null when the pool closed; {@code kind} says which rule refused it. */
   public record Closing(String refusal, MicroPoolRefusal.Kind kind) implements JsonSerializable {}
@@ -114,8 +150,16 @@ public final class MicroPoolEntity
         .onCommand(GetOutcome.class, (s, c) -> Effect().reply(c.replyTo(), outcome(s, c.dispatchId())))
         .onCommand(CheckAethBack.class, (s, c) ->
             Effect().reply(c.replyTo(), new AethBackCheck(MicroPoolDecisions.aethBackRefusal(s, c.holder(), c.amount()))))
+        .onCommand(QuoteStake.class, (s, c) -> Effect().reply(c.replyTo(), quote(s, c)))
+        .onCommand(QuoteOpening.class, (s, c) -> Effect().reply(c.replyTo(), quoteOpening(s, c)))
+        .onCommand(CheckCompletion.class, (s, c) -> Effect().reply(c.replyTo(),
+            new CompletionCheck(MicroPoolDecisions.completionRefusal(s, poolId, Party.account(c.account())))))
         .onCommand(AwaitOutcome.class, this::onAwait)
         .onCommand(Close.class, this::onClose)
+        .onCommand(CheckClosure.class, (s, c) -> {
+          MicroPoolRefusal refusal = MicroPoolDecisions.closingRefusal(s, c.closer(), c.at());
+          return Effect().reply(c.replyTo(), refusal == null ? new Closing(null, null) : new Closing(refusal.reason(), refusal.kind()));
+        })
         .onCommand(Slash.class, this::onSlash)
         .onCommand(RecordChainFact.class, this::onChainFact)
         .onCommand(Confirm.class, (s, c) -> onReceipt(s, c.receipt()))
@@ -131,7 +175,7 @@ public final class MicroPoolEntity
   }
 
   private ReplyEffect<DomainEvent, MicroPoolState> onClose(MicroPoolState s, Close c) {
-    MicroPoolRefusal refusal = MicroPoolDecisions.closingRefusal(s, c.at());
+    MicroPoolRefusal refusal = MicroPoolDecisions.closingRefusal(s, c.closer(), c.at());
     if (refusal != null) return Effect().reply(c.replyTo(), new Closing(refusal.reason(), refusal.kind()));
     List<DomainEvent> events = MicroPoolDecisions.close(s, self, c.at());
     return persistSendAndAnswer(events, c.replyTo(), new Closing(null, null));
@@ -176,6 +220,24 @@ public final class MicroPoolEntity
     Outcome.Kind kind = s.seen().contains("return:" + id) ? Outcome.Kind.RETURNED
         : s.seen().contains(id) ? Outcome.Kind.APPLIED : Outcome.Kind.PENDING;
     return new Outcome(id, kind);
+  }
+
+  private OpeningQuote quoteOpening(MicroPoolState s, QuoteOpening c) {
+    MicroPoolTerms terms;
+    try {
+      terms = MicroPoolDecisions.openingTerms(c.fp(), c.endsAt(), c.parameters(), c.chainPool());
+    } catch (IllegalArgumentException e) {
+      return new OpeningQuote(null, null, new MicroPoolRefusal(MicroPoolRefusal.Kind.INVALID_TERMS, e.getMessage()));
+    }
+    MicroPoolRefusal refusal = MicroPoolDecisions.openingRefusal(s, poolId, c.k(), terms);
+    if (refusal != null) return new OpeningQuote(null, null, refusal);
+    return new OpeningQuote(terms, terms.onChain() ? MicroPoolDecisions.chainActivation(terms, c.k()) : null, null);
+  }
+
+  private StakeQuote quote(MicroPoolState s, QuoteStake c) {
+    MicroPoolRefusal refusal = MicroPoolDecisions.stakeRefusal(s, poolId, c.at());
+    return refusal != null ? new StakeQuote(null, refusal)
+        : new StakeQuote(MicroPoolDecisions.stakeFee(s, new io.bhkr.money.Amount(io.bhkr.money.Asset.ETH, c.wei())), null);
   }
 
   @Override

@@ -72,6 +72,11 @@ public final class NodeEntity extends OutboxEntity<NodeEntity.Command, NodeState
   public record NodeView(String nodeId, NodeRegistered registration, Map<String, List<StakeLot>> stakes, BigInteger totalStaked,
       List<ProjectRun> projects) implements JsonSerializable {
 
+    /** What {@code staker} holds on this node now, all its lots together (as {@link NodeState#staked(String)} counts it). */
+    public BigInteger stakedBy(String staker) {
+      return stakes.getOrDefault(staker, List.of()).stream().map(StakeLot::amount).reduce(BigInteger.ZERO, BigInteger::add);
+    }
+
     /** The project running on the node, or the last one it ran; null if none ever. */
     public ProjectRun latestProject() {
       return projects.stream().filter(p -> p.finishedAt() == 0).findFirst()

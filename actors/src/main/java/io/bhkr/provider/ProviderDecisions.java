@@ -43,6 +43,17 @@ public final class ProviderDecisions {
 
   private ProviderDecisions() {}
 
+  /**
+   * Why the provider may not stake collateral in its {@code status}, or null when it may: it
+   * stakes once governance has qualified it (economics 6), and keeps doing so in any later status.
+   */
+  public static String collateralRefusal(String providerId, ProviderEntity.Status status) {
+    if (status == ProviderEntity.Status.NONE) return "provider " + providerId + " has not applied";
+    if (status == ProviderEntity.Status.APPLIED)
+      return "provider " + providerId + " must be qualified by governance before staking collateral";
+    return null;
+  }
+
   /** What the arrival of {@code d} means; the first event is always its receipt. */
   public static List<DomainEvent> onArrival(String providerId, ProviderState before, Dispatch d) {
     Events out = new Events(before);

@@ -75,6 +75,12 @@ public final class ProviderEntity
   /** {@code refusal} is null when the node fits within the provider's declared capacity. */
   public record NodeAdmitted(NodeAdmission.Refusal refusal) implements JsonSerializable {}
 
+  /** May this provider stake collateral now? Asked before the BHKR leaves its account (ProviderDecisions.collateralRefusal). */
+  public record CheckCollateral(ActorRef<CollateralCheck> replyTo) implements Command {}
+
+  /** {@code refusal} is null when the provider may stake collateral. */
+  public record CollateralCheck(String refusal) implements JsonSerializable {}
+
   public sealed interface ApplyResult extends JsonSerializable {}
 
   public record Applied(String providerId) implements ApplyResult {}
@@ -163,6 +169,8 @@ public final class ProviderEntity
         .onCommand(Bid.class, this::onBid)
         .onCommand(AdmitNode.class, (s, c) -> Effect().reply(c.replyTo(),
             new NodeAdmitted(NodeAdmission.refusal(view(providerId, s), c.nodeId(), c.capacity()))))
+        .onCommand(CheckCollateral.class, (s, c) -> Effect().reply(c.replyTo(),
+            new CollateralCheck(ProviderDecisions.collateralRefusal(providerId, view(providerId, s).status()))))
         .onCommand(CheckPoolStake.class, (s, c) -> {
           ProviderView v = view(providerId, s);
           return Effect().reply(c.replyTo(), new PoolStakeCheck(EthShare.openingRefusal(v, c.stake(), c.parameters(), c.at()),

@@ -7,6 +7,9 @@ import akka.persistence.typed.PersistenceId;
 import akka.persistence.typed.javadsl.CommandHandlerWithReply;
 import akka.persistence.typed.javadsl.EventHandler;
 import akka.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
+import akka.persistence.typed.javadsl.ReplyEffect;
+import io.bhkr.governance.Parameters;
+import io.bhkr.rules.Resources;
 import io.bhkr.serialization.JsonSerializable;
 import java.util.Optional;
 
@@ -18,7 +21,22 @@ public final class QuoteEntity
 
   public sealed interface Command extends JsonSerializable {}
 
+  /**
+   * Issues terms computed elsewhere with {@link Quoting#quote} (the bench's lifecycles do); the API
+   * sends {@link Request} instead, so the quote computes its own price.
+   */
   public record Issue(QuoteTerms terms, ActorRef<QuoteTerms> replyTo) implements Command {}
+
+  /**
+   * A request for a quote (economics 1): the entity prices it with {@link Quoting#quote} under
+   * {@code parameters}, those in force at {@code at} as the shell read them from governance, and
+   * issues it under its own id. Asked again, it answers with the terms already issued.
+   */
+  public record Request(ProjectKind kind, Resources resources, long durationDays, Parameters parameters, long at,
+      ActorRef<Quoted> replyTo) implements Command {}
+
+  /** The terms issued, or null with {@code refusal} saying why nothing can be quoted (no price, no duration). */
+  public record Quoted(QuoteTerms terms, String refusal) implements JsonSerializable {}
 
   public record Get(ActorRef<Optional<QuoteTerms>> replyTo) implements Command {}
 
@@ -29,11 +47,14 @@ public final class QuoteEntity
 
   public static Behavior<Command> create(String quoteId) {
     return akka.actor.typed.javadsl.Behaviors.setup(ctx ->
-        new QuoteEntity(PersistenceId.of(TYPE_KEY.name(), quoteId), io.bhkr.transfer.JournalFailureBackoff.of(ctx.getSystem())));
+        new QuoteEntity(quoteId, io.bhkr.transfer.JournalFailureBackoff.of(ctx.getSystem())));
   }
 
-  private QuoteEntity(PersistenceId id, akka.actor.typed.BackoffSupervisorStrategy onJournalFailure) {
-    super(id, onJournalFailure);
+  private final String quoteId;
+
+  private QuoteEntity(String quoteId, akka.actor.typed.BackoffSupervisorStrategy onJournalFailure) {
+    super(PersistenceId.of(TYPE_KEY.name(), quoteId), onJournalFailure);
+    this.quoteId = quoteId;
   }
 
   @Override
@@ -48,8 +69,20 @@ public final class QuoteEntity
         .onCommand(Issue.class, (state, cmd) -> state.terms() != null
             ? Effect().reply(cmd.replyTo(), state.terms())
             : Effect().persist(new QuoteIssued(cmd.terms())).thenReply(cmd.replyTo(), State::terms))
+        .onCommand(Request.class, this::onRequest)
         .onCommand(Get.class, (state, cmd) -> Effect().reply(cmd.replyTo(), Optional.ofNullable(state.terms())))
         .build();
+  }
+
+  private ReplyEffect<QuoteIssued, State> onRequest(State state, Request c) {
+    if (state.terms() != null) return Effect().reply(c.replyTo(), new Quoted(state.terms(), null));
+    QuoteTerms terms;
+    try {
+      terms = Quoting.quote(quoteId, c.kind(), c.resources(), c.durationDays(), c.parameters(), c.at());
+    } catch (IllegalArgumentException e) {
+      return Effect().reply(c.replyTo(), new Quoted(null, e.getMessage()));
+    }
+    return Effect().persist(new QuoteIssued(terms)).thenReply(c.replyTo(), ns -> new Quoted(ns.terms(), null));
   }
 
   @Override

@@ -118,7 +118,7 @@ class ElectionEntityTest {
 
   private void propose(String proposalId, String proposer, long at) {
     Decision d = governance.<Decision>runCommand(r -> new GovernanceEntity.Propose(proposalId, proposer, Proposal.Kind.QUALIFY_PROVIDER,
-        "0x9000000000000000000000000000000000000009", at, r)).reply();
+        "0x9000000000000000000000000000000000000009", io.bhkr.provider.ProviderEntity.Status.APPLIED, at, r)).reply();
     assertInstanceOf(GovernanceEntity.ProposalView.class, d);
   }
 
@@ -173,7 +173,7 @@ class ElectionEntityTest {
 
     // voting rights follow the seats: G3 no longer votes, C proposes
     refused(governance.<Decision>runCommand(r -> new GovernanceEntity.Propose("p-x", G3, Proposal.Kind.QUALIFY_PROVIDER,
-        "0x9000000000000000000000000000000000000009", T0 + 30, r)).reply(), Refusal.NOT_A_GOVERNOR);
+        "0x9000000000000000000000000000000000000009", io.bhkr.provider.ProviderEntity.Status.APPLIED, T0 + 30, r)).reply(), Refusal.NOT_A_GOVERNOR);
     propose("p-1", C, T0 + 30);
     assertEquals(Proposal.Status.OPEN, vote("p-1", C, T0 + 31));
     assertEquals(Proposal.Status.PASSED, vote("p-1", G2, T0 + 32));

@@ -19,6 +19,7 @@ import io.bhkr.rules.TrustTier;
 import io.bhkr.serialization.DomainEvent;
 import io.bhkr.testing.EntityTests;
 import io.bhkr.testing.RecordingRoute;
+import io.bhkr.provider.ProviderEntity;
 import io.bhkr.transfer.ProviderQualified;
 import java.math.BigInteger;
 import java.time.Duration;
@@ -51,7 +52,9 @@ class GovernanceDecisionsTest {
 
   private static Propose propose(String id, String proposer, Proposal.Kind kind, Proposal.ParameterSetting setting,
       Proposal.Migration migration, BigInteger k) {
-    return new Propose(id, proposer, kind, PROVIDER, null, setting, migration, k, T0, null);
+    // the provider a proposal is about has the status that kind of proposal needs
+    ProviderEntity.Status status = kind == Proposal.Kind.QUALIFY_PROVIDER ? ProviderEntity.Status.APPLIED : ProviderEntity.Status.QUALIFIED;
+    return new Propose(id, proposer, kind, PROVIDER, null, setting, migration, k, status, T0, null);
   }
 
   @Test
@@ -100,11 +103,11 @@ class GovernanceDecisionsTest {
       governance.<Done>runCommand(r -> new GovernanceEntity.Found(new Genesis(FIVE, 2, Parameters.development()), r));
       Propose tooMuchK = propose("p-k", FIVE.get(0), Proposal.Kind.SET_PROVIDER_K, null, null, TrustTier.MAX_K.add(BigInteger.ONE));
       var refused = governance.<GovernanceEntity.Decision>runCommand(r -> new Propose(tooMuchK.proposalId(), tooMuchK.proposer(),
-          tooMuchK.kind(), PROVIDER, null, null, null, tooMuchK.kWei(), T0, r));
+          tooMuchK.kind(), PROVIDER, null, null, null, tooMuchK.kWei(), tooMuchK.providerStatus(), T0, r));
       assertEquals(GovernanceDecisions.proposalRefusal(governance.getState(), tooMuchK), refused.reply());
       assertTrue(refused.hasNoEvents());
 
-      governance.<GovernanceEntity.Decision>runCommand(r -> new Propose("p-q", FIVE.get(0), Proposal.Kind.QUALIFY_PROVIDER, PROVIDER, T0, r));
+      governance.<GovernanceEntity.Decision>runCommand(r -> new Propose("p-q", FIVE.get(0), Proposal.Kind.QUALIFY_PROVIDER, PROVIDER, ProviderEntity.Status.APPLIED, T0, r));
       var outsider = governance.<GovernanceEntity.Decision>runCommand(r -> new Vote("p-q", OUTSIDER, true, T0 + 1, r));
       assertEquals(new DecisionRefused(Refusal.NOT_A_GOVERNOR, OUTSIDER + " is not a governor"), outsider.reply());
       for (int i = 0; i < 2; i++) {
@@ -114,6 +117,48 @@ class GovernanceDecisionsTest {
       assertEquals(Proposal.Status.OPEN, governance.getState().proposals().get("p-q").status(), "two of five decide nothing");
       governance.<GovernanceEntity.Decision>runCommand(r -> new Vote("p-q", FIVE.get(2), true, T0 + 3, r));
       assertEquals(Proposal.Status.PASSED, governance.restart().state().proposals().get("p-q").status());
+    } finally {
+      kit.shutdownTestKit();
+    }
+  }
+
+  /** A candidacy and a proposal about a provider, sent straight to the entity, are refused as the API refuses them. */
+  @Test
+  void theEntityRefusesACandidacyBelowTheMinimumAndAProposalAboutAProviderInTheWrongStatus() {
+    ActorTestKit kit = ActorTestKit.create("GovernanceAdmission", EntityTests.config());
+    try {
+      var governance = EventSourcedBehaviorTestKit.<GovernanceEntity.Command, DomainEvent, State>create(kit.system(),
+          GovernanceEntity.create(new RecordingRoute(kit.createTestProbe(RecordingRoute.Delivery.class).getRef()), Duration.ofMinutes(5)));
+      Parameters p = ParameterChange.apply(Parameters.development(), "governorMinStake", "\"1000\"");
+      governance.<Done>runCommand(r -> new GovernanceEntity.Found(new Genesis(FIVE, 2, p), r));
+
+      var below = governance.<GovernanceEntity.Decision>runCommand(r -> new GovernanceEntity.CheckCandidacy(OUTSIDER, BigInteger.valueOf(999), r));
+      assertEquals(new DecisionRefused(Refusal.INVALID, "a candidate stakes at least governorMinStake = 1000 BHKR base units"), below.reply());
+      assertTrue(below.hasNoEvents());
+      assertEquals(GovernanceDecisions.candidacy(governance.getState(), OUTSIDER, BigInteger.valueOf(999)), below.reply());
+      var byDefault = governance.<GovernanceEntity.Decision>runCommand(r -> new GovernanceEntity.CheckCandidacy(OUTSIDER, null, r));
+      assertEquals(new GovernanceEntity.CandidacyTerms(OUTSIDER, BigInteger.valueOf(1000), BigInteger.valueOf(1000)), byDefault.reply());
+      var governorAdds = governance.<GovernanceEntity.Decision>runCommand(r -> new GovernanceEntity.CheckCandidacy(FIVE.get(1), BigInteger.ONE, r));
+      assertEquals(new GovernanceEntity.CandidacyTerms(FIVE.get(1), BigInteger.ONE, BigInteger.ONE), governorAdds.reply());
+
+      var unknown = governance.<GovernanceEntity.Decision>runCommand(r -> new Propose("p-n", FIVE.get(0), Proposal.Kind.QUALIFY_PROVIDER,
+          PROVIDER, ProviderEntity.Status.NONE, T0, r));
+      assertEquals(new DecisionRefused(Refusal.NO_PROVIDER, "no provider " + PROVIDER), unknown.reply());
+      var twice = governance.<GovernanceEntity.Decision>runCommand(r -> new Propose("p-a", FIVE.get(0), Proposal.Kind.QUALIFY_PROVIDER,
+          PROVIDER, ProviderEntity.Status.QUALIFIED, T0, r));
+      assertEquals(new DecisionRefused(Refusal.ALREADY_QUALIFIED, "provider " + PROVIDER + " is QUALIFIED"), twice.reply());
+      var early = governance.<GovernanceEntity.Decision>runCommand(r -> new Propose("p-d", FIVE.get(0), Proposal.Kind.DISQUALIFY_PROVIDER,
+          PROVIDER, ProviderEntity.Status.APPLIED, T0, r));
+      assertEquals(new DecisionRefused(Refusal.NOT_QUALIFIED, "provider " + PROVIDER + " is not qualified yet"), early.reply());
+      var blind = governance.<GovernanceEntity.Decision>runCommand(r -> new Propose("p-b", FIVE.get(0), Proposal.Kind.SET_PROVIDER_K,
+          PROVIDER, BigInteger.ONE, null, T0, r));
+      assertEquals(Refusal.INVALID, assertInstanceOf(DecisionRefused.class, blind.reply()).refusal());
+      var closedPool = governance.<GovernanceEntity.Decision>runCommand(r -> new Propose("p-m", FIVE.get(0),
+          new Proposal.Migration("mp-a", "mp-b"), java.util.Map.of("mp-a", io.bhkr.micropool.MicroPoolStatus.OPEN,
+              "mp-b", io.bhkr.micropool.MicroPoolStatus.COMPLETED), T0, r));
+      assertEquals(new DecisionRefused(Refusal.POOL_NOT_MIGRATABLE, "micro-pool mp-b is COMPLETED"), closedPool.reply());
+      assertTrue(unknown.hasNoEvents() && twice.hasNoEvents() && early.hasNoEvents() && blind.hasNoEvents() && closedPool.hasNoEvents());
+      assertTrue(governance.getState().proposals().isEmpty());
     } finally {
       kit.shutdownTestKit();
     }

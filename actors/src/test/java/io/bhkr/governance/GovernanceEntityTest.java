@@ -82,7 +82,7 @@ class GovernanceEntityTest {
   private EventSourcedBehaviorTestKit.CommandResultWithReply<GovernanceEntity.Command, DomainEvent, GovernanceEntity.State, Decision>
       propose(String proposalId, String proposer, long at) {
     return governance.runCommand(r ->
-        new GovernanceEntity.Propose(proposalId, proposer, Proposal.Kind.QUALIFY_PROVIDER, PROVIDER, at, r));
+        new GovernanceEntity.Propose(proposalId, proposer, Proposal.Kind.QUALIFY_PROVIDER, PROVIDER, io.bhkr.provider.ProviderEntity.Status.APPLIED, at, r));
   }
 
   private EventSourcedBehaviorTestKit.CommandResultWithReply<GovernanceEntity.Command, DomainEvent, GovernanceEntity.State, Decision>
@@ -180,7 +180,7 @@ class GovernanceEntityTest {
     assertEquals(G1, reused.state().proposals().get("prop-1").proposer());
 
     var blank = governance.<Decision>runCommand(r ->
-        new GovernanceEntity.Propose("prop-2", G1, Proposal.Kind.QUALIFY_PROVIDER, " ", T0, r));
+        new GovernanceEntity.Propose("prop-2", G1, Proposal.Kind.QUALIFY_PROVIDER, " ", io.bhkr.provider.ProviderEntity.Status.APPLIED, T0, r));
     refusalOf(blank.reply(), Refusal.INVALID);
     assertTrue(blank.hasNoEvents());
   }
@@ -396,11 +396,11 @@ class GovernanceEntityTest {
   @Test
   void aPassedMigrationOrdersTheOldPoolToMoveItsStakers() {
     found();
-    var refused = governance.<Decision>runCommand(r -> new GovernanceEntity.Propose("mig-0", G1, Proposal.Kind.MIGRATE_MICROPOOL, null,
-        null, null, new Proposal.Migration("mp-a", "mp-a"), T0, r));
+    var refused = governance.<Decision>runCommand(r -> new GovernanceEntity.Propose("mig-0", G1,
+        new Proposal.Migration("mp-a", "mp-a"), Map.of("mp-a", io.bhkr.micropool.MicroPoolStatus.OPEN), T0, r));
     refusalOf(refused.reply(), Refusal.INVALID);
-    governance.<Decision>runCommand(r -> new GovernanceEntity.Propose("mig-1", G1, Proposal.Kind.MIGRATE_MICROPOOL, null, null, null,
-        new Proposal.Migration("mp-a", "mp-b"), T0, r));
+    governance.<Decision>runCommand(r -> new GovernanceEntity.Propose("mig-1", G1,
+        new Proposal.Migration("mp-a", "mp-b"), Map.of("mp-a", io.bhkr.micropool.MicroPoolStatus.OPEN, "mp-b", io.bhkr.micropool.MicroPoolStatus.ACTIVE), T0, r));
     vote("mig-1", G1, true, T0 + 1);
     assertEquals(Proposal.Status.PASSED, proposalOf(vote("mig-1", G3, true, T0 + 2).reply()).status());
     var order = assertInstanceOf(io.bhkr.transfer.MicroPoolMigrationOrdered.class, deliveries.receiveMessage().dispatch());
@@ -412,7 +412,7 @@ class GovernanceEntityTest {
   void aPassedDisqualifyProviderTellsTheProviderItsWindow() {
     found();
     proposalOf(governance.<Decision>runCommand(r -> new GovernanceEntity.Propose("dq-1", G1, Proposal.Kind.DISQUALIFY_PROVIDER,
-        PROVIDER, T0, r)).reply());
+        PROVIDER, io.bhkr.provider.ProviderEntity.Status.QUALIFIED, T0, r)).reply());
     vote("dq-1", G1, true, T0 + 10);
     vote("dq-1", G2, true, T0 + 20);
     var notice = assertInstanceOf(io.bhkr.transfer.ProviderDisqualification.class, deliveries.receiveMessage().dispatch());
@@ -425,12 +425,12 @@ class GovernanceEntityTest {
     found();
     java.math.BigInteger tooMuch = io.bhkr.rules.TrustTier.MAX_K.add(java.math.BigInteger.ONE);
     var refused = governance.<Decision>runCommand(r -> new GovernanceEntity.Propose("k-0", G1, Proposal.Kind.SET_PROVIDER_K, PROVIDER,
-        null, null, null, tooMuch, T0, r));
+        tooMuch, io.bhkr.provider.ProviderEntity.Status.QUALIFIED, T0, r));
     refusalOf(refused.reply(), Refusal.INVALID);
     assertTrue(refused.hasNoEvents());
     java.math.BigInteger eight = java.math.BigInteger.TEN.pow(18).multiply(java.math.BigInteger.valueOf(8));
     Proposal opened = proposalOf(governance.<Decision>runCommand(r -> new GovernanceEntity.Propose("k-1", G1,
-        Proposal.Kind.SET_PROVIDER_K, PROVIDER, null, null, null, eight, T0, r)).reply());
+        Proposal.Kind.SET_PROVIDER_K, PROVIDER, eight, io.bhkr.provider.ProviderEntity.Status.QUALIFIED, T0, r)).reply());
     assertEquals(eight, opened.kWei());
     vote("k-1", G1, true, T0 + 10);
     vote("k-1", G3, true, T0 + 20);

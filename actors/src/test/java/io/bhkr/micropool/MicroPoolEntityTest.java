@@ -198,11 +198,11 @@ class MicroPoolEntityTest {
     assertEquals(List.of(Party.account(B)), back.stream().map(Transfer::to).toList(), "a stake at the end time goes back");
     assertEquals(eth(10).amount(), sum(back, Party.account(B), Asset.ETH));
 
-    var early = pool.<MicroPoolEntity.Closing>runCommand(r -> new MicroPoolEntity.Close(999, r));
+    var early = pool.<MicroPoolEntity.Closing>runCommand(r -> new MicroPoolEntity.Close(PROVIDER, 999, r));
     assertTrue(early.reply().refusal().contains("open until 1000"), early.reply().refusal());
     assertTrue(early.hasNoEvents());
 
-    var closed = pool.<MicroPoolEntity.Closing>runCommand(r -> new MicroPoolEntity.Close(1_000, r));
+    var closed = pool.<MicroPoolEntity.Closing>runCommand(r -> new MicroPoolEntity.Close(PROVIDER, 1_000, r));
     assertEquals(null, closed.reply().refusal());
     assertEquals(List.of(new Transfer("principal:close:mp-1", self, Party.account(PROVIDER), eth(8), "micropool-closed", 1_000)),
         sent(closed.events()), "the provider's k goes back");
@@ -213,7 +213,7 @@ class MicroPoolEntityTest {
     assertEquals(eth(4).amount(), sum(sent(withdrawn.events()), Party.account(A), Asset.ETH), "the staker takes its ETH back");
     assertEquals(BigInteger.ZERO, view().aethOutstanding());
     assertEquals(BigInteger.ZERO, pool.restart().state().held().of(Asset.ETH).amount(), "the pool keeps nothing");
-    assertTrue(pool.<MicroPoolEntity.Closing>runCommand(r -> new MicroPoolEntity.Close(1_002, r)).reply().refusal().contains("CLOSED"));
+    assertTrue(pool.<MicroPoolEntity.Closing>runCommand(r -> new MicroPoolEntity.Close(PROVIDER, 1_002, r)).reply().refusal().contains("CLOSED"));
   }
 
   /** The fee is the pool's to compute (economics 4): a caller sending a stake straight to the pool with a fee of its own choosing is refused. */
@@ -249,10 +249,10 @@ class MicroPoolEntityTest {
   void closingRefusalsAreTyped() {
     receive(opening(self, 8)); // ends at 1_000
     assertEquals(MicroPoolRefusal.Kind.NOT_ENDED,
-        pool.<MicroPoolEntity.Closing>runCommand(r -> new MicroPoolEntity.Close(999, r)).reply().kind());
-    assertNull(pool.<MicroPoolEntity.Closing>runCommand(r -> new MicroPoolEntity.Close(1_000, r)).reply().kind());
+        pool.<MicroPoolEntity.Closing>runCommand(r -> new MicroPoolEntity.Close(PROVIDER, 999, r)).reply().kind());
+    assertNull(pool.<MicroPoolEntity.Closing>runCommand(r -> new MicroPoolEntity.Close(PROVIDER, 1_000, r)).reply().kind());
     assertEquals(MicroPoolRefusal.Kind.NOT_OPEN,
-        pool.<MicroPoolEntity.Closing>runCommand(r -> new MicroPoolEntity.Close(1_001, r)).reply().kind());
+        pool.<MicroPoolEntity.Closing>runCommand(r -> new MicroPoolEntity.Close(PROVIDER, 1_001, r)).reply().kind());
   }
 
   /** The refusal the API shows before the aETH leaves is the pool's own, and aETH sent straight to the pool meets the same rule. */
@@ -293,5 +293,86 @@ class MicroPoolEntityTest {
 
     var already = pool.<MicroPoolEntity.Outcome>runCommand(r -> new MicroPoolEntity.AwaitOutcome("s-a", r));
     assertEquals(MicroPoolEntity.Outcome.Kind.APPLIED, already.reply().kind(), "decided before: answered at once");
+  }
+
+  /** The pool quotes a stake from its own terms, and a stake sent straight to it is refused the same way the API refuses it. */
+  @Test
+  void thePoolQuotesAStakesFeeFromItsTermsAndRefusesAStakeAfterItsEnd() {
+    var none = pool.<MicroPoolEntity.StakeQuote>runCommand(r -> new MicroPoolEntity.QuoteStake(eth(4).amount(), 20, r));
+    assertEquals(new MicroPoolRefusal(MicroPoolRefusal.Kind.NOT_OPEN, "micro-pool mp-1 is NONE"), none.reply().refusal());
+    assertTrue(none.hasNoEvents());
+
+    receive(opening(self, 8));
+    var quote = pool.<MicroPoolEntity.StakeQuote>runCommand(r -> new MicroPoolEntity.QuoteStake(eth(4).amount(), 20, r));
+    assertNull(quote.reply().refusal());
+    assertEquals(io.bhkr.rules.MicroPoolRule.fee(bhkr(100), eth(4), eth(32)), quote.reply().fee(), "fp × stake / validator stake");
+    assertEquals(fee(self, "s-a", A, 4).amount(), quote.reply().fee());
+
+    var ended = pool.<MicroPoolEntity.StakeQuote>runCommand(r -> new MicroPoolEntity.QuoteStake(eth(4).amount(), 1_000, r));
+    assertEquals(new MicroPoolRefusal(MicroPoolRefusal.Kind.STAKING_ENDED, "micro-pool mp-1 took stakes until 1000"),
+        ended.reply().refusal());
+    assertNull(ended.reply().fee());
+    Transfer late = new Transfer("s-late", Party.account(A), self, eth(4), MicroPoolDecisions.STAKE, 1_000);
+    var refused = receive(late);
+    assertTrue(refused.events().contains(new MicroPoolEvents.StakeRefused("s-late")), "the same rule when the stake arrives");
+    assertEquals(eth(8).amount(), view().total(), "only the provider's k is staked");
+  }
+
+  /** Only the provider completes its pool, while ACTIVE: asked before paying, and so when rewards come straight to it. */
+  @Test
+  void onlyTheProviderCompletesAnActivePoolAskedOrPaid() {
+    receive(opening(self, 8));
+    var stranger = pool.<MicroPoolEntity.CompletionCheck>runCommand(r -> new MicroPoolEntity.CheckCompletion(A, r));
+    assertEquals(new MicroPoolRefusal(MicroPoolRefusal.Kind.NOT_THE_PROVIDER, "only " + PROVIDER + " completes this pool"),
+        stranger.reply().refusal());
+    var open = pool.<MicroPoolEntity.CompletionCheck>runCommand(r -> new MicroPoolEntity.CheckCompletion(PROVIDER, r));
+    assertEquals(new MicroPoolRefusal(MicroPoolRefusal.Kind.NOT_ACTIVE, "micro-pool mp-1 is OPEN"), open.reply().refusal());
+    assertEquals(MicroPoolDecisions.completionRefusal(pool.getState(), "mp-1", Party.account(PROVIDER)), open.reply().refusal());
+
+    Transfer early = new Transfer("w-early", Party.account(PROVIDER), self, eth(1), MicroPoolDecisions.REWARDS, 30);
+    assertEquals(List.of(new io.bhkr.transfer.Transfer("return:w-early", self, Party.account(PROVIDER), eth(1), "returned", 30)),
+        sent(receive(early).events()), "rewards before activation go back, as the API refuses them");
+    assertEquals(MicroPoolStatus.OPEN, view().status());
+
+    receive(stake(self, "s-b", B, 24));
+    assertEquals(MicroPoolStatus.ACTIVE, view().status());
+    assertNull(pool.<MicroPoolEntity.CompletionCheck>runCommand(r -> new MicroPoolEntity.CheckCompletion(PROVIDER, r)).reply().refusal());
+  }
+
+  /** The pool sets its own terms from the parameters in force, and an opening with no room for stakers on chain is refused, asked or sent. */
+  @Test
+  void thePoolSetsItsTermsAndRefusesAnOpeningOnChainWithoutRoomForStakers() {
+    String contract = "0x00000000000000000000000000000000000000c1";
+    var quote = pool.<MicroPoolEntity.OpeningQuote>runCommand(r ->
+        new MicroPoolEntity.QuoteOpening(eth(8), bhkr(100), 1_000, Parameters.development(), contract, r));
+    assertEquals(MicroPoolTerms.of(bhkr(100), 1_000, Parameters.development(), contract), quote.reply().terms());
+    assertEquals(eth(24), quote.reply().chainActivation(), "32 ETH less k");
+    assertTrue(quote.hasNoEvents());
+
+    var full = pool.<MicroPoolEntity.OpeningQuote>runCommand(r ->
+        new MicroPoolEntity.QuoteOpening(eth(32), bhkr(100), 1_000, Parameters.development(), contract, r));
+    assertEquals(MicroPoolRefusal.Kind.NO_ROOM_FOR_STAKERS, full.reply().refusal().kind());
+    MicroPoolOpening straight = new MicroPoolOpening("open-full", Party.account(PROVIDER), self, PROVIDER, eth(32),
+        MicroPoolTerms.of(bhkr(100), 1_000, Parameters.development(), contract), 10);
+    assertEquals(List.of(new Transfer("return:open-full", self, Party.account(PROVIDER), eth(32), "returned", 10)),
+        sent(receive(straight).events()));
+    assertEquals(MicroPoolStatus.NONE, view().status());
+  }
+
+  /** Only the provider closes its pool, whether the API asks first or a Close comes straight to the pool. */
+  @Test
+  void onlyTheProviderClosesItsPool() {
+    receive(opening(self, 8));
+    MicroPoolEntity.Closing notTheProvider = new MicroPoolEntity.Closing("only " + PROVIDER + " closes this pool",
+        MicroPoolRefusal.Kind.NOT_THE_PROVIDER);
+    assertEquals(notTheProvider, pool.<MicroPoolEntity.Closing>runCommand(r -> new MicroPoolEntity.CheckClosure(A, 1_000, r)).reply());
+    var straight = pool.<MicroPoolEntity.Closing>runCommand(r -> new MicroPoolEntity.Close(A, 1_000, r));
+    assertEquals(notTheProvider, straight.reply());
+    assertTrue(straight.hasNoEvents());
+    assertEquals(MicroPoolRefusal.Kind.NOT_ENDED,
+        pool.<MicroPoolEntity.Closing>runCommand(r -> new MicroPoolEntity.CheckClosure(PROVIDER, 999, r)).reply().kind());
+    assertEquals(new MicroPoolEntity.Closing(null, null),
+        pool.<MicroPoolEntity.Closing>runCommand(r -> new MicroPoolEntity.CheckClosure(PROVIDER, 1_000, r)).reply());
+    assertEquals(MicroPoolStatus.OPEN, view().status(), "asking closes nothing");
   }
 }

@@ -123,4 +123,19 @@ class NodeEntityTest {
     kit.runCommand(new NodeEntity.AwaitArrival(stake.id(), waiter.getRef()));
     waiter.expectMessage(new Arrived("stake-1"));
   }
+
+  /** What a staker holds on the node is the node's to say (NodeView.stakedBy), lots summed as the node counts them. */
+  @Test
+  void theNodeSaysWhatEachStakerHoldsOnIt() {
+    var kit = registered();
+    String staker = "0x00000000000000000000000000000000000000b3";
+    for (int i = 1; i <= 3; i++)
+      receive(kit, new Transfer("lot-" + i, Party.account(staker), Party.node(nodeId(kit)), Amount.of(Asset.BHKR, 10L * i), NodeEntity.STAKE,
+          1_000 + i));
+    NodeEntity.NodeView v = kit.<NodeEntity.NodeView>runCommand(NodeEntity.Get::new).reply();
+    assertEquals(3, v.stakes().get(staker).size(), "three lots");
+    assertEquals(java.math.BigInteger.valueOf(60), v.stakedBy(staker));
+    assertEquals(kit.getState().staked(staker), v.stakedBy(staker));
+    assertEquals(java.math.BigInteger.ZERO, v.stakedBy("0x00000000000000000000000000000000000000b4"), "nothing staked");
+  }
 }

@@ -246,6 +246,23 @@ class ProviderEntityTest {
     assertEquals(620, qualified.state().score());
   }
 
+  /** The API asks the provider before staking collateral (ProviderDecisions.collateralRefusal); so may anyone else. */
+  @Test
+  void theProviderSaysWhetherItMayStakeCollateralQualifiedOrNot() {
+    Fixture p = provider();
+    assertEquals("provider " + p.id() + " has not applied",
+        p.kit().<ProviderEntity.CollateralCheck>runCommand(ProviderEntity.CheckCollateral::new).reply().refusal());
+    p.apply("Acme Nodes", CAPACITY, bhkr(90));
+    var applied = p.kit().<ProviderEntity.CollateralCheck>runCommand(ProviderEntity.CheckCollateral::new);
+    assertEquals("provider " + p.id() + " must be qualified by governance before staking collateral", applied.reply().refusal());
+    assertTrue(applied.hasNoEvents());
+    p.receive(p.qualification("prop-1"));
+    assertNull(p.kit().<ProviderEntity.CollateralCheck>runCommand(ProviderEntity.CheckCollateral::new).reply().refusal());
+    for (Status status : Status.values())
+      assertEquals(status == Status.NONE || status == Status.APPLIED, ProviderDecisions.collateralRefusal(p.id(), status) != null,
+          status.name());
+  }
+
   @Test
   void anAwardOccupiesCapacityAndItsReleaseFreesIt() {
     Fixture p = provider();

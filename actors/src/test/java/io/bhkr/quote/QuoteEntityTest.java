@@ -73,4 +73,26 @@ class QuoteEntityTest {
     assertEquals(first, again.reply());
     assertTrue(again.hasNoEvents());
   }
+
+  /** A request sent straight to the entity is priced by the entity (Quoting.quote), and refused as the API refuses it. */
+  @Test
+  void aRequestIsPricedByTheQuoteItselfAndARequestWithoutAPriceIsRefused() {
+    var kit = quote("q-request");
+    Resources resources = new Resources(4, 16, 128, 0);
+    var quoted = kit.<QuoteEntity.Quoted>runCommand(r ->
+        new QuoteEntity.Request(ProjectKind.ETH_VALIDATOR, resources, 60, Parameters.development(), T0, r));
+    QuoteTerms expected = Quoting.quote("q-request", ProjectKind.ETH_VALIDATOR, resources, 60, Parameters.development(), T0);
+    assertEquals(new QuoteEntity.Quoted(expected, null), quoted.reply());
+    assertEquals(new QuoteEntity.QuoteIssued(expected), quoted.event());
+    var again = kit.<QuoteEntity.Quoted>runCommand(r ->
+        new QuoteEntity.Request(ProjectKind.COMPUTE, resources, 1, Parameters.development(), T0 + 1, r));
+    assertEquals(expected, again.reply().terms(), "issued once");
+    assertTrue(again.hasNoEvents());
+
+    var free = quote("q-free").<QuoteEntity.Quoted>runCommand(r ->
+        new QuoteEntity.Request(ProjectKind.COMPUTE, new Resources(0, 0, 0, 0), 30, Parameters.development(), T0, r));
+    assertEquals(new QuoteEntity.Quoted(null, "the requested resources have no price: ask for some CPU, RAM or storage"), free.reply());
+    assertTrue(free.hasNoEvents());
+    assertEquals(null, free.state().terms());
+  }
 }

@@ -75,23 +75,19 @@ final class GovernanceEndpoints extends Endpoints {
    */
   private CompletionStage<HttpResponse> candidacy(String signer, byte[] body) {
     CandidacyRequest req = body.length == 0 ? new CandidacyRequest(null) : Json.read(body, CandidacyRequest.class);
-    return view().thenCompose(v -> {
-      Council council = v.council();
-      Amount min = v.parameters().elections().governorMinStake();
-      Amount stake = req.stake() == null ? min : req.stake().positiveIn(Asset.BHKR, "stake");
-      if (stake.isZero())
-        throw ApiException.invalid("stake", "governorMinStake is 0 here, so say how much BHKR to stake: {\"stake\":{\"asset\":\"BHKR\",\"amount\":…}}");
-      BigInteger before = council.ownStake(signer);
-      BigInteger expected = before.add(stake.amount());
-      if (!council.isGovernor(signer) && expected.compareTo(min.amount()) < 0)
-        throw ApiException.invalid("stake", "a candidate stakes at least governorMinStake = " + min.amount() + " BHKR base units");
-      Transfer t = new Transfer(newId("candidacy-"), Party.account(signer), Party.GOVERNANCE, stake, Council.GOVERNOR_STAKE, now());
+    BigInteger asked = req.stake() == null ? null : req.stake().positiveIn(Asset.BHKR, "stake").amount();
+    // how much moves, and whether it makes a candidate, is governance's rule (GovernanceDecisions.candidacy)
+    return ask(market.governance(), (ActorRef<Decision> r) -> new GovernanceEntity.CheckCandidacy(signer, asked, r)).thenCompose(d -> {
+      if (d instanceof DecisionRefused refused) throw ApiException.invalid("stake", refused.reason());
+      GovernanceEntity.CandidacyTerms terms = (GovernanceEntity.CandidacyTerms) d;
+      Transfer t = new Transfer(newId("candidacy-"), Party.account(signer), Party.GOVERNANCE, new Amount(Asset.BHKR, terms.stake()),
+          Council.GOVERNOR_STAKE, now());
       return ask(market.account(signer), (ActorRef<AccountEntity.SendResult> r) -> new AccountEntity.Send(t, r))
           .thenCompose(result -> {
             if (result instanceof AccountEntity.Refused refused) throw ApiException.conflict("insufficient-funds", refused.reason());
             return afterArrival(market.governance(), (ActorRef<Arrived> r) -> new GovernanceEntity.AwaitArrival(t.id(), r), this::view);
           })
-          .thenApply(after -> json(after.council().ownStake(signer).compareTo(expected) >= 0 ? 201 : 202,
+          .thenApply(after -> json(after.council().ownStake(signer).compareTo(terms.ownStakeAfter()) >= 0 ? 201 : 202,
               GovernanceRendering.standing(after, signer)));
     });
   }
@@ -141,14 +137,11 @@ final class GovernanceEndpoints extends Endpoints {
       throw ApiException.invalid("kind", "must be one of QUALIFY_PROVIDER, DISQUALIFY_PROVIDER, SET_PROVIDER_K, SET_PARAMETER, "
           + "MIGRATE_MICROPOOL, MOVE_INSURANCE_EXCESS; got '" + kind + "'");
     String providerId = Wire.address(req.providerId(), "providerId");
-    return governor(signer).thenCompose(v -> ask(market.provider(providerId), ProviderEntity.Get::new)).thenCompose(provider -> {
-      if (provider.status() == ProviderEntity.Status.NONE) throw ApiException.notFound("no provider " + providerId);
-      if (provider.status() != ProviderEntity.Status.APPLIED)
-        throw ApiException.conflict("already-qualified", "provider " + providerId + " is " + provider.status());
-      String proposalId = newId("proposal-");
-      return ask(market.governance(), (ActorRef<Decision> r) ->
-          new GovernanceEntity.Propose(proposalId, signer, Proposal.Kind.QUALIFY_PROVIDER, providerId, now(), r));
-    }).thenApply(decision -> json(201, render(decided(decision))));
+    // governance decides with the provider's status whether it may be qualified (GovernanceDecisions.providerRefusal)
+    return ask(market.provider(providerId), ProviderEntity.Get::new).thenCompose(provider -> ask(market.governance(),
+        (ActorRef<Decision> r) -> new GovernanceEntity.Propose(newId("proposal-"), signer, Proposal.Kind.QUALIFY_PROVIDER, providerId,
+            provider.status(), now(), r)))
+        .thenApply(decision -> json(201, render(decided(decision))));
   }
 
   /**
@@ -166,13 +159,11 @@ final class GovernanceEndpoints extends Endpoints {
       k = amount.amount();
     }
     java.math.BigInteger kWei = k;
-    return governor(signer).thenCompose(v -> ask(market.provider(providerId), ProviderEntity.Get::new)).thenCompose(provider -> {
-      if (provider.status() == ProviderEntity.Status.NONE) throw ApiException.notFound("no provider " + providerId);
-      if (provider.status() == ProviderEntity.Status.APPLIED)
-        throw ApiException.conflict("not-qualified", "provider " + providerId + " is not qualified yet");
-      return ask(market.governance(), (ActorRef<Decision> r) -> new GovernanceEntity.Propose(newId("proposal-"), signer, kind,
-          providerId, null, null, null, kWei, now(), r));
-    }).thenApply(decision -> json(201, render(decided(decision))));
+    // governance decides with the provider's status whether it is qualified (GovernanceDecisions.providerRefusal)
+    return ask(market.provider(providerId), ProviderEntity.Get::new).thenCompose(provider -> ask(market.governance(),
+        (ActorRef<Decision> r) -> new GovernanceEntity.Propose(newId("proposal-"), signer, kind, providerId, kWei, provider.status(),
+            now(), r)))
+        .thenApply(decision -> json(201, render(decided(decision))));
   }
 
   /** Move the Insurance Pool's excess above insuranceCap to the Reward Pool, or burn it (economics 5). */
@@ -180,8 +171,9 @@ final class GovernanceEndpoints extends Endpoints {
     String action = Wire.required(req.action(), "action");
     if (!action.equals("TO_REWARD") && !action.equals("BURN")) throw ApiException.invalid("action", "must be TO_REWARD or BURN");
     Proposal.ExcessMove move = new Proposal.ExcessMove(action, Wire.required(req.amount(), "amount").positive("amount"));
-    return governor(signer).thenCompose(v -> ask(market.governance(), (ActorRef<Decision> r) -> new GovernanceEntity.Propose(
-        newId("proposal-"), signer, Proposal.Kind.MOVE_INSURANCE_EXCESS, null, move, now(), r)))
+    // whether the signer may propose is governance's to say (GovernanceDecisions.proposalRefusal)
+    return ask(market.governance(), (ActorRef<Decision> r) -> new GovernanceEntity.Propose(
+        newId("proposal-"), signer, Proposal.Kind.MOVE_INSURANCE_EXCESS, null, move, now(), r))
         .thenApply(decision -> json(201, render(decided(decision))));
   }
 
@@ -190,8 +182,8 @@ final class GovernanceEndpoints extends Endpoints {
     String name = Wire.text(req.name(), "name", 64);
     if (req.value() == null || req.value().isNull()) throw ApiException.invalid("value", "is missing");
     Proposal.ParameterSetting setting = new Proposal.ParameterSetting(name, req.value().toString());
-    return governor(signer).thenCompose(v -> ask(market.governance(), (ActorRef<Decision> r) -> new GovernanceEntity.Propose(
-        newId("proposal-"), signer, Proposal.Kind.SET_PARAMETER, null, null, setting, now(), r)))
+    return ask(market.governance(), (ActorRef<Decision> r) -> new GovernanceEntity.Propose(
+        newId("proposal-"), signer, Proposal.Kind.SET_PARAMETER, null, null, setting, now(), r))
         .thenApply(decision -> json(201, render(decided(decision))));
   }
 
@@ -199,26 +191,12 @@ final class GovernanceEndpoints extends Endpoints {
   private CompletionStage<HttpResponse> proposeMigration(String signer, ProposalRequest req) {
     String from = Wire.id(req.poolId(), "poolId"), to = Wire.id(req.toPoolId(), "toPoolId");
     if (from.equals(to)) throw ApiException.invalid("toPoolId", "must be another pool");
-    return governor(signer)
-        .thenCompose(v -> ask(market.microPool(from), io.bhkr.micropool.MicroPoolEntity.Get::new))
-        .thenCombine(ask(market.microPool(to), io.bhkr.micropool.MicroPoolEntity.Get::new), (a, b) -> {
-          for (io.bhkr.micropool.MicroPoolView pool : List.of(a, b)) {
-            if (pool.status() == io.bhkr.micropool.MicroPoolStatus.NONE) throw ApiException.notFound("no micro-pool " + pool.poolId());
-            if (pool.status() != io.bhkr.micropool.MicroPoolStatus.OPEN && pool.status() != io.bhkr.micropool.MicroPoolStatus.ACTIVE)
-              throw ApiException.conflict("pool-not-migratable", "micro-pool " + pool.poolId() + " is " + pool.status());
-          }
-          return a;
-        })
-        .thenCompose(x -> ask(market.governance(), (ActorRef<Decision> r) -> new GovernanceEntity.Propose(newId("proposal-"), signer,
-            Proposal.Kind.MIGRATE_MICROPOOL, null, null, null, new Proposal.Migration(from, to), now(), r)))
+    // governance decides with both pools' statuses whether they may migrate (GovernanceDecisions.poolRefusal)
+    return ask(market.microPool(from), io.bhkr.micropool.MicroPoolEntity.Get::new)
+        .thenCombine(ask(market.microPool(to), io.bhkr.micropool.MicroPoolEntity.Get::new), (a, b) -> Map.of(from, a.status(), to, b.status()))
+        .thenCompose(statuses -> ask(market.governance(), (ActorRef<Decision> r) -> new GovernanceEntity.Propose(newId("proposal-"), signer,
+            new Proposal.Migration(from, to), statuses, now(), r)))
         .thenApply(decision -> json(201, render(decided(decision))));
-  }
-
-  private CompletionStage<GovernanceEntity.GovernanceView> governor(String signer) {
-    return view().thenApply(v -> {
-      if (!v.governors().contains(signer)) throw ApiException.forbidden("not-a-governor", signer + " is not a governor");
-      return v;
-    });
   }
 
   private CompletionStage<HttpResponse> vote(String proposalId, String signer, byte[] body) {
@@ -272,6 +250,11 @@ final class GovernanceEndpoints extends Endpoints {
         case CLOSED -> ApiException.conflict("proposal-closed", refused.reason());
         case ALREADY_VOTED -> ApiException.conflict("already-voted", refused.reason());
         case INVALID -> ApiException.badRequest("invalid-proposal", refused.reason());
+        case NO_PROVIDER -> ApiException.notFound(refused.reason());
+        case ALREADY_QUALIFIED -> ApiException.conflict("already-qualified", refused.reason());
+        case NOT_QUALIFIED -> ApiException.conflict("not-qualified", refused.reason());
+        case NO_POOL -> ApiException.notFound(refused.reason());
+        case POOL_NOT_MIGRATABLE -> ApiException.conflict("pool-not-migratable", refused.reason());
         case NOT_A_CANDIDATE, INSUFFICIENT_STAKE -> ApiException.conflict("not-a-proposal-refusal", refused.reason());
       };
     }

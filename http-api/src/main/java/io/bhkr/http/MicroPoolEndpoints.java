@@ -83,23 +83,31 @@ final class MicroPoolEndpoints extends Endpoints {
               if (check.refusal() != null) throw refusal(check.refusal());
               return g;
             }))
-        .thenCompose(g -> chainPool == null ? java.util.concurrent.CompletableFuture.completedFuture(g)
-            : checkedContract(contracts, chainPool, signer, endsAt, fp, stake, g.parameters().microPools().validatorStake())
-                .thenApply(x -> g))
-        .thenCompose(g -> pay(signer, new MicroPoolOpening("open:" + poolId, Party.account(signer), Party.microPool(poolId), signer,
-            stake, MicroPoolTerms.of(fp, endsAt, g.parameters(), chainPool), now())))
+        // the pool sets its terms from the parameters in force, and says whether it can open on them (MicroPoolDecisions.openingRefusal)
+        .thenCompose(g -> ask(market.microPool(poolId), (ActorRef<MicroPoolEntity.OpeningQuote> r) ->
+            new MicroPoolEntity.QuoteOpening(stake, fp, endsAt, g.parameters(), chainPool, r)))
+        .thenCompose(quote -> {
+          MicroPoolRefusal refusal = quote.refusal();
+          if (refusal != null) throw switch (refusal.kind()) {
+            case NO_ROOM_FOR_STAKERS -> ApiException.invalid("stake", refusal.reason());
+            case INVALID_TERMS -> ApiException.invalid("fp", refusal.reason());
+            default -> ApiException.conflict("pool-exists", refusal.reason()); // a fresh id: not expected
+          };
+          return chainPool == null ? java.util.concurrent.CompletableFuture.completedFuture(quote.terms())
+              : checkedContract(contracts, chainPool, signer, quote.terms(), quote.chainActivation()).thenApply(x -> quote.terms());
+        })
+        .thenCompose(terms -> pay(signer, new MicroPoolOpening("open:" + poolId, Party.account(signer), Party.microPool(poolId), signer,
+            stake, terms, now())))
         // the pool answers once it has opened (or returned) the opening: no polling
         .thenCompose(x -> outcome(poolId, "open:" + poolId))
         .thenCompose(o -> view(poolId))
         .thenApply(v -> json(v.status() == MicroPoolStatus.NONE ? 202 : 201, Map.of("poolId", poolId, "status", v.status().name())));
   }
 
-  /** The contract must be this deployment's, unopened, and built with the pool's terms; it activates at the validator stake less k. */
-  private CompletionStage<Object> checkedContract(MicroPoolContracts contracts, String chainPool, String provider, long endsAt, Amount fp,
-      Amount k, Amount validatorStake) {
-    if (!k.isLessThan(validatorStake))
-      throw ApiException.invalid("stake", "a pool whose principal is on chain needs room for stakers: k must be below the validator stake");
-    return contracts.refusal(chainPool, provider, endsAt, fp.amount(), validatorStake.amount().subtract(k.amount()))
+  /** The contract must be this deployment's, unopened, and built with the pool's terms; it activates at {@code activation}. */
+  private CompletionStage<Object> checkedContract(MicroPoolContracts contracts, String chainPool, String provider, MicroPoolTerms terms,
+      Amount activation) {
+    return contracts.refusal(chainPool, provider, terms.endsAt(), terms.fp().amount(), activation.amount())
         .thenApply(refusal -> {
           if (refusal != null) throw ApiException.conflict("chain-pool-mismatch", refusal);
           return chainPool;
@@ -108,24 +116,27 @@ final class MicroPoolEndpoints extends Endpoints {
 
   private CompletionStage<HttpResponse> stake(String rawId, String signer, byte[] body) {
     Amount amount = Wire.required(Json.read(body, AmountRequest.class).amount(), "amount").positiveIn(Asset.ETH, "amount");
-    return existing(rawId).thenCompose(v -> {
-      if (v.terms().onChain())
-        throw ApiException.conflict("stake-on-chain", "micro-pool " + v.poolId() + " takes stakes on chain: approve its fee in BHKR to "
-            + v.terms().chainPool() + ", then call stake() there with the ETH");
-      if (v.status() != MicroPoolStatus.OPEN) throw ApiException.conflict("pool-not-open", "micro-pool " + v.poolId() + " is " + v.status());
-      if (now() >= v.terms().endsAt())
-        throw ApiException.conflict("pool-ended", "micro-pool " + v.poolId() + " took stakes until " + v.terms().endsAt());
+    long at = now();
+    // whether the pool takes the stake, and its fee, are the pool's to say from its own terms (MicroPoolDecisions.stakeRefusal,
+    // stakeFee); it decides again when the stake arrives
+    return existing(rawId).thenCompose(v -> ask(market.microPool(v.poolId()),
+        (ActorRef<MicroPoolEntity.StakeQuote> r) -> new MicroPoolEntity.QuoteStake(amount.amount(), at, r)).thenCompose(quote -> {
+      MicroPoolRefusal refusal = quote.refusal();
+      if (refusal != null) throw switch (refusal.kind()) {
+        case PRINCIPAL_ON_CHAIN -> ApiException.conflict("stake-on-chain", refusal.reason());
+        case STAKING_ENDED -> ApiException.conflict("pool-ended", refusal.reason());
+        default -> ApiException.conflict("pool-not-open", refusal.reason());
+      };
       String stakeId = newId("mpstake-");
       Party from = Party.account(signer), pool = Party.microPool(v.poolId());
-      // the pool charges only the fee its terms ask; a different one would send the stake back
-      Amount fee = v.terms().feeFor(amount);
-      List<Dispatch> payments = new ArrayList<>(List.of(new Transfer(stakeId, from, pool, amount, MicroPoolDecisions.STAKE, now())));
+      Amount fee = quote.fee();
+      List<Dispatch> payments = new ArrayList<>(List.of(new Transfer(stakeId, from, pool, amount, MicroPoolDecisions.STAKE, at)));
       if (!fee.isZero())
-        payments.add(new Transfer(stakeId + MicroPoolDecisions.FEE_SUFFIX, from, pool, fee, MicroPoolDecisions.FEE, now()));
+        payments.add(new Transfer(stakeId + MicroPoolDecisions.FEE_SUFFIX, from, pool, fee, MicroPoolDecisions.FEE, at));
       return ask(market.account(signer), (ActorRef<AccountEntity.SendResult> r) -> new AccountEntity.SendAll(payments, r))
           .thenCompose(this::accepted)
           .thenCompose(x -> applied(v.poolId(), stakeId, "pool-not-open", "the pool took no more stakes; the ETH and fee went back"));
-    });
+    }));
   }
 
   /** aETH back to the pool: a withdrawal while OPEN (own stake), a redemption once COMPLETED. */
@@ -150,27 +161,34 @@ final class MicroPoolEndpoints extends Endpoints {
 
   private CompletionStage<HttpResponse> complete(String rawId, String signer, byte[] body) {
     Amount rewards = Wire.required(Json.read(body, CompletionRequest.class).rewards(), "rewards").positiveIn(Asset.ETH, "rewards");
-    return existing(rawId).thenCompose(v -> {
-      if (!signer.equals(v.providerId())) throw ApiException.forbidden("not-the-provider", "only " + v.providerId() + " completes this pool");
-      if (v.status() != MicroPoolStatus.ACTIVE) throw ApiException.conflict("not-active", "micro-pool " + v.poolId() + " is " + v.status());
+    // who completes the pool and when is the pool's rule (MicroPoolDecisions.completionRefusal), applied again on arrival
+    return existing(rawId).thenCompose(v -> ask(market.microPool(v.poolId()),
+        (ActorRef<MicroPoolEntity.CompletionCheck> r) -> new MicroPoolEntity.CheckCompletion(signer, r)).thenCompose(check -> {
+      MicroPoolRefusal refusal = check.refusal();
+      if (refusal != null) throw refusal.kind() == MicroPoolRefusal.Kind.NOT_THE_PROVIDER
+          ? ApiException.forbidden("not-the-provider", refusal.reason())
+          : ApiException.conflict("not-active", refusal.reason());
       String id = newId("mprewards-");
       Transfer t = new Transfer(id, Party.account(signer), Party.microPool(v.poolId()), rewards, MicroPoolDecisions.REWARDS, now());
       return pay(signer, t).thenCompose(x -> applied(v.poolId(), id, "not-active", "refused by the pool; the rewards went back"));
-    });
+    }));
   }
 
   /** The provider closes its pool still OPEN at its end time: its k comes back, stakers withdraw theirs. */
   private CompletionStage<HttpResponse> close(String rawId, String signer) {
-    return existing(rawId).thenCompose(v -> {
-      if (!signer.equals(v.providerId())) throw ApiException.forbidden("not-the-provider", "only " + v.providerId() + " closes this pool");
-      if (!v.terms().onChain() || v.status() != MicroPoolStatus.OPEN || now() < v.terms().endsAt()) return close(v);
+    long at = now();
+    // who closes the pool and when is the pool's rule (MicroPoolDecisions.closingRefusal); asked first, as the chain is read only then
+    return existing(rawId).thenCompose(v -> ask(market.microPool(v.poolId()),
+        (ActorRef<MicroPoolEntity.Closing> r) -> new MicroPoolEntity.CheckClosure(signer, at, r)).thenCompose(check -> {
+      if (check.kind() == MicroPoolRefusal.Kind.NOT_THE_PROVIDER) throw ApiException.forbidden("not-the-provider", check.refusal());
+      if (check.refusal() != null || !v.terms().onChain()) return close(v, signer, at);
       // the contract may still activate from a stake the bridge has not confirmed yet: close only once it cannot
       return chain("the pool's contract cannot be read").microPools().endedUnactivated(v.terms().chainPool()).thenCompose(ended -> {
         if (!ended) throw ApiException.conflict("pool-not-ended", "the chain has not yet confirmed a block past " + v.terms().endsAt()
             + " with the contract " + v.terms().chainPool() + " inactive");
-        return close(v);
+        return close(v, signer, at);
       });
-    }).thenCompose(closing -> {
+    })).thenCompose(closing -> {
       if (closing.refusal() != null)
         throw ApiException.conflict(closing.kind() == MicroPoolRefusal.Kind.NOT_ENDED ? "pool-not-ended" : "pool-not-open",
             closing.refusal());
@@ -178,8 +196,8 @@ final class MicroPoolEndpoints extends Endpoints {
     });
   }
 
-  private CompletionStage<MicroPoolEntity.Closing> close(MicroPoolView v) {
-    return ask(market.microPool(v.poolId()), (ActorRef<MicroPoolEntity.Closing> r) -> new MicroPoolEntity.Close(now(), r));
+  private CompletionStage<MicroPoolEntity.Closing> close(MicroPoolView v, String closer, long at) {
+    return ask(market.microPool(v.poolId()), (ActorRef<MicroPoolEntity.Closing> r) -> new MicroPoolEntity.Close(closer, at, r));
   }
 
   private static ApiException refusal(EthShare.Refusal r) {

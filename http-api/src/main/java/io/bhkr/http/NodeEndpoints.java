@@ -19,7 +19,6 @@ import io.bhkr.money.Asset;
 import io.bhkr.nodes.NodeEntity;
 import io.bhkr.nodes.SidecarIndex;
 import io.bhkr.nodes.NodeEntity.NodeView;
-import io.bhkr.nodes.StakeLot;
 import io.bhkr.provider.NodeAdmission;
 import io.bhkr.provider.ProviderEntity;
 import io.bhkr.rules.Resources;
@@ -138,7 +137,7 @@ final class NodeEndpoints extends Endpoints {
   private CompletionStage<HttpResponse> stake(String nodeId, String staker, byte[] body) {
     Amount amount = Wire.required(Json.read(body, StakeRequest.class).amount(), "amount").positiveIn(Asset.BHKR, "amount");
     return existing(nodeId).thenCompose(before -> {
-      BigInteger expected = staked(before, staker).add(amount.amount());
+      BigInteger expected = before.stakedBy(staker).add(amount.amount());
       Transfer stake = new Transfer(newId("stake-"), Party.account(staker), Party.node(nodeId), amount, NodeEntity.STAKE, now());
       return ask(market.account(staker), (ActorRef<AccountEntity.SendResult> r) -> new AccountEntity.Send(stake, r))
           .thenCompose(result -> {
@@ -146,7 +145,7 @@ final class NodeEndpoints extends Endpoints {
             return afterArrival(market.node(nodeId), (ActorRef<Arrived> r) -> new NodeEntity.AwaitArrival(stake.id(), r),
                 () -> ask(market.node(nodeId), NodeEntity.Get::new));
           })
-          .thenApply(v -> json(staked(v, staker).compareTo(expected) >= 0 ? 200 : 202, position(v, staker)));
+          .thenApply(v -> json(v.stakedBy(staker).compareTo(expected) >= 0 ? 200 : 202, position(v, staker)));
     });
   }
 
@@ -188,15 +187,11 @@ final class NodeEndpoints extends Endpoints {
   }
 
 
-  private static BigInteger staked(NodeView v, String staker) {
-    return v.stakes().getOrDefault(staker, List.of()).stream().map(StakeLot::amount).reduce(BigInteger.ZERO, BigInteger::add);
-  }
-
   private static Map<String, Object> position(NodeView v, String staker) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("nodeId", v.nodeId());
     m.put("address", staker);
-    m.put("staked", Wire.amount(new Amount(Asset.BHKR, staked(v, staker))));
+    m.put("staked", Wire.amount(new Amount(Asset.BHKR, v.stakedBy(staker))));
     return m;
   }
 

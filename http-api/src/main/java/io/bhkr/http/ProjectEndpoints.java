@@ -22,7 +22,6 @@ import io.bhkr.provider.ProviderEntity;
 import io.bhkr.quote.ProjectKind;
 import io.bhkr.quote.QuoteEntity;
 import io.bhkr.quote.QuoteTerms;
-import io.bhkr.quote.Quoting;
 import io.bhkr.rules.Auction;
 import io.bhkr.rules.Resources;
 import io.bhkr.transfer.Arrived;
@@ -84,15 +83,14 @@ final class ProjectEndpoints extends Endpoints {
     long days = Wire.required(req.durationDays(), "durationDays");
     if (days < 1 || days > 3650) throw ApiException.invalid("durationDays", "must be between 1 and 3650");
     ProjectKind kind = parseKind(Wire.required(req.kind(), "kind"));
-    return ask(market.governance(), GovernanceEntity.Get::new).thenCompose(gov -> {
-      QuoteTerms terms;
-      try {
-        terms = Quoting.quote(newId("quote-"), kind, resources, days, gov.parameters(), now());
-      } catch (IllegalArgumentException e) {
-        throw ApiException.invalid("resources", e.getMessage());
-      }
-      return ask(market.quote(terms.quoteId()), (ActorRef<QuoteTerms> r) -> new QuoteEntity.Issue(terms, r));
-    }).thenCompose(offers::render).thenApply(m -> json(201, m));
+    String quoteId = newId("quote-");
+    // the quote prices itself under the parameters in force (Quoting.quote, in QuoteEntity)
+    return ask(market.governance(), GovernanceEntity.Get::new).thenCompose(gov -> ask(market.quote(quoteId),
+        (ActorRef<QuoteEntity.Quoted> r) -> new QuoteEntity.Request(kind, resources, days, gov.parameters(), now(), r)))
+        .thenApply(quoted -> {
+          if (quoted.refusal() != null) throw ApiException.invalid("resources", quoted.refusal());
+          return quoted.terms();
+        }).thenCompose(offers::render).thenApply(m -> json(201, m));
   }
 
   private static ProjectKind parseKind(String kind) {

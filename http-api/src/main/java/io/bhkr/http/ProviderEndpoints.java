@@ -107,9 +107,10 @@ final class ProviderEndpoints extends Endpoints {
     String id = Wire.address(rawId, "providerId");
     if (!id.equals(signer)) throw ApiException.forbidden("not-the-provider", "only provider " + id + " may stake its collateral");
     Amount amount = Wire.required(Json.read(body, CollateralRequest.class).amount(), "amount").positiveIn(Asset.BHKR, "amount");
-    return existing(id).thenCompose(before -> {
-      if (before.status() == Status.APPLIED)
-        throw ApiException.conflict("not-qualified", "provider " + id + " must be qualified by governance before staking collateral");
+    // the provider says whether it may stake collateral now (ProviderDecisions.collateralRefusal)
+    return existing(id).thenCompose(before -> ask(market.provider(id),
+        (akka.actor.typed.ActorRef<ProviderEntity.CollateralCheck> r) -> new ProviderEntity.CheckCollateral(r)).thenCompose(check -> {
+      if (check.refusal() != null) throw ApiException.conflict("not-qualified", check.refusal());
       Transfer stake = new Transfer(newId("collateral-"), Party.account(id), Party.provider(id), amount, "collateral", now());
       return ask(market.account(id), (akka.actor.typed.ActorRef<AccountEntity.SendResult> r) -> new AccountEntity.Send(stake, r))
           .thenCompose(result -> {
@@ -119,7 +120,7 @@ final class ProviderEndpoints extends Endpoints {
                     () -> ask(market.provider(id), ProviderEntity.Get::new))
                 .thenApply(v -> json(v.collateral().isLessThan(expected) ? 202 : 200, render(v, now())));
           });
-    });
+    }));
   }
 
   private CompletionStage<ProviderView> existing(String id) {

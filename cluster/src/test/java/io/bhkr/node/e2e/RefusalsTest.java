@@ -113,6 +113,21 @@ class RefusalsTest {
       problem(409, "insufficient-funds", market.as(P1).post("/api/v1/projects/" + projectId + "/completion",
           "{\"profit\":{\"asset\":\"ETH\",\"amount\":\"" + tokens(1) + "\"}}")); // P1 holds no ETH
 
+      // issue 16: the entities decide these, the endpoints ask (GovernanceDecisions, ProviderDecisions, Quoting)
+      String proposals = "/api/v1/governance/proposals";
+      problem(404, "not-found", market.as(GOVERNOR_1).post(proposals,
+          "{\"kind\":\"QUALIFY_PROVIDER\",\"providerId\":\"" + address(STRANGER) + "\"}")); // never applied
+      problem(409, "already-qualified", market.as(GOVERNOR_1).post(proposals,
+          "{\"kind\":\"QUALIFY_PROVIDER\",\"providerId\":\"" + address(P1) + "\"}"));
+      problem(409, "not-qualified", market.as(GOVERNOR_1).post(proposals,
+          "{\"kind\":\"DISQUALIFY_PROVIDER\",\"providerId\":\"" + address(P2) + "\"}"));
+      problem(404, "not-found", market.as(GOVERNOR_1).post(proposals,
+          "{\"kind\":\"MIGRATE_MICROPOOL\",\"poolId\":\"mp-none\",\"toPoolId\":\"mp-none-either\"}"));
+      problem(409, "not-qualified", market.as(P2).post("/api/v1/providers/" + address(P2) + "/collateral",
+          "{\"amount\":{\"asset\":\"BHKR\",\"amount\":\"1\"}}"));
+      problem(400, "validation", market.anonymous().post("/api/v1/quotes",
+          "{\"resources\":{\"cpuGhz\":0,\"ramGb\":0,\"storageGb\":0,\"bandwidthMbps\":0},\"durationDays\":30,\"kind\":\"COMPUTE\"}"));
+
       assertEquals(before, snapshot(market, projectId), "no refused request changed anything");
     }
   }

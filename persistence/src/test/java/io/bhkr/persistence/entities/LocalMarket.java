@@ -129,7 +129,7 @@ public final class LocalMarket implements AutoCloseable {
     this.<Done>ask(e.governance(), r -> new GovernanceEntity.Found(new GovernanceEntity.Genesis(GOVERNORS, 1, shortWindow), r));
     this.<ProviderEntity.ApplyResult>ask(e.provider(), r -> new ProviderEntity.Apply("Four", new Resources(8, 32, 512, 100), bhkr(90), now, r));
     this.<GovernanceEntity.Decision>ask(e.governance(), r -> new GovernanceEntity.Propose("g-1", GOVERNORS.get(0),
-        Proposal.Kind.QUALIFY_PROVIDER, PROVIDER, now, r));
+        Proposal.Kind.QUALIFY_PROVIDER, PROVIDER, ProviderEntity.Status.APPLIED, now, r));
     this.<GovernanceEntity.Decision>ask(e.governance(), r -> new GovernanceEntity.Vote("g-1", GOVERNORS.get(0), true, now, r));
     this.<GovernanceEntity.Decision>ask(e.governance(), r -> new GovernanceEntity.Vote("g-1", GOVERNORS.get(1), true, now, r));
     await("qualified", () -> providerStatus(e) == ProviderEntity.Status.QUALIFIED);
