@@ -38,7 +38,8 @@ final class ChainCommands implements Callable<Integer> {
   /** The chain and the signer, as deploy takes them. */
   static final class Connection {
     @Option(names = "--chain-rpc", paramLabel = "URL", description = "the chain's JSON-RPC endpoint") String rpc;
-    @Option(names = "--chain-contracts", paramLabel = "FILE", description = "the addresses written by deploy") String contracts;
+    @Option(names = "--chain-contracts", paramLabel = "FILE", converter = Converters.PathName.class, description = "the addresses written by deploy")
+    java.nio.file.Path contracts;
     @Mixin RunOptions.Key key = new RunOptions.Key();
   }
 
@@ -81,7 +82,7 @@ final class ChainCommands implements Callable<Integer> {
   static final class Deposit extends Step {
     @Parameters(index = "0", arity = "0..1", paramLabel = "ASSET", description = "ETH or BHKR") String asset;
     @Parameters(index = "1", arity = "0..1", paramLabel = "AMOUNT", description = "base units, e.g. 1000000000000000000 for 1 ETH") String amount;
-    @Option(names = "--account", paramLabel = "0xADDR", description = "the market account credited (default the signer's)") String account;
+    @Option(names = "--account", paramLabel = "0xADDR", converter = Converters.Address.class, description = "the market account credited (default the signer's)") String account;
 
     @Override
     void check() {
@@ -102,20 +103,20 @@ final class ChainCommands implements Callable<Integer> {
   static final class Withdraw extends Step {
     @Parameters(index = "0", arity = "0..1", paramLabel = "ASSET", description = "ETH or BHKR") String asset;
     @Parameters(index = "1", arity = "0..1", paramLabel = "AMOUNT", description = "base units") String amount;
-    @Option(names = "--to", paramLabel = "0xADDR", description = "who receives it on chain (default the account)") String to;
-    @Option(names = "--api", paramLabel = "URL", description = ToolCommands.API_HELP) String api;
+    @Option(names = "--to", paramLabel = "0xADDR", converter = Converters.Address.class, description = "who receives it on chain (default the account)") String to;
+    @Option(names = "--api", paramLabel = "URL", converter = Converters.Api.class, description = ToolCommands.API_HELP)
+    java.net.URI api = java.net.URI.create(CallCommand.DEFAULT_API);
 
     @Override
     void check() {
       asset(asset);
       positive("AMOUNT", amount);
       if (to != null) address("--to", to);
-      if (api != null) CallCommand.api(api);
     }
 
     @Override
     int run(ChainSteps steps) {
-      return steps.withdraw(CallCommand.api(api == null ? CallCommand.DEFAULT_API : api), asset(asset), positive("AMOUNT", amount),
+      return steps.withdraw(api, asset(asset), positive("AMOUNT", amount),
           to == null ? null : address("--to", to));
     }
   }
@@ -123,24 +124,24 @@ final class ChainCommands implements Callable<Integer> {
   @Command(name = "claim", sortOptions = false, description = {"claim an account's unclaimed payouts on the settlement anchor",
       "with the proofs of GET /api/v1/accounts/{a}/claims; anyone may claim, the anchor pays the account"})
   static final class Claim extends Step {
-    @Option(names = "--account", paramLabel = "0xADDR", description = "whose payouts (default the signer's)") String account;
-    @Option(names = "--api", paramLabel = "URL", description = ToolCommands.API_HELP) String api;
+    @Option(names = "--account", paramLabel = "0xADDR", converter = Converters.Address.class, description = "whose payouts (default the signer's)") String account;
+    @Option(names = "--api", paramLabel = "URL", converter = Converters.Api.class, description = ToolCommands.API_HELP)
+    java.net.URI api = java.net.URI.create(CallCommand.DEFAULT_API);
 
     @Override
     void check() {
       if (account != null) address("--account", account);
-      if (api != null) CallCommand.api(api);
     }
 
     @Override
     int run(ChainSteps steps) {
-      return steps.claim(CallCommand.api(api == null ? CallCommand.DEFAULT_API : api), account == null ? null : address("--account", account));
+      return steps.claim(api, account == null ? null : address("--account", account));
     }
   }
 
   /** A step on one micro-pool contract. */
   abstract static class PoolStep extends Step {
-    @Option(names = "--pool", paramLabel = "0xADDR", description = "the micro-pool contract (deploy-micropool printed it)")
+    @Option(names = "--pool", paramLabel = "0xADDR", converter = Converters.Address.class, description = "the micro-pool contract (deploy-micropool printed it)")
     String pool;
 
     @Override
@@ -210,7 +211,7 @@ final class ChainCommands implements Callable<Integer> {
       "on a development chain, so an account has BHKR to deposit or to pay a micro-pool's fee with"})
   static final class Mint extends Step {
     @Parameters(index = "0", arity = "0..1", paramLabel = "AMOUNT", description = "BHKR base units") String amount;
-    @Option(names = "--to", paramLabel = "0xADDR", description = "who receives it (required)") String to;
+    @Option(names = "--to", paramLabel = "0xADDR", converter = Converters.Address.class, description = "who receives it (required)") String to;
 
     @Override
     void check() {
@@ -243,6 +244,6 @@ final class ChainCommands implements Callable<Integer> {
 
   static String address(String name, String value) {
     if (value == null) throw new UsageError("needs " + name + " 0xADDRESS");
-    return ChainDeployCommand.address(new CommandArguments.Option(name, value));
+    return value; // checked and lower-cased by Converters.Address
   }
 }
