@@ -27,7 +27,9 @@ final class ChainDeployCommand {
     Credentials key = Credentials.create(keys.hex(keyFromEnvironment));
     String deployer = key.getAddress().toLowerCase();
     try (EthereumNode node = EthereumNode.connect(rpc)) {
-      Deployment d = Deployment.deploy(node, key, platform == null ? deployer : platform, deployer);
+      // progress on standard error, so that standard output stays the summary below
+      System.err.println("deploy: the contracts to " + rpc + " as " + deployer + ", each waits to be mined");
+      Deployment d = Deployment.deploy(node, key, platform == null ? deployer : platform, deployer, step -> System.err.println("deploy: " + step));
       Files.writeString(file, ChainMode.JSON.writeValueAsString(d), StandardCharsets.UTF_8);
       ContractAddresses c = d.contracts();
       out.println("BHKR contracts on chain " + c.chainId() + " (logs from block " + d.startBlock() + " on), deployed by " + deployer + ":");
@@ -72,8 +74,10 @@ final class ChainDeployCommand {
       throw new UsageError(e.getMessage());
     }
     try (EthereumNode node = EthereumNode.connect(rpc)) {
+      System.err.println("deploy-micropool: sending the micro-pool contract of " + terms.provider() + " to " + rpc + "…");
       String pool = Deployment.deployMicroPool(node, key, deployment.contracts(), terms.provider(), terms.endsAt(),
           terms.activationStake(), terms.fp());
+      System.err.println("deploy-micropool: " + pool + " mined");
       print(out, pool, terms, deployment.contracts(), key.getAddress().toLowerCase());
       return 0;
     } catch (Exception e) {

@@ -69,8 +69,8 @@ final class ReplayCommand {
     return 0;
   }
 
-  static int benchmark(NodeOptions options, long events, int runs, PrintStream out) {
-    io.bhkr.replay.ReplayBenchmark.run(options.profile(), options.journal(), events, runs, out);
+  static int benchmark(NodeOptions options, long events, int runs, PrintStream out, PrintStream err) {
+    io.bhkr.replay.ReplayBenchmark.run(options.profile(), options.journal(), events, runs, out, err);
     return 0;
   }
 

@@ -371,7 +371,7 @@ final class ToolCommands {
       @Override
       public Integer call() {
         NodeOptions options = journal(journal);
-        return ReplayCommand.run(() -> ReplayCommand.benchmark(options, events, runs, System.out), System.err);
+        return ReplayCommand.run(() -> ReplayCommand.benchmark(options, events, runs, System.out, System.err), System.err);
       }
     }
 
