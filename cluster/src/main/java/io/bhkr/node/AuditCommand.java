@@ -27,22 +27,6 @@ final class AuditCommand {
 
   private AuditCommand() {}
 
-  /** The node to ask, from {@code [--api URL]}; null if {@code --help} was asked for. */
-  static URI api(List<String> words) {
-    CommandArguments args = new CommandArguments(words);
-    URI api = URI.create(CallCommand.DEFAULT_API);
-    while (args.hasNext()) {
-      if (!args.atOption()) throw new UsageError("unexpected argument '" + args.positional() + "'");
-      CommandArguments.Option o = args.option(name -> name.equals("--api"));
-      switch (o.name()) {
-        case "--help" -> { return null; }
-        case "--api" -> api = CallCommand.api(o.value());
-        default -> throw new UsageError("unknown option " + o.name() + " (audit takes --api URL)");
-      }
-    }
-    return api;
-  }
-
   /** Asks the node and prints the report; 0 if it is ok, 1 if not or if the node did not answer it. */
   static int audit(URI api, PrintStream out, PrintStream err) {
     SignedClient.Response response;

@@ -40,13 +40,25 @@ final class Bhkr implements Runnable {
   static CommandLine commandLine() {
     CommandLine line = new CommandLine(new Bhkr());
     line.setUsageHelpWidth(120);
+    // as the hand-written parsers did and most Unix tools do: an option given twice, the last one counts
+    line.setOverwrittenOptionsAllowed(true);
     addHelp(line);
-    line.setParameterExceptionHandler((e, args) -> refuse(e.getCommandLine(), e.getMessage()));
+    line.setParameterExceptionHandler((e, args) -> refuse(e.getCommandLine(), message(e)));
     line.setExecutionExceptionHandler((e, command, parsed) -> {
       if (e instanceof UsageError) return refuse(command, e.getMessage());
       throw e;
     });
     return line;
+  }
+
+  /**
+   * A value our converters refused reads as {@code --http-port must be a port number 0..65535, not '99999'}:
+   * the option's name, then the converter's message (picocli's own wording is longer and says less).
+   */
+  static String message(CommandLine.ParameterException e) {
+    if (!(e.getCause() instanceof CommandLine.TypeConversionException why) || e.getArgSpec() == null) return e.getMessage();
+    String name = e.getArgSpec() instanceof OptionSpec o ? o.longestName() : e.getArgSpec().paramLabel();
+    return name + " " + why.getMessage();
   }
 
   private static int refuse(CommandLine command, String why) {

@@ -9,14 +9,14 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.URI;
-import java.net.URISyntaxException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.web3j.crypto.Credentials;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code call}: one signed request to a node, so a person can drive the API without curl and
@@ -43,47 +43,31 @@ final class CallCommand {
 
   private CallCommand() {}
 
-  /** The request from the command line; {@code null} if {@code --help} was asked for. */
-  static Request request(List<String> words) {
-    CommandArguments args = new CommandArguments(words);
-    URI api = URI.create(DEFAULT_API);
-    Credentials key = null;
-    String signerOption = null;
-    String field = null;
-    List<String> positional = new ArrayList<>();
-    while (args.hasNext()) {
-      if (!args.atOption()) {
-        positional.add(args.positional());
-        continue;
-      }
-      CommandArguments.Option o = args.option(name -> !name.equals("--help"));
-      switch (o.name()) {
-        case "--help" -> { return null; }
-        case "--api" -> api = api(o.value());
-        case "--field" -> field = field(o.value());
-        case "--as", "--key" -> {
-          if (signerOption != null) throw new UsageError("give only one of --as and --key");
-          signerOption = o.name();
-          key = o.name().equals("--as") ? developmentKey(o.value()) : privateKey(o.value());
-        }
-        default -> throw new UsageError("unknown option " + o.name());
-      }
-    }
-    if (positional.size() < 2 || positional.size() > 3)
+  /**
+   * The request from call's options and words: {@code as} and {@code key} are the keys of --as and
+   * --key (at most one of them), {@code words} METHOD PATH [JSON-BODY].
+   */
+  static Request request(URI api, Credentials as, Credentials key, String field, List<String> words) {
+    if (as != null && key != null) throw new UsageError("give only one of --as and --key");
+    if (words == null || words.size() < 2 || words.size() > 3)
       throw new UsageError("call needs METHOD PATH [JSON-BODY], e.g. call GET /health");
-    String method = positional.get(0).toUpperCase(Locale.ROOT);
-    if (!METHODS.contains(method)) throw new UsageError("unknown HTTP method '" + positional.get(0) + "'");
-    String path = positional.get(1);
+    String method = words.get(0).toUpperCase(Locale.ROOT);
+    if (!METHODS.contains(method)) throw new UsageError("unknown HTTP method '" + words.get(0) + "'");
+    String path = words.get(1);
     if (!path.startsWith("/")) throw new UsageError("PATH must start with /, e.g. /api/v1/accounts/0x…");
-    String body = positional.size() == 3 ? positional.get(2) : null;
+    String body = words.size() == 3 ? words.get(2) : null;
     if (body != null && method.equals("GET")) throw new UsageError("a GET takes no body");
-    return new Request(api, key, method, path, body, field);
+    return new Request(api, as != null ? as : key, method, path, body, field);
   }
 
-  private static String field(String value) {
-    if (!FIELD.matcher(value).matches())
-      throw new UsageError("--field needs a field name of the answer, e.g. projectId or auction.seed, not '" + value + "'");
-    return value;
+  /** --field: a field of the answer, dotted for a nested one. */
+  static final class Field implements ITypeConverter<String> {
+    @Override
+    public String convert(String value) {
+      if (!FIELD.matcher(value).matches())
+        throw new TypeConversionException("needs a field name of the answer, e.g. projectId or auction.seed, not '" + value + "'");
+      return value;
+    }
   }
 
   /** Sends the request, prints {@code HTTP <status>} and the answer; 0 for a 2xx, 1 otherwise. */
@@ -150,28 +134,20 @@ final class CallCommand {
     return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
   }
 
-  static URI api(String value) {
-    try {
-      URI uri = new URI(value);
-      if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) return uri;
-    } catch (URISyntaxException e) {
-      // same message as a URI of the wrong kind
+  /** --as N: development account N's key. */
+  static final class DevelopmentKey implements ITypeConverter<Credentials> {
+    @Override
+    public Credentials convert(String value) {
+      return DevelopmentAccounts.credentials(new Converters.DevAccount().convert(value));
     }
-    throw new UsageError("--api must be a URL like " + DEFAULT_API + ", not '" + value + "'");
   }
 
-  static Credentials developmentKey(String value) {
-    try {
-      int index = Integer.parseInt(value);
-      if (index >= 0) return DevelopmentAccounts.credentials(index);
-    } catch (NumberFormatException e) {
-      // same message as a negative index
+  /** --key 0x…: a private key of 64 hex digits. */
+  static final class PrivateKey implements ITypeConverter<Credentials> {
+    @Override
+    public Credentials convert(String value) {
+      if (!PRIVATE_KEY.matcher(value).matches()) throw new TypeConversionException("needs a private key of 64 hex digits (0x…)");
+      return Credentials.create(value);
     }
-    throw new UsageError("--as needs a development account index (0 operator, 1-3 governors), not '" + value + "'");
-  }
-
-  static Credentials privateKey(String value) {
-    if (!PRIVATE_KEY.matcher(value).matches()) throw new UsageError("--key needs a private key of 64 hex digits (0x…)");
-    return Credentials.create(value);
   }
 }

@@ -8,7 +8,9 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -38,7 +40,8 @@ final class ChainCommands implements Callable<Integer> {
   /** The chain and the signer, as deploy takes them. */
   static final class Connection {
     @Option(names = "--chain-rpc", paramLabel = "URL", description = "the chain's JSON-RPC endpoint") String rpc;
-    @Option(names = "--chain-contracts", paramLabel = "FILE", description = "the addresses written by deploy") String contracts;
+    @Option(names = "--chain-contracts", paramLabel = "FILE", converter = Converters.PathName.class, description = "the addresses written by deploy")
+    java.nio.file.Path contracts;
     @Mixin RunOptions.Key key = new RunOptions.Key();
   }
 
@@ -79,20 +82,19 @@ final class ChainCommands implements Callable<Integer> {
       "ETH: CustodyVault.depositEth with the value; BHKR: approve the vault if needed, then depositBhkr;",
       "the node credits it once the block is confirmed"})
   static final class Deposit extends Step {
-    @Parameters(index = "0", arity = "0..1", paramLabel = "ASSET", description = "ETH or BHKR") String asset;
-    @Parameters(index = "1", arity = "0..1", paramLabel = "AMOUNT", description = "base units, e.g. 1000000000000000000 for 1 ETH") String amount;
-    @Option(names = "--account", paramLabel = "0xADDR", description = "the market account credited (default the signer's)") String account;
+    @Parameters(index = "0", arity = "0..1", paramLabel = "ASSET", converter = AssetName.class, description = "ETH or BHKR") String asset;
+    @Parameters(index = "1", arity = "0..1", paramLabel = "AMOUNT", converter = BaseUnits.class, description = "base units, e.g. 1000000000000000000 for 1 ETH") BigInteger amount;
+    @Option(names = "--account", paramLabel = "0xADDR", converter = Converters.Address.class, description = "the market account credited (default the signer's)") String account;
 
     @Override
     void check() {
       asset(asset);
       positive("AMOUNT", amount);
-      if (account != null) address("--account", account);
     }
 
     @Override
     int run(ChainSteps steps) {
-      return steps.deposit(asset(asset), positive("AMOUNT", amount), account == null ? null : address("--account", account));
+      return steps.deposit(asset(asset), positive("AMOUNT", amount), account);
     }
   }
 
@@ -100,47 +102,41 @@ final class ChainCommands implements Callable<Integer> {
       "the node reserves the amount and signs it (POST /api/v1/accounts/{a}/vault-withdrawals), you sign it too,",
       "and CustodyVault.withdraw pays; the node counts it withdrawn once the block is confirmed"})
   static final class Withdraw extends Step {
-    @Parameters(index = "0", arity = "0..1", paramLabel = "ASSET", description = "ETH or BHKR") String asset;
-    @Parameters(index = "1", arity = "0..1", paramLabel = "AMOUNT", description = "base units") String amount;
-    @Option(names = "--to", paramLabel = "0xADDR", description = "who receives it on chain (default the account)") String to;
-    @Option(names = "--api", paramLabel = "URL", description = ToolCommands.API_HELP) String api;
+    @Parameters(index = "0", arity = "0..1", paramLabel = "ASSET", converter = AssetName.class, description = "ETH or BHKR") String asset;
+    @Parameters(index = "1", arity = "0..1", paramLabel = "AMOUNT", converter = BaseUnits.class, description = "base units") BigInteger amount;
+    @Option(names = "--to", paramLabel = "0xADDR", converter = Converters.Address.class, description = "who receives it on chain (default the account)") String to;
+    @Option(names = "--api", paramLabel = "URL", converter = Converters.Api.class, description = ToolCommands.API_HELP)
+    java.net.URI api = java.net.URI.create(CallCommand.DEFAULT_API);
 
     @Override
     void check() {
       asset(asset);
       positive("AMOUNT", amount);
-      if (to != null) address("--to", to);
-      if (api != null) CallCommand.api(api);
     }
 
     @Override
     int run(ChainSteps steps) {
-      return steps.withdraw(CallCommand.api(api == null ? CallCommand.DEFAULT_API : api), asset(asset), positive("AMOUNT", amount),
-          to == null ? null : address("--to", to));
+      return steps.withdraw(api, asset(asset), positive("AMOUNT", amount),
+          to);
     }
   }
 
   @Command(name = "claim", sortOptions = false, description = {"claim an account's unclaimed payouts on the settlement anchor",
       "with the proofs of GET /api/v1/accounts/{a}/claims; anyone may claim, the anchor pays the account"})
   static final class Claim extends Step {
-    @Option(names = "--account", paramLabel = "0xADDR", description = "whose payouts (default the signer's)") String account;
-    @Option(names = "--api", paramLabel = "URL", description = ToolCommands.API_HELP) String api;
-
-    @Override
-    void check() {
-      if (account != null) address("--account", account);
-      if (api != null) CallCommand.api(api);
-    }
+    @Option(names = "--account", paramLabel = "0xADDR", converter = Converters.Address.class, description = "whose payouts (default the signer's)") String account;
+    @Option(names = "--api", paramLabel = "URL", converter = Converters.Api.class, description = ToolCommands.API_HELP)
+    java.net.URI api = java.net.URI.create(CallCommand.DEFAULT_API);
 
     @Override
     int run(ChainSteps steps) {
-      return steps.claim(CallCommand.api(api == null ? CallCommand.DEFAULT_API : api), account == null ? null : address("--account", account));
+      return steps.claim(api, account);
     }
   }
 
   /** A step on one micro-pool contract. */
   abstract static class PoolStep extends Step {
-    @Option(names = "--pool", paramLabel = "0xADDR", description = "the micro-pool contract (deploy-micropool printed it)")
+    @Option(names = "--pool", paramLabel = "0xADDR", converter = Converters.Address.class, description = "the micro-pool contract (deploy-micropool printed it)")
     String pool;
 
     @Override
@@ -152,7 +148,7 @@ final class ChainCommands implements Callable<Integer> {
   @Command(name = "stake", sortOptions = false, description = {"stake AMOUNT wei in a micro-pool contract, for as much aETH",
       "approves the pool for its fee, floor(fp × AMOUNT / 32 ETH) BHKR, if needed, then calls stake()"})
   static final class Stake extends PoolStep {
-    @Parameters(index = "0", arity = "0..1", paramLabel = "AMOUNT", description = "wei") String amount;
+    @Parameters(index = "0", arity = "0..1", paramLabel = "AMOUNT", converter = BaseUnits.class, description = "wei") BigInteger amount;
 
     @Override
     void check() {
@@ -168,7 +164,7 @@ final class ChainCommands implements Callable<Integer> {
 
   @Command(name = "unstake", sortOptions = false, description = "take AMOUNT wei back for as much aETH, while the pool has not activated")
   static final class Unstake extends PoolStep {
-    @Parameters(index = "0", arity = "0..1", paramLabel = "AMOUNT", description = "wei") String amount;
+    @Parameters(index = "0", arity = "0..1", paramLabel = "AMOUNT", converter = BaseUnits.class, description = "wei") BigInteger amount;
 
     @Override
     void check() {
@@ -184,7 +180,7 @@ final class ChainCommands implements Callable<Integer> {
 
   @Command(name = "redeem", sortOptions = false, description = "redeem AMOUNT aETH for as much ETH once the provider completed the pool")
   static final class Redeem extends PoolStep {
-    @Parameters(index = "0", arity = "0..1", paramLabel = "AMOUNT", description = "wei") String amount;
+    @Parameters(index = "0", arity = "0..1", paramLabel = "AMOUNT", converter = BaseUnits.class, description = "wei") BigInteger amount;
 
     @Override
     void check() {
@@ -209,8 +205,8 @@ final class ChainCommands implements Callable<Integer> {
   @Command(name = "mint", sortOptions = false, description = {"mint AMOUNT BHKR base units to --to, as the token's owner (the key that ran deploy)",
       "on a development chain, so an account has BHKR to deposit or to pay a micro-pool's fee with"})
   static final class Mint extends Step {
-    @Parameters(index = "0", arity = "0..1", paramLabel = "AMOUNT", description = "BHKR base units") String amount;
-    @Option(names = "--to", paramLabel = "0xADDR", description = "who receives it (required)") String to;
+    @Parameters(index = "0", arity = "0..1", paramLabel = "AMOUNT", converter = BaseUnits.class, description = "BHKR base units") BigInteger amount;
+    @Option(names = "--to", paramLabel = "0xADDR", converter = Converters.Address.class, description = "who receives it (required)") String to;
 
     @Override
     void check() {
@@ -226,23 +222,39 @@ final class ChainCommands implements Callable<Integer> {
 
   static String asset(String value) {
     if (value == null) throw new UsageError("needs ASSET AMOUNT, e.g. ETH 1000000000000000000");
-    if (value.equals("ETH") || value.equals("BHKR")) return value;
-    throw new UsageError("ASSET must be ETH or BHKR, not '" + value + "'");
+    return value; // checked by AssetName
   }
 
-  static BigInteger positive(String name, String value) {
+  static BigInteger positive(String name, BigInteger value) {
     if (value == null) throw new UsageError("needs " + name + " in base units, e.g. 1000000000000000000 for 1 ETH");
-    try {
-      BigInteger n = new BigInteger(value);
-      if (n.signum() > 0 && n.bitLength() <= 256) return n;
-    } catch (NumberFormatException e) {
-      // the same message as zero
-    }
-    throw new UsageError(name + " must be a positive whole number of base units (1 ETH = 1000000000000000000), not '" + value + "'");
+    return value; // checked by BaseUnits
   }
 
   static String address(String name, String value) {
     if (value == null) throw new UsageError("needs " + name + " 0xADDRESS");
-    return ChainDeployCommand.address(new CommandArguments.Option(name, value));
+    return value; // checked and lower-cased by Converters.Address
+  }
+
+  /** ASSET: what the vault holds. */
+  static final class AssetName implements ITypeConverter<String> {
+    @Override
+    public String convert(String value) {
+      if (value.equals("ETH") || value.equals("BHKR")) return value;
+      throw new TypeConversionException("must be ETH or BHKR, not '" + value + "'");
+    }
+  }
+
+  /** AMOUNT: a positive amount of base units that fits a uint256. */
+  static final class BaseUnits implements ITypeConverter<BigInteger> {
+    @Override
+    public BigInteger convert(String value) {
+      try {
+        BigInteger n = new BigInteger(value);
+        if (n.signum() > 0 && n.bitLength() <= 256) return n;
+      } catch (NumberFormatException e) {
+        // the same message as zero
+      }
+      throw new TypeConversionException("must be a positive whole number of base units (1 ETH = 1000000000000000000), not '" + value + "'");
+    }
   }
 }

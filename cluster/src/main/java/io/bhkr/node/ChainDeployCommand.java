@@ -8,7 +8,6 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.web3j.crypto.Credentials;
 
 /**
@@ -22,50 +21,15 @@ final class ChainDeployCommand {
 
   private ChainDeployCommand() {}
 
-  /** The key options every deploy command shares. */
-  private record KeyOptions(String keyFile, String devAccount) {
-    KeyOptions with(CommandArguments.Option o) {
-      return switch (o.name()) {
-        case "--chain-key-file" -> new KeyOptions(o.value(), devAccount);
-        case "--chain-dev-account" -> new KeyOptions(keyFile, o.value());
-        default -> this;
-      };
-    }
-
-    Credentials credentials(String fromEnvironment) {
-      return Credentials.create(ChainMode.key(keyFile, devAccount, fromEnvironment));
-    }
-
-    /** How to give the same key again on a later command line. */
-    String asOption() {
-      return devAccount != null ? " --chain-dev-account " + devAccount : keyFile != null ? " --chain-key-file " + keyFile : "";
-    }
-  }
-
   /** {@code deploy}: deploys the contracts to a chain, prints their addresses and writes them to a file for {@code run}. */
-  static int deploy(List<String> words, PrintStream out, String keyFromEnvironment) {
-    CommandArguments args = new CommandArguments(words);
-    String rpc = null;
-    KeyOptions keys = new KeyOptions(null, null);
-    String platform = null;
-    Path file = Path.of("contracts.json");
-    while (args.hasNext()) {
-      if (!args.atOption()) throw new UsageError("unexpected argument '" + args.positional() + "'");
-      CommandArguments.Option o = args.option(name -> !name.equals("--help"));
-      switch (o.name()) {
-        case "--help" -> { return -1; }
-        case "--chain-rpc" -> rpc = o.value();
-        case "--chain-key-file", "--chain-dev-account" -> keys = keys.with(o);
-        case "--platform" -> platform = address(o);
-        case "--out" -> file = Path.of(o.value());
-        default -> throw new UsageError("unknown option " + o.name() + " of deploy");
-      }
-    }
+  static int deploy(String rpc, RunOptions.Key keys, String platform, Path file, PrintStream out, String keyFromEnvironment) {
     if (rpc == null) throw new UsageError("deploy needs --chain-rpc URL");
-    Credentials key = keys.credentials(keyFromEnvironment);
+    Credentials key = Credentials.create(keys.hex(keyFromEnvironment));
     String deployer = key.getAddress().toLowerCase();
     try (EthereumNode node = EthereumNode.connect(rpc)) {
-      Deployment d = Deployment.deploy(node, key, platform == null ? deployer : platform, deployer);
+      // progress on standard error, so that standard output stays the summary below
+      System.err.println("deploy: the contracts to " + rpc + " as " + deployer + ", each waits to be mined");
+      Deployment d = Deployment.deploy(node, key, platform == null ? deployer : platform, deployer, step -> System.err.println("deploy: " + step));
       Files.writeString(file, ChainMode.JSON.writeValueAsString(d), StandardCharsets.UTF_8);
       ContractAddresses c = d.contracts();
       out.println("BHKR contracts on chain " + c.chainId() + " (logs from block " + d.startBlock() + " on), deployed by " + deployer + ":");
@@ -91,32 +55,8 @@ final class ChainDeployCommand {
   }
 
   /** {@code deploy-micropool}: one provider's micro-pool contract, whose platform is the deployment vault's. */
-  static int deployMicroPool(List<String> words, PrintStream out, String keyFromEnvironment) {
-    CommandArguments args = new CommandArguments(words);
-    String rpc = null;
-    Path file = null;
-    KeyOptions keys = new KeyOptions(null, null);
-    String provider = null;
-    Long endsAt = null;
-    BigInteger fp = null;
-    BigInteger k = null;
-    BigInteger validatorStake = VALIDATOR_STAKE;
-    while (args.hasNext()) {
-      if (!args.atOption()) throw new UsageError("unexpected argument '" + args.positional() + "'");
-      CommandArguments.Option o = args.option(name -> !name.equals("--help"));
-      switch (o.name()) {
-        case "--help" -> { return -1; }
-        case "--chain-rpc" -> rpc = o.value();
-        case "--chain-contracts" -> file = Path.of(o.value());
-        case "--chain-key-file", "--chain-dev-account" -> keys = keys.with(o);
-        case "--provider" -> provider = address(o);
-        case "--ends-at" -> endsAt = unixSeconds(o);
-        case "--fp" -> fp = integer(o);
-        case "--k" -> k = integer(o);
-        case "--validator-stake" -> validatorStake = integer(o);
-        default -> throw new UsageError("unknown option " + o.name() + " of deploy-micropool");
-      }
-    }
+  static int deployMicroPool(String rpc, Path file, RunOptions.Key keys, String provider, Long endsAt, BigInteger fp, BigInteger k,
+      BigInteger validatorStake, PrintStream out, String keyFromEnvironment) {
     if (rpc == null) throw new UsageError("deploy-micropool needs --chain-rpc URL");
     if (file == null) throw new UsageError("deploy-micropool needs --chain-contracts FILE (written by deploy)");
     if (provider == null || endsAt == null || fp == null || k == null)
@@ -126,7 +66,7 @@ final class ChainDeployCommand {
     if (k.compareTo(validatorStake) >= 0)
       throw new UsageError("--k " + k + " must be below the validator stake " + validatorStake + " (the users stake the rest)");
     PoolTerms terms = new PoolTerms(provider, endsAt, fp, k, validatorStake);
-    Credentials key = keys.credentials(keyFromEnvironment);
+    Credentials key = Credentials.create(keys.hex(keyFromEnvironment));
     Deployment deployment;
     try {
       deployment = ChainMode.read(file);
@@ -134,8 +74,10 @@ final class ChainDeployCommand {
       throw new UsageError(e.getMessage());
     }
     try (EthereumNode node = EthereumNode.connect(rpc)) {
+      System.err.println("deploy-micropool: sending the micro-pool contract of " + terms.provider() + " to " + rpc + "…");
       String pool = Deployment.deployMicroPool(node, key, deployment.contracts(), terms.provider(), terms.endsAt(),
           terms.activationStake(), terms.fp());
+      System.err.println("deploy-micropool: " + pool + " mined");
       print(out, pool, terms, deployment.contracts(), key.getAddress().toLowerCase());
       return 0;
     } catch (Exception e) {
@@ -152,24 +94,5 @@ final class ChainDeployCommand {
     out.println("It takes no stake until the node opens it. The provider opens its market pool on it:");
     out.println("  POST /api/v1/micropools {\"stake\":{\"asset\":\"ETH\",\"amount\":\"" + t.k() + "\"},\"endsAt\":" + t.endsAt()
         + ",\"fp\":{\"asset\":\"BHKR\",\"amount\":\"" + t.fp() + "\"},\"chainPool\":\"" + pool + "\"}");
-  }
-
-  private static BigInteger integer(CommandArguments.Option o) {
-    try {
-      return new BigInteger(o.value());
-    } catch (NumberFormatException e) {
-      throw new UsageError(o.name() + " must be a whole number, not '" + o.value() + "'");
-    }
-  }
-
-  private static long unixSeconds(CommandArguments.Option o) {
-    BigInteger seconds = integer(o);
-    if (seconds.signum() <= 0 || seconds.bitLength() > 63) throw new UsageError(o.name() + " must be a time in unix seconds");
-    return seconds.longValueExact();
-  }
-
-  static String address(CommandArguments.Option o) {
-    if (!o.value().matches("0x[0-9a-fA-F]{40}")) throw new UsageError(o.name() + " must be an Ethereum address");
-    return o.value().toLowerCase();
   }
 }

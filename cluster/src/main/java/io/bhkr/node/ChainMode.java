@@ -36,11 +36,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.web3j.crypto.Credentials;
@@ -57,45 +54,27 @@ final class ChainMode {
 
   /** Read instead of a key option, so the key need not show in {@code ps} or the shell history. */
   static final String KEY_VARIABLE = "BHKR_CHAIN_KEY";
-  private static final Set<String> RUN_OPTIONS =
-      Set.of("--chain-rpc", "--chain-contracts", "--chain-key-file", "--chain-dev-account", "--chain-confirmations");
   private static final Duration MIRROR_EVERY = Duration.ofSeconds(10);
   static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private ChainMode() {}
 
-  /** The words of {@code run} without its chain options, and those options as {@code bhkr.chain} configuration. */
-  record Split(List<String> rest, Config chain) {}
-
-  static Split split(List<String> words, String keyFromEnvironment) {
-    List<String> rest = new ArrayList<>();
-    Map<String, String> chain = new HashMap<>();
-    for (int i = 0; i < words.size(); i++) {
-      String w = words.get(i);
-      int eq = w.indexOf('=');
-      String name = eq < 0 ? w : w.substring(0, eq);
-      if (!RUN_OPTIONS.contains(name)) {
-        rest.add(w);
-        continue;
-      }
-      if (eq < 0 && i + 1 >= words.size()) throw new UsageError(name + " needs a value");
-      chain.put(name, eq >= 0 ? w.substring(eq + 1) : words.get(++i));
-    }
-    if (chain.isEmpty()) return new Split(rest, ConfigFactory.empty());
-    if (!chain.containsKey("--chain-rpc")) throw new UsageError("the --chain-* options need --chain-rpc URL");
-    if (!chain.containsKey("--chain-contracts")) throw new UsageError("--chain-rpc needs --chain-contracts FILE (written by deploy)");
+  /**
+   * Chain mode's options as {@code bhkr.chain} configuration: none given means a chain-less node
+   * (empty configuration); any given needs --chain-rpc, --chain-contracts and a key.
+   */
+  static Config config(RunOptions.Chain options, String keyFromEnvironment) {
+    boolean any = options.chainRpc != null || options.chainContracts != null || options.chainConfirmations != null
+        || options.key.devAccount != null || options.key.keyFile != null;
+    if (!any) return ConfigFactory.empty();
+    if (options.chainRpc == null) throw new UsageError("the --chain-* options need --chain-rpc URL");
+    if (options.chainContracts == null) throw new UsageError("--chain-rpc needs --chain-contracts FILE (written by deploy)");
     Map<String, Object> config = new HashMap<>();
-    config.put("rpc-url", chain.get("--chain-rpc"));
-    config.put("contracts-file", chain.get("--chain-contracts"));
-    config.put("key", key(chain.get("--chain-key-file"), chain.get("--chain-dev-account"), keyFromEnvironment));
-    if (chain.containsKey("--chain-confirmations")) {
-      try {
-        config.put("confirmations", Integer.parseInt(chain.get("--chain-confirmations")));
-      } catch (NumberFormatException e) {
-        throw new UsageError("--chain-confirmations must be a number of blocks");
-      }
-    }
-    return new Split(rest, ConfigFactory.empty().withValue("bhkr.chain", ConfigValueFactory.fromMap(config)));
+    config.put("rpc-url", options.chainRpc);
+    config.put("contracts-file", options.chainContracts.toString());
+    config.put("key", options.key.hex(keyFromEnvironment));
+    if (options.chainConfirmations != null) config.put("confirmations", options.chainConfirmations);
+    return ConfigFactory.empty().withValue("bhkr.chain", ConfigValueFactory.fromMap(config));
   }
 
   /**
@@ -172,18 +151,18 @@ final class ChainMode {
   }
 
   /** The sending key: a file holding it, a development account, or the environment variable. */
-  static String key(String keyFile, String devAccount, String fromEnvironment) {
+  static String key(Path keyFile, Integer devAccount, String fromEnvironment) {
     if (keyFile != null && devAccount != null) throw new UsageError("give --chain-key-file or --chain-dev-account, not both");
     String key;
     if (keyFile != null) {
       try {
-        key = Files.readString(Path.of(keyFile), StandardCharsets.UTF_8).trim();
+        key = Files.readString(keyFile, StandardCharsets.UTF_8).trim();
       } catch (IOException e) {
         throw new UsageError("cannot read --chain-key-file " + keyFile + ": " + e.getMessage());
       }
     } else if (devAccount != null) {
       try {
-        key = DevelopmentAccounts.credentials(Integer.parseInt(devAccount)).getEcKeyPair().getPrivateKey().toString(16);
+        key = DevelopmentAccounts.credentials(devAccount).getEcKeyPair().getPrivateKey().toString(16);
       } catch (RuntimeException e) {
         throw new UsageError("--chain-dev-account must be a development account number 0-9");
       }

@@ -62,13 +62,13 @@ final class ChainWallet implements AutoCloseable {
    * The key of {@code --chain-dev-account}, {@code --chain-key-file} or BHKR_CHAIN_KEY (as deploy and
    * run read it) on the chain at {@code rpc}, with the contracts of the file {@code deploy} wrote.
    */
-  static ChainWallet open(String rpc, String contractsFile, RunOptions.Key keyOptions, String keyFromEnvironment) {
+  static ChainWallet open(String rpc, Path contractsFile, RunOptions.Key keyOptions, String keyFromEnvironment) {
     if (rpc == null) throw new UsageError("chain needs --chain-rpc URL");
     if (contractsFile == null) throw new UsageError("chain needs --chain-contracts FILE (written by deploy)");
     Credentials key = Credentials.create(ChainMode.key(keyOptions.keyFile, keyOptions.devAccount, keyFromEnvironment));
     ContractAddresses contracts;
     try {
-      contracts = ChainMode.read(Path.of(contractsFile)).contracts();
+      contracts = ChainMode.read(contractsFile).contracts();
     } catch (IllegalArgumentException e) {
       throw new UsageError(e.getMessage());
     }

@@ -6,75 +6,55 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
 
 /**
- * The cluster options of {@code run} (--seed-nodes, --cluster-host, --management-port), taken out
- * of its words and turned into the Akka configuration they mean. Kept apart from
- * {@link RunCommand} the way {@link ChainMode#split} is: the options become HOCON over
- * application.conf, so the node reads them where it reads every other setting.
+ * The cluster options of {@code run} (--seed-nodes, --cluster-host, --management-port) as the
+ * Akka configuration they mean: HOCON over application.conf, so the node reads them where it
+ * reads every other setting (as {@link ChainMode#config} does for chain mode).
  */
 final class ClusterOptions {
 
-  private static final Set<String> OPTIONS = Set.of("--seed-nodes", "--cluster-host", "--management-port");
   /** Akka's address of a node of this cluster; the system is always called "bhkr" (Node). */
   private static final String SYSTEM = "akka://bhkr@";
 
   private ClusterOptions() {}
 
-  /** The words of {@code run} without the cluster options, and those options as configuration. */
-  record Split(List<String> rest, Config config, boolean seedNodesGiven) {}
+  /** The seed nodes' Akka addresses, in the order given (the first seed may form the cluster). */
+  record Seeds(List<String> addresses) {}
 
-  /** A run with operator endpoints on: Akka Management on its configured (or given) port. */
-  static Split split(List<String> words) {
-    List<String> rest = new ArrayList<>();
+  /**
+   * A run with operator endpoints on: Akka Management on its configured port or {@code managementPort};
+   * a null option leaves application.conf's setting.
+   */
+  static Config config(String clusterHost, Seeds seeds, Integer managementPort) {
     Map<String, Object> config = new HashMap<>();
     config.put("bhkr.management.enabled", true);
-    boolean seeds = false;
-    for (int i = 0; i < words.size(); i++) {
-      String w = words.get(i);
-      int eq = w.indexOf('=');
-      String name = eq < 0 ? w : w.substring(0, eq);
-      if (!OPTIONS.contains(name)) {
-        rest.add(w);
-        continue;
-      }
-      if (eq < 0 && i + 1 >= words.size()) throw new UsageError(name + " needs a value");
-      CommandArguments.Option o = new CommandArguments.Option(name, eq >= 0 ? w.substring(eq + 1) : words.get(++i));
-      switch (name) {
-        case "--seed-nodes" -> {
-          config.put("akka.cluster.seed-nodes", seedNodes(o));
-          seeds = true;
-        }
-        case "--cluster-host" -> {
-          String host = host(o.name(), o.value());
-          config.put("akka.remote.artery.canonical.hostname", host);
-          config.put("akka.management.http.hostname", host);
-        }
-        case "--management-port" -> config.put("akka.management.http.port", CommandArguments.port(o));
-        default -> throw new IllegalStateException("unreachable: " + name);
-      }
+    if (seeds != null) config.put("akka.cluster.seed-nodes", seeds.addresses());
+    if (clusterHost != null) {
+      config.put("akka.remote.artery.canonical.hostname", clusterHost);
+      config.put("akka.management.http.hostname", clusterHost);
     }
-    return new Split(rest, ConfigFactory.parseMap(config, "run's cluster options"), seeds);
+    if (managementPort != null) config.put("akka.management.http.port", managementPort);
+    return ConfigFactory.parseMap(config, "run's cluster options");
   }
 
-  /** {@code host:port,host:port} → Akka addresses; the order matters (the first seed may form the cluster). */
-  static List<String> seedNodes(CommandArguments.Option o) {
-    List<String> addresses = new ArrayList<>();
-    for (String part : o.value().split(",", -1)) {
-      String seed = part.trim();
-      int colon = seed.lastIndexOf(':');
-      if (colon <= 0) throw new UsageError(o.name() + " takes host:port,host:port…, not '" + o.value() + "'");
-      String host = host(o.name(), seed.substring(0, colon));
-      int port = CommandArguments.port(new CommandArguments.Option(o.name(), seed.substring(colon + 1)));
-      if (port == 0) throw new UsageError(o.name() + ": a seed node needs a fixed port, not 0");
-      addresses.add(SYSTEM + host + ":" + port);
+  /** {@code host:port,host:port} → Akka addresses. */
+  static final class SeedNodes implements ITypeConverter<Seeds> {
+    @Override
+    public Seeds convert(String value) {
+      List<String> addresses = new ArrayList<>();
+      for (String part : value.split(",", -1)) {
+        String seed = part.trim();
+        int colon = seed.lastIndexOf(':');
+        if (colon <= 0) throw new TypeConversionException("takes host:port,host:port…, not '" + value + "'");
+        String host = new Converters.Host().convert(seed.substring(0, colon));
+        int port = new Converters.Port().convert(seed.substring(colon + 1));
+        if (port == 0) throw new TypeConversionException("needs a fixed port for each seed node, not 0");
+        addresses.add(SYSTEM + host + ":" + port);
+      }
+      return new Seeds(List.copyOf(addresses));
     }
-    return addresses;
-  }
-
-  private static String host(String option, String host) {
-    if (!host.matches("[A-Za-z0-9.\\-]+")) throw new UsageError(option + ": '" + host + "' is not a host name or IPv4 address");
-    return host;
   }
 }

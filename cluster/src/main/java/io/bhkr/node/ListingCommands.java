@@ -31,7 +31,8 @@ final class ListingCommands {
   @Command(name = "projects", description = "the node's projects as a table (GET /api/v1/projects, a page at a time)")
   static final class Projects implements Callable<Integer> {
     @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
-    @Option(names = "--api", paramLabel = "URL", description = ToolCommands.API_HELP) String api = CallCommand.DEFAULT_API;
+    @Option(names = "--api", paramLabel = "URL", converter = Converters.Api.class, description = ToolCommands.API_HELP)
+    URI api = URI.create(CallCommand.DEFAULT_API);
     @Option(names = "--status", paramLabel = "S", description = "only projects in this status (BIDDING, RUNNING, SETTLED, FAILED, …)") String status;
     @Option(names = "--requester", paramLabel = "0xADDR", description = "only this requester's") String requester;
     @Option(names = "--provider", paramLabel = "0xADDR", description = "only those this provider won") String provider;
@@ -52,14 +53,15 @@ final class ListingCommands {
           new Column("MAX BID", p -> amount(p.path("maxBid"))),
           new Column("WINNER", p -> text(p.path("winner"))),
           new Column("PRICE", p -> amount(p.path("price"))));
-      return list(CallCommand.api(api), "/api/v1/projects", query, limit, after, columns, "projects", "projectId", spec.commandLine().getOut(), spec.commandLine().getErr());
+      return list(api, "/api/v1/projects", query, limit, after, columns, "projects", "projectId", spec.commandLine().getOut(), spec.commandLine().getErr());
     }
   }
 
   @Command(name = "providers", description = "the node's providers as a table (GET /api/v1/providers, a page at a time)")
   static final class Providers implements Callable<Integer> {
     @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
-    @Option(names = "--api", paramLabel = "URL", description = ToolCommands.API_HELP) String api = CallCommand.DEFAULT_API;
+    @Option(names = "--api", paramLabel = "URL", converter = Converters.Api.class, description = ToolCommands.API_HELP)
+    URI api = URI.create(CallCommand.DEFAULT_API);
     @Option(names = "--limit", paramLabel = "N", description = "rows per page (default the node's)") Integer limit;
     @Option(names = "--after", paramLabel = "ID", description = "the page after this provider id (the hint under a full page)") String after;
 
@@ -73,7 +75,7 @@ final class ListingCommands {
           new Column("COLLATERAL", p -> amount(p.path("collateral"))),
           new Column("MAX PRICE", p -> amount(p.path("maxPrice"))),
           new Column("RUNNING", p -> Integer.toString(p.path("runningProjects").size())));
-      return list(CallCommand.api(api), "/api/v1/providers", Map.of(), limit, after, columns, "providers", "providerId", spec.commandLine().getOut(), spec.commandLine().getErr());
+      return list(api, "/api/v1/providers", Map.of(), limit, after, columns, "providers", "providerId", spec.commandLine().getOut(), spec.commandLine().getErr());
     }
   }
 

@@ -3,11 +3,6 @@ package io.bhkr.node;
 import akka.actor.CoordinatedShutdown;
 import akka.actor.typed.javadsl.Adapter;
 import io.bhkr.persistence.JournalProfile;
-import io.bhkr.persistence.JournalSettings;
-import java.nio.file.InvalidPathException;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -22,61 +17,10 @@ final class RunCommand {
   /** Read instead of a password option, so the password need not show in {@code ps} or the shell history. */
   static final String PASSWORD_VARIABLE = "BHKR_POSTGRES_PASSWORD";
 
-  private static final Set<String> WITH_VALUE = Set.of("--http-port", "--http-host", "--data-dir", "--profile",
-      "--postgres-url", "--postgres-user", "--postgres-password", "--cluster-port");
-  private static final Set<String> POSTGRES_ONLY = Set.of("--postgres-url", "--postgres-user", "--postgres-password");
   /** Akka's own JVM shutdown hook runs Coordinated Shutdown; this bounds how long we wait for it. */
   private static final long STOP_SECONDS = 60;
 
   private RunCommand() {}
-
-  /** The node's options from the command line; {@code null} if {@code --help} was asked for. */
-  static NodeOptions options(List<String> words, String passwordFromEnvironment) {
-    CommandArguments args = new CommandArguments(words);
-    NodeOptions defaults = NodeOptions.defaults();
-    String host = defaults.httpHost();
-    int httpPort = defaults.httpPort();
-    int clusterPort = defaults.clusterPort();
-    JournalProfile profile = defaults.profile();
-    Path dataDir = Path.of("data");
-    String url = JournalSettings.DEFAULT_POSTGRES_URL;
-    String user = JournalSettings.DEFAULT_POSTGRES_USER;
-    String password = passwordFromEnvironment == null ? JournalSettings.DEFAULT_POSTGRES_PASSWORD : passwordFromEnvironment;
-    boolean postgresOptionGiven = false;
-    CassandraOptions cassandra = new CassandraOptions();
-
-    while (args.hasNext()) {
-      if (!args.atOption()) throw new UsageError("unexpected argument '" + args.positional() + "'");
-      CommandArguments.Option o = args.option(name -> WITH_VALUE.contains(name) || CassandraOptions.takesValue(name));
-      postgresOptionGiven |= POSTGRES_ONLY.contains(o.name());
-      switch (o.name()) {
-        case "--help" -> { return null; }
-        case "--http-port" -> httpPort = CommandArguments.port(o);
-        case "--http-host" -> host = nonBlank(o);
-        case "--cluster-port" -> clusterPort = CommandArguments.port(o);
-        case "--data-dir" -> dataDir = path(o);
-        case "--profile" -> profile = profile(o);
-        case "--postgres-url" -> url = nonBlank(o);
-        case "--postgres-user" -> user = nonBlank(o);
-        case "--postgres-password" -> password = o.value();
-        default -> {
-          if (!cassandra.accept(o)) throw new UsageError("unknown option " + o.name());
-        }
-      }
-    }
-    // Silently ignoring them would leave someone believing their journal is in PostgreSQL.
-    // (the cassandra profile keeps its read side in PostgreSQL, so it takes them too)
-    if (postgresOptionGiven && profile == JournalProfile.EMBEDDED)
-      throw new UsageError("--postgres-url/-user/-password need --profile postgres or cassandra");
-    if (cassandra.given() && profile != JournalProfile.CASSANDRA) throw new UsageError("--cassandra-… options need --profile cassandra");
-    if (profile == JournalProfile.CASSANDRA && url.equals(JournalSettings.DEFAULT_POSTGRES_URL)) url = JournalSettings.DEFAULT_CASSANDRA_READ_SIDE_URL;
-    try {
-      JournalSettings journal = new JournalSettings(dataDir, url, user, password).withCassandra(cassandra.settings());
-      return new NodeOptions(host, httpPort, clusterPort, profile, journal);
-    } catch (IllegalArgumentException e) {
-      throw new UsageError(e.getMessage());
-    }
-  }
 
   /** Starts the node and returns the exit code once it has stopped (or could not start). */
   static int run(NodeOptions options) {
@@ -134,26 +78,5 @@ final class RunCommand {
     reportStopped.run();
     boolean asked = shutdown.getShutdownReason().filter(CoordinatedShutdown.jvmExitReason()::equals).isPresent();
     return asked ? 0 : 1;
-  }
-
-  private static String nonBlank(CommandArguments.Option o) {
-    if (o.value().isBlank()) throw new UsageError(o.name() + " must not be empty");
-    return o.value();
-  }
-
-  private static Path path(CommandArguments.Option o) {
-    try {
-      return Path.of(nonBlank(o));
-    } catch (InvalidPathException e) {
-      throw new UsageError(o.name() + ": " + e.getMessage());
-    }
-  }
-
-  private static JournalProfile profile(CommandArguments.Option o) {
-    try {
-      return JournalProfile.parse(o.value());
-    } catch (IllegalArgumentException e) {
-      throw new UsageError(o.name() + ": " + e.getMessage());
-    }
   }
 }

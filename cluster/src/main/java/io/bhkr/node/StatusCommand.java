@@ -31,21 +31,26 @@ final class StatusCommand implements Callable<Integer> {
   static final String DEFAULT_MANAGEMENT = "http://127.0.0.1:8558";
   private static final Pattern LAG = Pattern.compile("^bhkr_projection_(lag|offset)\\{projection=\"([^\"]+)\".*}\\s+([0-9.eE+-]+)$");
 
-  @Option(names = "--api", paramLabel = "URL", description = ToolCommands.API_HELP)
-  String api = CallCommand.DEFAULT_API;
-  @Option(names = "--management", paramLabel = "URL", description = "the node's management endpoint (default " + DEFAULT_MANAGEMENT + ")")
-  String management = DEFAULT_MANAGEMENT;
+  @Option(names = "--api", paramLabel = "URL", converter = Converters.Api.class, description = ToolCommands.API_HELP)
+  URI api = URI.create(CallCommand.DEFAULT_API);
+  @Option(names = "--management", paramLabel = "URL", converter = Management.class,
+      description = "the node's management endpoint (default " + DEFAULT_MANAGEMENT + ")")
+  URI management = URI.create(DEFAULT_MANAGEMENT);
 
   @Override
   public Integer call() {
-    return status(CallCommand.api(api), managementUri(management), new NodeReader(), spec.commandLine().getOut());
+    return status(api, management, new NodeReader(), spec.commandLine().getOut());
   }
 
-  private static URI managementUri(String value) {
-    try {
-      return CallCommand.api(value);
-    } catch (UsageError e) {
-      throw new UsageError("--management must be a URL like " + DEFAULT_MANAGEMENT + ", not '" + value + "'");
+  /** --management: an http(s) URL, like the API's. */
+  static final class Management implements picocli.CommandLine.ITypeConverter<URI> {
+    @Override
+    public URI convert(String value) {
+      try {
+        return new Converters.Api().convert(value);
+      } catch (picocli.CommandLine.TypeConversionException e) {
+        throw new picocli.CommandLine.TypeConversionException("must be a URL like " + DEFAULT_MANAGEMENT + ", not '" + value + "'");
+      }
     }
   }
 

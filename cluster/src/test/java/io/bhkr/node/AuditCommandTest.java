@@ -1,8 +1,6 @@
 package io.bhkr.node;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -54,11 +52,13 @@ class AuditCommandTest {
 
   @Test
   void theCommandLineTakesOnlyTheApi() {
-    assertEquals(URI.create(CallCommand.DEFAULT_API), AuditCommand.api(List.of()));
-    assertEquals(URI.create("http://127.0.0.1:9000"), AuditCommand.api(List.of("--api", "http://127.0.0.1:9000")));
-    assertNull(AuditCommand.api(List.of("--help")));
-    assertThrows(UsageError.class, () -> AuditCommand.api(List.of("--as", "0")));
-    assertThrows(UsageError.class, () -> AuditCommand.api(List.of("extra")));
-    assertThrows(UsageError.class, () -> AuditCommand.api(List.of("--api", "not a url")));
+    assertEquals(URI.create(CallCommand.DEFAULT_API), CommandLines.parsed(ToolCommands.Audit.class, "audit").api);
+    assertEquals(URI.create("http://127.0.0.1:9000"), CommandLines.parsed(ToolCommands.Audit.class, "audit", "--api", "http://127.0.0.1:9000").api);
+    CommandLines.Run help = CommandLines.run(List.of("audit", "--help"));
+    assertEquals(0, help.exit());
+    assertTrue(help.out().contains("Usage: bhkr audit "), help.out());
+    assertTrue(CommandLines.refused("audit", "--as", "0").startsWith("Unknown options: '--as'"));
+    assertTrue(CommandLines.refused("audit", "extra").contains("'extra'"));
+    assertEquals("--api must be a URL like http://127.0.0.1:8080, not 'not a url'", CommandLines.refused("audit", "--api", "not a url"));
   }
 }

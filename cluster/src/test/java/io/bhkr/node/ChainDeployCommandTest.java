@@ -3,7 +3,6 @@ package io.bhkr.node;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -59,14 +58,14 @@ class ChainDeployCommandTest {
     eth = EthereumNode.connect(anvil.url());
     blocking = Executors.newFixedThreadPool(2);
     Path file = dir.resolve("contracts.json");
-    assertEquals(0, ChainDeployCommand.deploy(List.of("--chain-rpc", anvil.url(), "--chain-dev-account", "0", "--out", file.toString()),
-        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), null));
+    assertEquals(0, CommandLines.parsed(ToolCommands.Deploy.class, "deploy", "--chain-rpc", anvil.url(), "--chain-dev-account", "0",
+        "--out", file.toString()).deploy(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), null));
     contracts = ChainMode.read(file).contracts();
 
     ByteArrayOutputStream printed = new ByteArrayOutputStream();
-    assertEquals(0, ChainDeployCommand.deployMicroPool(List.of("--chain-rpc", anvil.url(), "--chain-contracts", file.toString(),
-        "--provider", PROVIDER, "--ends-at", String.valueOf(ENDS_AT), "--fp", FP.toString(), "--k", K.toString(),
-        "--chain-dev-account", "1"), new PrintStream(printed, true, StandardCharsets.UTF_8), null));
+    assertEquals(0, CommandLines.parsed(ToolCommands.DeployMicroPool.class, "deploy-micropool", "--chain-rpc", anvil.url(),
+        "--chain-contracts", file.toString(), "--provider", PROVIDER, "--ends-at", String.valueOf(ENDS_AT), "--fp", FP.toString(),
+        "--k", K.toString(), "--chain-dev-account", "1").deploy(new PrintStream(printed, true, StandardCharsets.UTF_8), null));
     String out = printed.toString(StandardCharsets.UTF_8);
     Matcher m = Pattern.compile("micro-pool (0x[0-9a-f]{40})").matcher(out);
     assertTrue(m.find(), out);
@@ -106,14 +105,13 @@ class ChainDeployCommandTest {
 
   @Test
   void termsThatCannotMakeAPoolAreAUsageError() {
-    PrintStream out = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
-    List<String> base = List.of("--chain-rpc", "http://127.0.0.1:1", "--chain-contracts", "none.json", "--provider", PROVIDER,
+    List<String> base = List.of("deploy-micropool", "--chain-rpc", "http://127.0.0.1:1", "--chain-contracts", "none.json", "--provider", PROVIDER,
         "--ends-at", String.valueOf(ENDS_AT), "--fp", "100", "--chain-dev-account", "1");
     for (List<String> terms : List.of(List.of("--k", "32000000000000000000"), List.of("--k", "-1"),
         List.of("--k", "4", "--validator-stake", "4"), List.of("--k", "1", "--fp", "-1"))) {
       List<String> words = new java.util.ArrayList<>(base);
       words.addAll(terms);
-      assertThrows(UsageError.class, () -> ChainDeployCommand.deployMicroPool(words, out, null), terms.toString());
+      assertTrue(CommandLines.refused(words).startsWith("--"), terms.toString());
     }
   }
 

@@ -2,7 +2,7 @@ package io.bhkr.node;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.bhkr.chain.ContractAddresses;
 import io.bhkr.chain.Deployment;
@@ -17,39 +17,45 @@ import org.web3j.crypto.Credentials;
 /** The chain-mode options of run: absent means chain-less, present means complete. */
 class ChainModeTest {
 
+  private static NodeCommands.Settings settings(String keyFromEnvironment, String... words) {
+    List<String> line = new java.util.ArrayList<>(List.of("run"));
+    line.addAll(List.of(words));
+    return CommandLines.parsed(NodeCommands.Run.class, line.toArray(String[]::new)).settings(null, keyFromEnvironment);
+  }
+
   @Test
-  void withoutChainOptionsTheNodeIsChainLessAndTheOtherWordsAreKept() {
-    ChainMode.Split split = ChainMode.split(List.of("--http-port", "0", "--profile", "postgres"), null);
-    assertEquals(List.of("--http-port", "0", "--profile", "postgres"), split.rest());
-    assertFalse(split.chain().hasPath("bhkr.chain.rpc-url"));
+  void withoutChainOptionsTheNodeIsChainLessAndTheOtherOptionsAreKept() {
+    NodeCommands.Settings s = settings(null, "--http-port", "0", "--profile", "postgres");
+    assertEquals(0, s.options().httpPort());
+    assertFalse(s.overrides().hasPath("bhkr.chain.rpc-url"));
   }
 
   @Test
   void chainOptionsBecomeConfigurationWithTheKeyOfADevelopmentAccount() {
-    ChainMode.Split split = ChainMode.split(List.of("--http-port", "0", "--chain-rpc", "http://127.0.0.1:8545",
-        "--chain-contracts=contracts.json", "--chain-dev-account", "0", "--chain-confirmations", "2"), null);
-    assertEquals(List.of("--http-port", "0"), split.rest());
-    assertEquals("http://127.0.0.1:8545", split.chain().getString("bhkr.chain.rpc-url"));
-    assertEquals("contracts.json", split.chain().getString("bhkr.chain.contracts-file"));
-    assertEquals(2, split.chain().getInt("bhkr.chain.confirmations"));
-    assertEquals(DevelopmentAccounts.address(0), Credentials.create(split.chain().getString("bhkr.chain.key")).getAddress().toLowerCase());
+    NodeCommands.Settings s = settings(null, "--http-port", "0", "--chain-rpc", "http://127.0.0.1:8545",
+        "--chain-contracts=contracts.json", "--chain-dev-account", "0", "--chain-confirmations", "2");
+    assertEquals(0, s.options().httpPort());
+    assertEquals("http://127.0.0.1:8545", s.overrides().getString("bhkr.chain.rpc-url"));
+    assertEquals("contracts.json", s.overrides().getString("bhkr.chain.contracts-file"));
+    assertEquals(2, s.overrides().getInt("bhkr.chain.confirmations"));
+    assertEquals(DevelopmentAccounts.address(0), Credentials.create(s.overrides().getString("bhkr.chain.key")).getAddress().toLowerCase());
   }
 
   @Test
   void theKeyMayComeFromTheEnvironment() {
     String key = "0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d";
-    ChainMode.Split split = ChainMode.split(List.of("--chain-rpc", "http://x", "--chain-contracts", "c.json"), key);
-    assertEquals(key, split.chain().getString("bhkr.chain.key"));
+    assertEquals(key, settings(key, "--chain-rpc", "http://x", "--chain-contracts", "c.json").overrides().getString("bhkr.chain.key"));
   }
 
   @Test
   void incompleteChainOptionsAreAUsageError() {
-    assertThrows(UsageError.class, () -> ChainMode.split(List.of("--chain-contracts", "c.json", "--chain-dev-account", "0"), null));
-    assertThrows(UsageError.class, () -> ChainMode.split(List.of("--chain-rpc", "http://x", "--chain-dev-account", "0"), null));
-    assertThrows(UsageError.class, () -> ChainMode.split(List.of("--chain-rpc", "http://x", "--chain-contracts", "c.json"), null));
-    assertThrows(UsageError.class, () -> ChainMode.split(List.of("--chain-rpc", "http://x", "--chain-contracts", "c.json",
-        "--chain-dev-account", "0", "--chain-confirmations", "many"), null));
-    assertThrows(UsageError.class, () -> ChainMode.split(List.of("--chain-rpc"), null));
+    assertEquals("the --chain-* options need --chain-rpc URL", CommandLines.refused("run", "--chain-contracts", "c.json", "--chain-dev-account", "0"));
+    assertEquals("--chain-rpc needs --chain-contracts FILE (written by deploy)",
+        CommandLines.refused("run", "--chain-rpc", "http://x", "--chain-dev-account", "0"));
+    assertTrue(CommandLines.refused("run", "--chain-rpc", "http://x", "--chain-contracts", "c.json").startsWith("chain mode needs a key"));
+    assertTrue(CommandLines.refused("run", "--chain-rpc", "http://x", "--chain-contracts", "c.json", "--chain-dev-account", "0",
+        "--chain-confirmations", "many").contains("--chain-confirmations"));
+    assertTrue(CommandLines.refused("run", "--chain-rpc").contains("--chain-rpc"));
   }
 
   @Test

@@ -40,7 +40,7 @@ class ClientCommandsTest {
     }
     try (TestJournal journal = TestJournal.create(JournalProfile.EMBEDDED, dir);
         Node node = Node.start(NodeOptions.defaults().withHttpPort(0).withProfile(journal.profile(), journal.settings()),
-            ClusterOptions.split(List.of("--management-port", Integer.toString(management))).config())) {
+            ClusterOptions.config(null, null, management))) {
       String api = node.baseUrl();
       String mgmt = "http://127.0.0.1:" + management;
       assertTrue(Walkthrough.run(api, System.out).reproducedS1());
@@ -96,7 +96,10 @@ class ClientCommandsTest {
   /** call prints on the streams it is given, not picocli's. */
   private static Run call(String... words) {
     java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(), err = new java.io.ByteArrayOutputStream();
-    int exit = CallCommand.call(CallCommand.request(List.of(words)), new java.io.PrintStream(out, true), new java.io.PrintStream(err, true));
+    List<String> line = new java.util.ArrayList<>(List.of("call"));
+    line.addAll(List.of(words));
+    CallCommand.Request request = CommandLines.parsed(ToolCommands.Call.class, line.toArray(String[]::new)).request();
+    int exit = CallCommand.call(request, new java.io.PrintStream(out, true), new java.io.PrintStream(err, true));
     return new Run(exit, out.toString(), err.toString());
   }
 

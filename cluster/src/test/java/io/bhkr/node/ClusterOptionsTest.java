@@ -2,28 +2,32 @@ package io.bhkr.node;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
+import io.bhkr.persistence.JournalProfile;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** {@code run}'s cluster options become the Akka settings they stand for; bad ones are usage errors. */
 class ClusterOptionsTest {
 
-  private static Config effective(ClusterOptions.Split split) {
-    return split.config().withFallback(ConfigFactory.load()).resolve();
+  private static NodeCommands.Settings settings(String... words) {
+    return CommandLines.parsed(NodeCommands.Run.class, words).settings(null, null);
+  }
+
+  private static Config effective(NodeCommands.Settings settings) {
+    return settings.overrides().withFallback(ConfigFactory.load()).resolve();
   }
 
   @Test
   void seedNodesHostAndManagementPortBecomeAkkaSettings() {
-    ClusterOptions.Split split = ClusterOptions.split(List.of("--http-port", "18620", "--seed-nodes", "127.0.0.1:25620, 10.0.0.2:25521",
-        "--cluster-host=10.0.0.1", "--management-port", "19620", "--profile", "postgres"));
-    assertEquals(List.of("--http-port", "18620", "--profile", "postgres"), split.rest());
-    assertTrue(split.seedNodesGiven());
-    Config c = effective(split);
+    NodeCommands.Settings s = settings("run", "--http-port", "18620", "--seed-nodes", "127.0.0.1:25620, 10.0.0.2:25521",
+        "--cluster-host=10.0.0.1", "--management-port", "19620", "--profile", "postgres");
+    assertEquals(18620, s.options().httpPort());
+    assertEquals(JournalProfile.POSTGRES, s.options().profile());
+    Config c = effective(s);
     assertEquals(List.of("akka://bhkr@127.0.0.1:25620", "akka://bhkr@10.0.0.2:25521"), c.getStringList("akka.cluster.seed-nodes"));
     assertEquals("10.0.0.1", c.getString("akka.remote.artery.canonical.hostname"));
     assertEquals("10.0.0.1", c.getString("akka.management.http.hostname"));
@@ -33,9 +37,7 @@ class ClusterOptionsTest {
 
   @Test
   void withoutOptionsTheNodeJoinsItselfAndManagementUsesTheConfiguredPort() {
-    ClusterOptions.Split split = ClusterOptions.split(List.of());
-    assertFalse(split.seedNodesGiven());
-    Config c = effective(split);
+    Config c = effective(settings("run"));
     assertTrue(c.getStringList("akka.cluster.seed-nodes").isEmpty());
     assertEquals(8558, c.getInt("akka.management.http.port"));
     assertEquals("keep-majority", c.getString("akka.cluster.split-brain-resolver.active-strategy"));
@@ -43,11 +45,18 @@ class ClusterOptionsTest {
   }
 
   @Test
-  void badValuesAreUsageErrors() {
+  void badValuesAreUsageErrorsNamingTheOption() {
     for (List<String> words : List.of(List.of("--seed-nodes", "127.0.0.1"), List.of("--seed-nodes", "127.0.0.1:0"),
         List.of("--seed-nodes", "127.0.0.1:25520,"), List.of("--seed-nodes", "h@st:25520"), List.of("--seed-nodes"),
-        List.of("--management-port", "70000"), List.of("--cluster-host", "a b")))
-      assertThrows(UsageError.class, () -> ClusterOptions.split(words), words.toString());
+        List.of("--management-port", "70000"), List.of("--cluster-host", "a b"))) {
+      List<String> line = new java.util.ArrayList<>(List.of("run", "--profile", "postgres"));
+      line.addAll(words);
+      String why = CommandLines.refused(line);
+      assertTrue(why.contains(words.get(0)), why);
+    }
+    assertEquals("--management-port must be a port number 0..65535, not '70000'", CommandLines.refused("run", "--management-port", "70000"));
+    assertEquals("--seed-nodes needs a fixed port for each seed node, not 0",
+        CommandLines.refused("run", "--profile", "postgres", "--seed-nodes", "127.0.0.1:0"));
   }
 
   @Test

@@ -7,7 +7,9 @@ import io.bhkr.chain.contracts.Registry;
 import io.bhkr.chain.contracts.SettlementAnchor;
 import java.math.BigInteger;
 import java.util.List;
+import java.util.function.Consumer;
 import org.web3j.crypto.Credentials;
+import org.web3j.tx.Contract;
 import org.web3j.tx.RawTransactionManager;
 import org.web3j.tx.TransactionManager;
 import org.web3j.tx.gas.ContractGasProvider;
@@ -27,15 +29,29 @@ public record Deployment(ContractAddresses contracts, long startBlock) {
   private static final BigInteger GAS_LIMIT = BigInteger.valueOf(5_000_000);
 
   public static Deployment deploy(EthereumNode node, Credentials deployer, String platform, String bridge) throws Exception {
+    return deploy(node, deployer, platform, bridge, step -> { });
+  }
+
+  /**
+   * The same, telling {@code progress} of each contract as it is sent and once it is mined: on a
+   * public chain each waits for a block, so a person sees which one the deployment is at.
+   */
+  public static Deployment deploy(EthereumNode node, Credentials deployer, String platform, String bridge, Consumer<String> progress)
+      throws Exception {
     long chainId = node.chainId();
     TransactionManager tm = transactions(node, deployer, chainId);
     ContractGasProvider gas = gas(node, chainId);
     long startBlock = node.head() + 1;
-    BhkrToken token = BhkrToken.deploy(node.web3j(), tm, gas, deployer.getAddress()).send();
-    SettlementAnchor anchor = SettlementAnchor.deploy(node.web3j(), tm, gas, bridge).send();
+    progress.accept("sending the token (1/4)…");
+    BhkrToken token = mined(progress, "token", BhkrToken.deploy(node.web3j(), tm, gas, deployer.getAddress()).send());
+    progress.accept("sending the settlement anchor (2/4)…");
+    SettlementAnchor anchor = mined(progress, "anchor", SettlementAnchor.deploy(node.web3j(), tm, gas, bridge).send());
     // the vault funds payout epochs of this anchor only
-    CustodyVault vault = CustodyVault.deploy(node.web3j(), tm, gas, token.getContractAddress(), platform, anchor.getContractAddress()).send();
-    Registry registry = Registry.deploy(node.web3j(), tm, gas, bridge).send();
+    progress.accept("sending the custody vault (3/4)…");
+    CustodyVault vault = mined(progress, "vault",
+        CustodyVault.deploy(node.web3j(), tm, gas, token.getContractAddress(), platform, anchor.getContractAddress()).send());
+    progress.accept("sending the registry (4/4)…");
+    Registry registry = mined(progress, "registry", Registry.deploy(node.web3j(), tm, gas, bridge).send());
     return new Deployment(new ContractAddresses(chainId, token.getContractAddress(), vault.getContractAddress(),
         registry.getContractAddress(), anchor.getContractAddress()), startBlock);
   }
@@ -53,6 +69,12 @@ public record Deployment(ContractAddresses contracts, long startBlock) {
     String platform = CustodyVault.load(contracts.vault(), node.web3j(), tm, gas).platform().send();
     return MicroPool.deploy(node.web3j(), tm, gas, provider, BigInteger.valueOf(endTime), activationStake, feePer32Eth,
         platform, contracts.token(), contracts.vault()).send().getContractAddress();
+  }
+
+  private static <C extends Contract> C mined(Consumer<String> progress, String name, C contract) {
+    String block = contract.getTransactionReceipt().map(r -> " in block " + r.getBlockNumber()).orElse("");
+    progress.accept(name + " " + contract.getContractAddress() + " mined" + block);
+    return contract;
   }
 
   /** Plain (not caching) nonces, receipts polled every 100 ms for up to 10 minutes. */

@@ -36,8 +36,8 @@ public final class SimulateCommand {
     System.exit(run(List.of(args), System.out, System.err));
   }
 
-  /** Options as parsed; {@code sweepPath} empty without a sweep. */
-  record Options(String scenario, Integer days, int runs, long seed, Path out, String sweepPath, List<String> sweepValues, int threads,
+  /** Options as parsed (here, or by bhkr.jar's command line); {@code sweepPath} empty without a sweep. */
+  public record Options(String scenario, Integer days, int runs, long seed, Path out, String sweepPath, List<String> sweepValues, int threads,
       boolean benchmark, int providers, int projects, boolean help) {}
 
   public static int run(List<String> args, PrintStream out, PrintStream err) {
@@ -53,6 +53,11 @@ public final class SimulateCommand {
       out.print("Usage:\n" + USAGE);
       return 0;
     }
+    return run(o, out, err);
+  }
+
+  /** Runs checked options: exit 0, 1 if a run broke conservation or failed, 2 for a scenario that does not load. */
+  public static int run(Options o, PrintStream out, PrintStream err) {
     try {
       if (o.benchmark()) return Benchmark.run(o, out, err);
       return simulate(o, out, err);

@@ -1,13 +1,13 @@
 package io.bhkr.node.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import io.bhkr.persistence.JournalProfile;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,17 +16,30 @@ import org.junit.jupiter.api.Test;
  */
 class PerformanceCommandTest {
 
-  private static String run(String... args) throws Exception {
+  private interface Benchmark {
+    int run(PrintStream out) throws Exception;
+  }
+
+  private static String run(Benchmark benchmark) throws Exception {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
-      assertEquals(0, PerformanceCommand.run(List.of(args), null, out));
+      assertEquals(0, benchmark.run(out));
     }
     return bytes.toString(StandardCharsets.UTF_8);
   }
 
+  /** The command line's answer to words it must refuse: exit 2, and what it said. */
+  private static String refused(String... words) {
+    java.io.StringWriter err = new java.io.StringWriter();
+    int exit = io.bhkr.node.Main.execute(List.of(words), new java.io.PrintWriter(new java.io.StringWriter(), true),
+        new java.io.PrintWriter(err, true));
+    assertEquals(2, exit, err.toString());
+    return err.toString();
+  }
+
   @Test
   void lifecyclesPrintsEachWayAndInFlightBesideTheLimits() throws Exception {
-    String out = run("lifecycles", "--seconds", "1", "--runs", "1", "--in-flight", "2");
+    String out = run(o -> PerformanceCommand.lifecycles(JournalProfile.EMBEDDED, 1, 1, new int[] {2}, 3, null, o));
     assertTrue(out.matches("(?s).*\\n  http +2 .*"), out);
     assertTrue(out.matches("(?s).*\\n  in-process +2 .*"), out);
     assertTrue(out.contains("journal-shaped rows, 100-row batches"), out);
@@ -35,7 +48,7 @@ class PerformanceCommandTest {
 
   @Test
   void entitiesPrintsHeapPerAccountAndRecovery() throws Exception {
-    String out = run("entities", "--entities", "200");
+    String out = run(o -> PerformanceCommand.entities(JournalProfile.EMBEDDED, 200, null, o));
     assertTrue(out.contains("100 accounts written, one deposit each"), out);
     assertTrue(out.contains("recovery of 100 accounts after a restart"), out);
     assertTrue(out.contains("heap per resident account at      20"), out);
@@ -45,10 +58,11 @@ class PerformanceCommandTest {
 
   @Test
   void optionsOfTheOtherBenchmarkAreRefusedBeforeAnythingStarts() {
-    assertThrows(PerformanceCommand.Invalid.class, () -> run("entities", "--seconds", "1"));
-    assertThrows(PerformanceCommand.Invalid.class, () -> run("lifecycles", "--entities", "100"));
-    assertThrows(PerformanceCommand.Invalid.class, () -> run("lifecycles", "--in-flight", "0"));
-    assertThrows(PerformanceCommand.Invalid.class, () -> run("lifecycles", "--profile", "cassandra"));
-    assertThrows(PerformanceCommand.Invalid.class, () -> run("lifecycles", "--seconds"));
+    assertTrue(refused("bench", "entities", "--seconds", "1").startsWith("bhkr: Unknown options: '--seconds'"));
+    assertTrue(refused("bench", "lifecycles", "--entities", "100").startsWith("bhkr: Unknown options: '--entities'"));
+    assertTrue(refused("bench", "lifecycles", "--in-flight", "0").startsWith("bhkr: --in-flight must be from 1 to 2000"));
+    assertTrue(refused("bench", "lifecycles", "--profile", "cassandra").startsWith("bhkr: bench lifecycles runs on embedded or postgres"));
+    assertTrue(refused("bench", "lifecycles", "--seconds").contains("'--seconds'"));
+    assertTrue(refused("bench", "lifecycles", "--seconds", "601").startsWith("bhkr: --seconds must be from 1 to 600"));
   }
 }
