@@ -145,9 +145,8 @@ final class ChainCommands implements Callable<Integer> {
     }
   }
 
-  @Command(name = "stake", sortOptions = false, description = {"stake AMOUNT wei in a micro-pool contract, for as much aETH",
-      "approves the pool for its fee, floor(fp × AMOUNT / 32 ETH) BHKR, if needed, then calls stake()"})
-  static final class Stake extends PoolStep {
+  /** A step on one micro-pool contract with an AMOUNT: stake, unstake, redeem. */
+  abstract static class PoolAmountStep extends PoolStep {
     @Parameters(index = "0", arity = "0..1", paramLabel = "AMOUNT", converter = BaseUnits.class, description = "wei") BigInteger amount;
 
     @Override
@@ -158,39 +157,34 @@ final class ChainCommands implements Callable<Integer> {
 
     @Override
     int run(ChainSteps steps) {
-      return steps.stake(address("--pool", pool), positive("AMOUNT", amount));
+      return run(steps, address("--pool", pool), positive("AMOUNT", amount));
+    }
+
+    abstract int run(ChainSteps steps, String pool, BigInteger amount);
+  }
+
+  @Command(name = "stake", sortOptions = false, description = {"stake AMOUNT wei in a micro-pool contract, for as much aETH",
+      "approves the pool for its fee, floor(fp × AMOUNT / 32 ETH) BHKR, if needed, then calls stake()"})
+  static final class Stake extends PoolAmountStep {
+    @Override
+    int run(ChainSteps steps, String pool, BigInteger amount) {
+      return steps.stake(pool, amount);
     }
   }
 
   @Command(name = "unstake", sortOptions = false, description = "take AMOUNT wei back for as much aETH, while the pool has not activated")
-  static final class Unstake extends PoolStep {
-    @Parameters(index = "0", arity = "0..1", paramLabel = "AMOUNT", converter = BaseUnits.class, description = "wei") BigInteger amount;
-
+  static final class Unstake extends PoolAmountStep {
     @Override
-    void check() {
-      super.check();
-      positive("AMOUNT", amount);
-    }
-
-    @Override
-    int run(ChainSteps steps) {
-      return steps.unstake(address("--pool", pool), positive("AMOUNT", amount));
+    int run(ChainSteps steps, String pool, BigInteger amount) {
+      return steps.unstake(pool, amount);
     }
   }
 
   @Command(name = "redeem", sortOptions = false, description = "redeem AMOUNT aETH for as much ETH once the provider completed the pool")
-  static final class Redeem extends PoolStep {
-    @Parameters(index = "0", arity = "0..1", paramLabel = "AMOUNT", converter = BaseUnits.class, description = "wei") BigInteger amount;
-
+  static final class Redeem extends PoolAmountStep {
     @Override
-    void check() {
-      super.check();
-      positive("AMOUNT", amount);
-    }
-
-    @Override
-    int run(ChainSteps steps) {
-      return steps.redeem(address("--pool", pool), positive("AMOUNT", amount));
+    int run(ChainSteps steps, String pool, BigInteger amount) {
+      return steps.redeem(pool, amount);
     }
   }
 
