@@ -148,7 +148,7 @@ final class ToolCommands {
 
     io.bhkr.simulation.SimulateCommand.Options options() {
       return new io.bhkr.simulation.SimulateCommand.Options(scenario, days, runs, seed, out, sweep.path(), sweep.values(), threads,
-          benchmark, providers, projects, false);
+          benchmark, providers, projects);
     }
 
     @Override

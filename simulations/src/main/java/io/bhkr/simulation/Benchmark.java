@@ -27,15 +27,4 @@ final class Benchmark {
         r.events(), r.projects().size(), r.providers().size(), seconds, r.events() / seconds);
     return 0;
   }
-
-  /** A main of its own, so the benchmark also runs without the node jar's command line. */
-  public static void main(String[] args) {
-    System.exit(SimulateCommand.run(prepend(args), System.out, System.err));
-  }
-
-  private static List<String> prepend(String[] args) {
-    java.util.ArrayList<String> all = new java.util.ArrayList<>(List.of("--benchmark"));
-    all.addAll(List.of(args));
-    return all;
-  }
 }

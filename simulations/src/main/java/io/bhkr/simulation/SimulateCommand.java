@@ -17,44 +17,11 @@ import java.util.concurrent.Future;
  */
 public final class SimulateCommand {
 
-  public static final String USAGE = """
-        java -jar bhkr.jar simulate [--scenario NAME|FILE] [--days N] [--runs N] [--seed N] [--out DIR]
-                                   [--sweep PATH=V1,V2,...] [--threads N]
-                                   simulate the market on the production rules; scenarios shipped: baseline,
-                                   slashing-storm, new-entrants, second-price, s1, m1 (or a HOCON file);
-                                   writes CSV, PNG charts and DIR/index.html (defaults: baseline, its days,
-                                   1 run, seed 1, out simulation-out, threads = cores); exit 1 if a run
-                                   breaks conservation
-        java -jar bhkr.jar simulate --benchmark [--providers N] [--projects N] [--days N] [--seed N]
-                                   one run of a large market; prints simulated events/s
-      """;
-
   private SimulateCommand() {}
 
-  /** The same command without the node jar (the module's classpath is enough). */
-  public static void main(String[] args) {
-    System.exit(run(List.of(args), System.out, System.err));
-  }
-
-  /** Options as parsed (here, or by bhkr.jar's command line); {@code sweepPath} empty without a sweep. */
+  /** Options as bhkr.jar's command line (picocli) parsed them; {@code sweepPath} empty without a sweep. */
   public record Options(String scenario, Integer days, int runs, long seed, Path out, String sweepPath, List<String> sweepValues, int threads,
-      boolean benchmark, int providers, int projects, boolean help) {}
-
-  public static int run(List<String> args, PrintStream out, PrintStream err) {
-    Options o;
-    try {
-      o = parse(args);
-    } catch (IllegalArgumentException e) {
-      err.println("simulate: " + e.getMessage());
-      err.print("Usage:\n" + USAGE);
-      return 2;
-    }
-    if (o.help()) {
-      out.print("Usage:\n" + USAGE);
-      return 0;
-    }
-    return run(o, out, err);
-  }
+      boolean benchmark, int providers, int projects) {}
 
   /** Runs checked options: exit 0, 1 if a run broke conservation or failed, 2 for a scenario that does not load. */
   public static int run(Options o, PrintStream out, PrintStream err) {
@@ -72,62 +39,6 @@ public final class SimulateCommand {
       err.println("simulate: a run failed: " + e);
       for (StackTraceElement frame : e.getStackTrace()) err.println("    at " + frame);
       return 1;
-    }
-  }
-
-  static Options parse(List<String> args) {
-    String scenario = "baseline", sweepPath = "";
-    Integer days = null;
-    int runs = 1, threads = Runtime.getRuntime().availableProcessors(), providers = 1000, projects = 20_000;
-    long seed = 1;
-    Path out = Path.of("simulation-out");
-    List<String> sweepValues = List.of();
-    boolean benchmark = false, help = false;
-    for (int i = 0; i < args.size(); i++) {
-      String a = args.get(i);
-      switch (a) {
-        case "--help", "-h" -> help = true;
-        case "--benchmark" -> benchmark = true;
-        case "--scenario" -> scenario = value(args, ++i, a);
-        case "--days" -> days = positive(value(args, ++i, a), a);
-        case "--runs" -> runs = positive(value(args, ++i, a), a);
-        case "--threads" -> threads = positive(value(args, ++i, a), a);
-        case "--providers" -> providers = positive(value(args, ++i, a), a);
-        case "--projects" -> projects = positive(value(args, ++i, a), a);
-        case "--seed" -> {
-          String v = value(args, ++i, a);
-          try {
-            seed = Long.parseLong(v);
-          } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--seed must be a whole number, got '" + v + "'");
-          }
-        }
-        case "--out" -> out = Path.of(value(args, ++i, a));
-        case "--sweep" -> {
-          String v = value(args, ++i, a);
-          int eq = v.indexOf('=');
-          if (eq <= 0 || eq == v.length() - 1) throw new IllegalArgumentException("--sweep takes PATH=V1,V2,..., got '" + v + "'");
-          sweepPath = v.substring(0, eq);
-          sweepValues = List.of(v.substring(eq + 1).split(","));
-        }
-        default -> throw new IllegalArgumentException("unknown option '" + a + "'");
-      }
-    }
-    return new Options(scenario, days, runs, seed, out, sweepPath, sweepValues, threads, benchmark, providers, projects, help);
-  }
-
-  private static String value(List<String> args, int i, String option) {
-    if (i >= args.size()) throw new IllegalArgumentException(option + " needs a value");
-    return args.get(i);
-  }
-
-  private static int positive(String v, String option) {
-    try {
-      int n = Integer.parseInt(v);
-      if (n < 1) throw new NumberFormatException();
-      return n;
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(option + " must be a positive whole number, got '" + v + "'");
     }
   }
 

@@ -23,8 +23,8 @@ class DeterminismTest {
 
   private static TreeMap<String, byte[]> simulate(Path out, String seed, String threads) throws IOException {
     PrintStream quiet = new PrintStream(new ByteArrayOutputStream());
-    int exit = SimulateCommand.run(List.of("--scenario", "baseline", "--days", "40", "--runs", "3", "--seed", seed, "--threads", threads,
-        "--out", out.toString()), quiet, quiet);
+    int exit = SimulateCommand.run(new SimulateCommand.Options("baseline", 40, 3, Long.parseLong(seed), out, "", List.of(),
+        Integer.parseInt(threads), false, 1000, 20_000), quiet, quiet);
     assertEquals(0, exit);
     TreeMap<String, byte[]> files = new TreeMap<>();
     try (Stream<Path> all = Files.walk(out)) {

@@ -12,35 +12,31 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The command line: help, bad options, a sweep. */
+/** The command on options: a scenario that does not load, a sweep. */
 class SimulateCommandTest {
 
   private final ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
 
-  private int run(String... args) {
-    return SimulateCommand.run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+  /** Options as bhkr.jar's command line makes them (its parsing is tested there, in CommandLineHelpTest). */
+  private static SimulateCommand.Options options(String scenario, int days, int runs, long seed, Path out, String sweepPath,
+      List<String> sweepValues) {
+    return new SimulateCommand.Options(scenario, days, runs, seed, out, sweepPath, sweepValues, 2, false, 1000, 20_000);
+  }
+
+  private int run(SimulateCommand.Options o) {
+    return SimulateCommand.run(o, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
   }
 
   @Test
-  void helpExitsZero() {
-    assertEquals(0, run("--help"));
-    assertTrue(out.toString(StandardCharsets.UTF_8).contains("--scenario"));
-  }
-
-  @Test
-  void badOptionsExitTwo() {
-    assertEquals(2, run("--runs", "zero"));
-    assertTrue(err.toString(StandardCharsets.UTF_8).contains("--runs must be a positive whole number"));
-    assertEquals(2, run("--frobnicate"));
-    assertEquals(2, run("--scenario", "no-such-scenario"));
-    assertEquals(2, run("--sweep", "slashing.rate-per-validator-year"));
-    assertEquals(2, run("--sweep", "no.such.path=1,2"));
+  void aScenarioOrSweepThatDoesNotLoadExitsTwo(@TempDir Path tmp) {
+    assertEquals(2, run(options("no-such-scenario", 20, 1, 1, tmp, "", List.of())));
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("no-such-scenario"), err.toString(StandardCharsets.UTF_8));
+    assertEquals(2, run(options("baseline", 20, 1, 1, tmp, "no.such.path", List.of("1", "2"))));
   }
 
   @Test
   void sweepRunsEveryPoint(@TempDir Path tmp) throws Exception {
-    assertEquals(0, run("--scenario", "baseline", "--days", "20", "--runs", "2", "--seed", "3", "--sweep",
-        "slashing.rate-per-validator-year=0,2", "--out", tmp.toString()));
+    assertEquals(0, run(options("baseline", 20, 2, 3, tmp, "slashing.rate-per-validator-year", List.of("0", "2"))));
     List<String> summary = Files.readAllLines(tmp.resolve("summary.csv"));
     assertEquals(1 + 4, summary.size());
     assertTrue(summary.get(1).startsWith("0,slashing.rate-per-validator-year,0,0,"), summary.get(1));
