@@ -22,20 +22,12 @@ final class RunCommand {
 
   private RunCommand() {}
 
-  /** Starts the node and returns the exit code once it has stopped (or could not start). */
-  static int run(NodeOptions options) {
-    return run(options, node -> true);
-  }
-
   /**
    * Starts the node, lets {@code afterStart} use it (stopping the node when it answers false), and
-   * returns the exit code once the node has stopped.
+   * returns the exit code once the node has stopped (or could not start).
+   *
+   * @param overrides configuration over application.conf, e.g. chain mode's {@code bhkr.chain}
    */
-  static int run(NodeOptions options, java.util.function.Predicate<Node> afterStart) {
-    return run(options, com.typesafe.config.ConfigFactory.empty(), afterStart);
-  }
-
-  /** @param overrides configuration over application.conf, e.g. chain mode's {@code bhkr.chain} */
   static int run(NodeOptions options, com.typesafe.config.Config overrides, java.util.function.Predicate<Node> afterStart) {
     log.info("Starting BHKR node: journal profile {} ({}), HTTP on {}:{}", options.profile().id(),
         options.profile() == JournalProfile.EMBEDDED ? "data in " + options.journal().dataDir() : options.profile().describe(options.journal()),

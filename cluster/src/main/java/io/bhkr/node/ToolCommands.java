@@ -236,19 +236,11 @@ final class ToolCommands {
 
       @Override
       public Integer call() {
-        if (seconds < 1 || seconds > 600) throw new UsageError("--seconds must be from 1 to 600");
-        String password = System.getenv(RunCommand.PASSWORD_VARIABLE);
-        io.bhkr.persistence.JournalSettings base = io.bhkr.persistence.JournalSettings.defaults(java.nio.file.Path.of("data"))
-            .withPostgres(io.bhkr.persistence.JournalSettings.DEFAULT_POSTGRES_URL, io.bhkr.persistence.JournalSettings.DEFAULT_POSTGRES_USER,
-                password == null ? io.bhkr.persistence.JournalSettings.DEFAULT_POSTGRES_PASSWORD : password);
-        try {
-          io.bhkr.node.bench.ApiBenchmark.run(journal, base, seconds, System.out);
-        } catch (Exception e) {
-          throw new IllegalStateException("the benchmark failed: " + e.getMessage(), e);
-        }
-        return 0;
+        return performance(() -> io.bhkr.node.bench.PerformanceCommand.api(journal, seconds, System.getenv(RunCommand.PASSWORD_VARIABLE),
+            System.out));
       }
     }
+
     @Command(name = "lifecycles", description = {"full project lifecycles/s through the signed API and in-process,",
         "journal events per lifecycle, beside the database's limits (docs/performance.md)"})
     static final class Lifecycles implements Callable<Integer> {
@@ -284,7 +276,7 @@ final class ToolCommands {
     }
   }
 
-  /** {@code bench lifecycles} and {@code bench entities}: a range they refuse is a usage error (exit 2), a failure exit 1. */
+  /** {@code bench api}, {@code lifecycles} and {@code entities}: a range they refuse is a usage error (exit 2), a failure exit 1. */
   static int performance(Callable<Integer> benchmark) {
     try {
       return benchmark.call();

@@ -22,6 +22,13 @@ public final class PerformanceCommand {
 
   private PerformanceCommand() {}
 
+  public static int api(JournalProfile profile, int seconds, String postgresPassword, PrintStream out) throws Exception {
+    journal(profile, "api");
+    range("--seconds", seconds, 1, 600);
+    ApiBenchmark.run(profile, base(postgresPassword), seconds, out);
+    return 0;
+  }
+
   public static int lifecycles(JournalProfile profile, int seconds, int runs, int[] inFlight, int bidWindow, String postgresPassword,
       PrintStream out) throws Exception {
     journal(profile, "lifecycles");
