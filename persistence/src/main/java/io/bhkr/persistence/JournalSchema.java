@@ -42,7 +42,7 @@ public final class JournalSchema {
 
   static final List<String> JOURNAL_TABLES = List.of("event_journal", "event_tag", "snapshot", "durable_state");
   static final List<String> READ_SIDE_TABLES = List.of("akka_projection_offset_store", "akka_projection_management",
-      "ledger_assets", "ledger_transfers", "ledger_anomalies", "ledger_progress",
+      "ledger_assets", "ledger_transfers", "ledger_anomalies", "ledger_progress", "projection_folded",
       "listing_entities", "listing_projects", "listing_stakes");
   static final List<String> TABLES = java.util.stream.Stream.concat(JOURNAL_TABLES.stream(), READ_SIDE_TABLES.stream()).toList();
   /** table → index, as created by the DDL. */

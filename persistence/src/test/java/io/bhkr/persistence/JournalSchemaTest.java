@@ -119,7 +119,7 @@ class JournalSchemaTest {
     assertEquals(8, JournalSchema.statements(JournalProfile.EMBEDDED).size());
     assertEquals(7, JournalSchema.statements(JournalProfile.POSTGRES).size());
     assertTrue(JournalSchema.statements(JournalProfile.POSTGRES).stream().noneMatch(s -> s.contains("--")));
-    assertEquals(8, JournalSchema.ledgerStatements().size());
+    assertEquals(9, JournalSchema.ledgerStatements().size());
     assertTrue(JournalSchema.ledgerStatements().stream().noneMatch(s -> s.contains("--")));
   }
 

@@ -10,12 +10,12 @@ import akka.persistence.query.TimeBasedUUID;
 import akka.projection.ProjectionBehavior;
 import akka.projection.ProjectionId;
 import akka.projection.eventsourced.EventEnvelope;
-import akka.projection.eventsourced.javadsl.EventSourcedProvider;
 import akka.projection.javadsl.ExactlyOnceProjection;
 import akka.projection.javadsl.SourceProvider;
 import akka.projection.jdbc.javadsl.JdbcHandler;
 import akka.projection.jdbc.javadsl.JdbcProjection;
-import io.bhkr.persistence.ReadJournals;
+import io.bhkr.persistence.projection.FoldedEvents;
+import io.bhkr.persistence.projection.LateTagWindow;
 import io.bhkr.transfer.ValueEvent;
 import java.util.List;
 import java.util.Optional;
@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * order, folded exactly once into the ledger tables of the journal's own database (the offset is
  * committed in the same transaction as the totals). One instance for the whole cluster. On the
  * Cassandra profile the events come from Cassandra's events-by-tag (time-UUID offsets) and the
- * tables and offset are in the profile's PostgreSQL database, so it stays exactly once.
+ * tables and offset are in the profile's PostgreSQL database, so it stays exactly once; there the
+ * query starts a window early and skips what was folded ({@link LateTagWindow}).
  */
 public final class LedgerProjection {
 
@@ -53,8 +54,7 @@ public final class LedgerProjection {
   }
 
   static ExactlyOnceProjection<Offset, EventEnvelope<ValueEvent>> projection(ActorSystem<?> system) {
-    SourceProvider<Offset, EventEnvelope<ValueEvent>> source =
-        EventSourcedProvider.eventsByTag(system, ReadJournals.id(system), ValueEvent.TAG);
+    SourceProvider<Offset, EventEnvelope<ValueEvent>> source = LateTagWindow.eventsByTag(system, ValueEvent.TAG);
     LedgerDatabase database = LedgerDatabase.get(system);
     return JdbcProjection.exactlyOnce(ID, source, () -> new LedgerSession(database), Fold::new, system);
   }
@@ -64,7 +64,7 @@ public final class LedgerProjection {
     @Override
     public void process(LedgerSession session, EventEnvelope<ValueEvent> envelope) throws Exception {
       session.withConnection(c -> {
-        LedgerTables.apply(c, entry(envelope));
+        if (FoldedEvents.firstTime(c, ID.id(), envelope)) LedgerTables.apply(c, entry(envelope));
         return null;
       });
     }

@@ -9,13 +9,14 @@ import akka.persistence.query.Sequence;
 import akka.projection.ProjectionBehavior;
 import akka.projection.ProjectionId;
 import akka.projection.eventsourced.EventEnvelope;
-import akka.projection.eventsourced.javadsl.EventSourcedProvider;
+
 import akka.projection.javadsl.ExactlyOnceProjection;
 import akka.projection.jdbc.javadsl.JdbcHandler;
 import akka.projection.jdbc.javadsl.JdbcProjection;
 import io.bhkr.nodes.NodeEntity;
 import io.bhkr.nodes.NodeRegistered;
-import io.bhkr.persistence.ReadJournals;
+import io.bhkr.persistence.projection.FoldedEvents;
+import io.bhkr.persistence.projection.LateTagWindow;
 import io.bhkr.persistence.ledger.LedgerDatabase;
 import io.bhkr.persistence.ledger.LedgerSession;
 import io.bhkr.project.ProjectEntity;
@@ -58,17 +59,22 @@ public final class ListingProjection {
   static ExactlyOnceProjection<Offset, EventEnvelope<DomainEvent>> projection(ActorSystem<?> system, String tag) {
     LedgerDatabase database = LedgerDatabase.get(system);
     return JdbcProjection.exactlyOnce(ProjectionId.of(NAME, tag),
-        EventSourcedProvider.<DomainEvent>eventsByTag(system, ReadJournals.id(system), tag),
-        () -> new LedgerSession(database), Listing::new, system);
+        LateTagWindow.<DomainEvent>eventsByTag(system, tag), () -> new LedgerSession(database), () -> new Listing(tag), system);
   }
 
   private static final class Listing extends JdbcHandler<EventEnvelope<DomainEvent>, LedgerSession> {
+    private final String projection;
+
+    Listing(String tag) {
+      this.projection = ProjectionId.of(NAME, tag).id();
+    }
+
     @Override
     public void process(LedgerSession session, EventEnvelope<DomainEvent> envelope) throws Exception {
       long offset = envelope.offset() instanceof Sequence s ? s.value() : 0;
       session.withConnection(c -> {
         try {
-          apply(c, envelope.persistenceId(), envelope.event(), offset);
+          if (FoldedEvents.firstTime(c, projection, envelope)) apply(c, envelope.persistenceId(), envelope.event(), offset);
         } catch (SQLException e) {
           throw new IllegalStateException(e);
         }

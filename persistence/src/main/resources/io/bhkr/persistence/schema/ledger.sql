@@ -77,3 +77,13 @@ CREATE TABLE IF NOT EXISTS ledger_progress (
   up_to BIGINT NOT NULL,
   events BIGINT NOT NULL
 );
+
+-- On the cassandra profile only: per projection and persistence id, the highest sequence number
+-- folded (io.bhkr.persistence.projection.FoldedEvents), so that a query started a window before
+-- its offset folds nothing twice. Empty on H2 and PostgreSQL.
+CREATE TABLE IF NOT EXISTS projection_folded (
+  projection_id VARCHAR(255) NOT NULL,
+  persistence_id VARCHAR(255) NOT NULL,
+  sequence_nr BIGINT NOT NULL,
+  PRIMARY KEY (projection_id, persistence_id)
+);
