@@ -22,12 +22,6 @@ public final class QuoteEntity
   public sealed interface Command extends JsonSerializable {}
 
   /**
-   * Issues terms computed elsewhere with {@link Quoting#quote} (the bench's lifecycles do); the API
-   * sends {@link Request} instead, so the quote computes its own price.
-   */
-  public record Issue(QuoteTerms terms, ActorRef<QuoteTerms> replyTo) implements Command {}
-
-  /**
    * A request for a quote (economics 1): the entity prices it with {@link Quoting#quote} under
    * {@code parameters}, those in force at {@code at} as the shell read them from governance, and
    * issues it under its own id. Asked again, it answers with the terms already issued.
@@ -66,9 +60,6 @@ public final class QuoteEntity
   public CommandHandlerWithReply<Command, QuoteIssued, State> commandHandler() {
     return newCommandHandlerWithReplyBuilder()
         .forAnyState()
-        .onCommand(Issue.class, (state, cmd) -> state.terms() != null
-            ? Effect().reply(cmd.replyTo(), state.terms())
-            : Effect().persist(new QuoteIssued(cmd.terms())).thenReply(cmd.replyTo(), State::terms))
         .onCommand(Request.class, this::onRequest)
         .onCommand(Get.class, (state, cmd) -> Effect().reply(cmd.replyTo(), Optional.ofNullable(state.terms())))
         .build();

@@ -1,7 +1,6 @@
 package io.bhkr.quote;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import akka.actor.testkit.typed.javadsl.ActorTestKit;
@@ -33,22 +32,22 @@ class QuoteEntityTest {
     return EventSourcedBehaviorTestKit.create(testKit.system(), QuoteEntity.create(id));
   }
 
-  private static QuoteTerms terms(String id, ProjectKind kind, long days, long issuedAt) {
-    return Quoting.quote(id, kind, new Resources(4, 16, 128, 0), days, Parameters.development(), issuedAt);
+  private static final Resources Q1 = new Resources(4, 16, 128, 0);
+
+  private static QuoteEntity.Request request(ProjectKind kind, long days, long at, akka.actor.typed.ActorRef<QuoteEntity.Quoted> replyTo) {
+    return new QuoteEntity.Request(kind, Q1, days, Parameters.development(), at, replyTo);
   }
 
   @Test
   void aQuoteIsIssuedOnceAndKeepsItsFirstTerms() {
     var kit = quote("q-once");
-    QuoteTerms first = terms("q-once", ProjectKind.ETH_VALIDATOR, 60, T0);
-    var issued = kit.<QuoteTerms>runCommand(r -> new QuoteEntity.Issue(first, r));
-    assertEquals(first, issued.reply());
+    QuoteTerms first = Quoting.quote("q-once", ProjectKind.ETH_VALIDATOR, Q1, 60, Parameters.development(), T0);
+    var issued = kit.<QuoteEntity.Quoted>runCommand(r -> request(ProjectKind.ETH_VALIDATOR, 60, T0, r));
+    assertEquals(new QuoteEntity.Quoted(first, null), issued.reply());
     assertEquals(new QuoteEntity.QuoteIssued(first), issued.event());
 
-    QuoteTerms other = terms("q-once", ProjectKind.COMPUTE, 90, T0 + 60);
-    assertNotEquals(first, other);
-    var again = kit.<QuoteTerms>runCommand(r -> new QuoteEntity.Issue(other, r));
-    assertEquals(first, again.reply(), "a second Issue answers with the terms already issued");
+    var again = kit.<QuoteEntity.Quoted>runCommand(r -> request(ProjectKind.COMPUTE, 90, T0 + 60, r));
+    assertEquals(first, again.reply().terms(), "a second request answers with the terms already issued");
     assertTrue(again.hasNoEvents());
     assertEquals(first, again.state().terms());
 
@@ -66,11 +65,10 @@ class QuoteEntityTest {
   @Test
   void aRestartRecoversTheTerms() {
     var kit = quote("q-restart");
-    QuoteTerms first = terms("q-restart", ProjectKind.ETH_VALIDATOR, 60, T0);
-    kit.<QuoteTerms>runCommand(r -> new QuoteEntity.Issue(first, r));
+    QuoteTerms first = kit.<QuoteEntity.Quoted>runCommand(r -> request(ProjectKind.ETH_VALIDATOR, 60, T0, r)).reply().terms();
     assertEquals(first, kit.restart().state().terms());
-    var again = kit.<QuoteTerms>runCommand(r -> new QuoteEntity.Issue(terms("q-restart", ProjectKind.COMPUTE, 1, T0 + 1), r));
-    assertEquals(first, again.reply());
+    var again = kit.<QuoteEntity.Quoted>runCommand(r -> request(ProjectKind.COMPUTE, 1, T0 + 1, r));
+    assertEquals(first, again.reply().terms());
     assertTrue(again.hasNoEvents());
   }
 

@@ -7,8 +7,12 @@ import akka.actor.testkit.typed.javadsl.TestProbe;
 import akka.actor.typed.ActorRef;
 import akka.persistence.testkit.javadsl.PersistenceTestKit;
 import com.typesafe.config.ConfigFactory;
+import io.bhkr.governance.Parameters;
+import io.bhkr.quote.ProjectKind;
 import io.bhkr.quote.QuoteEntity;
 import io.bhkr.quote.QuoteTerms;
+import io.bhkr.quote.Quoting;
+import io.bhkr.rules.Resources;
 import io.bhkr.testing.EntityTests;
 import java.time.Duration;
 import java.util.Optional;
@@ -32,15 +36,21 @@ class JournalFailureBackoffTest {
     testKit.shutdownTestKit();
   }
 
+  private static final Resources Q1 = new Resources(4, 16, 128, 0);
+
+  private static QuoteEntity.Request request(ActorRef<QuoteEntity.Quoted> replyTo) {
+    return new QuoteEntity.Request(ProjectKind.ETH_VALIDATOR, Q1, 60, Parameters.development(), 1_000, replyTo);
+  }
+
   @Test
   void anEntityRestartsAfterTheJournalRefusedItsWriteAndTheWriteCanBeMadeAgain() {
     PersistenceTestKit journal = PersistenceTestKit.create(testKit.system());
     ActorRef<QuoteEntity.Command> quote = testKit.spawn(QuoteEntity.create("q-backoff"));
-    TestProbe<QuoteTerms> issued = testKit.createTestProbe();
-    QuoteTerms terms = EntityTests.q1Quote(1_000);
+    TestProbe<QuoteEntity.Quoted> issued = testKit.createTestProbe();
+    QuoteTerms terms = Quoting.quote("q-backoff", ProjectKind.ETH_VALIDATOR, Q1, 60, Parameters.development(), 1_000);
 
     journal.failNextPersisted();
-    quote.tell(new QuoteEntity.Issue(terms, issued.getRef()));
+    quote.tell(request(issued.getRef()));
     issued.expectNoMessage(Duration.ofMillis(300));
 
     // restarted after the backoff (the same ref: the supervisor keeps it), with nothing persisted
@@ -51,7 +61,7 @@ class JournalFailureBackoffTest {
     });
     assertEquals(Optional.empty(), seen, "the refused write left no trace");
 
-    quote.tell(new QuoteEntity.Issue(terms, issued.getRef()));
-    assertEquals(terms, issued.receiveMessage(Duration.ofSeconds(5)));
+    quote.tell(request(issued.getRef()));
+    assertEquals(terms, issued.receiveMessage(Duration.ofSeconds(5)).terms());
   }
 }

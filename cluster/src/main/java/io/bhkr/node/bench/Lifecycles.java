@@ -21,7 +21,6 @@ import io.bhkr.provider.ProviderEntity;
 import io.bhkr.quote.ProjectKind;
 import io.bhkr.quote.QuoteEntity;
 import io.bhkr.quote.QuoteTerms;
-import io.bhkr.quote.Quoting;
 import io.bhkr.rules.Resources;
 import io.bhkr.transfer.Party;
 import io.bhkr.transfer.ProjectFunding;
@@ -97,8 +96,10 @@ interface Lifecycles {
     return client -> {
       long now = System.currentTimeMillis() / 1000;
       GovernanceEntity.GovernanceView gov = ask(market.governance().ask(GovernanceEntity.Get::new, timeout));
-      QuoteTerms terms = Quoting.quote(id("quote-", random), ProjectKind.ETH_VALIDATOR, q1, 60, gov.parameters(), now);
-      ask(market.quote(terms.quoteId()).<QuoteTerms>ask(r -> new QuoteEntity.Issue(terms, r), timeout));
+      QuoteEntity.Quoted quoted = ask(market.quote(id("quote-", random)).<QuoteEntity.Quoted>ask(
+          r -> new QuoteEntity.Request(ProjectKind.ETH_VALIDATOR, q1, 60, gov.parameters(), now, r), timeout));
+      if (quoted.terms() == null) throw new IllegalStateException("quote refused: " + quoted.refusal());
+      QuoteTerms terms = quoted.terms();
       String projectId = id("project-", random);
       String requester = requesters.get(client);
       byte[] secret = new byte[32];
