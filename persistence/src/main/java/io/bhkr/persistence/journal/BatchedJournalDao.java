@@ -1,5 +1,6 @@
 package io.bhkr.persistence.journal;
 
+import akka.actor.typed.javadsl.Adapter;
 import akka.dispatch.MessageDispatcher;
 import akka.persistence.jdbc.config.EventJournalTableColumnNames;
 import akka.persistence.jdbc.config.EventJournalTableConfiguration;
@@ -9,6 +10,8 @@ import akka.persistence.jdbc.journal.dao.DefaultJournalDao;
 import akka.persistence.jdbc.journal.dao.JournalTables.JournalAkkaSerializationRow;
 import akka.serialization.Serialization;
 import akka.stream.Materializer;
+import io.bhkr.persistence.metrics.NodeMetrics;
+import io.micrometer.core.instrument.DistributionSummary;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -47,18 +50,23 @@ public final class BatchedJournalDao extends DefaultJournalDao {
 
   /** Dispatcher for the blocking batch writes, configured in persistence.conf. */
   static final String DISPATCHER = "jdbc-journal.write-dispatcher";
+  /** Events per committed write transaction: how much the journal's batching gathers under load. */
+  public static final String BATCH_EVENTS = "bhkr.journal.batch.events";
 
   private final JdbcBackend.DatabaseDef database;
   private final MessageDispatcher writes;
   private final String journalInsert;
   private final String orderingColumn;
   private final String tagInsert;
+  private final DistributionSummary batchEvents;
 
   public BatchedJournalDao(JdbcBackend.DatabaseDef db, JdbcProfile profile, JournalConfig journalConfig,
       Serialization serialization, ExecutionContext ec, Materializer mat) {
     super(db, profile, journalConfig, serialization, ec, mat);
     this.database = db;
     this.writes = mat.system().dispatchers().lookup(DISPATCHER);
+    this.batchEvents = DistributionSummary.builder(BATCH_EVENTS).description("events per committed journal write transaction")
+        .register(NodeMetrics.get(Adapter.toTyped(mat.system())).registry());
     EventJournalTableConfiguration journal = journalConfig.eventJournalTableConfiguration();
     EventJournalTableColumnNames c = journal.columnNames();
     this.orderingColumn = c.ordering();
@@ -95,6 +103,7 @@ public final class BatchedJournalDao extends DefaultJournalDao {
         long[] orderings = insertEvents(connection, rows);
         insertTags(connection, rows, orderings);
         connection.commit();
+        batchEvents.record(rows.size());
       } catch (SQLException | RuntimeException e) {
         rollback(connection, e);
         throw e;

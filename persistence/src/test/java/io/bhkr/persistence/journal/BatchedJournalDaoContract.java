@@ -21,6 +21,7 @@ import akka.stream.javadsl.Sink;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import io.bhkr.persistence.ReadJournals;
+import io.bhkr.persistence.metrics.NodeMetrics;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -74,6 +75,8 @@ abstract class BatchedJournalDaoContract {
     String run = UUID.randomUUID().toString();
     ActorTestKit batched = start(ConfigFactory.empty());
     assertSucceeds(write(batched, batch("a-" + run), 0));
+    assertEquals(9.0, NodeMetrics.get(batched.system()).registry().find(BatchedJournalDao.BATCH_EVENTS).summary().totalAmount(),
+        "one WriteMessages of 9 events, all counted as written");
     ActorTestKit library = start(ConfigFactory.parseString(LIBRARY_DAO));
     assertSucceeds(write(library, batch("b-" + run), 0));
 
