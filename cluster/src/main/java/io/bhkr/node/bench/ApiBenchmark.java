@@ -7,6 +7,9 @@ import io.bhkr.node.Node;
 import io.bhkr.node.NodeOptions;
 import io.bhkr.persistence.JournalProfile;
 import io.bhkr.persistence.JournalSettings;
+import io.bhkr.persistence.journal.BatchedJournalDao;
+import io.bhkr.persistence.metrics.NodeMetrics;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.bhkr.replay.ScratchDatabase;
 import java.io.PrintStream;
 import java.net.URI;
@@ -45,24 +48,31 @@ public final class ApiBenchmark {
         profile.url(settings), Runtime.getRuntime().availableProcessors(), seconds);
     List<SignedLoad.Result> results = new ArrayList<>();
     List<Long> rows = new ArrayList<>();
+    List<double[]> batches = new ArrayList<>();
     try (Node node = Node.start(NodeOptions.defaults().withHttpPort(0).withProfile(profile, settings))) {
       URI uri = URI.create(node.baseUrl());
       List<Credentials> accounts = fund(uri);
       for (int clients : CLIENTS) {
         long before = journalEnd(profile, settings);
+        double[] batchesBefore = journalBatches(node);
         int perClient = (int) Math.max(200, Math.ceil(4_000 * seconds / clients)); // more than the node can take in the time
         SignedLoad.Result r = SignedLoad.run(uri, accounts, clients, perClient, seconds);
         results.add(r);
         rows.add(journalEnd(profile, settings) - before);
+        double[] batchesAfter = journalBatches(node);
+        batches.add(new double[] {batchesAfter[0] - batchesBefore[0], batchesAfter[1] - batchesBefore[1]});
       }
     }
     out.println();
-    out.println("  clients  writes/s  refused  p50 ms  p99 ms  max ms  journal rows/s  rows per write");
+    out.println("  clients  writes/s  refused  p50 ms  p99 ms  max ms  journal rows/s  rows per write  journal tx/s  events per tx");
     for (int i = 0; i < results.size(); i++) {
       SignedLoad.Result r = results.get(i);
-      out.printf(Locale.ROOT, "  %7d  %8.0f  %7d  %6.1f  %6.1f  %6.1f  %14.0f  %14.1f%n", r.clients(), r.perSecond(), r.refused(), r.p50Ms(),
-          r.p99Ms(), r.maxMs(), rows.get(i) / r.seconds(), r.accepted() == 0 ? 0 : (double) rows.get(i) / r.accepted());
+      double[] b = batches.get(i);
+      out.printf(Locale.ROOT, "  %7d  %8.0f  %7d  %6.1f  %6.1f  %6.1f  %14.0f  %14.1f  %12s  %13s%n", r.clients(), r.perSecond(), r.refused(),
+          r.p50Ms(), r.p99Ms(), r.maxMs(), rows.get(i) / r.seconds(), r.accepted() == 0 ? 0 : (double) rows.get(i) / r.accepted(),
+          b[0] == 0 ? "-" : String.format(Locale.ROOT, "%.0f", b[0] / r.seconds()), b[0] == 0 ? "-" : String.format(Locale.ROOT, "%.1f", b[1] / b[0]));
     }
+    out.println("  (journal tx: the batched journal DAO's write transactions, from its bhkr.journal.batch.events metric)");
     out.println();
     out.println("This machine's limits, same run:");
     try {
@@ -90,6 +100,12 @@ public final class ApiBenchmark {
       accounts.add(c);
     }
     return accounts;
+  }
+
+  /** Write transactions of the batched journal DAO so far and the events they held; zeros on other journals. */
+  private static double[] journalBatches(Node node) {
+    DistributionSummary summary = NodeMetrics.get(node.system()).registry().find(BatchedJournalDao.BATCH_EVENTS).summary();
+    return summary == null ? new double[] {0, 0} : new double[] {summary.count(), summary.totalAmount()};
   }
 
   static long journalEnd(JournalProfile profile, JournalSettings settings) throws SQLException {
