@@ -17,9 +17,7 @@ import io.bhkr.persistence.testing.TestJournal;
 import io.bhkr.transfer.Party;
 import java.math.BigInteger;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -62,7 +60,7 @@ class LateTagsOnCassandraTest {
       try (LocalMarket node = new LocalMarket("late-tags-2", journal.config())) {
         node.kit.spawn(LedgerProjection.behavior(node.kit.system()), "ledger-projection");
         node.<Done>ask(account(node, ALICE), r -> new AccountEntity.Deposit("alice-2", bhkr(7), r));
-        ConservationReport r = reportWhen(node, "Alice's two deposits", x -> deposited(x).equals(bhkr(107).amount()));
+        ConservationReport r = LedgerProjectionTest.reportWhen(node, "Alice's two deposits", x -> deposited(x).equals(bhkr(107).amount()));
         assertEquals(2, r.events());
       }
       // Node 3: Carol's entity recovers, which writes her tag row with its original time; then the projection starts.
@@ -70,7 +68,7 @@ class LateTagsOnCassandraTest {
         AccountEntity.AccountView carol = node.ask(account(node, CAROL), AccountEntity.Get::new);
         assertEquals(bhkr(5), carol.balances().of(Asset.BHKR));
         node.kit.spawn(LedgerProjection.behavior(node.kit.system()), "ledger-projection");
-        ConservationReport r = reportWhen(node, "Carol's deposit too", x -> deposited(x).equals(bhkr(112).amount()));
+        ConservationReport r = LedgerProjectionTest.reportWhen(node, "Carol's deposit too", x -> deposited(x).equals(bhkr(112).amount()));
         assertEquals(3, r.events(), "each deposit folded once: " + r);
         assertTrue(r.ok(), r::toString);
         Thread.sleep(2_000); // anything folded twice would show by now
@@ -88,19 +86,5 @@ class LateTagsOnCassandraTest {
   private static BigInteger deposited(ConservationReport r) {
     ConservationReport.AssetReport bhkr = r.assets().get(Asset.BHKR);
     return bhkr == null ? BigInteger.ZERO : bhkr.totals().deposited();
-  }
-
-  private static ConservationReport reportWhen(LocalMarket node, String what, Predicate<ConservationReport> wanted) {
-    ConservationReport[] last = new ConservationReport[1];
-    node.kit.createTestProbe().awaitAssert(Duration.ofSeconds(30), () -> {
-      try {
-        last[0] = LedgerDatabase.get(node.kit.system()).report(10);
-      } catch (java.sql.SQLException e) {
-        throw new AssertionError(e);
-      }
-      if (!wanted.test(last[0])) throw new AssertionError("the report does not show " + what + " yet: " + last[0]);
-      return null;
-    });
-    return last[0];
   }
 }

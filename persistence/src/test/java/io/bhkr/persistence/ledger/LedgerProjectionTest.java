@@ -49,25 +49,29 @@ class LedgerProjectionTest {
       market.kit.spawn(LedgerProjection.behavior(market.kit.system()), "ledger-projection");
     }
 
-    /** Polls the report (bounded) until it shows what is wanted, and gives it. */
     ConservationReport reportWhen(String what, Predicate<ConservationReport> wanted) {
-      ConservationReport[] last = new ConservationReport[1];
-      market.kit.createTestProbe().awaitAssert(Duration.ofSeconds(20), () -> {
-        try {
-          last[0] = LedgerDatabase.get(market.kit.system()).report(10);
-        } catch (java.sql.SQLException e) {
-          throw new AssertionError(e);
-        }
-        if (!wanted.test(last[0])) throw new AssertionError("the report does not show " + what + " yet: " + last[0]);
-        return null;
-      });
-      return last[0];
+      return LedgerProjectionTest.reportWhen(market, what, wanted);
     }
 
     @Override
     public void close() {
       market.close();
     }
+  }
+
+  /** Polls the report of {@code market}'s node (bounded) until it shows what is wanted, and gives it. */
+  static ConservationReport reportWhen(LocalMarket market, String what, Predicate<ConservationReport> wanted) {
+    ConservationReport[] last = new ConservationReport[1];
+    market.kit.createTestProbe().awaitAssert(Duration.ofSeconds(30), () -> {
+      try {
+        last[0] = LedgerDatabase.get(market.kit.system()).report(10);
+      } catch (java.sql.SQLException e) {
+        throw new AssertionError(e);
+      }
+      if (!wanted.test(last[0])) throw new AssertionError("the report does not show " + what + " yet: " + last[0]);
+      return null;
+    });
+    return last[0];
   }
 
   @ParameterizedTest
