@@ -318,16 +318,29 @@ public final class GovernanceEntity
     Dispatch d = c.dispatch();
     Receipt receipt = new Receipt(d.id());
     if (s.seen().contains(d.id()) || d.value().isEmpty() || s.council() == null) return Effect().reply(c.replyTo(), receipt);
-    if (isGovernorStake(d)) return Effect().persist(new DispatchReceived(d)).thenRun(ns -> arrived(d.id())).thenReply(c.replyTo(), ns -> receipt);
     long at = d instanceof Transfer t ? t.at() : 0;
+    if (isGovernorStake(d)) {
+      Transfer stake = (Transfer) d;
+      // the same rule CheckCandidacy answers before the stake leaves the account, applied again on
+      // arrival: parameters may have changed since, and a stake can come by another way than the API
+      if (!(GovernanceDecisions.candidacy(s, stake.from().id(), stake.amount().amount()) instanceof DecisionRefused refused))
+        return Effect().persist(new DispatchReceived(d)).thenRun(ns -> arrived(d.id())).thenReply(c.replyTo(), ns -> receipt);
+      Transfer back = new Transfer("return:" + d.id(), Party.GOVERNANCE, d.from(), stake.amount(), "returned: " + refused.reason(), at);
+      return returned(d.id(), List.of(new GovernorStakeReturned(stake, back, refused.reason())), back, c.replyTo());
+    }
     Transfer back = new Transfer("return:" + d.id(), Party.GOVERNANCE, d.from(), d.value().get(),
         "returned: governance holds only governor stakes in BHKR from accounts", at);
-    return Effect().persist(List.of(new DispatchReceived(d), new DispatchSent(back)))
+    return returned(d.id(), List.of(new DispatchReceived(d), new DispatchSent(back)), back, c.replyTo());
+  }
+
+  /** Persists the arrival of {@code dispatchId} and the value's way back, then sends it back and answers the sender. */
+  private ReplyEffect<DomainEvent, State> returned(String dispatchId, List<DomainEvent> events, Transfer back, ActorRef<Receipt> replyTo) {
+    return Effect().persist(events)
         .thenRun(ns -> {
           courier.send(List.of(back));
-          arrived(d.id());
+          arrived(dispatchId);
         })
-        .thenReply(c.replyTo(), ns -> receipt);
+        .thenReply(replyTo, ns -> new Receipt(dispatchId));
   }
 
   private ReplyEffect<DomainEvent, State> onGiveVotes(State s, GiveVotes c) {
@@ -374,6 +387,7 @@ public final class GovernanceEntity
     if (event instanceof ParameterChanged e) return s.withGenesis(new Genesis(s.genesis().governors(), s.genesis().n(), e.parameters()));
     if (event instanceof DispatchReceived e)
       return (isGovernorStake(e.dispatch()) ? s.withCouncil(s.council().staked((Transfer) e.dispatch())) : s).seen(e.dispatch().id());
+    if (event instanceof GovernorStakeReturned e) return s.seen(e.stake().id()).withOutbox(s.outbox().add(e.back()));
     if (event instanceof ElectionVotesGiven e) return s.withCouncil(s.council().pledged(e));
     if (event instanceof ElectionHeld e) return s.withCouncil(s.council().elected(e));
     if (event instanceof AttendanceRecorded e) return s.withCouncil(s.council().attended(e));

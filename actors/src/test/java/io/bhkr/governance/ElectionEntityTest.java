@@ -264,6 +264,30 @@ class ElectionEntityTest {
     assertEquals(Map.of(), council().candidacies());
   }
 
+  /** Issue 16: the candidacy rule is applied on arrival too, so a stake sent straight to governance is refused as CheckCandidacy refuses it. */
+  @Test
+  void aStakeBelowTheMinimumGoesBackOnArrivalAndCountsForNobody() {
+    found(List.of(G1, G2, G3), ParameterChange.apply(Parameters.development(), "governorMinStake", "\"" + units(100) + "\""));
+    Transfer small = new Transfer("small-1", Party.account(C), Party.GOVERNANCE, bhkr(10), Council.GOVERNOR_STAKE, T0 + 1);
+    var arrival = governance.<Receipt>runCommand(r -> new GovernanceEntity.Receive(small, r));
+    assertEquals(new Receipt("small-1"), arrival.reply());
+    String reason = "a candidate stakes at least governorMinStake = " + units(100) + " BHKR base units";
+    assertEquals(reason, assertInstanceOf(DecisionRefused.class, GovernanceDecisions.candidacy(arrival.state(), C, units(10))).reason(),
+        "the same refusal CheckCandidacy gives before the stake leaves the account");
+    Transfer back = new Transfer("return:small-1", Party.GOVERNANCE, Party.account(C), bhkr(10), "returned: " + reason, T0 + 1);
+    assertEquals(List.of(new GovernorStakeReturned(small, back, reason)), arrival.events());
+    assertEquals(back, nextTransfer());
+    assertEquals(Map.of(), council().candidacies(), "it counts for nobody");
+    assertTrue(governance.<Receipt>runCommand(r -> new GovernanceEntity.Receive(small, r)).hasNoEvents(), "a redelivery is seen");
+
+    stake(C, 100, T0 + 2); // enough: C stands
+    assertEquals(units(100), council().candidacies().get(C).stake());
+    stake(G1, 1, T0 + 3); // a governor adds any positive amount
+    assertEquals(units(1), council().seats().get(G1).stake());
+    Council before = council();
+    assertEquals(before, governance.restart().state().council(), "the returned stake replays to the same council");
+  }
+
   @Test
   void aStakerWhoWithdrewGivesOnlyWhatItStillStakes() {
     found(List.of(G1, G2, G3), Parameters.development());
