@@ -32,6 +32,9 @@ class LateTagsOnCassandraTest {
   private static final String ALICE = "0x" + "a".repeat(40);
   private static final String CAROL = "0x" + "c".repeat(40);
 
+  /** The last offset node 2's projection stored: the time id of Alice's second deposit. */
+  private String end;
+
   @Test
   void anEventWhoseTagRowIsWrittenLateBehindTheOffsetIsFoldedOnce(@TempDir Path dir) throws Exception {
     try (TestJournal journal = TestJournal.create(JournalProfile.CASSANDRA, dir)) {
@@ -62,6 +65,7 @@ class LateTagsOnCassandraTest {
         node.<Done>ask(account(node, ALICE), r -> new AccountEntity.Deposit("alice-2", bhkr(7), r));
         ConservationReport r = LedgerProjectionTest.reportWhen(node, "Alice's two deposits", x -> deposited(x).equals(bhkr(107).amount()));
         assertEquals(2, r.events());
+        end = storedOffset(node);
       }
       // Node 3: Carol's entity recovers, which writes her tag row with its original time; then the projection starts.
       try (LocalMarket node = new LocalMarket("late-tags-3", journal.config())) {
@@ -71,7 +75,10 @@ class LateTagsOnCassandraTest {
         ConservationReport r = LedgerProjectionTest.reportWhen(node, "Carol's deposit too", x -> deposited(x).equals(bhkr(112).amount()));
         assertEquals(3, r.events(), "each deposit folded once: " + r);
         assertTrue(r.ok(), r::toString);
-        Thread.sleep(2_000); // anything folded twice would show by now
+        // Carol's deposit is older than Alice's second: once the offset is back at the end, the
+        // window has been read through, and anything folded twice would show.
+        String readTo = end;
+        node.await("the window read to its end", () -> readTo.equals(storedOffset(node)));
         ConservationReport later = LedgerDatabase.get(node.kit.system()).report(10);
         assertEquals(bhkr(112).amount(), deposited(later));
         assertEquals(3, later.events());
@@ -81,6 +88,24 @@ class LateTagsOnCassandraTest {
 
   private static ActorRef<AccountEntity.Command> account(LocalMarket node, String address) {
     return node.entity(Party.account(address), AccountEntity.create(address, node.route, LocalMarket.REDELIVERY));
+  }
+
+  /** The ledger projection's offset as akka-projection-jdbc stored it. */
+  private static String storedOffset(LocalMarket node) {
+    LedgerDatabase database = LedgerDatabase.get(node.kit.system());
+    try {
+      java.sql.Connection c = database.acquire();
+      try (java.sql.PreparedStatement st = c.prepareStatement(
+              "SELECT current_offset FROM akka_projection_offset_store WHERE projection_name = 'ledger'");
+           java.sql.ResultSet rs = st.executeQuery()) {
+        return rs.next() ? rs.getString(1) : null;
+      } finally {
+        c.rollback();
+        database.release(c);
+      }
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static BigInteger deposited(ConservationReport r) {
