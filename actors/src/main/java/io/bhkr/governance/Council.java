@@ -6,6 +6,7 @@ import io.bhkr.rules.Attendance;
 import io.bhkr.rules.Election;
 import io.bhkr.serialization.JsonSerializable;
 import io.bhkr.transfer.Party;
+import io.bhkr.transfer.Purpose;
 import io.bhkr.transfer.Transfer;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -25,9 +26,6 @@ import java.util.TreeMap;
  */
 public record Council(Phase phase, int n, Map<String, Seat> seats, Map<String, Candidacy> candidacies,
     Map<String, Map<String, BigInteger>> pledges, long termStart, int elections) implements JsonSerializable {
-
-  /** The reason an account's transfer to governance carries: a candidate's or governor's own stake. */
-  public static final String GOVERNOR_STAKE = "governor stake";
 
   public Council {
     seats = Collections.unmodifiableSortedMap(new TreeMap<>(seats));
@@ -164,7 +162,7 @@ public record Council(Phase phase, int n, Map<String, Seat> seats, Map<String, C
     for (Election.Candidate c : e.candidates())
       if (!e.elected().contains(c.address()) && c.ownStake().signum() > 0)
         out.add(new Transfer("election:" + e.number() + ":return:" + c.address(), Party.GOVERNANCE, Party.account(c.address()),
-            new Amount(Asset.BHKR, c.ownStake()), "governor stake returned: not elected", e.at()));
+            new Amount(Asset.BHKR, c.ownStake()), Purpose.GOVERNOR_STAKE_RETURN, "governor stake returned: not elected", e.at()));
     return out;
   }
 
@@ -200,10 +198,10 @@ public record Council(Phase phase, int n, Map<String, Seat> seats, Map<String, C
     for (AttendanceRecorded.Mark m : e.marks()) {
       if (m.slashed().signum() > 0)
         out.add(new Transfer("missed:" + e.proposalId() + ":slash:" + m.governor(), Party.GOVERNANCE, Party.REWARD_POOL,
-            new Amount(Asset.BHKR, m.slashed()), "slashed: governor missed consecutive votes", e.at()));
+            new Amount(Asset.BHKR, m.slashed()), Purpose.GOVERNOR_SLASHING, "slashed: governor missed consecutive votes", e.at()));
       if (m.unseated() && m.stakeLeft().signum() > 0)
         out.add(new Transfer("missed:" + e.proposalId() + ":return:" + m.governor(), Party.GOVERNANCE, Party.account(m.governor()),
-            new Amount(Asset.BHKR, m.stakeLeft()), "governor stake returned: seat lost below governorMinStake", e.at()));
+            new Amount(Asset.BHKR, m.stakeLeft()), Purpose.GOVERNOR_STAKE_RETURN, "governor stake returned: seat lost below governorMinStake", e.at()));
     }
     return out;
   }

@@ -16,6 +16,7 @@ import io.bhkr.transfer.OutboxEntity;
 import io.bhkr.transfer.Dispatch;
 import io.bhkr.transfer.DispatchConfirmed;
 import io.bhkr.transfer.DispatchReceived;
+import io.bhkr.transfer.Purpose;
 import io.bhkr.transfer.Seen;
 import io.bhkr.transfer.Transfer;
 import io.bhkr.money.Asset;
@@ -307,9 +308,9 @@ public final class GovernanceEntity
         .thenReply(c.replyTo(), ns -> new ProposalView(ns.proposals().get(c.proposalId())));
   }
 
-  /** A governor stake is BHKR an account sends with the reason {@value Council#GOVERNOR_STAKE}. */
+  /** A governor stake is BHKR an account sends for {@link Purpose#GOVERNOR_STAKE}. */
   static boolean isGovernorStake(Dispatch d) {
-    return d instanceof Transfer t && Council.GOVERNOR_STAKE.equals(t.reason()) && t.from().kind() == Party.Kind.ACCOUNT
+    return d instanceof Transfer t && t.purpose() == Purpose.GOVERNOR_STAKE && t.from().kind() == Party.Kind.ACCOUNT
         && t.amount().asset() == Asset.BHKR && t.amount().amount().signum() > 0;
   }
 
@@ -325,10 +326,10 @@ public final class GovernanceEntity
       // arrival: parameters may have changed since, and a stake can come by another way than the API
       if (!(GovernanceDecisions.candidacy(s, stake.from().id(), stake.amount().amount()) instanceof DecisionRefused refused))
         return Effect().persist(new DispatchReceived(d)).thenRun(ns -> arrived(d.id())).thenReply(c.replyTo(), ns -> receipt);
-      Transfer back = new Transfer("return:" + d.id(), Party.GOVERNANCE, d.from(), stake.amount(), "returned: " + refused.reason(), at);
+      Transfer back = new Transfer("return:" + d.id(), Party.GOVERNANCE, d.from(), stake.amount(), Purpose.RETURN, "returned: " + refused.reason(), at);
       return returned(d.id(), List.of(new GovernorStakeReturned(stake, back, refused.reason())), back, c.replyTo());
     }
-    Transfer back = new Transfer("return:" + d.id(), Party.GOVERNANCE, d.from(), d.value().get(),
+    Transfer back = new Transfer("return:" + d.id(), Party.GOVERNANCE, d.from(), d.value().get(), Purpose.RETURN,
         "returned: governance holds only governor stakes in BHKR from accounts", at);
     return returned(d.id(), List.of(new DispatchReceived(d), new DispatchSent(back)), back, c.replyTo());
   }

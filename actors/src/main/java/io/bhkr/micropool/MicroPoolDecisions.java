@@ -30,6 +30,7 @@ import io.bhkr.transfer.MicroPoolOpening;
 import io.bhkr.transfer.MicroPoolSlashingClaim;
 import io.bhkr.transfer.ProviderSlashed;
 import io.bhkr.transfer.Party;
+import io.bhkr.transfer.Purpose;
 import io.bhkr.transfer.Transfer;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -43,9 +44,6 @@ import java.util.Map;
  */
 public final class MicroPoolDecisions {
 
-  /** Reasons of the transfers a pool acts on; any other value is returned. */
-  public static final String STAKE = "micropool-stake", FEE = "micropool-fee", WITHDRAWAL = "micropool-withdrawal",
-      REWARDS = "micropool-rewards";
   /** A stake's fee travels as {@code <stake id>}{@value #FEE_SUFFIX}, so the pool pairs them in any order. */
   public static final String FEE_SUFFIX = ":fee";
 
@@ -59,12 +57,12 @@ public final class MicroPoolDecisions {
     if (!(d instanceof Transfer t)) return d.value().isPresent() ? giveBack(self, d, d.id(), 0) : List.of();
     boolean fromAccount = t.from().kind() == Party.Kind.ACCOUNT;
     Asset asset = t.amount().asset();
-    if (fromAccount && STAKE.equals(t.reason()) && asset == Asset.ETH) return stake(s, self, t);
-    if (fromAccount && FEE.equals(t.reason()) && asset == Asset.BHKR && t.id().endsWith(FEE_SUFFIX)) return fee(s, self, t);
-    if (fromAccount && WITHDRAWAL.equals(t.reason()) && asset == Asset.AETH) return aethBack(s, self, t);
+    if (fromAccount && t.purpose() == Purpose.MICROPOOL_STAKE && asset == Asset.ETH) return stake(s, self, t);
+    if (fromAccount && t.purpose() == Purpose.MICROPOOL_FEE && asset == Asset.BHKR && t.id().endsWith(FEE_SUFFIX)) return fee(s, self, t);
+    if (fromAccount && t.purpose() == Purpose.MICROPOOL_WITHDRAWAL && asset == Asset.AETH) return aethBack(s, self, t);
     if (t.from().equals(Party.INSURANCE_POOL) && asset == Asset.ETH
         && s.refunded().add(t.amount().amount()).compareTo(s.stakersLoss()) <= 0) return List.of(new SlashingRefunded(t));
-    if (REWARDS.equals(t.reason()) && asset == Asset.ETH && completionRefusal(s, self.id(), t.from()) == null)
+    if (t.purpose() == Purpose.MICROPOOL_REWARDS && asset == Asset.ETH && completionRefusal(s, self.id(), t.from()) == null)
       return complete(s, self, t);
     return giveBack(self, t, t.id(), t.at());
   }
@@ -124,7 +122,7 @@ public final class MicroPoolDecisions {
     List<DomainEvent> events = new ArrayList<>();
     events.add(new Staked(t));
     events.add(new AethMinted("mint:" + t.id(), staker, aeth));
-    events.add(new DispatchSent(new Transfer("aeth:" + t.id(), self, t.from(), aeth, "aeth-minted", t.at())));
+    events.add(new DispatchSent(Transfer.of("aeth:" + t.id(), self, t.from(), aeth, Purpose.AETH_MINTED, t.at())));
     if (fee != null) events.addAll(charge(s, self, t.id(), staker, fee.id(), fee.amount(), fee.at()));
     BigInteger total = s.total().add(t.amount().amount());
     if (total.compareTo(s.terms().validatorStake().amount()) >= 0) events.add(new Activated(t.at(), total));
@@ -176,16 +174,15 @@ public final class MicroPoolDecisions {
     MicroPoolRule.FeeSplit split = MicroPoolRule.splitFee(fee, s.terms().feeRewardBps());
     List<DomainEvent> events = new ArrayList<>(List.of(new FeeCharged(stakeId, staker, fee)));
     if (!split.toRewardPool().isZero())
-      events.add(new DispatchSent(new Transfer(feeId + ":reward", self, Party.REWARD_POOL, split.toRewardPool(), "micropool-fee", at)));
+      events.add(new DispatchSent(Transfer.of(feeId + ":reward", self, Party.REWARD_POOL, split.toRewardPool(), Purpose.MICROPOOL_FEE, at)));
     if (!split.toProvider().isZero())
-      events.add(new DispatchSent(new Transfer(feeId + ":provider", self, Party.account(s.providerId()), split.toProvider(),
-          "micropool-fee", at)));
+      events.add(new DispatchSent(Transfer.of(feeId + ":provider", self, Party.account(s.providerId()), split.toProvider(), Purpose.MICROPOOL_FEE, at)));
     return events;
   }
 
   private static List<DomainEvent> returnHeldFee(Party self, String stakeId, Transfer fee) {
     return List.of(new FeeReturned(stakeId),
-        new DispatchSent(new Transfer("return:" + fee.id(), self, fee.from(), fee.amount(), "returned: stake refused", fee.at())));
+        new DispatchSent(new Transfer("return:" + fee.id(), self, fee.from(), fee.amount(), Purpose.RETURN, "returned: stake refused", fee.at())));
   }
 
   /**
@@ -200,8 +197,8 @@ public final class MicroPoolDecisions {
     if (aethBackRefusal(s, t.from().id(), amount) != null) return giveBack(self, t, t.id(), t.at());
     boolean withdrawal = s.status() == MicroPoolStatus.OPEN || s.status() == MicroPoolStatus.CLOSED;
     return List.of(new AethReturned(t, withdrawal), new AethBurned("burn:" + t.id(), t.amount()),
-        new DispatchSent(new Transfer("eth:" + t.id(), self, t.from(), new Amount(Asset.ETH, amount),
-            withdrawal ? "micropool-withdrawal" : "micropool-redemption", t.at())));
+        new DispatchSent(Transfer.of("eth:" + t.id(), self, t.from(), new Amount(Asset.ETH, amount),
+            withdrawal ? Purpose.MICROPOOL_WITHDRAWAL : Purpose.MICROPOOL_REDEMPTION, t.at())));
   }
 
   /**
@@ -264,7 +261,8 @@ public final class MicroPoolDecisions {
     legs.add(new MicroPoolLeg(to.label(), amount, reason));
     if (amount.isZero()) return;
     String suffix = reason.equals("staker") ? to.id() : reason;
-    sends.add(new DispatchSent(new Transfer(rewards.id() + ":" + suffix, self, to, amount, "micropool-" + reason, rewards.at())));
+    sends.add(new DispatchSent(new Transfer(rewards.id() + ":" + suffix, self, to, amount,
+        reason.equals("principal") ? Purpose.MICROPOOL_PRINCIPAL : Purpose.MICROPOOL_SHARE, "micropool-" + reason, rewards.at())));
   }
 
   /**
@@ -283,7 +281,7 @@ public final class MicroPoolDecisions {
         new DispatchSent(new MicroPoolMigration("migration:" + self.id(), self, Party.microPool(o.toPoolId()),
             new Amount(Asset.ETH, usersEth), s.stakes(), s.fees(), s.aethOutstanding(), o.at()))));
     if (!s.providerStake().isZero())
-      events.add(new DispatchSent(new Transfer("principal:" + o.id(), self, Party.account(s.providerId()), s.providerStake(),
+      events.add(new DispatchSent(new Transfer("principal:" + o.id(), self, Party.account(s.providerId()), s.providerStake(), Purpose.MICROPOOL_PRINCIPAL,
           "micropool-migrated", o.at())));
     for (Map.Entry<String, Transfer> held : new java.util.TreeMap<>(s.heldFees()).entrySet())
       events.addAll(returnHeldFee(self, held.getKey(), held.getValue()));
@@ -320,7 +318,7 @@ public final class MicroPoolDecisions {
   public static List<DomainEvent> close(MicroPoolState s, Party self, long at) {
     List<DomainEvent> events = new ArrayList<>(List.of(new MicroPoolEvents.Closed(at)));
     if (!s.providerStake().isZero())
-      events.add(new DispatchSent(new Transfer("principal:close:" + self.id(), self, Party.account(s.providerId()), s.providerStake(),
+      events.add(new DispatchSent(new Transfer("principal:close:" + self.id(), self, Party.account(s.providerId()), s.providerStake(), Purpose.MICROPOOL_PRINCIPAL,
           "micropool-closed", at)));
     for (Map.Entry<String, Transfer> held : new java.util.TreeMap<>(s.heldFees()).entrySet())
       events.addAll(returnHeldFee(self, held.getKey(), held.getValue()));
@@ -360,6 +358,6 @@ public final class MicroPoolDecisions {
   /** Value the pool has no use for: received (so it counts once) and sent straight back. */
   private static List<DomainEvent> giveBack(Party self, Dispatch d, String id, long at) {
     Amount value = d.value().orElseThrow();
-    return List.of(new DispatchReceived(d), new DispatchSent(new Transfer("return:" + id, self, d.from(), value, "returned", at)));
+    return List.of(new DispatchReceived(d), new DispatchSent(new Transfer("return:" + id, self, d.from(), value, Purpose.RETURN, "returned", at)));
   }
 }

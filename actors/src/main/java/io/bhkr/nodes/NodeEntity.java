@@ -24,6 +24,7 @@ import io.bhkr.transfer.DispatchSent;
 import io.bhkr.transfer.Party;
 import io.bhkr.transfer.ProjectPlaced;
 import io.bhkr.transfer.ProjectUnplaced;
+import io.bhkr.transfer.Purpose;
 import io.bhkr.transfer.Receipt;
 import io.bhkr.transfer.Transfer;
 import java.math.BigInteger;
@@ -41,8 +42,6 @@ public final class NodeEntity extends OutboxEntity<NodeEntity.Command, NodeState
 
   public static final EntityTypeKey<Command> TYPE_KEY = EntityTypeKey.create(Command.class, "Node");
   public static final String TAG = "node";
-  /** The reason an account's transfer must carry to be taken as a stake on the sidecar. */
-  public static final String STAKE = "stake";
 
   public sealed interface Command extends JsonSerializable {}
 
@@ -107,13 +106,13 @@ public final class NodeEntity extends OutboxEntity<NodeEntity.Command, NodeState
    * the entity's to say; a stake it returned simply shows no lot when the node is asked).
    */
   public static Optional<String> stakerOf(DomainEvent e) {
-    return e instanceof DispatchReceived r && r.dispatch() instanceof Transfer t && STAKE.equals(t.reason())
+    return e instanceof DispatchReceived r && r.dispatch() instanceof Transfer t && t.purpose() == Purpose.NODE_STAKE
         && t.from().kind() == Party.Kind.ACCOUNT ? Optional.of(t.from().id()) : Optional.empty();
   }
 
-  /** A stake is BHKR an account sends a registered node with the reason {@value #STAKE}. */
+  /** A stake is BHKR an account sends a registered node for {@link Purpose#NODE_STAKE}. */
   static boolean isStake(NodeState s, Dispatch d) {
-    return s.registration() != null && d instanceof Transfer t && STAKE.equals(t.reason())
+    return s.registration() != null && d instanceof Transfer t && t.purpose() == Purpose.NODE_STAKE
         && t.from().kind() == Party.Kind.ACCOUNT && t.amount().asset() == Asset.BHKR;
   }
 
@@ -147,8 +146,8 @@ public final class NodeEntity extends OutboxEntity<NodeEntity.Command, NodeState
     if (c.amount().signum() <= 0) return Effect().reply(c.replyTo(), new Refused("the amount must be more than zero"));
     if (staked.compareTo(c.amount()) < 0)
       return Effect().reply(c.replyTo(), new Refused(c.staker() + " has " + staked + " BHKR base units staked on node " + nodeId));
-    Transfer back = new Transfer(c.withdrawalId(), Party.node(nodeId), Party.account(c.staker()),
-        new Amount(Asset.BHKR, c.amount()), "stake withdrawal", c.at());
+    Transfer back = Transfer.of(c.withdrawalId(), Party.node(nodeId), Party.account(c.staker()),
+        new Amount(Asset.BHKR, c.amount()), Purpose.NODE_STAKE_WITHDRAWAL, c.at());
     return Effect().persist(List.of(new StakeWithdrawn(c.staker(), c.amount(), c.at()), new DispatchSent(back)))
         .thenRun(ns -> courier.send(List.of(back)))
         .thenReply(c.replyTo(), ns -> new Done(nodeId));
@@ -165,7 +164,7 @@ public final class NodeEntity extends OutboxEntity<NodeEntity.Command, NodeState
     if (d.value().isEmpty()) return Effect().reply(c.replyTo(), receipt);
     if (isStake(s, d)) return Effect().persist(new DispatchReceived(d)).thenRun(ns -> arrived(d.id())).thenReply(c.replyTo(), ns -> receipt);
     long at = d instanceof Transfer t ? t.at() : 0;
-    Transfer back = new Transfer("return:" + d.id(), Party.node(nodeId), d.from(), d.value().get(),
+    Transfer back = new Transfer("return:" + d.id(), Party.node(nodeId), d.from(), d.value().get(), Purpose.RETURN,
         "returned: node " + nodeId + " takes only BHKR stakes from accounts, once registered", at);
     return Effect().persist(List.of(new DispatchReceived(d), new DispatchSent(back)))
         .thenRun(ns -> {

@@ -10,6 +10,7 @@ import io.bhkr.transfer.DispatchSent;
 import io.bhkr.transfer.InsuranceExcessDecided;
 import io.bhkr.transfer.MicroPoolSlashingClaim;
 import io.bhkr.transfer.Party;
+import io.bhkr.transfer.Purpose;
 import io.bhkr.transfer.Transfer;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -62,7 +63,7 @@ public final class InsuranceDecisions {
     events.add(new CompensationPaid(claimId, asset, available, payout.paid(), payout.stillOwed(), trigger, at, slashed));
     String round = trigger == null ? "" : ":" + trigger;
     payout.paid().forEach((victim, amount) -> events.add(new DispatchSent(new Transfer(
-        "insurance:" + claimId + ":" + victim + round, Party.INSURANCE_POOL, Party.ofLabel(victim), new Amount(asset, amount),
+        "insurance:" + claimId + ":" + victim + round, Party.INSURANCE_POOL, Party.ofLabel(victim), new Amount(asset, amount), Purpose.COMPENSATION,
         "compensation for claim " + claimId, at))));
     return events;
   }
@@ -78,7 +79,7 @@ public final class InsuranceDecisions {
     if (moved.isZero()) return events;
     if ("BURN".equals(decision.action())) events.add(new ValueBurned("burn:" + decision.proposalId(), moved, decision.proposalId()));
     else events.add(new DispatchSent(new Transfer("excess:" + decision.proposalId(), Party.INSURANCE_POOL, Party.REWARD_POOL,
-        moved, "insurance excess moved by proposal " + decision.proposalId(), decision.at())));
+        moved, Purpose.INSURANCE_EXCESS, "insurance excess moved by proposal " + decision.proposalId(), decision.at())));
     return events;
   }
 }

@@ -22,6 +22,7 @@ import io.bhkr.transfer.DispatchReceived;
 import io.bhkr.transfer.DispatchRoute;
 import io.bhkr.transfer.DispatchSent;
 import io.bhkr.transfer.Party;
+import io.bhkr.transfer.Purpose;
 import io.bhkr.transfer.Receipt;
 import io.bhkr.transfer.Transfer;
 import java.math.BigInteger;
@@ -115,7 +116,7 @@ public final class RewardPoolEntity
     events.add(new RewardsDistributed(epoch, s.lastEpochEnd(), windowEnd, s.balances(), split, stakeTimes, developmentFund, legs));
     for (int i = 0; i < legs.size(); i++) {
       Leg leg = legs.get(i);
-      events.add(new DispatchSent(new Transfer("reward:" + epoch + ":" + i, Party.REWARD_POOL, Party.account(leg.to()), leg.amount(),
+      events.add(new DispatchSent(new Transfer("reward:" + epoch + ":" + i, Party.REWARD_POOL, Party.account(leg.to()), leg.amount(), Purpose.REWARD,
           "reward epoch " + epoch + ": " + leg.group().name().toLowerCase(), windowEnd)));
     }
     return events;

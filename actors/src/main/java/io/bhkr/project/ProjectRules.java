@@ -21,6 +21,7 @@ import io.bhkr.transfer.Party;
 import io.bhkr.transfer.ProjectAwarded;
 import io.bhkr.transfer.ProjectFunding;
 import io.bhkr.transfer.ProjectReleased;
+import io.bhkr.transfer.Purpose;
 import io.bhkr.transfer.ServiceFailureFound;
 import io.bhkr.transfer.Transfer;
 import java.math.BigInteger;
@@ -53,8 +54,6 @@ public final class ProjectRules {
     return null;
   }
 
-  /** The reason a winner's transfer must carry to be taken as the project's profit. */
-  public static final String PROFIT = "profit";
 
   private ProjectRules() {}
 
@@ -67,7 +66,7 @@ public final class ProjectRules {
     }
     if (d instanceof Transfer t) {
       boolean fromWinner = t.from().kind() == Party.Kind.ACCOUNT && completionRefusal(s, t.from().id()) == null;
-      if (fromWinner && PROFIT.equals(t.reason())) return settle(projectId, s, t);
+      if (fromWinner && t.purpose() == Purpose.PROFIT) return settle(projectId, s, t);
       return returned(self, d, "the project takes profit only from its winner while running");
     }
     if (d instanceof ServiceFailureFound f) {
@@ -92,7 +91,7 @@ public final class ProjectRules {
   private static List<DomainEvent> returned(Party self, Dispatch d, String why) {
     Amount value = d.value().orElseThrow();
     long at = d instanceof Transfer t ? t.at() : d instanceof ProjectFunding f ? f.openedAt() : 0;
-    Transfer back = new Transfer("return:" + d.id(), self, d.from(), value, "returned: " + why, at);
+    Transfer back = new Transfer("return:" + d.id(), self, d.from(), value, Purpose.RETURN, "returned: " + why, at);
     return List.of(new DispatchReceived(d), new DispatchSent(back));
   }
 
@@ -110,7 +109,7 @@ public final class ProjectRules {
         Hex.encode(r.seed()), r.totalScore(), r.r(), r.winner().orElse(null), r.pricePaid().orElse(null));
     Dispatch next = r.winner().isPresent()
         ? new ProjectAwarded("award:" + projectId, self, Party.provider(r.winner().get()), projectId, s.terms().resources(), s.closesAt())
-        : new Transfer(projectId + ":refund", self, Party.account(s.requester()), s.escrow().of(Asset.BHKR),
+        : new Transfer(projectId + ":refund", self, Party.account(s.requester()), s.escrow().of(Asset.BHKR), Purpose.REFUND,
             "refund: no admissible bid", s.closesAt());
     List<DomainEvent> events = new ArrayList<>(List.of(closed, new DispatchSent(next)));
     // each bidder learns its bid against maxBid: its price term Pr (economics 8) averages them
@@ -138,7 +137,7 @@ public final class ProjectRules {
       };
       recorded.add(new SettlementLeg(to.label(), leg.amount(), leg.reason()));
       if (!leg.amount().isZero())
-        payouts.add(new DispatchSent(new Transfer(projectId + ":settlement:" + i, self, to, leg.amount(), leg.reason(), profit.at())));
+        payouts.add(new DispatchSent(new Transfer(projectId + ":settlement:" + i, self, to, leg.amount(), Purpose.SETTLEMENT, leg.reason(), profit.at())));
     }
     List<DomainEvent> events = new ArrayList<>();
     events.add(new DispatchReceived(profit));
@@ -163,7 +162,7 @@ public final class ProjectRules {
     List<DomainEvent> events = new ArrayList<>();
     events.add(new ProjectFailed(failedAt, reason, served, expectedUsd, bhkrPriceMicroUsd, ethPriceMicroUsd, compensation));
     events.add(new DispatchSent(new Transfer(projectId + ":refund", self, Party.account(s.requester()),
-        s.escrow().of(Asset.BHKR), "refund: service failure", failedAt)));
+        s.escrow().of(Asset.BHKR), Purpose.REFUND, "refund: service failure", failedAt)));
     if (!compensation.isZero())
       events.add(new DispatchSent(new CollateralClaim("claim:" + projectId, self, Party.provider(winner), projectId,
           s.requester(), compensation, failedAt)));

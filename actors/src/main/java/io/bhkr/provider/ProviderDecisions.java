@@ -24,6 +24,7 @@ import io.bhkr.transfer.ProjectPlaced;
 import io.bhkr.transfer.ProjectReleased;
 import io.bhkr.transfer.ProjectUnplaced;
 import io.bhkr.transfer.ProviderDisqualification;
+import io.bhkr.transfer.Purpose;
 import io.bhkr.transfer.ServiceFailureFound;
 import io.bhkr.transfer.Transfer;
 import java.math.BigInteger;
@@ -63,7 +64,7 @@ public final class ProviderDecisions {
       // A failed project's claim is paid from the collateral at once, as far as it reaches.
       Amount paid = claim.amount().isGreaterThan(out.state.collateral()) ? out.state.collateral() : claim.amount();
       if (!paid.isZero())
-        out.add(new DispatchSent(new Transfer("compensation:" + claim.projectId(), self, Party.account(claim.beneficiary()), paid,
+        out.add(new DispatchSent(new Transfer("compensation:" + claim.projectId(), self, Party.account(claim.beneficiary()), paid, Purpose.COMPENSATION,
             "service failure compensation for " + claim.projectId(), claim.at())));
       rescore(out, "compensation for project " + claim.projectId() + " paid from the collateral", claim.at());
     } else if (d instanceof Transfer t && t.amount().asset() == Asset.BHKR && out.state.application() != null) {

@@ -16,6 +16,7 @@ import io.bhkr.testing.RecordingRoute;
 import io.bhkr.testing.RecordingRoute.Delivery;
 import io.bhkr.transfer.DispatchSent;
 import io.bhkr.transfer.Party;
+import io.bhkr.transfer.Purpose;
 import io.bhkr.transfer.Transfer;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
@@ -49,7 +50,7 @@ class AccountEntityTest {
   }
 
   private Transfer pay(String id, long tokens) {
-    return new Transfer(id, Party.account(ALICE), Party.REWARD_POOL, bhkr(tokens), "test payment", 0);
+    return new Transfer(id, Party.account(ALICE), Party.REWARD_POOL, bhkr(tokens), Purpose.PAYMENT, "test payment", 0);
   }
 
   @Test
@@ -62,7 +63,7 @@ class AccountEntityTest {
 
   @Test
   void aDepositWithAPurposeIsCreditedAndPaidOnInOneWriteOnce() {
-    Transfer profit = new Transfer("chain:0xab:3:profit", Party.account(ALICE), Party.project("p-1"), bhkr(30), "profit", 7);
+    Transfer profit = Transfer.of("chain:0xab:3:profit", Party.account(ALICE), Party.project("p-1"), bhkr(30), Purpose.PROFIT, 7);
     var first = account.<Done>runCommand(r -> new AccountEntity.DepositAndPay("chain:0xab:3", bhkr(30), profit, r));
     assertEquals(2, first.events().size(), "the deposit and the payment, in one write");
     assertInstanceOf(DispatchSent.class, first.events().get(1));
@@ -72,7 +73,7 @@ class AccountEntityTest {
         "the bridge delivers at least once");
 
     // a payment that is not this deposit's value is not made: the deposit alone is credited
-    Transfer tooMuch = new Transfer("chain:0xab:4:profit", Party.account(ALICE), Party.project("p-1"), bhkr(31), "profit", 7);
+    Transfer tooMuch = Transfer.of("chain:0xab:4:profit", Party.account(ALICE), Party.project("p-1"), bhkr(31), Purpose.PROFIT, 7);
     var partial = account.<Done>runCommand(r -> new AccountEntity.DepositAndPay("chain:0xab:4", bhkr(30), tooMuch, r));
     assertEquals(1, partial.events().size());
     assertEquals(bhkr(30), partial.state().balances().of(Asset.BHKR));
@@ -117,7 +118,7 @@ class AccountEntityTest {
 
   @Test
   void anIncomingTransferIsCreditedOnceWhateverTheRedeliveries() {
-    Transfer in = new Transfer("t-in", Party.project("p-1"), Party.account(ALICE), bhkr(7), "settlement", 0);
+    Transfer in = new Transfer("t-in", Party.project("p-1"), Party.account(ALICE), bhkr(7), Purpose.SETTLEMENT, "settlement", 0);
     var first = account.<io.bhkr.transfer.Receipt>runCommand(r -> new AccountEntity.Receive(in, r));
     var second = account.<io.bhkr.transfer.Receipt>runCommand(r -> new AccountEntity.Receive(in, r));
     assertEquals("t-in", second.reply().dispatchId());

@@ -15,6 +15,7 @@ import io.bhkr.money.Asset;
 import io.bhkr.provider.ProviderEntity;
 import io.bhkr.transfer.DispatchReceived;
 import io.bhkr.transfer.Party;
+import io.bhkr.transfer.Purpose;
 import io.bhkr.transfer.Transfer;
 import java.math.BigInteger;
 import io.bhkr.micropool.MicroPoolStatus;
@@ -44,7 +45,7 @@ class AdmissionProperties {
 
   private static State staked(State s, String who, long units) {
     if (units == 0) return s;
-    Transfer t = new Transfer("stake-" + who, Party.account(who), Party.GOVERNANCE, Amount.of(Asset.BHKR, units), Council.GOVERNOR_STAKE,
+    Transfer t = Transfer.of("stake-" + who, Party.account(who), Party.GOVERNANCE, Amount.of(Asset.BHKR, units), Purpose.GOVERNOR_STAKE,
         T0);
     return GovernanceEntity.apply(s, new DispatchReceived(t));
   }

@@ -7,6 +7,7 @@ import io.bhkr.money.Amount;
 import io.bhkr.money.Asset;
 import io.bhkr.rules.Election;
 import io.bhkr.transfer.Party;
+import io.bhkr.transfer.Purpose;
 import io.bhkr.transfer.Transfer;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -89,8 +90,8 @@ class CouncilProperties {
 
   private static Council step(Council council, Step s, ElectionParameters ep) {
     return switch (s.kind()) {
-      case 0 -> council.staked(new Transfer("t" + s.hashCode(), Party.account(PEOPLE.get(s.who())), Party.GOVERNANCE,
-          Amount.of(Asset.BHKR, s.amount() + 1), Council.GOVERNOR_STAKE, s.amount()));
+      case 0 -> council.staked(Transfer.of("t" + s.hashCode(), Party.account(PEOPLE.get(s.who())), Party.GOVERNANCE,
+          Amount.of(Asset.BHKR, s.amount() + 1), Purpose.GOVERNOR_STAKE, s.amount()));
       case 1 -> council.isStanding(PEOPLE.get(s.whom()))
           ? council.pledged(new ElectionVotesGiven(STAKERS.get(s.who() % 2), PEOPLE.get(s.whom()), BigInteger.valueOf(s.amount()),
               BigInteger.valueOf(s.amount()), 0))

@@ -25,6 +25,7 @@ import io.bhkr.testing.EntityTests;
 import io.bhkr.testing.RecordingRoute;
 import io.bhkr.testing.RecordingRoute.Delivery;
 import io.bhkr.transfer.Party;
+import io.bhkr.transfer.Purpose;
 import io.bhkr.transfer.Receipt;
 import io.bhkr.transfer.Transfer;
 import java.math.BigInteger;
@@ -82,7 +83,7 @@ class ElectionEntityTest {
   }
 
   private void stake(String from, long tokens, long at) {
-    stake(new Transfer("t" + ++transfers, Party.account(from), Party.GOVERNANCE, bhkr(tokens), Council.GOVERNOR_STAKE, at));
+    stake(Transfer.of("t" + ++transfers, Party.account(from), Party.GOVERNANCE, bhkr(tokens), Purpose.GOVERNOR_STAKE, at));
   }
 
   private void stake(Transfer t) {
@@ -134,7 +135,7 @@ class ElectionEntityTest {
     stake(G2, 100, T0 + 1);
     stake(C, 500, T0 + 2); // C applies
     stake(D, 10, T0 + 3); // D applies later
-    Transfer again = new Transfer("t3", Party.account(C), Party.GOVERNANCE, bhkr(500), Council.GOVERNOR_STAKE, T0 + 2);
+    Transfer again = Transfer.of("t3", Party.account(C), Party.GOVERNANCE, bhkr(500), Purpose.GOVERNOR_STAKE, T0 + 2);
     stake(again); // a redelivery is applied once
     assertEquals(units(500), council().candidacies().get(C).stake());
     assertEquals(new Candidacy(units(10), T0 + 3), council().candidacies().get(D));
@@ -161,7 +162,7 @@ class ElectionEntityTest {
     assertEquals(3, e.seats());
     assertTrue(e.candidates().contains(new Election.Candidate(C, units(500), units(200), T0 + 2)));
     Transfer back = nextTransfer();
-    assertEquals(new Transfer("election:1:return:" + D, Party.GOVERNANCE, Party.account(D), bhkr(10),
+    assertEquals(new Transfer("election:1:return:" + D, Party.GOVERNANCE, Party.account(D), bhkr(10), Purpose.GOVERNOR_STAKE_RETURN,
         "governor stake returned: not elected", T0 + 20), back);
     Council after = council();
     assertEquals(Set.of(C, G1, G2), after.seats().keySet());
@@ -206,7 +207,7 @@ class ElectionEntityTest {
     assertEquals(Phase.AUTOMATED, t.reply().phase());
     assertEquals(Set.of(G1, G2, D), council().seats().keySet());
     assertEquals(T0 + 4, council().termStart());
-    assertEquals(new Transfer("election:1:return:" + C, Party.GOVERNANCE, Party.account(C), bhkr(5),
+    assertEquals(new Transfer("election:1:return:" + C, Party.GOVERNANCE, Party.account(C), bhkr(5), Purpose.GOVERNOR_STAKE_RETURN,
         "governor stake returned: not elected", T0 + 4), nextTransfer());
   }
 
@@ -225,9 +226,9 @@ class ElectionEntityTest {
     deliveries.receiveMessage();
     deliveries.receiveMessage();
     List<Transfer> moved = List.of(nextTransfer(), nextTransfer());
-    assertEquals(new Transfer("missed:p-3:slash:" + G3, Party.GOVERNANCE, Party.REWARD_POOL, bhkr(100),
+    assertEquals(new Transfer("missed:p-3:slash:" + G3, Party.GOVERNANCE, Party.REWARD_POOL, bhkr(100), Purpose.GOVERNOR_SLASHING,
         "slashed: governor missed consecutive votes", T0 + 32), moved.get(0));
-    assertEquals(new Transfer("missed:p-3:return:" + G3, Party.GOVERNANCE, Party.account(G3), bhkr(900),
+    assertEquals(new Transfer("missed:p-3:return:" + G3, Party.GOVERNANCE, Party.account(G3), bhkr(900), Purpose.GOVERNOR_STAKE_RETURN,
         "governor stake returned: seat lost below governorMinStake", T0 + 32), moved.get(1));
     Council c = council();
     assertFalse(c.isGovernor(G3), "900 left is below governorMinStake 950");
@@ -256,10 +257,9 @@ class ElectionEntityTest {
   @Test
   void otherValueSentToGovernanceGoesBack() {
     found(List.of(G1, G2, G3), Parameters.development());
-    Transfer eth = new Transfer("eth-1", Party.account(C), Party.GOVERNANCE, Amount.tokens(io.bhkr.money.Asset.ETH, 1),
-        Council.GOVERNOR_STAKE, T0);
+    Transfer eth = Transfer.of("eth-1", Party.account(C), Party.GOVERNANCE, Amount.tokens(io.bhkr.money.Asset.ETH, 1), Purpose.GOVERNOR_STAKE, T0);
     stake(eth);
-    assertEquals(new Transfer("return:eth-1", Party.GOVERNANCE, Party.account(C), eth.amount(),
+    assertEquals(new Transfer("return:eth-1", Party.GOVERNANCE, Party.account(C), eth.amount(), Purpose.RETURN,
         "returned: governance holds only governor stakes in BHKR from accounts", T0), nextTransfer());
     assertEquals(Map.of(), council().candidacies());
   }
@@ -268,13 +268,13 @@ class ElectionEntityTest {
   @Test
   void aStakeBelowTheMinimumGoesBackOnArrivalAndCountsForNobody() {
     found(List.of(G1, G2, G3), ParameterChange.apply(Parameters.development(), "governorMinStake", "\"" + units(100) + "\""));
-    Transfer small = new Transfer("small-1", Party.account(C), Party.GOVERNANCE, bhkr(10), Council.GOVERNOR_STAKE, T0 + 1);
+    Transfer small = Transfer.of("small-1", Party.account(C), Party.GOVERNANCE, bhkr(10), Purpose.GOVERNOR_STAKE, T0 + 1);
     var arrival = governance.<Receipt>runCommand(r -> new GovernanceEntity.Receive(small, r));
     assertEquals(new Receipt("small-1"), arrival.reply());
     String reason = "a candidate stakes at least governorMinStake = " + units(100) + " BHKR base units";
     assertEquals(reason, assertInstanceOf(DecisionRefused.class, GovernanceDecisions.candidacy(arrival.state(), C, units(10))).reason(),
         "the same refusal CheckCandidacy gives before the stake leaves the account");
-    Transfer back = new Transfer("return:small-1", Party.GOVERNANCE, Party.account(C), bhkr(10), "returned: " + reason, T0 + 1);
+    Transfer back = new Transfer("return:small-1", Party.GOVERNANCE, Party.account(C), bhkr(10), Purpose.RETURN, "returned: " + reason, T0 + 1);
     assertEquals(List.of(new GovernorStakeReturned(small, back, reason)), arrival.events());
     assertEquals(back, nextTransfer());
     assertEquals(Map.of(), council().candidacies(), "it counts for nobody");

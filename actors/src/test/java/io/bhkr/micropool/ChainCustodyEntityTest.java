@@ -21,6 +21,7 @@ import io.bhkr.serialization.DomainEvent;
 import io.bhkr.testing.EntityTests;
 import io.bhkr.transfer.MicroPoolOpening;
 import io.bhkr.transfer.Party;
+import io.bhkr.transfer.Purpose;
 import io.bhkr.transfer.Receipt;
 import io.bhkr.transfer.Transfer;
 import io.bhkr.transfer.ValueChange;
@@ -113,8 +114,8 @@ class ChainCustodyEntityTest {
     assertEquals(FEE_4, active.stakes().get(0).fee());
     assertEquals(eth(8), pool.restart().state().held().of(Asset.ETH), "only the provider's k is held here, also after a restart");
 
-    var done = pool.<Receipt>runCommand(r -> new MicroPoolEntity.Receive(new Transfer("rewards-1", Party.account(PROVIDER), self,
-        new Amount(Asset.ETH, new BigInteger("1600000000000000000")), MicroPoolDecisions.REWARDS, 50), r));
+    var done = pool.<Receipt>runCommand(r -> new MicroPoolEntity.Receive(Transfer.of("rewards-1", Party.account(PROVIDER), self,
+        new Amount(Asset.ETH, new BigInteger("1600000000000000000")), Purpose.MICROPOOL_REWARDS, 50), r));
     List<Transfer> paid = sent(done.events());
     assertEquals(new BigInteger("160000000000000000"), sum(paid, Party.INSURANCE_POOL, Asset.ETH));
     assertEquals(new BigInteger("160000000000000000"), sum(paid, Party.REWARD_POOL, Asset.ETH));
@@ -144,8 +145,8 @@ class ChainCustodyEntityTest {
     assertEquals(FEE_4, sum(sent(fee.events()), Party.account(A), Asset.BHKR), "and its fee");
 
     record(staked("a", A, 4, FEE_4));
-    var withdrawal = pool.<Receipt>runCommand(r -> new MicroPoolEntity.Receive(new Transfer("w-1", Party.account(A), self,
-        new Amount(Asset.AETH, eth(1).amount()), MicroPoolDecisions.WITHDRAWAL, 30), r));
+    var withdrawal = pool.<Receipt>runCommand(r -> new MicroPoolEntity.Receive(Transfer.of("w-1", Party.account(A), self,
+        new Amount(Asset.AETH, eth(1).amount()), Purpose.MICROPOOL_WITHDRAWAL, 30), r));
     assertEquals(eth(1).amount(), sum(sent(withdrawal.events()), Party.account(A), Asset.AETH), "aETH returned unburned: unstake on chain");
     assertEquals(eth(4).amount(), view().stakes().get(0).amount());
 

@@ -8,6 +8,7 @@ import io.bhkr.money.Asset;
 import io.bhkr.serialization.DomainEvent;
 import io.bhkr.transfer.MicroPoolOpening;
 import io.bhkr.transfer.Party;
+import io.bhkr.transfer.Purpose;
 import io.bhkr.transfer.Transfer;
 import io.bhkr.transfer.ValueChange;
 import io.bhkr.transfer.ValueEvent;
@@ -88,9 +89,9 @@ class ChainCustodyProperties {
           if (!logs.isEmpty()) emitted.add(logs.get(step.user() % logs.size()));
         }
         case MARKET_STAKE -> s = PoolJournal.fold(s, POOL, journal,
-            new Transfer("m" + n, Party.account(user), POOL, new Amount(Asset.ETH, wei), MicroPoolDecisions.STAKE, n));
+            Transfer.of("m" + n, Party.account(user), POOL, new Amount(Asset.ETH, wei), Purpose.MICROPOOL_STAKE, n));
         case COMPLETE -> s = PoolJournal.fold(s, POOL, journal,
-            new Transfer("r" + n, Party.account(PROVIDER), POOL, new Amount(Asset.ETH, wei), MicroPoolDecisions.REWARDS, n));
+            Transfer.of("r" + n, Party.account(PROVIDER), POOL, new Amount(Asset.ETH, wei), Purpose.MICROPOOL_REWARDS, n));
       }
       for (ChainPoolFact f : emitted) {
         s = PoolJournal.record(s, POOL, journal, f);

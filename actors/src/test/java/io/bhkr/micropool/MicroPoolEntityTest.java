@@ -21,6 +21,7 @@ import io.bhkr.transfer.Dispatch;
 import io.bhkr.transfer.DispatchSent;
 import io.bhkr.transfer.MicroPoolOpening;
 import io.bhkr.transfer.Party;
+import io.bhkr.transfer.Purpose;
 import io.bhkr.transfer.Receipt;
 import io.bhkr.transfer.Transfer;
 import java.math.BigInteger;
@@ -80,12 +81,12 @@ class MicroPoolEntityTest {
   }
 
   static Transfer stake(Party pool, String id, String staker, long ether) {
-    return new Transfer(id, Party.account(staker), pool, eth(ether), MicroPoolDecisions.STAKE, 20);
+    return Transfer.of(id, Party.account(staker), pool, eth(ether), Purpose.MICROPOOL_STAKE, 20);
   }
 
   static Transfer fee(Party pool, String stakeId, String staker, long ether) {
     Amount fee = io.bhkr.rules.MicroPoolRule.fee(bhkr(100), eth(ether), eth(32));
-    return new Transfer(stakeId + MicroPoolDecisions.FEE_SUFFIX, Party.account(staker), pool, fee, MicroPoolDecisions.FEE, 20);
+    return Transfer.of(stakeId + MicroPoolDecisions.FEE_SUFFIX, Party.account(staker), pool, fee, Purpose.MICROPOOL_FEE, 20);
   }
 
   static List<Transfer> sent(List<DomainEvent> events) {
@@ -122,8 +123,7 @@ class MicroPoolEntityTest {
     assertEquals(eth(24).amount(), active.aethOutstanding());
     assertEquals(new BigInteger("12500000000000000000"), active.stakes().get(0).fee());
 
-    var done = receive(new Transfer("rewards-1", Party.account(PROVIDER), self, new Amount(Asset.ETH, new BigInteger("1600000000000000000")),
-        MicroPoolDecisions.REWARDS, 50));
+    var done = receive(Transfer.of("rewards-1", Party.account(PROVIDER), self, new Amount(Asset.ETH, new BigInteger("1600000000000000000")), Purpose.MICROPOOL_REWARDS, 50));
     List<Transfer> paid = sent(done.events());
     assertEquals(new BigInteger("160000000000000000"), sum(paid, Party.INSURANCE_POOL, Asset.ETH));
     assertEquals(new BigInteger("160000000000000000"), sum(paid, Party.REWARD_POOL, Asset.ETH));
@@ -133,8 +133,7 @@ class MicroPoolEntityTest {
     assertEquals(MicroPoolStatus.COMPLETED, view().status());
 
     // whoever holds aETH now redeems it 1:1: here B passed 3 aETH on to C, and C redeems 13
-    var redeemed = receive(new Transfer("redeem-c", Party.account(C), self, new Amount(Asset.AETH, eth(13).amount()),
-        MicroPoolDecisions.WITHDRAWAL, 60));
+    var redeemed = receive(Transfer.of("redeem-c", Party.account(C), self, new Amount(Asset.AETH, eth(13).amount()), Purpose.MICROPOOL_WITHDRAWAL, 60));
     assertTrue(redeemed.events().stream().anyMatch(e -> e instanceof AethBurned b && b.amount().amount().equals(eth(13).amount())));
     assertEquals(eth(13).amount(), sum(sent(redeemed.events()), Party.account(C), Asset.ETH));
     assertEquals(eth(11).amount(), view().aethOutstanding());
@@ -145,17 +144,17 @@ class MicroPoolEntityTest {
   void withdrawalBeforeActivationBurnsTheAethAndAfterActivationIsReturned() {
     receive(opening(self, 8));
     receive(stake(self, "s-a", A, 4));
-    var out = receive(new Transfer("w-1", Party.account(A), self, new Amount(Asset.AETH, eth(1).amount()), MicroPoolDecisions.WITHDRAWAL, 30));
+    var out = receive(Transfer.of("w-1", Party.account(A), self, new Amount(Asset.AETH, eth(1).amount()), Purpose.MICROPOOL_WITHDRAWAL, 30));
     assertTrue(out.events().stream().anyMatch(e -> e instanceof AethBurned));
     assertEquals(eth(1).amount(), sum(sent(out.events()), Party.account(A), Asset.ETH));
     assertEquals(eth(3).amount(), view().stakes().get(0).amount());
 
-    var tooMuch = receive(new Transfer("w-2", Party.account(B), self, new Amount(Asset.AETH, eth(1).amount()), MicroPoolDecisions.WITHDRAWAL, 31));
+    var tooMuch = receive(Transfer.of("w-2", Party.account(B), self, new Amount(Asset.AETH, eth(1).amount()), Purpose.MICROPOOL_WITHDRAWAL, 31));
     assertEquals(eth(1).amount(), sum(sent(tooMuch.events()), Party.account(B), Asset.AETH), "not B's stake: returned unburned");
 
     receive(stake(self, "s-b", B, 21));
     assertEquals(MicroPoolStatus.ACTIVE, view().status());
-    var late = receive(new Transfer("w-3", Party.account(A), self, new Amount(Asset.AETH, eth(1).amount()), MicroPoolDecisions.WITHDRAWAL, 40));
+    var late = receive(Transfer.of("w-3", Party.account(A), self, new Amount(Asset.AETH, eth(1).amount()), Purpose.MICROPOOL_WITHDRAWAL, 40));
     assertEquals(eth(1).amount(), sum(sent(late.events()), Party.account(A), Asset.AETH), "active: aETH returned");
     assertEquals(eth(24).amount(), view().aethOutstanding());
   }
@@ -183,7 +182,7 @@ class MicroPoolEntityTest {
   void onlyTheProviderCompletesAndOnlyOnceActive() {
     receive(opening(self, 8));
     receive(stake(self, "s-a", A, 4));
-    var early = receive(new Transfer("r-0", Party.account(PROVIDER), self, eth(1), MicroPoolDecisions.REWARDS, 40));
+    var early = receive(Transfer.of("r-0", Party.account(PROVIDER), self, eth(1), Purpose.MICROPOOL_REWARDS, 40));
     assertEquals(eth(1).amount(), sum(sent(early.events()), Party.account(PROVIDER), Asset.ETH), "not active: returned");
     assertEquals(MicroPoolStatus.OPEN, view().status());
     assertTrue(receive(opening(self, 8)).events().stream().noneMatch(e -> e instanceof AethMinted));
@@ -193,7 +192,7 @@ class MicroPoolEntityTest {
   void pastItsEndTimeAnOpenPoolTakesNoStakeAndClosesReturningEveryonesEth() {
     receive(opening(self, 8)); // ends at 1_000
     receive(stake(self, "stake-a", A, 4));
-    Transfer late = new Transfer("stake-b", Party.account(B), self, eth(10), MicroPoolDecisions.STAKE, 1_000);
+    Transfer late = Transfer.of("stake-b", Party.account(B), self, eth(10), Purpose.MICROPOOL_STAKE, 1_000);
     List<Transfer> back = sent(receive(late).events());
     assertEquals(List.of(Party.account(B)), back.stream().map(Transfer::to).toList(), "a stake at the end time goes back");
     assertEquals(eth(10).amount(), sum(back, Party.account(B), Asset.ETH));
@@ -204,12 +203,11 @@ class MicroPoolEntityTest {
 
     var closed = pool.<MicroPoolEntity.Closing>runCommand(r -> new MicroPoolEntity.Close(PROVIDER, 1_000, r));
     assertEquals(null, closed.reply().refusal());
-    assertEquals(List.of(new Transfer("principal:close:mp-1", self, Party.account(PROVIDER), eth(8), "micropool-closed", 1_000)),
+    assertEquals(List.of(new Transfer("principal:close:mp-1", self, Party.account(PROVIDER), eth(8), Purpose.MICROPOOL_PRINCIPAL, "micropool-closed", 1_000)),
         sent(closed.events()), "the provider's k goes back");
     assertEquals(MicroPoolStatus.CLOSED, view().status());
 
-    var withdrawn = receive(new Transfer("w-a", Party.account(A), self, new Amount(Asset.AETH, eth(4).amount()),
-        MicroPoolDecisions.WITHDRAWAL, 1_001));
+    var withdrawn = receive(Transfer.of("w-a", Party.account(A), self, new Amount(Asset.AETH, eth(4).amount()), Purpose.MICROPOOL_WITHDRAWAL, 1_001));
     assertEquals(eth(4).amount(), sum(sent(withdrawn.events()), Party.account(A), Asset.ETH), "the staker takes its ETH back");
     assertEquals(BigInteger.ZERO, view().aethOutstanding());
     assertEquals(BigInteger.ZERO, pool.restart().state().held().of(Asset.ETH).amount(), "the pool keeps nothing");
@@ -221,7 +219,7 @@ class MicroPoolEntityTest {
   void thePoolChargesOnlyTheFeeItsTermsAsk() {
     receive(opening(self, 8));
     Amount due = fee(self, "s-a", A, 4).amount(); // 12.5 BHKR for 4 ETH at FP 100
-    Transfer cheap = new Transfer("s-a" + MicroPoolDecisions.FEE_SUFFIX, Party.account(A), self, bhkr(1), MicroPoolDecisions.FEE, 20);
+    Transfer cheap = Transfer.of("s-a" + MicroPoolDecisions.FEE_SUFFIX, Party.account(A), self, bhkr(1), Purpose.MICROPOOL_FEE, 20);
     assertTrue(sent(receive(cheap).events()).isEmpty(), "held until its stake arrives");
     List<Transfer> back = sent(receive(stake(self, "s-a", A, 4)).events());
     assertEquals(eth(4).amount(), sum(back, Party.account(A), Asset.ETH), "the stake goes back");
@@ -229,7 +227,7 @@ class MicroPoolEntityTest {
     assertEquals(BigInteger.ZERO, view().total().subtract(eth(8).amount()), "nothing staked");
 
     receive(stake(self, "s-b", B, 4));
-    Transfer dear = new Transfer("s-b" + MicroPoolDecisions.FEE_SUFFIX, Party.account(B), self, due.plus(bhkr(1)), MicroPoolDecisions.FEE,
+    Transfer dear = Transfer.of("s-b" + MicroPoolDecisions.FEE_SUFFIX, Party.account(B), self, due.plus(bhkr(1)), Purpose.MICROPOOL_FEE,
         21);
     List<Transfer> returned = sent(receive(dear).events());
     assertEquals(List.of(Party.account(B)), returned.stream().map(Transfer::to).toList(), "a fee above the one due goes back whole");
@@ -263,7 +261,7 @@ class MicroPoolEntityTest {
     assertNull(check(A, eth(4).amount()), "its own stake, while OPEN");
     assertEquals(MicroPoolRefusal.Kind.INSUFFICIENT_STAKE, check(A, eth(5).amount()).kind());
     assertEquals(MicroPoolRefusal.Kind.INSUFFICIENT_STAKE, check(B, BigInteger.ONE).kind());
-    var straight = receive(new Transfer("w-b", Party.account(B), self, new Amount(Asset.AETH, BigInteger.ONE), MicroPoolDecisions.WITHDRAWAL, 30));
+    var straight = receive(Transfer.of("w-b", Party.account(B), self, new Amount(Asset.AETH, BigInteger.ONE), Purpose.MICROPOOL_WITHDRAWAL, 30));
     assertEquals(BigInteger.ONE, sum(sent(straight.events()), Party.account(B), Asset.AETH), "refused the same way: returned unburned");
 
     receive(stake(self, "s-b", B, 21));
@@ -288,7 +286,7 @@ class MicroPoolEntityTest {
     receive(stake(self, "s-a", A, 4));
     assertEquals(new MicroPoolEntity.Outcome("s-a", MicroPoolEntity.Outcome.Kind.APPLIED), stakeWaiter.receiveMessage());
     refusedWaiter.expectNoMessage(Duration.ofMillis(50));
-    receive(new Transfer("late", Party.account(B), self, eth(1), MicroPoolDecisions.STAKE, 1_000)); // at its end time: returned
+    receive(Transfer.of("late", Party.account(B), self, eth(1), Purpose.MICROPOOL_STAKE, 1_000)); // at its end time: returned
     assertEquals(new MicroPoolEntity.Outcome("late", MicroPoolEntity.Outcome.Kind.RETURNED), refusedWaiter.receiveMessage());
 
     var already = pool.<MicroPoolEntity.Outcome>runCommand(r -> new MicroPoolEntity.AwaitOutcome("s-a", r));
@@ -312,7 +310,7 @@ class MicroPoolEntityTest {
     assertEquals(new MicroPoolRefusal(MicroPoolRefusal.Kind.STAKING_ENDED, "micro-pool mp-1 took stakes until 1000"),
         ended.reply().refusal());
     assertNull(ended.reply().fee());
-    Transfer late = new Transfer("s-late", Party.account(A), self, eth(4), MicroPoolDecisions.STAKE, 1_000);
+    Transfer late = Transfer.of("s-late", Party.account(A), self, eth(4), Purpose.MICROPOOL_STAKE, 1_000);
     var refused = receive(late);
     assertTrue(refused.events().contains(new MicroPoolEvents.StakeRefused("s-late")), "the same rule when the stake arrives");
     assertEquals(eth(8).amount(), view().total(), "only the provider's k is staked");
@@ -329,8 +327,8 @@ class MicroPoolEntityTest {
     assertEquals(new MicroPoolRefusal(MicroPoolRefusal.Kind.NOT_ACTIVE, "micro-pool mp-1 is OPEN"), open.reply().refusal());
     assertEquals(MicroPoolDecisions.completionRefusal(pool.getState(), "mp-1", Party.account(PROVIDER)), open.reply().refusal());
 
-    Transfer early = new Transfer("w-early", Party.account(PROVIDER), self, eth(1), MicroPoolDecisions.REWARDS, 30);
-    assertEquals(List.of(new io.bhkr.transfer.Transfer("return:w-early", self, Party.account(PROVIDER), eth(1), "returned", 30)),
+    Transfer early = Transfer.of("w-early", Party.account(PROVIDER), self, eth(1), Purpose.MICROPOOL_REWARDS, 30);
+    assertEquals(List.of(new io.bhkr.transfer.Transfer("return:w-early", self, Party.account(PROVIDER), eth(1), Purpose.RETURN, "returned", 30)),
         sent(receive(early).events()), "rewards before activation go back, as the API refuses them");
     assertEquals(MicroPoolStatus.OPEN, view().status());
 
@@ -354,7 +352,7 @@ class MicroPoolEntityTest {
     assertEquals(MicroPoolRefusal.Kind.NO_ROOM_FOR_STAKERS, full.reply().refusal().kind());
     MicroPoolOpening straight = new MicroPoolOpening("open-full", Party.account(PROVIDER), self, PROVIDER, eth(32),
         MicroPoolTerms.of(bhkr(100), 1_000, Parameters.development(), contract), 10);
-    assertEquals(List.of(new Transfer("return:open-full", self, Party.account(PROVIDER), eth(32), "returned", 10)),
+    assertEquals(List.of(new Transfer("return:open-full", self, Party.account(PROVIDER), eth(32), Purpose.RETURN, "returned", 10)),
         sent(receive(straight).events()));
     assertEquals(MicroPoolStatus.NONE, view().status());
   }

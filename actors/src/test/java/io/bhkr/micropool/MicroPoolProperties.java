@@ -10,6 +10,7 @@ import io.bhkr.transfer.Dispatch;
 import io.bhkr.transfer.DispatchSent;
 import io.bhkr.transfer.MicroPoolOpening;
 import io.bhkr.transfer.Party;
+import io.bhkr.transfer.Purpose;
 import io.bhkr.transfer.Transfer;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -58,11 +59,11 @@ class MicroPoolProperties {
       Amount amount = Amount.tokens(Asset.ETH, step.wei());
       String id = "d" + n++;
       Dispatch d = switch (step.kind()) {
-        case STAKE -> new Transfer(id, Party.account(user), POOL, amount, MicroPoolDecisions.STAKE, n);
-        case FEE -> new Transfer("d" + (n - 2) + MicroPoolDecisions.FEE_SUFFIX, Party.account(user), POOL,
-            Amount.tokens(Asset.BHKR, step.wei()), MicroPoolDecisions.FEE, n);
-        case WITHDRAW -> new Transfer(id, Party.account(user), POOL, new Amount(Asset.AETH, amount.amount()), MicroPoolDecisions.WITHDRAWAL, n);
-        case COMPLETE -> new Transfer(id, Party.account(PROVIDER), POOL, amount, MicroPoolDecisions.REWARDS, n);
+        case STAKE -> Transfer.of(id, Party.account(user), POOL, amount, Purpose.MICROPOOL_STAKE, n);
+        case FEE -> Transfer.of("d" + (n - 2) + MicroPoolDecisions.FEE_SUFFIX, Party.account(user), POOL,
+            Amount.tokens(Asset.BHKR, step.wei()), Purpose.MICROPOOL_FEE, n);
+        case WITHDRAW -> Transfer.of(id, Party.account(user), POOL, new Amount(Asset.AETH, amount.amount()), Purpose.MICROPOOL_WITHDRAWAL, n);
+        case COMPLETE -> Transfer.of(id, Party.account(PROVIDER), POOL, amount, Purpose.MICROPOOL_REWARDS, n);
         case REDELIVER -> delivered.isEmpty() ? null : delivered.get(step.user() % delivered.size());
       };
       if (d == null) continue;

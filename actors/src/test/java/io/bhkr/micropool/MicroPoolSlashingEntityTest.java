@@ -29,6 +29,7 @@ import io.bhkr.transfer.DispatchSent;
 import io.bhkr.transfer.MicroPoolSlashingClaim;
 import io.bhkr.transfer.Party;
 import io.bhkr.transfer.ProviderSlashed;
+import io.bhkr.transfer.Purpose;
 import io.bhkr.transfer.Receipt;
 import io.bhkr.transfer.Transfer;
 import java.io.InputStream;
@@ -108,8 +109,8 @@ class MicroPoolSlashingEntityTest {
     Amount k = amount("providerShare");
     receive(new io.bhkr.transfer.MicroPoolOpening("open-1", Party.account(PROVIDER), self, PROVIDER, k,
         MicroPoolTerms.of(io.bhkr.testing.EntityTests.bhkr(100), 1_000, io.bhkr.governance.Parameters.development()), 10));
-    p1.get("requesterStakes").fields().forEachRemaining(e -> receive(new Transfer("stake-" + e.getKey(), Party.account(STAKERS.get(e.getKey())),
-        self, Amount.parse(Asset.ETH, e.getValue().asText()), MicroPoolDecisions.STAKE, 20)));
+    p1.get("requesterStakes").fields().forEachRemaining(e -> receive(Transfer.of("stake-" + e.getKey(), Party.account(STAKERS.get(e.getKey())),
+        self, Amount.parse(Asset.ETH, e.getValue().asText()), Purpose.MICROPOOL_STAKE, 20)));
     assertEquals(MicroPoolStatus.ACTIVE, view().status());
   }
 
@@ -120,7 +121,7 @@ class MicroPoolSlashingEntityTest {
   }
 
   private void fundInsurance(String id, BigInteger wei) {
-    insuranceReceives(new Transfer(id, Party.project("p"), Party.INSURANCE_POOL, new Amount(Asset.ETH, wei), "share", 0));
+    insuranceReceives(new Transfer(id, Party.project("p"), Party.INSURANCE_POOL, new Amount(Asset.ETH, wei), Purpose.SETTLEMENT, "share", 0));
   }
 
   @Test
@@ -158,10 +159,9 @@ class MicroPoolSlashingEntityTest {
     assertEquals(eth(24).amount(), view().aethOutstanding());
 
     // completion: the stakers' rewards as usual, the provider's k is gone; then aETH redeems 1:1
-    List<DomainEvent> done = receive(new Transfer("rewards-1", Party.account(PROVIDER), self, eth(1), MicroPoolDecisions.REWARDS, 200));
+    List<DomainEvent> done = receive(Transfer.of("rewards-1", Party.account(PROVIDER), self, eth(1), Purpose.MICROPOOL_REWARDS, 200));
     assertTrue(sent(done).stream().noneMatch(d -> d.id().endsWith(":principal")), "no k to give back");
-    List<Dispatch> paid = sent(receive(new Transfer("redeem-b", Party.account(B), self, new Amount(Asset.AETH, eth(10).amount()),
-        MicroPoolDecisions.WITHDRAWAL, 300)));
+    List<Dispatch> paid = sent(receive(Transfer.of("redeem-b", Party.account(B), self, new Amount(Asset.AETH, eth(10).amount()), Purpose.MICROPOOL_WITHDRAWAL, 300)));
     assertEquals(eth(10), paid.get(0).value().orElseThrow());
     assertEquals(eth(14), pool.restart().state().held().of(Asset.ETH), "after a restart: 14 ETH for the 14 aETH still out");
   }
@@ -175,22 +175,20 @@ class MicroPoolSlashingEntityTest {
     assertEquals(eth(10), first.get(0).value().orElseThrow(), "it pays what it holds");
     assertEquals(eth(14).amount(), insurance.getState().shortfalls().get(0).total(), "14 stays owed");
     receive(first.get(0));
-    receive(new Transfer("rewards-1", Party.account(PROVIDER), self, eth(1), MicroPoolDecisions.REWARDS, 200));
+    receive(Transfer.of("rewards-1", Party.account(PROVIDER), self, eth(1), Purpose.MICROPOOL_REWARDS, 200));
     assertEquals(MicroPoolStatus.COMPLETED, view().status());
 
     // under-backed: a redemption goes back unburned, so the first holders do not take the last ones' ETH
-    List<DomainEvent> early = receive(new Transfer("redeem-early", Party.account(C), self, new Amount(Asset.AETH, eth(10).amount()),
-        MicroPoolDecisions.WITHDRAWAL, 300));
+    List<DomainEvent> early = receive(Transfer.of("redeem-early", Party.account(C), self, new Amount(Asset.AETH, eth(10).amount()), Purpose.MICROPOOL_WITHDRAWAL, 300));
     assertEquals(new Amount(Asset.AETH, eth(10).amount()), sent(early).get(0).value().orElseThrow());
     assertEquals(eth(24).amount(), view().aethOutstanding());
 
     // a later inflow of 20 pays the 14 first, into the pool; then aETH redeems 1:1
-    List<Dispatch> later = insuranceReceives(new Transfer("share-2", Party.project("q"), Party.INSURANCE_POOL, eth(20), "share", 400));
+    List<Dispatch> later = insuranceReceives(new Transfer("share-2", Party.project("q"), Party.INSURANCE_POOL, eth(20), Purpose.SETTLEMENT, "share", 400));
     assertEquals(eth(14), later.get(0).value().orElseThrow());
     receive(later.get(0));
     assertEquals(eth(24), view().held().of(Asset.ETH));
-    List<Dispatch> redeemed = sent(receive(new Transfer("redeem-c", Party.account(C), self, new Amount(Asset.AETH, eth(10).amount()),
-        MicroPoolDecisions.WITHDRAWAL, 500)));
+    List<Dispatch> redeemed = sent(receive(Transfer.of("redeem-c", Party.account(C), self, new Amount(Asset.AETH, eth(10).amount()), Purpose.MICROPOOL_WITHDRAWAL, 500)));
     assertEquals(eth(10), redeemed.get(0).value().orElseThrow());
   }
 
@@ -209,7 +207,7 @@ class MicroPoolSlashingEntityTest {
         .reduce(BigInteger.ZERO, BigInteger::add)), "the validator holds 23 of 32");
     var third = pool.<MicroPoolEntity.Slashing>runCommand(r -> new MicroPoolEntity.Slash(eth(24), 100, r));
     assertNotNull(third.reply().refusal(), "beyond the validator's 23 ETH");
-    receive(new Transfer("rewards-1", Party.account(PROVIDER), self, eth(1), MicroPoolDecisions.REWARDS, 200));
+    receive(Transfer.of("rewards-1", Party.account(PROVIDER), self, eth(1), Purpose.MICROPOOL_REWARDS, 200));
     var completed = pool.<MicroPoolEntity.Slashing>runCommand(r -> new MicroPoolEntity.Slash(eth(1), 300, r));
     assertNotNull(completed.reply().refusal(), "only an ACTIVE pool is slashed");
     assertTrue(completed.hasNoEvents());
@@ -226,7 +224,7 @@ class MicroPoolSlashingEntityTest {
     assertNull(done.reply().kind());
     assertEquals(eth(29).amount(), view().validatorBalance(), "the pool's own sum: 32 less the 3 lost");
     assertEquals(BigInteger.ZERO, view().stakersLoss(), "k absorbed it all");
-    receive(new Transfer("rewards-1", Party.account(PROVIDER), self, eth(1), MicroPoolDecisions.REWARDS, 200));
+    receive(Transfer.of("rewards-1", Party.account(PROVIDER), self, eth(1), Purpose.MICROPOOL_REWARDS, 200));
     var completed = pool.<MicroPoolEntity.Slashing>runCommand(r -> new MicroPoolEntity.Slash(eth(1), 300, r));
     assertEquals(MicroPoolRefusal.Kind.NOT_ACTIVE, completed.reply().kind());
   }

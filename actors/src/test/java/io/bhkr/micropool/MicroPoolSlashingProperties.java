@@ -12,6 +12,7 @@ import io.bhkr.transfer.Dispatch;
 import io.bhkr.transfer.DispatchSent;
 import io.bhkr.transfer.MicroPoolOpening;
 import io.bhkr.transfer.Party;
+import io.bhkr.transfer.Purpose;
 import io.bhkr.transfer.Transfer;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -73,10 +74,10 @@ class MicroPoolSlashingProperties {
         }
       } else {
         Dispatch d = switch (step.kind()) {
-          case STAKE -> new Transfer(id, Party.account(user), POOL, amount, MicroPoolDecisions.STAKE, n);
-          case REFUND -> new Transfer(id, Party.INSURANCE_POOL, POOL, amount, "compensation", n);
-          case COMPLETE -> new Transfer(id, Party.account(PROVIDER), POOL, amount, MicroPoolDecisions.REWARDS, n);
-          case REDEEM -> new Transfer(id, Party.account(user), POOL, new Amount(Asset.AETH, amount.amount()), MicroPoolDecisions.WITHDRAWAL, n);
+          case STAKE -> Transfer.of(id, Party.account(user), POOL, amount, Purpose.MICROPOOL_STAKE, n);
+          case REFUND -> new Transfer(id, Party.INSURANCE_POOL, POOL, amount, Purpose.COMPENSATION, "compensation", n);
+          case COMPLETE -> Transfer.of(id, Party.account(PROVIDER), POOL, amount, Purpose.MICROPOOL_REWARDS, n);
+          case REDEEM -> Transfer.of(id, Party.account(user), POOL, new Amount(Asset.AETH, amount.amount()), Purpose.MICROPOOL_WITHDRAWAL, n);
           default -> delivered.isEmpty() ? null : delivered.get(step.user() % delivered.size());
         };
         if (d == null) continue;

@@ -12,6 +12,7 @@ import io.bhkr.transfer.MicroPoolMigration;
 import io.bhkr.transfer.MicroPoolMigrationOrdered;
 import io.bhkr.transfer.MicroPoolOpening;
 import io.bhkr.transfer.Party;
+import io.bhkr.transfer.Purpose;
 import io.bhkr.transfer.Transfer;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -48,8 +49,7 @@ class MigrationProperties {
     int n = 0;
     for (Stake s : stakes) {
       Party pool = s.toSource() ? FROM : TO;
-      Transfer t = new Transfer("s" + n++, Party.account(USERS.get(s.user())), pool, Amount.tokens(Asset.ETH, s.ether()),
-          MicroPoolDecisions.STAKE, n);
+      Transfer t = Transfer.of("s" + n++, Party.account(USERS.get(s.user())), pool, Amount.tokens(Asset.ETH, s.ether()), Purpose.MICROPOOL_STAKE, n);
       if (s.toSource()) from = fold(from, FROM, t).state;
       else to = fold(to, TO, t).state;
     }

@@ -14,6 +14,7 @@ import io.bhkr.money.Asset;
 import io.bhkr.serialization.DomainEvent;
 import io.bhkr.transfer.MicroPoolOpening;
 import io.bhkr.transfer.Party;
+import io.bhkr.transfer.Purpose;
 import io.bhkr.transfer.Transfer;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -45,9 +46,8 @@ class StakeQuoteProperties {
   private static List<DomainEvent> arrive(MicroPoolState s, Amount stake, Amount fee, long at) {
     List<DomainEvent> journal = new ArrayList<>();
     if (!fee.isZero())
-      s = PoolJournal.fold(s, POOL, journal, new Transfer("st" + MicroPoolDecisions.FEE_SUFFIX, Party.account(STAKER), POOL, fee,
-          MicroPoolDecisions.FEE, at));
-    PoolJournal.fold(s, POOL, journal, new Transfer("st", Party.account(STAKER), POOL, stake, MicroPoolDecisions.STAKE, at));
+      s = PoolJournal.fold(s, POOL, journal, Transfer.of("st" + MicroPoolDecisions.FEE_SUFFIX, Party.account(STAKER), POOL, fee, Purpose.MICROPOOL_FEE, at));
+    PoolJournal.fold(s, POOL, journal, Transfer.of("st", Party.account(STAKER), POOL, stake, Purpose.MICROPOOL_STAKE, at));
     return journal;
   }
 

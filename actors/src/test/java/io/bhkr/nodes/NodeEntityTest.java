@@ -17,8 +17,10 @@ import io.bhkr.transfer.Dispatch;
 import io.bhkr.transfer.Party;
 import io.bhkr.transfer.ProjectPlaced;
 import io.bhkr.transfer.ProjectUnplaced;
+import io.bhkr.transfer.Purpose;
 import io.bhkr.transfer.Receipt;
 import io.bhkr.transfer.Transfer;
+import io.bhkr.transfer.DispatchSent;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -112,10 +114,10 @@ class NodeEntityTest {
   void whoeverAwaitsAStakeIsToldOnceItHasArrivedAndNotBefore() {
     var kit = registered();
     var waiter = testKit.<Arrived>createTestProbe();
-    Transfer stake = new Transfer("stake-1", Party.account("0x00000000000000000000000000000000000000b2"), Party.node(nodeId(kit)),
-        Amount.of(Asset.BHKR, 10), NodeEntity.STAKE, 1_000);
+    Transfer stake = Transfer.of("stake-1", Party.account("0x00000000000000000000000000000000000000b2"), Party.node(nodeId(kit)),
+        Amount.of(Asset.BHKR, 10), Purpose.NODE_STAKE, 1_000);
     assertTrue(kit.runCommand(new NodeEntity.AwaitArrival(stake.id(), waiter.getRef())).hasNoEvents());
-    receive(kit, new Transfer("stake-2", stake.from(), stake.to(), stake.amount(), NodeEntity.STAKE, 1_000));
+    receive(kit, Transfer.of("stake-2", stake.from(), stake.to(), stake.amount(), Purpose.NODE_STAKE, 1_000));
     waiter.expectNoMessage(Duration.ofMillis(200));
 
     receive(kit, stake);
@@ -130,12 +132,29 @@ class NodeEntityTest {
     var kit = registered();
     String staker = "0x00000000000000000000000000000000000000b3";
     for (int i = 1; i <= 3; i++)
-      receive(kit, new Transfer("lot-" + i, Party.account(staker), Party.node(nodeId(kit)), Amount.of(Asset.BHKR, 10L * i), NodeEntity.STAKE,
+      receive(kit, Transfer.of("lot-" + i, Party.account(staker), Party.node(nodeId(kit)), Amount.of(Asset.BHKR, 10L * i), Purpose.NODE_STAKE,
           1_000 + i));
     NodeEntity.NodeView v = kit.<NodeEntity.NodeView>runCommand(NodeEntity.Get::new).reply();
     assertEquals(3, v.stakes().get(staker).size(), "three lots");
     assertEquals(java.math.BigInteger.valueOf(60), v.stakedBy(staker));
     assertEquals(kit.getState().staked(staker), v.stakedBy(staker));
     assertEquals(java.math.BigInteger.ZERO, v.stakedBy("0x00000000000000000000000000000000000000b4"), "nothing staked");
+  }
+  /** Typed transfers (issue 16): the node acts on a transfer's purpose; its reason is only text. */
+  @Test
+  void aStakeIsKnownByItsPurposeNotByItsReason() {
+    var kit = registered();
+    String staker = "0x00000000000000000000000000000000000000b5";
+    Transfer saysStake = new Transfer("pay-1", Party.account(staker), Party.node(nodeId(kit)), Amount.of(Asset.BHKR, 10), Purpose.PAYMENT,
+        "stake", 1_000);
+    List<DomainEvent> events = receive(kit, saysStake).events();
+    assertEquals(new DispatchSent(new Transfer("return:pay-1", Party.node(nodeId(kit)), Party.account(staker), Amount.of(Asset.BHKR, 10),
+        Purpose.RETURN, "returned: node " + nodeId(kit) + " takes only BHKR stakes from accounts, once registered", 1_000)), events.get(1),
+        "a payment whose reason reads \"stake\" is no stake: it goes back");
+    assertEquals(java.math.BigInteger.ZERO, kit.getState().staked(staker));
+
+    receive(kit, new Transfer("lot-x", Party.account(staker), Party.node(nodeId(kit)), Amount.of(Asset.BHKR, 10), Purpose.NODE_STAKE,
+        "any words", 1_001));
+    assertEquals(java.math.BigInteger.TEN, kit.getState().staked(staker), "a stake is a stake whatever its reason says");
   }
 }

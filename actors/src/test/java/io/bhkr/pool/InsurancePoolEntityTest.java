@@ -14,6 +14,7 @@ import io.bhkr.serialization.DomainEvent;
 import io.bhkr.testing.EntityTests;
 import io.bhkr.testing.RecordingRoute;
 import io.bhkr.testing.RecordingRoute.Delivery;
+import io.bhkr.transfer.Purpose;
 import io.bhkr.transfer.InsuranceExcessDecided;
 import io.bhkr.transfer.Party;
 import io.bhkr.transfer.Receipt;
@@ -59,7 +60,7 @@ class InsurancePoolEntityTest {
 
   private PoolState fund(String id, Amount amount) {
     return pool.<Receipt>runCommand(r -> new InsurancePoolEntity.Receive(
-        new Transfer(id, Party.project("p"), Party.INSURANCE_POOL, amount, "share", 0), r)).state();
+        new Transfer(id, Party.project("p"), Party.INSURANCE_POOL, amount, Purpose.SETTLEMENT, "share", 0), r)).state();
   }
 
   private PoolView claim(String claimId, long lossA, long lossB) {

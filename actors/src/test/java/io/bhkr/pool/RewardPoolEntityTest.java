@@ -17,6 +17,7 @@ import io.bhkr.serialization.DomainEvent;
 import io.bhkr.testing.EntityTests;
 import io.bhkr.testing.RecordingRoute;
 import io.bhkr.testing.RecordingRoute.Delivery;
+import io.bhkr.transfer.Purpose;
 import io.bhkr.transfer.Party;
 import io.bhkr.transfer.Receipt;
 import io.bhkr.transfer.Transfer;
@@ -67,7 +68,7 @@ class RewardPoolEntityTest {
   }
 
   private void fund(String id, Amount amount) {
-    pool.<Receipt>runCommand(r -> new RewardPoolEntity.Receive(new Transfer(id, Party.project("p"), Party.REWARD_POOL, amount, "share", 0), r));
+    pool.<Receipt>runCommand(r -> new RewardPoolEntity.Receive(new Transfer(id, Party.project("p"), Party.REWARD_POOL, amount, Purpose.SETTLEMENT, "share", 0), r));
   }
 
   private static SortedMap<String, BigInteger> stakeTimes(Object... addressThenStake) {

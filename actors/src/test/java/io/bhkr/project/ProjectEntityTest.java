@@ -26,6 +26,7 @@ import io.bhkr.transfer.Party;
 import io.bhkr.transfer.ProjectAwarded;
 import io.bhkr.transfer.ProjectFunding;
 import io.bhkr.transfer.ProjectReleased;
+import io.bhkr.transfer.Purpose;
 import io.bhkr.transfer.Receipt;
 import io.bhkr.transfer.Transfer;
 import java.math.BigInteger;
@@ -114,7 +115,7 @@ class ProjectEntityTest {
     assertEquals(bhkr(70), outcomes.get(1).bid());
     assertEquals(f.project().getState().terms().maxBid(), outcomes.get(1).maxBid());
 
-    Transfer profit = new Transfer("profit-1", Party.account(P1), Party.project("p-s1"), eth(300), ProjectRules.PROFIT, 0);
+    Transfer profit = Transfer.of("profit-1", Party.account(P1), Party.project("p-s1"), eth(300), Purpose.PROFIT, 0);
     var settled = f.project().<Receipt>runCommand(r -> new ProjectEntity.Receive(profit, r));
     assertEquals(ProjectStatus.SETTLED, settled.state().status());
     Map<String, Amount> legs = settled.state().settlement().legs().stream()
@@ -172,7 +173,7 @@ class ProjectEntityTest {
     bid(f, P1, 60, qualified(P1, 620));
     f.project().runCommand(new ProjectEntity.CloseAuction());
     f.deliveries().receiveSeveralMessages(2); // the award and P1's bid outcome
-    Transfer stranger = new Transfer("profit-x", Party.account(P2), Party.project("p-return"), eth(5), ProjectRules.PROFIT, 0);
+    Transfer stranger = Transfer.of("profit-x", Party.account(P2), Party.project("p-return"), eth(5), Purpose.PROFIT, 0);
     var result = f.project().<Receipt>runCommand(r -> new ProjectEntity.Receive(stranger, r));
     assertEquals(ProjectStatus.RUNNING, result.state().status());
     Transfer back = (Transfer) f.deliveries().receiveMessage().dispatch();
@@ -260,8 +261,8 @@ class ProjectEntityTest {
     f.project().runCommand(new ProjectEntity.CloseAuction());
     assertNull(completion(f, P1), "the winner of a running project");
     assertEquals(ProjectRules.CompletionRefusal.Kind.NOT_THE_WINNER, completion(f, P2).kind());
-    f.project().<Receipt>runCommand(r -> new ProjectEntity.Receive(new Transfer("profit:p-complete", Party.account(P1),
-        Party.project("p-complete"), eth(1), ProjectRules.PROFIT, T0 + 10), r));
+    f.project().<Receipt>runCommand(r -> new ProjectEntity.Receive(Transfer.of("profit:p-complete", Party.account(P1),
+        Party.project("p-complete"), eth(1), Purpose.PROFIT, T0 + 10), r));
     assertEquals(ProjectStatus.SETTLED, f.project().getState().status());
     ProjectRules.CompletionRefusal settled = completion(f, P1);
     assertEquals(ProjectRules.CompletionRefusal.Kind.NOT_RUNNING, settled.kind());

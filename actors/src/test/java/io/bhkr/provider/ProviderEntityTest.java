@@ -29,6 +29,7 @@ import io.bhkr.transfer.Party;
 import io.bhkr.transfer.ProjectAwarded;
 import io.bhkr.transfer.ProjectReleased;
 import io.bhkr.transfer.ProviderQualified;
+import io.bhkr.transfer.Purpose;
 import io.bhkr.transfer.Receipt;
 import io.bhkr.transfer.Transfer;
 import java.time.Duration;
@@ -86,7 +87,7 @@ class ProviderEntityTest {
     }
 
     Transfer stake(String transferId, Amount amount) {
-      return new Transfer(transferId, Party.account(id), Party.provider(id), amount, "collateral", 0);
+      return Transfer.of(transferId, Party.account(id), Party.provider(id), amount, Purpose.COLLATERAL, 0);
     }
 
     ProjectAwarded award(String projectId, Resources resources) {
@@ -370,12 +371,12 @@ class ProviderEntityTest {
     p.receive(p.qualification("prop-1"));
     p.receive(p.stake("c-1", bhkr(10_000)));
 
-    var result = p.receive(new Transfer("c-eth", Party.account(p.id()), Party.provider(p.id()), eth(1), "collateral", 0));
+    var result = p.receive(Transfer.of("c-eth", Party.account(p.id()), Party.provider(p.id()), eth(1), Purpose.COLLATERAL, 0));
     assertEquals(new Receipt("c-eth"), result.reply());
     assertEquals(bhkr(10_000), result.state().collateral());
     assertEquals(Status.ACTIVE, p.view().status());
     assertEquals(620, p.view().score());
-    assertTrue(p.receive(new Transfer("c-eth", Party.account(p.id()), Party.provider(p.id()), eth(1), "collateral", 0))
+    assertTrue(p.receive(Transfer.of("c-eth", Party.account(p.id()), Party.provider(p.id()), eth(1), Purpose.COLLATERAL, 0))
         .hasNoEvents(), "applied once");
   }
 

@@ -29,6 +29,7 @@ import io.bhkr.transfer.ProjectUnplaced;
 import io.bhkr.transfer.ProviderDisqualification;
 import io.bhkr.transfer.ProviderKSet;
 import io.bhkr.transfer.ProviderQualified;
+import io.bhkr.transfer.Purpose;
 import io.bhkr.transfer.Receipt;
 import io.bhkr.transfer.ServiceFailureFound;
 import io.bhkr.transfer.Transfer;
@@ -97,7 +98,7 @@ class ProviderReputationEntityTest {
     Fixture p = new Fixture(id, EventSourcedBehaviorTestKit.create(testKit.system(), ProviderEntity.create(id, route, Duration.ofMinutes(5))));
     p.kit().<ProviderEntity.ApplyResult>runCommand(r -> new ProviderEntity.Apply("Acme", new Resources(64, 256, 4096, 1000), bhkr(90), T0, r));
     p.receive(new ProviderQualified("qualify:" + id, Party.GOVERNANCE, Party.provider(id), "prop-q", bhkr(10_000), bhkr(100_000)));
-    p.receive(new Transfer("c-" + id, Party.account(id), Party.provider(id), bhkr(10_000), "collateral", T0));
+    p.receive(Transfer.of("c-" + id, Party.account(id), Party.provider(id), bhkr(10_000), Purpose.COLLATERAL, T0));
     p.declare("n-1", new Resources(8, 32, 512, 100));
     return p;
   }

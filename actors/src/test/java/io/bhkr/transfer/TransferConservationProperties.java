@@ -148,7 +148,7 @@ class TransferConservationProperties {
         case SEND -> {
           Party to = PARTIES.get((s.a() + 1 + s.b() % (PARTIES.size() - 1)) % PARTIES.size());
           Asset asset = ASSETS.get(s.c() % ASSETS.size());
-          send(new Transfer("t-" + nextTransfer++, p, to, Amount.of(asset, s.c() / ASSETS.size() % 60), "test", 0), s.flag());
+          send(new Transfer("t-" + nextTransfer++, p, to, Amount.of(asset, s.c() / ASSETS.size() % 60), Purpose.PAYMENT, "test", 0), s.flag());
         }
         case RETRY_SEND -> {
           if (accepted.isEmpty()) return;
@@ -280,7 +280,7 @@ class TransferConservationProperties {
       return s.id() % 2 == 0
           ? new ProjectReleased(id, from, to, "p-" + s.id(), 0, false)
           : new ProjectAwarded(id, from, to, "p-" + s.id(), new Resources(1, 2, 3, 4), 0);
-    return new Transfer(id, from, to, Amount.of(Asset.values()[s.asset()], s.amount()), "test", 0);
+    return new Transfer(id, from, to, Amount.of(Asset.values()[s.asset()], s.amount()), Purpose.PAYMENT, "test", 0);
   }
 
   @Property(tries = 500)

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class ValueEventTest {
 
-  private final Transfer transfer = new Transfer("t-1", Party.account("0xa"), Party.REWARD_POOL, bhkr(5), "test", 0);
+  private final Transfer transfer = new Transfer("t-1", Party.account("0xa"), Party.REWARD_POOL, bhkr(5), Purpose.PAYMENT, "test", 0);
   private final ProjectAwarded notice = new ProjectAwarded("award:p", Party.project("p"), Party.provider("0xb"), "p", Resources.NONE, 0);
 
   @Test

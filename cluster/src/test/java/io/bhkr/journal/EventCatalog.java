@@ -2,8 +2,10 @@ package io.bhkr.journal;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import io.bhkr.serialization.DomainEvent;
+import io.bhkr.serialization.JsonSerializable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Field;
 import java.lang.reflect.GenericArrayType;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
@@ -17,6 +19,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeMap;
@@ -49,6 +52,36 @@ final class EventCatalog {
       if (!c.isInterface() && !Modifier.isAbstract(c.getModifiers()) && roots.stream().anyMatch(r -> r.isAssignableFrom(c))) events.add(c);
     events.sort((a, b) -> a.getName().compareTo(b.getName()));
     return events;
+  }
+
+  /** Every concrete class of ours that Akka serializes with Jackson: events, snapshot states and messages. */
+  static List<Class<?>> serializables() {
+    List<Class<?>> out = new ArrayList<>();
+    for (Class<?> c : classes())
+      if (!c.isInterface() && !Modifier.isAbstract(c.getModifiers()) && JsonSerializable.class.isAssignableFrom(c)) out.add(c);
+    return out;
+  }
+
+  /** Whether a value of {@code c} can hold a {@code target} somewhere in its fields. */
+  static boolean reaches(Class<?> c, Class<?> target) {
+    return reaches(c, target, new HashSet<>());
+  }
+
+  private static boolean reaches(Type t, Class<?> target, Set<Type> seen) {
+    if (!seen.add(t)) return false;
+    if (t instanceof ParameterizedType p) {
+      for (Type a : p.getActualTypeArguments()) if (reaches(a, target, seen)) return true;
+      return reaches(p.getRawType(), target, seen);
+    }
+    if (t instanceof GenericArrayType g) return reaches(g.getGenericComponentType(), target, seen);
+    if (!(t instanceof Class<?> c)) return false;
+    if (target.isAssignableFrom(c) || (c.isAssignableFrom(target) && c.getName().startsWith("io.bhkr."))) return true;
+    if (c.isArray()) return reaches(c.getComponentType(), target, seen);
+    if (!c.getName().startsWith("io.bhkr.") || c.isEnum()) return false;
+    if (c.isSealed()) for (Class<?> sub : c.getPermittedSubclasses()) if (reaches(sub, target, seen)) return true;
+    for (Field f : c.getDeclaredFields())
+      if (!Modifier.isStatic(f.getModifiers()) && reaches(f.getGenericType(), target, seen)) return true;
+    return false;
   }
 
   /** One line per event and per value type it reaches: {@code name: field Type, …}. */

@@ -5,6 +5,7 @@ import io.bhkr.account.AccountEntity;
 import io.bhkr.market.Market;
 import io.bhkr.project.ProjectRules;
 import io.bhkr.transfer.Party;
+import io.bhkr.transfer.Purpose;
 import io.bhkr.transfer.Transfer;
 import io.bhkr.micropool.ChainPoolFact;
 import io.bhkr.micropool.MicroPoolEntity;
@@ -35,8 +36,7 @@ public final class MarketDeposits implements DepositSink {
   @Override
   public CompletionStage<Done> depositProfit(ChainDeposit d) {
     if (d.projectId() == null || !d.projectId().matches("[A-Za-z0-9_-]{1,64}")) return deposit(d.depositId(), d.account(), d.amount());
-    Transfer profit = new Transfer(d.depositId() + ":profit", Party.account(d.account()), Party.project(d.projectId()), d.amount(),
-        ProjectRules.PROFIT, d.at());
+    Transfer profit = Transfer.of(d.depositId() + ":profit", Party.account(d.account()), Party.project(d.projectId()), d.amount(), Purpose.PROFIT, d.at());
     return market.account(d.account()).ask(r -> new AccountEntity.DepositAndPay(d.depositId(), d.amount(), profit, r), timeout);
   }
 

@@ -11,6 +11,7 @@ import io.bhkr.market.Market;
 import io.bhkr.money.Amount;
 import io.bhkr.money.Asset;
 import io.bhkr.transfer.Party;
+import io.bhkr.transfer.Purpose;
 import io.bhkr.transfer.Transfer;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -39,7 +40,7 @@ final class AccountTransferEndpoints extends Endpoints {
     Amount amount = Wire.required(req.amount(), "amount").positive("amount");
     if (amount.asset() != Asset.AETH && amount.asset() != Asset.BHKR) throw ApiException.invalid("amount.asset", "must be AETH or BHKR");
     String id = newId("transfer-");
-    Transfer t = new Transfer(id, Party.account(holder), Party.account(to), amount, "transfer", now());
+    Transfer t = Transfer.of(id, Party.account(holder), Party.account(to), amount, Purpose.PAYMENT, now());
     return ask(market.account(holder), (ActorRef<AccountEntity.SendResult> r) -> new AccountEntity.Send(t, r)).thenApply(result -> {
       if (result instanceof AccountEntity.Refused refused) throw ApiException.conflict("insufficient-funds", refused.reason());
       Map<String, Object> m = new LinkedHashMap<>();

@@ -20,6 +20,7 @@ import io.bhkr.money.Asset;
 import io.bhkr.persistence.governance.Elections;
 import io.bhkr.transfer.Arrived;
 import io.bhkr.transfer.Party;
+import io.bhkr.transfer.Purpose;
 import io.bhkr.transfer.Transfer;
 import java.math.BigInteger;
 import java.util.LinkedHashMap;
@@ -80,8 +81,7 @@ final class GovernanceEndpoints extends Endpoints {
     return ask(market.governance(), (ActorRef<Decision> r) -> new GovernanceEntity.CheckCandidacy(signer, asked, r)).thenCompose(d -> {
       if (d instanceof DecisionRefused refused) throw ApiException.invalid("stake", refused.reason());
       GovernanceEntity.CandidacyTerms terms = (GovernanceEntity.CandidacyTerms) d;
-      Transfer t = new Transfer(newId("candidacy-"), Party.account(signer), Party.GOVERNANCE, new Amount(Asset.BHKR, terms.stake()),
-          Council.GOVERNOR_STAKE, now());
+      Transfer t = Transfer.of(newId("candidacy-"), Party.account(signer), Party.GOVERNANCE, new Amount(Asset.BHKR, terms.stake()), Purpose.GOVERNOR_STAKE, now());
       return ask(market.account(signer), (ActorRef<AccountEntity.SendResult> r) -> new AccountEntity.Send(t, r))
           .thenCompose(result -> {
             if (result instanceof AccountEntity.Refused refused) throw ApiException.conflict("insufficient-funds", refused.reason());

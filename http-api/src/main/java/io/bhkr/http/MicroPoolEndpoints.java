@@ -25,6 +25,7 @@ import io.bhkr.provider.ProviderEntity;
 import io.bhkr.transfer.Dispatch;
 import io.bhkr.transfer.MicroPoolOpening;
 import io.bhkr.transfer.Party;
+import io.bhkr.transfer.Purpose;
 import io.bhkr.transfer.Transfer;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -130,9 +131,9 @@ final class MicroPoolEndpoints extends Endpoints {
       String stakeId = newId("mpstake-");
       Party from = Party.account(signer), pool = Party.microPool(v.poolId());
       Amount fee = quote.fee();
-      List<Dispatch> payments = new ArrayList<>(List.of(new Transfer(stakeId, from, pool, amount, MicroPoolDecisions.STAKE, at)));
+      List<Dispatch> payments = new ArrayList<>(List.of(Transfer.of(stakeId, from, pool, amount, Purpose.MICROPOOL_STAKE, at)));
       if (!fee.isZero())
-        payments.add(new Transfer(stakeId + MicroPoolDecisions.FEE_SUFFIX, from, pool, fee, MicroPoolDecisions.FEE, at));
+        payments.add(Transfer.of(stakeId + MicroPoolDecisions.FEE_SUFFIX, from, pool, fee, Purpose.MICROPOOL_FEE, at));
       return ask(market.account(signer), (ActorRef<AccountEntity.SendResult> r) -> new AccountEntity.SendAll(payments, r))
           .thenCompose(this::accepted)
           .thenCompose(x -> applied(v.poolId(), stakeId, "pool-not-open", "the pool took no more stakes; the ETH and fee went back"));
@@ -153,8 +154,7 @@ final class MicroPoolEndpoints extends Endpoints {
         default -> ApiException.conflict("pool-active", "micro-pool " + v.poolId() + ": " + refusal.reason());
       };
       String id = newId("mpwithdrawal-");
-      Transfer aeth = new Transfer(id, Party.account(signer), Party.microPool(v.poolId()), new Amount(Asset.AETH, eth.amount()),
-          MicroPoolDecisions.WITHDRAWAL, now());
+      Transfer aeth = Transfer.of(id, Party.account(signer), Party.microPool(v.poolId()), new Amount(Asset.AETH, eth.amount()), Purpose.MICROPOOL_WITHDRAWAL, now());
       return pay(signer, aeth).thenCompose(x -> applied(v.poolId(), id, "pool-active", "refused by the pool; the aETH went back"));
     }));
   }
@@ -169,7 +169,7 @@ final class MicroPoolEndpoints extends Endpoints {
           ? ApiException.forbidden("not-the-provider", refusal.reason())
           : ApiException.conflict("not-active", refusal.reason());
       String id = newId("mprewards-");
-      Transfer t = new Transfer(id, Party.account(signer), Party.microPool(v.poolId()), rewards, MicroPoolDecisions.REWARDS, now());
+      Transfer t = Transfer.of(id, Party.account(signer), Party.microPool(v.poolId()), rewards, Purpose.MICROPOOL_REWARDS, now());
       return pay(signer, t).thenCompose(x -> applied(v.poolId(), id, "not-active", "refused by the pool; the rewards went back"));
     }));
   }

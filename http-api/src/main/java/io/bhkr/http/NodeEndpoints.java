@@ -1,6 +1,7 @@
 package io.bhkr.http;
 
 import io.bhkr.persistence.listings.Listings;
+import io.bhkr.transfer.Purpose;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -138,7 +139,7 @@ final class NodeEndpoints extends Endpoints {
     Amount amount = Wire.required(Json.read(body, StakeRequest.class).amount(), "amount").positiveIn(Asset.BHKR, "amount");
     return existing(nodeId).thenCompose(before -> {
       BigInteger expected = before.stakedBy(staker).add(amount.amount());
-      Transfer stake = new Transfer(newId("stake-"), Party.account(staker), Party.node(nodeId), amount, NodeEntity.STAKE, now());
+      Transfer stake = Transfer.of(newId("stake-"), Party.account(staker), Party.node(nodeId), amount, Purpose.NODE_STAKE, now());
       return ask(market.account(staker), (ActorRef<AccountEntity.SendResult> r) -> new AccountEntity.Send(stake, r))
           .thenCompose(result -> {
             if (result instanceof AccountEntity.Refused refused) throw ApiException.conflict("insufficient-funds", refused.reason());

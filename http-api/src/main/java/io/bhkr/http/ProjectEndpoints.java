@@ -27,6 +27,7 @@ import io.bhkr.rules.Resources;
 import io.bhkr.transfer.Arrived;
 import io.bhkr.transfer.Party;
 import io.bhkr.transfer.ProjectFunding;
+import io.bhkr.transfer.Purpose;
 import io.bhkr.transfer.Transfer;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -205,7 +206,7 @@ final class ProjectEndpoints extends Endpoints {
         case NOT_THE_WINNER -> ApiException.forbidden("not-the-winner", refusal.reason());
         case NOT_RUNNING -> ApiException.conflict("not-running", "project " + projectId + ": " + refusal.reason());
       };
-      Transfer payment = new Transfer("profit:" + projectId, Party.account(signer), Party.project(projectId), profit, ProjectRules.PROFIT, now());
+      Transfer payment = Transfer.of("profit:" + projectId, Party.account(signer), Party.project(projectId), profit, Purpose.PROFIT, now());
       return ask(market.account(signer), (ActorRef<AccountEntity.SendResult> r) -> new AccountEntity.Send(payment, r));
     }).thenCompose(result -> {
       if (result instanceof AccountEntity.Refused refused) throw ApiException.conflict("insufficient-funds", refused.reason());

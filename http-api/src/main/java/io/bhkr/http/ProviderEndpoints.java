@@ -17,6 +17,7 @@ import io.bhkr.provider.ProviderEntity.ProviderView;
 import io.bhkr.provider.ProviderEntity.Status;
 import io.bhkr.transfer.Arrived;
 import io.bhkr.transfer.Party;
+import io.bhkr.transfer.Purpose;
 import io.bhkr.transfer.Transfer;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -111,7 +112,7 @@ final class ProviderEndpoints extends Endpoints {
     return existing(id).thenCompose(before -> ask(market.provider(id),
         (akka.actor.typed.ActorRef<ProviderEntity.CollateralCheck> r) -> new ProviderEntity.CheckCollateral(r)).thenCompose(check -> {
       if (check.refusal() != null) throw ApiException.conflict("not-qualified", check.refusal());
-      Transfer stake = new Transfer(newId("collateral-"), Party.account(id), Party.provider(id), amount, "collateral", now());
+      Transfer stake = Transfer.of(newId("collateral-"), Party.account(id), Party.provider(id), amount, Purpose.COLLATERAL, now());
       return ask(market.account(id), (akka.actor.typed.ActorRef<AccountEntity.SendResult> r) -> new AccountEntity.Send(stake, r))
           .thenCompose(result -> {
             if (result instanceof AccountEntity.Refused refused) throw ApiException.conflict("insufficient-funds", refused.reason());

@@ -24,6 +24,7 @@ import io.bhkr.quote.QuoteTerms;
 import io.bhkr.rules.Resources;
 import io.bhkr.transfer.Party;
 import io.bhkr.transfer.ProjectFunding;
+import io.bhkr.transfer.Purpose;
 import io.bhkr.transfer.Transfer;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -126,8 +127,7 @@ interface Lifecycles {
       ProjectEntity.CompletionCheck check = ask(market.project(projectId).<ProjectEntity.CompletionCheck>ask(
           r -> new ProjectEntity.CheckCompletion(winner, r), timeout));
       if (check.refusal() != null) throw new IllegalStateException("completion refused: " + check.refusal().reason());
-      Transfer profit = new Transfer("profit:" + projectId, Party.account(winner), Party.project(projectId), Amount.tokens(Asset.ETH, 300),
-          ProjectRules.PROFIT, System.currentTimeMillis() / 1000);
+      Transfer profit = Transfer.of("profit:" + projectId, Party.account(winner), Party.project(projectId), Amount.tokens(Asset.ETH, 300), Purpose.PROFIT, System.currentTimeMillis() / 1000);
       if (ask(market.account(winner).<AccountEntity.SendResult>ask(r -> new AccountEntity.Send(profit, r), timeout))
           instanceof AccountEntity.Refused refused) throw new IllegalStateException("profit refused: " + refused.reason());
       await.apply(ProjectStatus.SETTLED);

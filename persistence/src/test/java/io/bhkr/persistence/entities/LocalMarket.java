@@ -28,6 +28,7 @@ import io.bhkr.quote.Quoting;
 import io.bhkr.rules.Resources;
 import io.bhkr.transfer.Party;
 import io.bhkr.transfer.ProjectFunding;
+import io.bhkr.transfer.Purpose;
 import io.bhkr.transfer.Transfer;
 import java.time.Clock;
 import java.time.Duration;
@@ -138,7 +139,7 @@ public final class LocalMarket implements AutoCloseable {
     this.<Done>ask(e.providerAccount(), r -> new AccountEntity.Deposit("d-2", bhkr(10_000), r));
     this.<Done>ask(e.providerAccount(), r -> new AccountEntity.Deposit("d-3", eth(300), r));
     assertInstanceOf(AccountEntity.Accepted.class, this.<AccountEntity.SendResult>ask(e.providerAccount(), r -> new AccountEntity.Send(
-        new Transfer("collateral-1", Party.account(PROVIDER), Party.provider(PROVIDER), bhkr(10_000), "collateral", now), r)));
+        Transfer.of("collateral-1", Party.account(PROVIDER), Party.provider(PROVIDER), bhkr(10_000), Purpose.COLLATERAL, now), r)));
     await("active", () -> providerStatus(e) == ProviderEntity.Status.ACTIVE);
 
     long opened = Clock.systemUTC().instant().getEpochSecond(); // the bid window runs from here, in real time
@@ -152,7 +153,7 @@ public final class LocalMarket implements AutoCloseable {
     await("running", () -> projectStatus(e) == ProjectStatus.RUNNING);
 
     this.<AccountEntity.SendResult>ask(e.providerAccount(), r -> new AccountEntity.Send(
-        new Transfer("profit:" + projectId, Party.account(PROVIDER), Party.project(projectId), eth(300), ProjectRules.PROFIT, opened), r));
+        Transfer.of("profit:" + projectId, Party.account(PROVIDER), Party.project(projectId), eth(300), Purpose.PROFIT, opened), r));
     await("settled and paid", () ->
         this.<AccountEntity.AccountView>ask(e.requester(), AccountEntity.Get::new).balances().of(Asset.ETH).equals(eth(240)));
   }

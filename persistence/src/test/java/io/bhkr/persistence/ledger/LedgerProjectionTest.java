@@ -15,6 +15,7 @@ import io.bhkr.money.Asset;
 import io.bhkr.persistence.JournalProfile;
 import io.bhkr.persistence.entities.LocalMarket;
 import io.bhkr.persistence.testing.TestJournal;
+import io.bhkr.transfer.Purpose;
 import io.bhkr.transfer.DispatchReceived;
 import io.bhkr.transfer.Party;
 import io.bhkr.transfer.Transfer;
@@ -113,7 +114,7 @@ class LedgerProjectionTest {
       ActorRef<AccountEntity.Command> a = w.market.entity(Party.account(alice), AccountEntity.create(alice, w.market.route, REDELIVERY));
       ActorRef<AccountEntity.Command> b = w.market.entity(Party.account(bob), AccountEntity.create(bob, w.market.route, REDELIVERY));
       w.market.<Done>ask(a, r -> new AccountEntity.Deposit("d-1", bhkr(100), r));
-      Transfer t = new Transfer("t-1", Party.account(alice), Party.account(bob), bhkr(40), "gift", 0);
+      Transfer t = new Transfer("t-1", Party.account(alice), Party.account(bob), bhkr(40), Purpose.PAYMENT, "gift", 0);
       w.market.<AccountEntity.SendResult>ask(a, r -> new AccountEntity.Send(t, r));
       w.market.await("bob credited", () -> w.market.<AccountEntity.AccountView>ask(b, AccountEntity.Get::new).balances().of(Asset.BHKR).equals(bhkr(40)));
       ConservationReport sound = w.reportWhen("the transfer received", x -> x.transfers().received() == 1);
