@@ -3,9 +3,9 @@ package io.bhkr.journal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.bhkr.node.Node;
-import io.bhkr.node.NodeOptions;
-import io.bhkr.node.walkthrough.Walkthrough;
+import io.bhkr.cli.Node;
+import io.bhkr.cli.NodeOptions;
+import io.bhkr.cli.walkthrough.Walkthrough;
 import io.bhkr.persistence.JournalProfile;
 import io.bhkr.persistence.testing.TestJournal;
 import io.bhkr.replay.JournalSource;
