@@ -117,10 +117,10 @@ public final class AccountEntity
   public record PayoutRefused(String reason) implements PayoutResult {}
 
   /** Value reserved as a payout to chain: it leaves the balance but stays with the account. */
-  public record PayoutReserved(Payouts.Reserved payout) implements DomainEvent {}
+  public record PayoutReserved(Payouts.Reserved payout) implements AccountEvents {}
 
   /** The payout's epoch is anchored and funded: the value left the market, claimable on chain. */
-  public record PayoutWithdrawn(long number, Amount amount, String payoutId) implements ValueEvent {
+  public record PayoutWithdrawn(long number, Amount amount, String payoutId) implements AccountEvents, ValueEvent {
     @Override
     public List<ValueChange> changes() {
       return List.of(new ValueChange(ValueChange.Kind.WITHDRAWN, payoutId, amount));
@@ -128,10 +128,10 @@ public final class AccountEntity
   }
 
   /** Value reserved for a vault withdrawal: it leaves the balance but stays with the account. */
-  public record WithdrawalAuthorized(VaultWithdrawals.Pending withdrawal) implements DomainEvent {}
+  public record WithdrawalAuthorized(VaultWithdrawals.Pending withdrawal) implements AccountEvents {}
 
   /** The vault paid the withdrawal on chain: the value left the market. */
-  public record WithdrawalPaid(long nonce, Amount amount, String withdrawalId) implements ValueEvent {
+  public record WithdrawalPaid(long nonce, Amount amount, String withdrawalId) implements AccountEvents, ValueEvent {
     @Override
     public List<ValueChange> changes() {
       return List.of(new ValueChange(ValueChange.Kind.WITHDRAWN, withdrawalId, amount));
@@ -139,10 +139,10 @@ public final class AccountEntity
   }
 
   /** The deadline passed and the vault never paid: the reserve is back in the balance. */
-  public record WithdrawalExpired(long nonce, Amount amount) implements DomainEvent {}
+  public record WithdrawalExpired(long nonce, Amount amount) implements AccountEvents {}
 
   /** A deposit came into the market for this account (from the vault in chain mode, from the operator in development), credited once per `depositId`. */
-  public record DepositReceived(String depositId, Amount amount) implements ValueEvent {
+  public record DepositReceived(String depositId, Amount amount) implements AccountEvents, ValueEvent {
     @Override
     public List<ValueChange> changes() {
       return List.of(new ValueChange(ValueChange.Kind.DEPOSITED, depositId, amount));

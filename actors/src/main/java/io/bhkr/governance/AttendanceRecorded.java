@@ -9,7 +9,7 @@ import java.util.List;
  * a miss for each one that did not vote, a slash into the Reward Pool at the limit, and the seat
  * lost below {@code governorMinStake}.
  */
-public record AttendanceRecorded(String proposalId, long at, List<Mark> marks) implements DomainEvent {
+public record AttendanceRecorded(String proposalId, long at, List<Mark> marks) implements GovernanceEvents {
 
   public AttendanceRecorded {
     marks = List.copyOf(marks);

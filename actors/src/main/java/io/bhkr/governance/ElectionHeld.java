@@ -13,7 +13,7 @@ import java.util.List;
  * @param number the how-many-th election this is, which names its stake returns
  */
 public record ElectionHeld(int number, long at, Phase phaseBefore, int seats, List<Election.Candidate> candidates,
-    List<String> elected, Phase phaseAfter) implements DomainEvent {
+    List<String> elected, Phase phaseAfter) implements GovernanceEvents {
 
   public ElectionHeld {
     candidates = List.copyOf(candidates);

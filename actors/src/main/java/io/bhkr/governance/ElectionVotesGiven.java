@@ -9,4 +9,4 @@ import java.math.BigInteger;
  * all its pledges together were at most that.
  */
 public record ElectionVotesGiven(String staker, String candidate, BigInteger amount, BigInteger stakedOnSidecars, long at)
-    implements DomainEvent {}
+    implements GovernanceEvents {}

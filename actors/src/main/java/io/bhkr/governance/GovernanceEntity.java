@@ -176,20 +176,20 @@ public final class GovernanceEntity
   public record VotesGiven(String staker, String candidate, BigInteger amount, BigInteger totalGiven) implements Decision {}
 
   /** The genesis (economics 10): the first governors, n and every parameter, journaled once when the journal is new. */
-  public record GovernanceFounded(Genesis genesis, long at) implements DomainEvent {
+  public record GovernanceFounded(Genesis genesis, long at) implements GovernanceEvents {
     public GovernanceFounded(Genesis genesis) {
       this(genesis, 0);
     }
   }
 
   /** A governor proposed a decision (qualify, disqualify, a parameter, k, a migration, the insurance excess); its deadline is in the proposal. */
-  public record ProposalOpened(Proposal proposal) implements DomainEvent {}
+  public record ProposalOpened(Proposal proposal) implements GovernanceEvents {}
 
   /** A seated governor voted on an open proposal. */
-  public record VoteCast(String proposalId, String governor, boolean inFavour, long at) implements DomainEvent {}
+  public record VoteCast(String proposalId, String governor, boolean inFavour, long at) implements GovernanceEvents {}
 
   /** The proposal reached n + 1 votes one way (PASSED, REJECTED) or its deadline (EXPIRED) (economics 10). */
-  public record ProposalDecided(String proposalId, Proposal.Status outcome, long at) implements DomainEvent {}
+  public record ProposalDecided(String proposalId, Proposal.Status outcome, long at) implements GovernanceEvents {}
 
   /**
    * A SET_PARAMETER proposal passed: {@code parameters} are the parameters in force from {@code at}
@@ -197,7 +197,7 @@ public final class GovernanceEntity
    * decided, so a later change to {@link ParameterChange} never rewrites history.
    */
   public record ParameterChanged(String proposalId, String name, String value, Parameters parameters, long at)
-      implements DomainEvent {}
+      implements GovernanceEvents {}
 
   /**
    * {@code genesis} keeps n and the parameters in force (a passed SET_PARAMETER replaces them);

@@ -10,7 +10,7 @@ import java.util.List;
  * refuses, for example a candidate who would hold less than governorMinStake: governance received
  * it and sent it straight back as {@code back}, because of {@code reason}. It counts for nobody.
  */
-public record GovernorStakeReturned(Transfer stake, Transfer back, String reason) implements ValueEvent {
+public record GovernorStakeReturned(Transfer stake, Transfer back, String reason) implements GovernanceEvents, ValueEvent {
 
   @Override
   public List<ValueChange> changes() {

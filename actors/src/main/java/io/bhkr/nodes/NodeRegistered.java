@@ -5,4 +5,4 @@ import io.bhkr.serialization.DomainEvent;
 
 /** A provider registered a blockchain node and the address of the sidecar that runs beside it. */
 public record NodeRegistered(String nodeId, String providerId, String endpoint, String sidecarAddress, Resources capacity,
-    long registeredAt) implements DomainEvent {}
+    long registeredAt) implements NodeEvents {}

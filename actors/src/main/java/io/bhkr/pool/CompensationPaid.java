@@ -13,4 +13,4 @@ import java.util.SortedMap;
  * otherwise, and on the later payments of a shortfall); the chain bridge publishes it.
  */
 public record CompensationPaid(String claimId, Asset asset, BigInteger available, SortedMap<String, BigInteger> paid,
-    SortedMap<String, BigInteger> stillOwed, String trigger, long at, String slashed) implements DomainEvent {}
+    SortedMap<String, BigInteger> stillOwed, String trigger, long at, String slashed) implements PoolEvents {}

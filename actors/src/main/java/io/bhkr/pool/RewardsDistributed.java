@@ -24,4 +24,4 @@ public record RewardsDistributed(
     Map<Group, SortedMap<String, BigInteger>> stakeTimes,
     String developmentFund,
     List<Leg> legs)
-    implements DomainEvent {}
+    implements PoolEvents {}

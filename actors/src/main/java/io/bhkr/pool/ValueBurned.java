@@ -6,7 +6,7 @@ import io.bhkr.transfer.ValueEvent;
 import java.util.List;
 
 /** Value taken out of existence by a governance decision (insurance excess burned). */
-public record ValueBurned(String id, Amount amount, String decision) implements ValueEvent {
+public record ValueBurned(String id, Amount amount, String decision) implements PoolEvents, ValueEvent {
 
   @Override
   public List<ValueChange> changes() {

@@ -22,4 +22,4 @@ public record AuctionClosed(
     BigInteger r,
     String winner,
     Amount pricePaid)
-    implements DomainEvent {}
+    implements ProjectEvents {}

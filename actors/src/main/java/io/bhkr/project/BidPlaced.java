@@ -5,4 +5,4 @@ import io.bhkr.rules.Auction.ProviderStanding;
 import io.bhkr.serialization.DomainEvent;
 
 /** A sealed bid, with the provider's standing when it bid, so the close can be replayed. */
-public record BidPlaced(String providerId, Amount price, ProviderStanding standing, long at) implements DomainEvent {}
+public record BidPlaced(String providerId, Amount price, ProviderStanding standing, long at) implements ProjectEvents {}

@@ -10,4 +10,4 @@ import java.math.BigInteger;
  * at the prices in force, which are recorded here so a replay needs nothing else.
  */
 public record ProjectFailed(long failedAt, String reason, long servedDays, BigInteger expectedProfitMicroUsd,
-    BigInteger bhkrPriceMicroUsd, BigInteger ethPriceMicroUsd, Amount compensation) implements DomainEvent {}
+    BigInteger bhkrPriceMicroUsd, BigInteger ethPriceMicroUsd, Amount compensation) implements ProjectEvents {}

@@ -7,4 +7,4 @@ import io.bhkr.serialization.DomainEvent;
  * closed at {@code at} (its sidecar stopped heartbeating): the period counts as 0 uptime for it,
  * in its service level and its score (economics 7, 8).
  */
-public record NodeCountedDown(String nodeId, long period, long at) implements DomainEvent {}
+public record NodeCountedDown(String nodeId, long period, long at) implements ProviderEvents {}

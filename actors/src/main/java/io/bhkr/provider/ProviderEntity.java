@@ -89,7 +89,7 @@ public final class ProviderEntity
 
   /** The provider applied to the market with its brand, declared capacity and highest price; governance qualifies it later. */
   public record ProviderApplied(String providerId, String brandName, Resources capacity, Amount maxPrice, long appliedAt)
-      implements DomainEvent {}
+      implements ProviderEvents {}
 
   /** What the API and the auction see of a provider. */
   public record ProviderView(

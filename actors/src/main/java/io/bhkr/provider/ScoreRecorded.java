@@ -8,4 +8,4 @@ import io.bhkr.serialization.DomainEvent;
  * the formula ({@code score}: U, Rt, St, Pr, penalties, which periods and how many failures,
  * slashings and dispute marks counted) and {@code cause}, what moved it, at {@code at}.
  */
-public record ScoreRecorded(ReputationRule.Score score, String cause, long at) implements DomainEvent {}
+public record ScoreRecorded(ReputationRule.Score score, String cause, long at) implements ProviderEvents {}

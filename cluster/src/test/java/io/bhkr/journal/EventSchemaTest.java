@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -60,5 +61,26 @@ class EventSchemaTest {
     List<Class<?>> events = EventCatalog.events();
     assertTrue(events.size() > 60, "found only " + events.size() + " event classes: the classpath scan missed some");
     for (Class<?> e : events) assertTrue(e.isRecord(), e.getName() + " is persisted but not a record");
+  }
+
+  /**
+   * Issue 16: every aggregate lists its facts in one sealed {@code XEvents} interface of its
+   * package, so a newcomer finds them in one place and the compiler knows the full set.
+   */
+  @Test
+  void everyAggregatesEventsAreItsSealedEvents() {
+    Set<String> aggregates = Set.of("account", "audit", "governance", "micropool", "nodes", "pool", "project", "provider");
+    int checked = 0;
+    for (Class<?> e : EventCatalog.events()) {
+      String pkg = e.getPackageName();
+      if (!pkg.startsWith("io.bhkr.") || !aggregates.contains(pkg.substring("io.bhkr.".length()))) continue;
+      if (e.getEnclosingClass() != null && e.getEnclosingClass().getSimpleName().equals("SidecarIndex")) continue; // its own entity
+      boolean listed = false;
+      for (Class<?> i : e.getInterfaces())
+        listed |= i.isSealed() && i.getSimpleName().endsWith("Events") && i.getPackageName().equals(pkg);
+      assertTrue(listed, e.getName() + " is persisted by an aggregate but not one of its package's sealed XEvents");
+      checked++;
+    }
+    assertTrue(checked > 40, "only " + checked + " aggregate events found");
   }
 }

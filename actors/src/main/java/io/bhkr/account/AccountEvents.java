@@ -1,0 +1,17 @@
+package io.bhkr.account;
+
+import io.bhkr.serialization.DomainEvent;
+
+/**
+ * The facts an account journals, each a record of its own (a replay reads them by these class names,
+ * so they stay where they are). Besides them the journal holds the outbox's facts
+ * ({@code DispatchSent}, {@code DispatchReceived}, {@code DispatchConfirmed}, in
+ * {@code io.bhkr.transfer}). docs/events.md describes each.
+ */
+public sealed interface AccountEvents extends DomainEvent
+    permits AccountEntity.PayoutReserved,
+        AccountEntity.PayoutWithdrawn,
+        AccountEntity.WithdrawalAuthorized,
+        AccountEntity.WithdrawalPaid,
+        AccountEntity.WithdrawalExpired,
+        AccountEntity.DepositReceived {}

@@ -1,0 +1,20 @@
+package io.bhkr.governance;
+
+import io.bhkr.serialization.DomainEvent;
+
+/**
+ * The facts governance journals, each a record of its own (a replay reads them by these class names,
+ * so they stay where they are). Besides them the journal holds the outbox's facts
+ * ({@code DispatchSent}, {@code DispatchReceived}, {@code DispatchConfirmed}, in
+ * {@code io.bhkr.transfer}). docs/events.md describes each.
+ */
+public sealed interface GovernanceEvents extends DomainEvent
+    permits AttendanceRecorded,
+        ElectionHeld,
+        ElectionVotesGiven,
+        GovernanceEntity.GovernanceFounded,
+        GovernanceEntity.ProposalOpened,
+        GovernanceEntity.VoteCast,
+        GovernanceEntity.ProposalDecided,
+        GovernanceEntity.ParameterChanged,
+        GovernorStakeReturned {}

@@ -1,0 +1,13 @@
+package io.bhkr.nodes;
+
+import io.bhkr.serialization.DomainEvent;
+
+/**
+ * The facts a node journals, each a record of its own (a replay reads them by these class names,
+ * so they stay where they are). Besides them the journal holds the outbox's facts
+ * ({@code DispatchSent}, {@code DispatchReceived}, {@code DispatchConfirmed}, in
+ * {@code io.bhkr.transfer}). docs/events.md describes each.
+ */
+public sealed interface NodeEvents extends DomainEvent
+    permits NodeRegistered,
+        StakeWithdrawn {}
