@@ -19,7 +19,6 @@ import io.bhkr.transfer.DispatchConfirmed;
 import io.bhkr.transfer.DispatchRoute;
 import io.bhkr.transfer.DispatchSent;
 import io.bhkr.transfer.OutboxEntity;
-import io.bhkr.transfer.PeriodAudited;
 import io.bhkr.transfer.Receipt;
 import java.time.Duration;
 import java.util.ArrayList;

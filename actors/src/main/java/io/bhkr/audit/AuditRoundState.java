@@ -1,6 +1,7 @@
 package io.bhkr.audit;
 
 import io.bhkr.audit.AuditPeriodClosed.NodeUptime;
+import io.bhkr.audit.PeriodAudited.NodeAudit;
 import io.bhkr.governance.Parameters;
 import io.bhkr.rules.AuditAssignment;
 import io.bhkr.rules.PeriodUptime;
@@ -8,8 +9,6 @@ import io.bhkr.serialization.JsonSerializable;
 import io.bhkr.transfer.Dispatch;
 import io.bhkr.transfer.Outbox;
 import io.bhkr.transfer.Party;
-import io.bhkr.transfer.PeriodAudited;
-import io.bhkr.transfer.PeriodAudited.NodeAudit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,11 +1,12 @@
 package io.bhkr.micropool;
 
+import io.bhkr.governance.MicroPoolMigrationOrdered;
+import io.bhkr.governance.Parameters;
 import io.bhkr.micropool.MicroPoolEvents.Activated;
 import io.bhkr.micropool.MicroPoolEvents.AethBurned;
 import io.bhkr.micropool.MicroPoolEvents.AethMinted;
 import io.bhkr.micropool.MicroPoolEvents.AethReturned;
 import io.bhkr.micropool.MicroPoolEvents.Completed;
-import io.bhkr.governance.Parameters;
 import io.bhkr.micropool.MicroPoolEvents.FeeCharged;
 import io.bhkr.micropool.MicroPoolEvents.FeeReceived;
 import io.bhkr.micropool.MicroPoolEvents.FeeReturned;
@@ -25,10 +26,7 @@ import io.bhkr.transfer.Dispatch;
 import io.bhkr.transfer.DispatchReceived;
 import io.bhkr.transfer.DispatchSent;
 import io.bhkr.transfer.MicroPoolMigration;
-import io.bhkr.transfer.MicroPoolMigrationOrdered;
 import io.bhkr.transfer.MicroPoolOpening;
-import io.bhkr.transfer.MicroPoolSlashingClaim;
-import io.bhkr.transfer.ProviderSlashed;
 import io.bhkr.transfer.Party;
 import io.bhkr.transfer.Purpose;
 import io.bhkr.transfer.Transfer;

@@ -10,28 +10,27 @@ import akka.persistence.typed.javadsl.EventHandler;
 import akka.persistence.typed.javadsl.ReplyEffect;
 import io.bhkr.money.Amount;
 import io.bhkr.money.Asset;
+import io.bhkr.provider.ProjectPlaced;
+import io.bhkr.provider.ProjectUnplaced;
 import io.bhkr.rules.Resources;
 import io.bhkr.serialization.DomainEvent;
 import io.bhkr.serialization.JsonSerializable;
 import io.bhkr.transfer.Courier;
-import io.bhkr.transfer.OutboxEntity;
 import io.bhkr.transfer.Dispatch;
-import io.bhkr.transfer.NodeDeclared;
 import io.bhkr.transfer.DispatchConfirmed;
 import io.bhkr.transfer.DispatchReceived;
 import io.bhkr.transfer.DispatchRoute;
 import io.bhkr.transfer.DispatchSent;
+import io.bhkr.transfer.OutboxEntity;
 import io.bhkr.transfer.Party;
-import io.bhkr.transfer.ProjectPlaced;
-import io.bhkr.transfer.ProjectUnplaced;
 import io.bhkr.transfer.Purpose;
 import io.bhkr.transfer.Receipt;
 import io.bhkr.transfer.Transfer;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A provider's blockchain node and its sidecar: its registration, the BHKR that accounts stake on

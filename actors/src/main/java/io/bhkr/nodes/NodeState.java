@@ -1,10 +1,10 @@
 package io.bhkr.nodes;
 
+import io.bhkr.provider.ProjectPlaced;
+import io.bhkr.provider.ProjectUnplaced;
 import io.bhkr.serialization.JsonSerializable;
 import io.bhkr.transfer.Dispatch;
 import io.bhkr.transfer.Outbox;
-import io.bhkr.transfer.ProjectPlaced;
-import io.bhkr.transfer.ProjectUnplaced;
 import io.bhkr.transfer.Seen;
 import io.bhkr.transfer.Transfer;
 import java.math.BigInteger;

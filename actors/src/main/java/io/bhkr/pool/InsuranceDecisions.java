@@ -1,5 +1,7 @@
 package io.bhkr.pool;
 
+import io.bhkr.governance.InsuranceExcessDecided;
+import io.bhkr.micropool.MicroPoolSlashingClaim;
 import io.bhkr.money.Amount;
 import io.bhkr.money.Asset;
 import io.bhkr.rules.InsuranceRule;
@@ -7,8 +9,6 @@ import io.bhkr.serialization.DomainEvent;
 import io.bhkr.transfer.Dispatch;
 import io.bhkr.transfer.DispatchReceived;
 import io.bhkr.transfer.DispatchSent;
-import io.bhkr.transfer.InsuranceExcessDecided;
-import io.bhkr.transfer.MicroPoolSlashingClaim;
 import io.bhkr.transfer.Party;
 import io.bhkr.transfer.Purpose;
 import io.bhkr.transfer.Transfer;

@@ -8,7 +8,7 @@ import java.util.Map;
 /**
  * Whether a provider takes one more node: only once qualified, and only while its nodes'
  * capacities, summed, stay within the capacity it declared when it applied. The provider knows
- * its nodes from their {@link io.bhkr.transfer.NodeDeclared} notices, so the sum lives with it.
+ * its nodes from their {@link io.bhkr.nodes.NodeDeclared} notices, so the sum lives with it.
  */
 public final class NodeAdmission {
 

@@ -1,31 +1,28 @@
 package io.bhkr.provider;
 
+import io.bhkr.audit.PeriodAudited;
 import io.bhkr.governance.Parameters;
+import io.bhkr.governance.ProviderDisqualification;
 import io.bhkr.governance.ReputationParameters;
 import io.bhkr.money.Amount;
 import io.bhkr.money.Asset;
+import io.bhkr.project.BidOutcome;
+import io.bhkr.project.CollateralClaim;
+import io.bhkr.project.ProjectAwarded;
+import io.bhkr.project.ProjectReleased;
 import io.bhkr.provider.Reputation.NodePeriod;
 import io.bhkr.provider.Reputation.Placement;
 import io.bhkr.rules.Disqualification;
 import io.bhkr.rules.ProjectPlacement;
-import io.bhkr.rules.Resources;
 import io.bhkr.rules.ReputationRule;
+import io.bhkr.rules.Resources;
 import io.bhkr.rules.ServiceLevel;
 import io.bhkr.serialization.DomainEvent;
-import io.bhkr.transfer.BidOutcome;
-import io.bhkr.transfer.CollateralClaim;
 import io.bhkr.transfer.Dispatch;
 import io.bhkr.transfer.DispatchReceived;
 import io.bhkr.transfer.DispatchSent;
 import io.bhkr.transfer.Party;
-import io.bhkr.transfer.PeriodAudited;
-import io.bhkr.transfer.ProjectAwarded;
-import io.bhkr.transfer.ProjectPlaced;
-import io.bhkr.transfer.ProjectReleased;
-import io.bhkr.transfer.ProjectUnplaced;
-import io.bhkr.transfer.ProviderDisqualification;
 import io.bhkr.transfer.Purpose;
-import io.bhkr.transfer.ServiceFailureFound;
 import io.bhkr.transfer.Transfer;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -69,7 +66,7 @@ public final class ProviderDecisions {
       rescore(out, "compensation for project " + claim.projectId() + " paid from the collateral", claim.at());
     } else if (d instanceof Transfer t && t.amount().asset() == Asset.BHKR && out.state.application() != null) {
       rescore(out, "collateral " + out.state.collateral().amount() + " BHKR base units", t.at());
-    } else if (d instanceof io.bhkr.transfer.ProviderQualified q && out.state.collateral().amount().signum() > 0) {
+    } else if (d instanceof io.bhkr.governance.ProviderQualified q && out.state.collateral().amount().signum() > 0) {
       // St is measured against the pMax the qualification brings: collateral staked before it counts from now on.
       rescore(out, "qualified by proposal " + q.proposalId(), out.state.collateralSince());
     } else if (d instanceof ProjectAwarded a) {
@@ -88,7 +85,7 @@ public final class ProviderDecisions {
     } else if (d instanceof BidOutcome b) {
       rescore(out, "auction of project " + b.projectId() + " closed: bid " + b.bid().amount() + " of maxBid " + b.maxBid().amount(),
           b.at());
-    } else if (d instanceof io.bhkr.transfer.ProviderSlashed x) {
+    } else if (d instanceof io.bhkr.micropool.ProviderSlashed x) {
       rescore(out, "slashing of micro-pool " + x.poolId() + ": " + x.loss().amount() + " wei lost, " + x.providerLoss().amount()
           + " wei of it from its k", x.at());
     } else if (d instanceof ProviderDisqualification g) {

@@ -1,29 +1,26 @@
 package io.bhkr.provider;
 
+import io.bhkr.audit.PeriodAudited;
+import io.bhkr.governance.ProviderKSet;
+import io.bhkr.governance.ProviderQualified;
 import io.bhkr.money.Amount;
 import io.bhkr.money.Asset;
 import io.bhkr.money.Balances;
+import io.bhkr.nodes.NodeDeclared;
+import io.bhkr.project.BidOutcome;
+import io.bhkr.project.ProjectAwarded;
+import io.bhkr.project.ProjectReleased;
 import io.bhkr.provider.ProviderEntity.ProviderApplied;
 import io.bhkr.provider.ProviderEntity.Status;
 import io.bhkr.rules.Resources;
-import io.bhkr.serialization.JsonSerializable;
-import io.bhkr.transfer.BidOutcome;
 import io.bhkr.serialization.DomainEvent;
+import io.bhkr.serialization.JsonSerializable;
 import io.bhkr.transfer.Dispatch;
 import io.bhkr.transfer.DispatchConfirmed;
 import io.bhkr.transfer.DispatchReceived;
 import io.bhkr.transfer.DispatchSent;
-import io.bhkr.transfer.PeriodAudited;
-import io.bhkr.transfer.ProjectPlaced;
-import io.bhkr.transfer.ProjectUnplaced;
-import io.bhkr.transfer.ProviderKSet;
-import io.bhkr.transfer.ServiceFailureFound;
-import io.bhkr.transfer.NodeDeclared;
 import io.bhkr.transfer.Outbox;
 import io.bhkr.transfer.Party;
-import io.bhkr.transfer.ProjectAwarded;
-import io.bhkr.transfer.ProjectReleased;
-import io.bhkr.transfer.ProviderQualified;
 import io.bhkr.transfer.Seen;
 import io.bhkr.transfer.Transfer;
 import java.util.HashMap;
@@ -125,7 +122,7 @@ public record ProviderState(
     else if (applied instanceof PeriodAudited p) r = r.audited(p);
     else if (applied instanceof ProviderKSet k) r = r.withK(k.kWei());
     else if (applied instanceof NodeDeclared n && n.from().equals(Party.node(n.nodeId()))) r = r.declared(n.nodeId(), n.capacity());
-    else if (applied instanceof io.bhkr.transfer.ProviderSlashed x) r = r.slashed(x.at());
+    else if (applied instanceof io.bhkr.micropool.ProviderSlashed x) r = r.slashed(x.at());
     else if (applied instanceof BidOutcome b && b.bid().asset() == Asset.BHKR && b.maxBid().amount().signum() > 0)
       r = r.bid(new Reputation.Bid(b.projectId(), b.bid().amount(), b.maxBid().amount(), b.at()));
     return new ProviderState(application, q, stake, since, other, projects, done, r, outbox, seen.with(applied.id()));

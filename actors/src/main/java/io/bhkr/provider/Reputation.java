@@ -1,10 +1,9 @@
 package io.bhkr.provider;
 
+import io.bhkr.audit.PeriodAudited;
 import io.bhkr.governance.Parameters;
 import io.bhkr.rules.Resources;
 import io.bhkr.serialization.JsonSerializable;
-import io.bhkr.transfer.PeriodAudited;
-import io.bhkr.transfer.ProjectPlaced;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +27,7 @@ import java.util.TreeSet;
  * @param placements running project → the node that runs it and since when
  * @param breached projects already found failed by audits: each is told once
  * @param bids its recent bids, oldest first, at most {@link #KEPT_BIDS}
- * @param capacities node → the capacity it was registered with ({@link io.bhkr.transfer.NodeDeclared})
+ * @param capacities node → the capacity it was registered with ({@link io.bhkr.nodes.NodeDeclared})
  * @param slashings when its micro-pools' validators were slashed
  */
 public record Reputation(

@@ -2,7 +2,23 @@ package io.bhkr.transfer;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import io.bhkr.audit.PeriodAudited;
+import io.bhkr.governance.InsuranceExcessDecided;
+import io.bhkr.governance.MicroPoolMigrationOrdered;
+import io.bhkr.governance.ProviderDisqualification;
+import io.bhkr.governance.ProviderKSet;
+import io.bhkr.governance.ProviderQualified;
+import io.bhkr.micropool.MicroPoolSlashingClaim;
+import io.bhkr.micropool.ProviderSlashed;
 import io.bhkr.money.Amount;
+import io.bhkr.nodes.NodeDeclared;
+import io.bhkr.project.BidOutcome;
+import io.bhkr.project.CollateralClaim;
+import io.bhkr.project.ProjectAwarded;
+import io.bhkr.project.ProjectReleased;
+import io.bhkr.provider.ProjectPlaced;
+import io.bhkr.provider.ProjectUnplaced;
+import io.bhkr.provider.ServiceFailureFound;
 import io.bhkr.serialization.JsonSerializable;
 import java.util.Optional;
 
@@ -11,6 +27,11 @@ import java.util.Optional;
  * (a notice). The sender persists it in its outbox before it is sent, sends it until the receiver
  * confirms, and the receiver applies each id once. So nothing is lost or applied twice, whatever
  * crashes or redeliveries happen in between.
+ *
+ * <p>Value (a transfer, a project's funding, a micro-pool's opening or migration) is defined here;
+ * a notice lives with the aggregate that sends it. Java seals an interface only within its own
+ * package (outside named modules), so the list below is the closed set instead: a dispatch
+ * travels by its name there, and {@code EventSchemaTest} checks every dispatch class is on it.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
@@ -35,11 +56,7 @@ import java.util.Optional;
   @JsonSubTypes.Type(value = MicroPoolSlashingClaim.class, name = "MicroPoolSlashingClaim"),
   @JsonSubTypes.Type(value = ProviderSlashed.class, name = "ProviderSlashed")
 })
-public sealed interface Dispatch extends JsonSerializable
-    permits Transfer, ProjectFunding, ProjectAwarded, ProjectReleased, ProviderQualified, InsuranceExcessDecided,
-        CollateralClaim, MicroPoolOpening, MicroPoolMigrationOrdered, MicroPoolMigration, ProviderDisqualification, ProviderKSet,
-        PeriodAudited, ServiceFailureFound, ProjectPlaced, ProjectUnplaced, BidOutcome, NodeDeclared, MicroPoolSlashingClaim,
-        ProviderSlashed {
+public interface Dispatch extends JsonSerializable {
 
   /** Globally unique: the receiver's once-only guarantee rests on it. */
   String id();

@@ -22,11 +22,10 @@ import io.bhkr.governance.GovernanceEntity.Refusal;
 import io.bhkr.governance.GovernanceEntity.VoteCast;
 import io.bhkr.serialization.DomainEvent;
 import io.bhkr.testing.EntityTests;
-import io.bhkr.testing.RecordingRoute;
 import io.bhkr.testing.RecordingRoute.Delivery;
+import io.bhkr.testing.RecordingRoute;
 import io.bhkr.transfer.DispatchSent;
 import io.bhkr.transfer.Party;
-import io.bhkr.transfer.ProviderQualified;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -403,7 +402,7 @@ class GovernanceEntityTest {
         new Proposal.Migration("mp-a", "mp-b"), Map.of("mp-a", io.bhkr.micropool.MicroPoolStatus.OPEN, "mp-b", io.bhkr.micropool.MicroPoolStatus.ACTIVE), T0, r));
     vote("mig-1", G1, true, T0 + 1);
     assertEquals(Proposal.Status.PASSED, proposalOf(vote("mig-1", G3, true, T0 + 2).reply()).status());
-    var order = assertInstanceOf(io.bhkr.transfer.MicroPoolMigrationOrdered.class, deliveries.receiveMessage().dispatch());
+    var order = assertInstanceOf(io.bhkr.governance.MicroPoolMigrationOrdered.class, deliveries.receiveMessage().dispatch());
     assertEquals(io.bhkr.transfer.Party.microPool("mp-a"), order.to());
     assertEquals("mp-b", order.toPoolId());
   }
@@ -415,8 +414,8 @@ class GovernanceEntityTest {
         PROVIDER, io.bhkr.provider.ProviderEntity.Status.QUALIFIED, T0, r)).reply());
     vote("dq-1", G1, true, T0 + 10);
     vote("dq-1", G2, true, T0 + 20);
-    var notice = assertInstanceOf(io.bhkr.transfer.ProviderDisqualification.class, deliveries.receiveMessage().dispatch());
-    assertEquals(new io.bhkr.transfer.ProviderDisqualification("disqualify:dq-1", Party.GOVERNANCE, Party.provider(PROVIDER), "dq-1",
+    var notice = assertInstanceOf(io.bhkr.governance.ProviderDisqualification.class, deliveries.receiveMessage().dispatch());
+    assertEquals(new io.bhkr.governance.ProviderDisqualification("disqualify:dq-1", Party.GOVERNANCE, Party.provider(PROVIDER), "dq-1",
         T0 + 20, T0 + 20 + 30 * 86_400L), notice);
   }
 
@@ -434,7 +433,7 @@ class GovernanceEntityTest {
     assertEquals(eight, opened.kWei());
     vote("k-1", G1, true, T0 + 10);
     vote("k-1", G3, true, T0 + 20);
-    assertEquals(new io.bhkr.transfer.ProviderKSet("k:k-1", Party.GOVERNANCE, Party.provider(PROVIDER), "k-1", eight),
+    assertEquals(new io.bhkr.governance.ProviderKSet("k:k-1", Party.GOVERNANCE, Party.provider(PROVIDER), "k-1", eight),
         deliveries.receiveMessage().dispatch());
   }
 }

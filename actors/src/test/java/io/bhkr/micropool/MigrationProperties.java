@@ -2,6 +2,7 @@ package io.bhkr.micropool;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.bhkr.governance.MicroPoolMigrationOrdered;
 import io.bhkr.governance.Parameters;
 import io.bhkr.money.Amount;
 import io.bhkr.money.Asset;
@@ -9,7 +10,6 @@ import io.bhkr.serialization.DomainEvent;
 import io.bhkr.transfer.Dispatch;
 import io.bhkr.transfer.DispatchSent;
 import io.bhkr.transfer.MicroPoolMigration;
-import io.bhkr.transfer.MicroPoolMigrationOrdered;
 import io.bhkr.transfer.MicroPoolOpening;
 import io.bhkr.transfer.Party;
 import io.bhkr.transfer.Purpose;

@@ -6,21 +6,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import akka.actor.testkit.typed.javadsl.ActorTestKit;
 import akka.persistence.testkit.javadsl.EventSourcedBehaviorTestKit;
+import io.bhkr.money.Amount;
+import io.bhkr.money.Asset;
+import io.bhkr.provider.ProjectPlaced;
+import io.bhkr.provider.ProjectUnplaced;
 import io.bhkr.rules.Resources;
 import io.bhkr.serialization.DomainEvent;
 import io.bhkr.testing.EntityTests;
 import io.bhkr.testing.RecordingRoute;
-import io.bhkr.money.Amount;
-import io.bhkr.money.Asset;
 import io.bhkr.transfer.Arrived;
 import io.bhkr.transfer.Dispatch;
+import io.bhkr.transfer.DispatchSent;
 import io.bhkr.transfer.Party;
-import io.bhkr.transfer.ProjectPlaced;
-import io.bhkr.transfer.ProjectUnplaced;
 import io.bhkr.transfer.Purpose;
 import io.bhkr.transfer.Receipt;
 import io.bhkr.transfer.Transfer;
-import io.bhkr.transfer.DispatchSent;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -85,8 +85,8 @@ class NodeEntityTest {
   void itsRegistrationTellsItsProviderItsCapacityThroughTheOutbox() {
     var kit = registered();
     String id = nodeId(kit);
-    io.bhkr.transfer.NodeDeclared declared = (io.bhkr.transfer.NodeDeclared) kit.getState().outbox().pending().get("node:" + id);
-    assertEquals(new io.bhkr.transfer.NodeDeclared("node:" + id, Party.node(id), Party.provider(PROVIDER), id,
+    io.bhkr.nodes.NodeDeclared declared = (io.bhkr.nodes.NodeDeclared) kit.getState().outbox().pending().get("node:" + id);
+    assertEquals(new io.bhkr.nodes.NodeDeclared("node:" + id, Party.node(id), Party.provider(PROVIDER), id,
         new Resources(4, 16, 128, 10), 100), declared);
     assertEquals(kit.getState(), kit.restart().state(), "pending until the provider confirms, across a replay");
   }

@@ -14,18 +14,16 @@ import akka.persistence.testkit.javadsl.EventSourcedBehaviorTestKit;
 import io.bhkr.money.Amount;
 import io.bhkr.money.Asset;
 import io.bhkr.quote.QuoteTerms;
-import io.bhkr.rules.Auction;
 import io.bhkr.rules.Auction.ProviderStanding;
+import io.bhkr.rules.Auction;
 import io.bhkr.rules.Resources;
 import io.bhkr.serialization.DomainEvent;
 import io.bhkr.testing.EntityTests;
-import io.bhkr.testing.RecordingRoute;
 import io.bhkr.testing.RecordingRoute.Delivery;
+import io.bhkr.testing.RecordingRoute;
 import io.bhkr.transfer.Dispatch;
 import io.bhkr.transfer.Party;
-import io.bhkr.transfer.ProjectAwarded;
 import io.bhkr.transfer.ProjectFunding;
-import io.bhkr.transfer.ProjectReleased;
 import io.bhkr.transfer.Purpose;
 import io.bhkr.transfer.Receipt;
 import io.bhkr.transfer.Transfer;
@@ -108,10 +106,10 @@ class ProjectEntityTest {
     ProjectAwarded award = (ProjectAwarded) f.deliveries().receiveMessage().dispatch();
     assertEquals(Party.provider(P1), award.to());
     // every bidder learns its bid against maxBid, for its price term Pr (economics 8)
-    List<io.bhkr.transfer.BidOutcome> outcomes = f.deliveries().receiveSeveralMessages(3).stream()
-        .map(d -> (io.bhkr.transfer.BidOutcome) d.dispatch()).toList();
+    List<io.bhkr.project.BidOutcome> outcomes = f.deliveries().receiveSeveralMessages(3).stream()
+        .map(d -> (io.bhkr.project.BidOutcome) d.dispatch()).toList();
     assertEquals(List.of(P1, P2, P3), outcomes.stream().map(o -> o.to().id()).toList());
-    assertEquals(List.of(true, false, false), outcomes.stream().map(io.bhkr.transfer.BidOutcome::won).toList());
+    assertEquals(List.of(true, false, false), outcomes.stream().map(io.bhkr.project.BidOutcome::won).toList());
     assertEquals(bhkr(70), outcomes.get(1).bid());
     assertEquals(f.project().getState().terms().maxBid(), outcomes.get(1).maxBid());
 
@@ -212,12 +210,12 @@ class ProjectEntityTest {
     f.deliveries().receiveSeveralMessages(2); // the award and P1's bid outcome
     java.math.BigInteger usd = java.math.BigInteger.valueOf(1_000_000);
     long at = T0 + 10 * 86_400;
-    io.bhkr.transfer.ServiceFailureFound byOther = new io.bhkr.transfer.ServiceFailureFound("sla:x", Party.provider(P2),
+    io.bhkr.provider.ServiceFailureFound byOther = new io.bhkr.provider.ServiceFailureFound("sla:x", Party.provider(P2),
         Party.project("p-sla"), "p-sla", "n-9", 0, 9_500, at, usd, usd);
     var ignored = f.project().<Receipt>runCommand(r -> new ProjectEntity.Receive(byOther, r));
     assertEquals(ProjectStatus.RUNNING, ignored.state().status(), "only the winner's own audits can fail its project");
 
-    io.bhkr.transfer.ServiceFailureFound found = new io.bhkr.transfer.ServiceFailureFound("sla:p-sla", Party.provider(P1),
+    io.bhkr.provider.ServiceFailureFound found = new io.bhkr.provider.ServiceFailureFound("sla:p-sla", Party.provider(P1),
         Party.project("p-sla"), "p-sla", "n-1", 9_000, 9_500, at, usd, usd);
     var failed = f.project().<Receipt>runCommand(r -> new ProjectEntity.Receive(found, r));
     assertEquals(ProjectStatus.FAILED, failed.state().status());
@@ -225,7 +223,7 @@ class ProjectEntityTest {
     assertTrue(failed.state().failure().reason().contains("9000 bp of node n-1"), failed.state().failure().reason());
     List<Dispatch> out = f.deliveries().receiveSeveralMessages(3, Duration.ofSeconds(3)).stream().map(Delivery::dispatch).toList();
     assertEquals(bhkr(100), ((Transfer) out.get(0)).amount(), "FP back to the requester in full");
-    assertInstanceOf(io.bhkr.transfer.CollateralClaim.class, out.get(1));
+    assertInstanceOf(io.bhkr.project.CollateralClaim.class, out.get(1));
     assertInstanceOf(ProjectReleased.class, out.get(2));
     assertTrue(((ProjectReleased) out.get(2)).failed(), "the release tells the provider it failed the project");
     assertTrue(f.project().<Receipt>runCommand(r -> new ProjectEntity.Receive(found, r)).hasNoEvents(), "told once, failed once");
@@ -240,7 +238,7 @@ class ProjectEntityTest {
     f.deliveries().receiveSeveralMessages(2); // the award and P1's bid outcome
     java.math.BigInteger usd = java.math.BigInteger.valueOf(1_000_000);
     long afterItsLastDay = T0 + 400 * 86_400L;
-    var failed = f.project().<Receipt>runCommand(r -> new ProjectEntity.Receive(new io.bhkr.transfer.ServiceFailureFound("sla:p-late",
+    var failed = f.project().<Receipt>runCommand(r -> new ProjectEntity.Receive(new io.bhkr.provider.ServiceFailureFound("sla:p-late",
         Party.provider(P1), Party.project("p-late"), "p-late", "n-1", 0, 9_500, afterItsLastDay, usd, usd), r));
     assertTrue(failed.state().failure().compensation().isZero());
     List<Dispatch> out = f.deliveries().receiveSeveralMessages(2, Duration.ofSeconds(3)).stream().map(Delivery::dispatch).toList();
@@ -248,7 +246,7 @@ class ProjectEntityTest {
     assertEquals(new ProjectReleased("release:p-late", Party.project("p-late"), Party.provider(P1), "p-late", afterItsLastDay, true),
         out.get(1));
     assertTrue(failed.events().stream().noneMatch(e -> e instanceof io.bhkr.transfer.DispatchSent d
-        && d.dispatch() instanceof io.bhkr.transfer.CollateralClaim), "no claim for nothing owed");
+        && d.dispatch() instanceof io.bhkr.project.CollateralClaim), "no claim for nothing owed");
   }
 
   /** The project, not the API, says who may complete it: asked straight, it names the rule by its kind. */

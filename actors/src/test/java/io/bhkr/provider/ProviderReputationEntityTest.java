@@ -8,30 +8,27 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import akka.actor.testkit.typed.javadsl.ActorTestKit;
 import akka.persistence.testkit.javadsl.EventSourcedBehaviorTestKit;
+import io.bhkr.audit.PeriodAudited.NodeAudit;
+import io.bhkr.audit.PeriodAudited;
 import io.bhkr.governance.Parameters;
+import io.bhkr.governance.ProviderDisqualification;
+import io.bhkr.governance.ProviderKSet;
+import io.bhkr.governance.ProviderQualified;
+import io.bhkr.nodes.NodeDeclared;
+import io.bhkr.project.CollateralClaim;
+import io.bhkr.project.ProjectAwarded;
+import io.bhkr.project.ProjectReleased;
 import io.bhkr.provider.ProviderEntity.ProviderView;
 import io.bhkr.provider.ProviderEntity.Status;
 import io.bhkr.rules.Resources;
 import io.bhkr.serialization.DomainEvent;
 import io.bhkr.testing.EntityTests;
 import io.bhkr.testing.RecordingRoute;
-import io.bhkr.transfer.CollateralClaim;
 import io.bhkr.transfer.Dispatch;
-import io.bhkr.transfer.NodeDeclared;
 import io.bhkr.transfer.DispatchSent;
 import io.bhkr.transfer.Party;
-import io.bhkr.transfer.PeriodAudited;
-import io.bhkr.transfer.PeriodAudited.NodeAudit;
-import io.bhkr.transfer.ProjectAwarded;
-import io.bhkr.transfer.ProjectPlaced;
-import io.bhkr.transfer.ProjectReleased;
-import io.bhkr.transfer.ProjectUnplaced;
-import io.bhkr.transfer.ProviderDisqualification;
-import io.bhkr.transfer.ProviderKSet;
-import io.bhkr.transfer.ProviderQualified;
 import io.bhkr.transfer.Purpose;
 import io.bhkr.transfer.Receipt;
-import io.bhkr.transfer.ServiceFailureFound;
 import io.bhkr.transfer.Transfer;
 import java.time.Duration;
 import java.util.List;
@@ -221,7 +218,7 @@ class ProviderReputationEntityTest {
   @Test
   void eachClosedAuctionTellsItsBidAndPrFollowsTheRecentBids() {
     Fixture p = activeProvider();
-    var closed = p.receive(new io.bhkr.transfer.BidOutcome("bid:p-b:" + p.id(), Party.project("p-b"), Party.provider(p.id()), "p-b",
+    var closed = p.receive(new io.bhkr.project.BidOutcome("bid:p-b:" + p.id(), Party.project("p-b"), Party.provider(p.id()), "p-b",
         bhkr(60), bhkr(100), true, T0 + 50));
     ScoreRecorded s = of(closed.events(), ScoreRecorded.class).get(0);
     // Pr = 1 − 60/100: 1000 × (0.4 + 0 + 0.02 + 0.2 × 0.4) = 500
@@ -348,7 +345,7 @@ class ProviderReputationEntityTest {
   void aMicroPoolSlashingCosts300InsideThePenaltyWindowAndIsToldOnce() {
     Fixture p = activeProvider();
     long before = p.receive(p.audited(1, T0 + HOUR, 10_000)).state().score();
-    io.bhkr.transfer.ProviderSlashed notice = new io.bhkr.transfer.ProviderSlashed("notice:slash:mp-1:1", Party.microPool("mp-1"),
+    io.bhkr.micropool.ProviderSlashed notice = new io.bhkr.micropool.ProviderSlashed("notice:slash:mp-1:1", Party.microPool("mp-1"),
         Party.provider(p.id()), "mp-1", eth(32), eth(8), T0 + 2 * HOUR);
     var slashed = p.receive(notice);
     ScoreRecorded score = of(slashed.events(), ScoreRecorded.class).get(0);

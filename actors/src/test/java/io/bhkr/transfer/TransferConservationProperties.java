@@ -1,12 +1,10 @@
 package io.bhkr.transfer;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import io.bhkr.money.Amount;
 import io.bhkr.money.Asset;
 import io.bhkr.money.Balances;
+import io.bhkr.project.ProjectAwarded;
+import io.bhkr.project.ProjectReleased;
 import io.bhkr.rules.Resources;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -23,6 +21,9 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.RandomDistribution;
 import net.jqwik.api.Tuple;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A model of the outbox protocol without actors: a few accounts whose event-sourced state is the

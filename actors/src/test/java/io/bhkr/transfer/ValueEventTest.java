@@ -1,13 +1,13 @@
 package io.bhkr.transfer;
 
-import static io.bhkr.testing.EntityTests.bhkr;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import io.bhkr.account.AccountEntity;
+import io.bhkr.project.ProjectAwarded;
 import io.bhkr.rules.Resources;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import static io.bhkr.testing.EntityTests.bhkr;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class ValueEventTest {
 

@@ -83,4 +83,22 @@ class EventSchemaTest {
     }
     assertTrue(checked > 40, "only " + checked + " aggregate events found");
   }
+
+  /** Dispatch is no sealed interface (its notices live in their senders' packages): its name list is the closed set. */
+  @Test
+  void everyDispatchTravelsUnderItsOwnName() {
+    com.fasterxml.jackson.annotation.JsonSubTypes names = io.bhkr.transfer.Dispatch.class.getAnnotation(com.fasterxml.jackson.annotation.JsonSubTypes.class);
+    Set<Class<?>> listed = new java.util.HashSet<>();
+    for (com.fasterxml.jackson.annotation.JsonSubTypes.Type t : names.value()) {
+      assertEquals(t.value().getSimpleName(), t.name(), "a dispatch travels under its simple class name");
+      assertTrue(listed.add(t.value()), t.value() + " listed twice");
+    }
+    int found = 0;
+    for (Class<?> c : EventCatalog.serializables())
+      if (io.bhkr.transfer.Dispatch.class.isAssignableFrom(c)) {
+        assertTrue(listed.contains(c), c.getName() + " is a Dispatch missing from Dispatch's @JsonSubTypes: it could not be read back");
+        found++;
+      }
+    assertEquals(listed.size(), found, "every listed dispatch is a class of ours");
+  }
 }

@@ -1,6 +1,9 @@
-package io.bhkr.transfer;
+package io.bhkr.project;
 
 import io.bhkr.money.Amount;
+import io.bhkr.project.CollateralClaim;
+import io.bhkr.transfer.Dispatch;
+import io.bhkr.transfer.Party;
 
 /**
  * A failed project's claim on its provider's collateral (economics 7): the provider pays

@@ -1,4 +1,8 @@
-package io.bhkr.transfer;
+package io.bhkr.governance;
+
+import io.bhkr.governance.ProviderDisqualification;
+import io.bhkr.transfer.Dispatch;
+import io.bhkr.transfer.Party;
 
 /**
  * Governance's decision (a passed DISQUALIFY_PROVIDER proposal) that a provider is disqualified

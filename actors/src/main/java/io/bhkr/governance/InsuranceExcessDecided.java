@@ -1,6 +1,9 @@
-package io.bhkr.transfer;
+package io.bhkr.governance;
 
+import io.bhkr.governance.InsuranceExcessDecided;
 import io.bhkr.money.Amount;
+import io.bhkr.transfer.Dispatch;
+import io.bhkr.transfer.Party;
 import java.math.BigInteger;
 
 /**

@@ -1,5 +1,8 @@
-package io.bhkr.transfer;
+package io.bhkr.provider;
 
+import io.bhkr.provider.ServiceFailureFound;
+import io.bhkr.transfer.Dispatch;
+import io.bhkr.transfer.Party;
 import java.math.BigInteger;
 
 /**

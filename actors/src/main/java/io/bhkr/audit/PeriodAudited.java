@@ -1,6 +1,9 @@
-package io.bhkr.transfer;
+package io.bhkr.audit;
 
+import io.bhkr.audit.PeriodAudited;
 import io.bhkr.governance.Parameters;
+import io.bhkr.transfer.Dispatch;
+import io.bhkr.transfer.Party;
 import java.util.Map;
 
 /**

@@ -1,6 +1,9 @@
-package io.bhkr.transfer;
+package io.bhkr.micropool;
 
+import io.bhkr.micropool.ProviderSlashed;
 import io.bhkr.money.Amount;
+import io.bhkr.transfer.Dispatch;
+import io.bhkr.transfer.Party;
 
 /**
  * A micro-pool tells its provider that its validator was slashed by {@code loss} at {@code at}, of

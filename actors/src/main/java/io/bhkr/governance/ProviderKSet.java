@@ -1,5 +1,8 @@
-package io.bhkr.transfer;
+package io.bhkr.governance;
 
+import io.bhkr.governance.ProviderKSet;
+import io.bhkr.transfer.Dispatch;
+import io.bhkr.transfer.Party;
 import java.math.BigInteger;
 
 /**

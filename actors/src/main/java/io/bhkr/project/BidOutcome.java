@@ -1,6 +1,9 @@
-package io.bhkr.transfer;
+package io.bhkr.project;
 
 import io.bhkr.money.Amount;
+import io.bhkr.project.BidOutcome;
+import io.bhkr.transfer.Dispatch;
+import io.bhkr.transfer.Party;
 
 /**
  * A project's auction closed at {@code at}: it tells each bidder its sealed {@code bid} and the

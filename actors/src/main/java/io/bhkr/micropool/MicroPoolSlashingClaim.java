@@ -1,6 +1,9 @@
-package io.bhkr.transfer;
+package io.bhkr.micropool;
 
+import io.bhkr.micropool.MicroPoolSlashingClaim;
 import io.bhkr.money.Amount;
+import io.bhkr.transfer.Dispatch;
+import io.bhkr.transfer.Party;
 
 /**
  * A micro-pool's claim on the Insurance Pool after its validator was slashed (economics 7): the

@@ -1,4 +1,8 @@
-package io.bhkr.transfer;
+package io.bhkr.project;
+
+import io.bhkr.project.ProjectReleased;
+import io.bhkr.transfer.Dispatch;
+import io.bhkr.transfer.Party;
 
 /**
  * Tells a provider that a project no longer occupies its capacity, from {@code at} (its settlement
