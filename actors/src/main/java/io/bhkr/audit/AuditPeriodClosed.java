@@ -9,7 +9,7 @@ import java.util.Map;
  * auditors more than the tolerance from it are marked disputed (economics 9). Nodes nobody
  * reported on have no uptime for the period.
  */
-public record AuditPeriodClosed(long period, Map<String, NodeUptime> uptimes, long at) implements AuditEvents {
+public record AuditPeriodClosed(long period, Map<String, NodeUptime> uptimes, long at) implements AuditRoundEvents {
 
   /** @param providerId the node's provider, as its last heartbeat named it */
   public record NodeUptime(String providerId, int uptimeBps, int reports, List<String> disputedAuditors) {}

@@ -11,4 +11,4 @@ import java.util.Map;
  * @param assignment auditor node id → its targets
  */
 public record AuditPeriodOpened(long period, long periodSeconds, int k, String beacon, String seed, List<String> nodes,
-    Map<String, List<String>> assignment, long at) implements AuditEvents {}
+    Map<String, List<String>> assignment, long at) implements AuditRoundEvents {}

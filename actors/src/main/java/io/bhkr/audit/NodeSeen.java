@@ -3,4 +3,4 @@ package io.bhkr.audit;
 import io.bhkr.serialization.DomainEvent;
 
 /** A node's sidecar sent a heartbeat at {@code at}, its node at {@code blockNumber}; it counts as active for the next assignments. */
-public record NodeSeen(String nodeId, String providerId, long blockNumber, long at) implements AuditEvents {}
+public record NodeSeen(String nodeId, String providerId, long blockNumber, long at) implements AuditRoundEvents {}

@@ -32,7 +32,7 @@ import java.util.List;
 /**
  * A requester's project: FP escrow, sealed bids, the auction that closes by itself when the bid
  * window ends (also after a restart), the run, and the settlement of every leg (economics 2, 3).
- * The decisions themselves are made by {@link ProjectRules}; this class validates, persists and
+ * The decisions themselves are made by {@link ProjectDecisions}; this class validates, persists and
  * sends.
  */
 public final class ProjectEntity
@@ -60,7 +60,7 @@ public final class ProjectEntity
   /** May {@code provider} complete the project now? Asked before its profit is paid in; {@code refusal} is null when it may. */
   public record CheckCompletion(String provider, ActorRef<CompletionCheck> replyTo) implements Command {}
 
-  public record CompletionCheck(ProjectRules.CompletionRefusal refusal) implements JsonSerializable {}
+  public record CompletionCheck(ProjectDecisions.CompletionRefusal refusal) implements JsonSerializable {}
 
   /** The provider stopped serving at {@code at}; the prices in force value the compensation. */
   public record RecordFailure(String reason, long at, BigInteger bhkrPriceMicroUsd, BigInteger ethPriceMicroUsd,
@@ -116,7 +116,7 @@ public final class ProjectEntity
         .onCommand(CloseAuction.class, this::onClose)
         .onCommand(Get.class, (s, c) -> Effect().reply(c.replyTo(), view(s)))
         .onCommand(CheckCompletion.class, (s, c) ->
-            Effect().reply(c.replyTo(), new CompletionCheck(ProjectRules.completionRefusal(s, c.provider()))))
+            Effect().reply(c.replyTo(), new CompletionCheck(ProjectDecisions.completionRefusal(s, c.provider()))))
         .onCommand(RecordFailure.class, this::onFailure)
         .onCommand(Confirm.class, (s, c) -> onReceipt(s, c.receipt()))
         .onCommand(RedeliveryDue.class, (s, c) -> onRedeliveryDue(s))
@@ -127,7 +127,7 @@ public final class ProjectEntity
     Dispatch d = c.dispatch();
     Receipt receipt = new Receipt(d.id());
     if (s.seen().contains(d.id())) return Effect().reply(c.replyTo(), receipt);
-    List<DomainEvent> events = ProjectRules.onArrival(projectId, s, d);
+    List<DomainEvent> events = ProjectDecisions.onArrival(projectId, s, d);
     if (events.isEmpty()) return Effect().reply(c.replyTo(), receipt);
     return persistAndSend(events)
         .thenRun(ns -> {
@@ -142,7 +142,7 @@ public final class ProjectEntity
       return Effect().reply(c.replyTo(), new BidRefused(BidRefusal.UNKNOWN_PROJECT, "no project " + projectId, null));
     if (s.status() != ProjectStatus.BIDDING || c.at() >= s.closesAt())
       return Effect().reply(c.replyTo(), new BidRefused(BidRefusal.NOT_BIDDING, "bidding is closed for project " + projectId, null));
-    var refusal = ProjectRules.refusal(s, c.providerId(), c.price(), c.standing());
+    var refusal = ProjectDecisions.refusal(s, c.providerId(), c.price(), c.standing());
     if (refusal.isPresent())
       return Effect().reply(c.replyTo(), new BidRefused(BidRefusal.INADMISSIBLE, refusal.get().message(), refusal.get()));
     return Effect().persist(new BidPlaced(c.providerId(), c.price(), c.standing(), c.at()))
@@ -150,15 +150,15 @@ public final class ProjectEntity
   }
 
   private ReplyEffect<DomainEvent, ProjectState> onFailure(ProjectState s, RecordFailure c) {
-    String refusal = ProjectRules.failureRefusal(projectId, s);
+    String refusal = ProjectDecisions.failureRefusal(projectId, s);
     if (refusal != null) return Effect().reply(c.replyTo(), new FailureRecording(view(s), refusal));
-    List<DomainEvent> events = ProjectRules.fail(projectId, s, c.at(), c.reason(), c.bhkrPriceMicroUsd(), c.ethPriceMicroUsd());
+    List<DomainEvent> events = ProjectDecisions.fail(projectId, s, c.at(), c.reason(), c.bhkrPriceMicroUsd(), c.ethPriceMicroUsd());
     return persistAndSend(events).thenReply(c.replyTo(), ns -> new FailureRecording(view(ns), null));
   }
 
   private ReplyEffect<DomainEvent, ProjectState> onClose(ProjectState s, CloseAuction c) {
     if (s.status() != ProjectStatus.BIDDING) return Effect().noReply();
-    List<DomainEvent> events = ProjectRules.close(projectId, s);
+    List<DomainEvent> events = ProjectDecisions.close(projectId, s);
     return persistAndSend(events).thenNoReply();
   }
 

@@ -254,16 +254,16 @@ class ProjectEntityTest {
   void onlyTheRunningProjectsWinnerMayComplete() {
     Fixture f = project("p-complete", T0 - 600);
     f.project().<Receipt>runCommand(r -> new ProjectEntity.Receive(funding("p-complete"), r));
-    assertEquals(ProjectRules.CompletionRefusal.Kind.NOT_THE_WINNER, completion(f, P1).kind(), "no winner while bidding");
+    assertEquals(ProjectDecisions.CompletionRefusal.Kind.NOT_THE_WINNER, completion(f, P1).kind(), "no winner while bidding");
     bid(f, P1, 60, qualified(P1, 620));
     f.project().runCommand(new ProjectEntity.CloseAuction());
     assertNull(completion(f, P1), "the winner of a running project");
-    assertEquals(ProjectRules.CompletionRefusal.Kind.NOT_THE_WINNER, completion(f, P2).kind());
+    assertEquals(ProjectDecisions.CompletionRefusal.Kind.NOT_THE_WINNER, completion(f, P2).kind());
     f.project().<Receipt>runCommand(r -> new ProjectEntity.Receive(Transfer.of("profit:p-complete", Party.account(P1),
         Party.project("p-complete"), eth(1), Purpose.PROFIT, T0 + 10), r));
     assertEquals(ProjectStatus.SETTLED, f.project().getState().status());
-    ProjectRules.CompletionRefusal settled = completion(f, P1);
-    assertEquals(ProjectRules.CompletionRefusal.Kind.NOT_RUNNING, settled.kind());
+    ProjectDecisions.CompletionRefusal settled = completion(f, P1);
+    assertEquals(ProjectDecisions.CompletionRefusal.Kind.NOT_RUNNING, settled.kind());
     assertTrue(settled.reason().contains("SETTLED"), settled.reason());
   }
 
@@ -278,7 +278,7 @@ class ProjectEntityTest {
     assertEquals(ProjectStatus.BIDDING, refused.reply().view().status());
   }
 
-  private static ProjectRules.CompletionRefusal completion(Fixture f, String provider) {
+  private static ProjectDecisions.CompletionRefusal completion(Fixture f, String provider) {
     return f.project().<ProjectEntity.CompletionCheck>runCommand(r -> new ProjectEntity.CheckCompletion(provider, r)).reply().refusal();
   }
 }

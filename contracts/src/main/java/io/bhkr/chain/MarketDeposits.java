@@ -3,7 +3,6 @@ package io.bhkr.chain;
 import akka.Done;
 import io.bhkr.account.AccountEntity;
 import io.bhkr.market.Market;
-import io.bhkr.project.ProjectRules;
 import io.bhkr.transfer.Party;
 import io.bhkr.transfer.Purpose;
 import io.bhkr.transfer.Transfer;

@@ -15,7 +15,7 @@ import io.bhkr.money.Amount;
 import io.bhkr.money.Asset;
 import io.bhkr.persistence.listings.Listings;
 import io.bhkr.project.ProjectEntity;
-import io.bhkr.project.ProjectRules;
+import io.bhkr.project.ProjectDecisions;
 import io.bhkr.project.ProjectStatus;
 import io.bhkr.project.ProjectView;
 import io.bhkr.provider.ProviderEntity;
@@ -198,10 +198,10 @@ final class ProjectEndpoints extends Endpoints {
   /** The winner reports completion: its profit moves into escrow and the project settles. */
   private CompletionStage<HttpResponse> complete(String projectId, String signer, byte[] body) {
     Amount profit = Wire.required(Json.read(body, CompletionRequest.class).profit(), "profit").toAmount("profit");
-    // the project says who may complete it and when (ProjectRules.completionRefusal)
+    // the project says who may complete it and when (ProjectDecisions.completionRefusal)
     return existing(projectId).thenCompose(v -> ask(market.project(projectId),
         (ActorRef<ProjectEntity.CompletionCheck> r) -> new ProjectEntity.CheckCompletion(signer, r))).thenCompose(check -> {
-      ProjectRules.CompletionRefusal refusal = check.refusal();
+      ProjectDecisions.CompletionRefusal refusal = check.refusal();
       if (refusal != null) throw switch (refusal.kind()) {
         case NOT_THE_WINNER -> ApiException.forbidden("not-the-winner", refusal.reason());
         case NOT_RUNNING -> ApiException.conflict("not-running", "project " + projectId + ": " + refusal.reason());
@@ -222,7 +222,7 @@ final class ProjectEndpoints extends Endpoints {
   private CompletionStage<HttpResponse> fail(String projectId, String signer, byte[] body) {
     if (!signer.equals(settings.operator())) throw ApiException.forbidden("not-operator", "only the operator may record a failure");
     String reason = Wire.text(Json.read(body, FailureRequest.class).reason(), "reason", 200);
-    // the project decides whether it can fail now (ProjectRules.failureRefusal); governance gives the prices in force
+    // the project decides whether it can fail now (ProjectDecisions.failureRefusal); governance gives the prices in force
     return existing(projectId).thenCompose(v -> ask(market.governance(), GovernanceEntity.Get::new))
         .thenCompose(gov -> ask(market.project(projectId), (ActorRef<ProjectEntity.FailureRecording> r) -> new ProjectEntity.RecordFailure(
             reason, now(), gov.parameters().bhkrPriceMicroUsd(), gov.parameters().ethPriceMicroUsd(), r)))

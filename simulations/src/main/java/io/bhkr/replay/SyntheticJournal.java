@@ -3,7 +3,7 @@ package io.bhkr.replay;
 import io.bhkr.persistence.journal.JournalFile;
 import io.bhkr.persistence.journal.StoredEvent;
 import io.bhkr.project.AuctionClosed;
-import io.bhkr.project.ProjectRules;
+import io.bhkr.project.ProjectDecisions;
 import io.bhkr.project.ProjectState;
 import io.bhkr.serialization.DomainEvent;
 import java.io.IOException;
@@ -90,7 +90,7 @@ public final class SyntheticJournal {
     DomainEvent event = (DomainEvent) codec.decode(row);
     ProjectState before = projects.getOrDefault(pid, ProjectState.empty());
     if (event instanceof AuctionClosed) {
-      event = ProjectRules.close(pid.substring("Project|".length()), before).get(0);
+      event = ProjectDecisions.close(pid.substring("Project|".length()), before).get(0);
       payload = codec.encode(event);
     }
     projects.put(pid, io.bhkr.project.ProjectEntity.apply(before, event));

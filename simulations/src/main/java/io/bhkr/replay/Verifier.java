@@ -23,7 +23,7 @@ import io.bhkr.pool.RewardsDistributed;
 import io.bhkr.project.AuctionClosed;
 import io.bhkr.project.BidPlaced;
 import io.bhkr.project.ProjectFailed;
-import io.bhkr.project.ProjectRules;
+import io.bhkr.project.ProjectDecisions;
 import io.bhkr.project.ProjectState;
 import io.bhkr.provider.ProviderDecisions;
 import io.bhkr.provider.ProviderState;
@@ -121,15 +121,15 @@ public final class Verifier {
   }
 
   private void project(Replayed r, DomainEvent e, String id, ProjectState s) {
-    if (e instanceof DispatchReceived d) start(r, e, "project funding or refund", ProjectRules.onArrival(id, s, d.dispatch()));
+    if (e instanceof DispatchReceived d) start(r, e, "project funding or refund", ProjectDecisions.onArrival(id, s, d.dispatch()));
     else if (e instanceof AuctionClosed closed) {
-      if (!start(r, e, "auction", ProjectRules.close(id, s))) blameBids(id, closed);
+      if (!start(r, e, "auction", ProjectDecisions.close(id, s))) blameBids(id, closed);
     } else if (e instanceof ProjectFailed f)
-      start(r, e, "service failure", ProjectRules.fail(id, s, f.failedAt(), f.reason(), f.bhkrPriceMicroUsd(), f.ethPriceMicroUsd()));
+      start(r, e, "service failure", ProjectDecisions.fail(id, s, f.failedAt(), f.reason(), f.bhkrPriceMicroUsd(), f.ethPriceMicroUsd()));
     else if (e instanceof BidPlaced b) {
       result.checked("bid admissibility");
       bids.computeIfAbsent(id, k -> new HashMap<>()).put(b.providerId(), r);
-      Optional<Auction.Refusal> refusal = ProjectRules.refusal(s, b.providerId(), b.price(), b.standing());
+      Optional<Auction.Refusal> refusal = ProjectDecisions.refusal(s, b.providerId(), b.price(), b.standing());
       refusal.ifPresent(why -> result.mismatch(r, "bid admissibility", "admitted", "refused: " + why));
     }
   }

@@ -416,7 +416,7 @@ final class Market {
     BigInteger expectedUsd = BigInteger.ZERO;
     if (p.validator != null) {
       Amount expected = QuoteRule.expectedProfit(new Amount(Asset.ETH, p.ethStaked), params.aprBps(), p.durationDays);
-      // as ProjectRules.fail values it: wei × micro-USD per ETH / 10^18
+      // as ProjectDecisions.fail values it: wei × micro-USD per ETH / 10^18
       expectedUsd = expected.amount().multiply(params.ethPriceMicroUsd()).divide(ONE_TOKEN);
       long served = ServiceFailureRule.servedDays(p.runningSince, now);
       SortedMap<String, BigInteger> parts = validatorRewards(p.validator, Math.max(0, served));

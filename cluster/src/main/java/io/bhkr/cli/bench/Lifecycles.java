@@ -14,7 +14,6 @@ import io.bhkr.market.Market;
 import io.bhkr.money.Amount;
 import io.bhkr.money.Asset;
 import io.bhkr.project.ProjectEntity;
-import io.bhkr.project.ProjectRules;
 import io.bhkr.project.ProjectStatus;
 import io.bhkr.project.ProjectView;
 import io.bhkr.provider.ProviderEntity;

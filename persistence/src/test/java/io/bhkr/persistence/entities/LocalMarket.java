@@ -18,7 +18,6 @@ import io.bhkr.money.Asset;
 import io.bhkr.pool.InsurancePoolEntity;
 import io.bhkr.pool.RewardPoolEntity;
 import io.bhkr.project.ProjectEntity;
-import io.bhkr.project.ProjectRules;
 import io.bhkr.project.ProjectStatus;
 import io.bhkr.project.ProjectView;
 import io.bhkr.provider.ProviderEntity;

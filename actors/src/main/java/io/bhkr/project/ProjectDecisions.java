@@ -29,7 +29,7 @@ import java.util.Optional;
  * The project's decisions as pure functions from state and input to the events to persist.
  * No Akka, no clock: the entity shell calls these and persists what they return.
  */
-public final class ProjectRules {
+public final class ProjectDecisions {
 
   /** Why {@code provider} may not complete the project now; {@code kind} is what a client branches on. */
   public record CompletionRefusal(Kind kind, String reason) implements io.bhkr.serialization.JsonSerializable {
@@ -51,7 +51,7 @@ public final class ProjectRules {
   }
 
 
-  private ProjectRules() {}
+  private ProjectDecisions() {}
 
   /** What a dispatch arriving at the project means. Value the project cannot use goes back to its sender. */
   public static List<DomainEvent> onArrival(String projectId, ProjectState s, Dispatch d) {

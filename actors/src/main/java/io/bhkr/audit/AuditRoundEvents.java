@@ -8,7 +8,7 @@ import io.bhkr.serialization.DomainEvent;
  * ({@code DispatchSent}, {@code DispatchReceived}, {@code DispatchConfirmed}, in
  * {@code io.bhkr.transfer}). docs/events.md describes each.
  */
-public sealed interface AuditEvents extends DomainEvent
+public sealed interface AuditRoundEvents extends DomainEvent
     permits AuditPeriodClosed,
         AuditPeriodOpened,
         AuditReported,
