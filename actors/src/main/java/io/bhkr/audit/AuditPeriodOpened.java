@@ -1,6 +1,5 @@
 package io.bhkr.audit;
 
-import io.bhkr.serialization.DomainEvent;
 import java.util.List;
 import java.util.Map;
 

@@ -1,6 +1,5 @@
 package io.bhkr.audit;
 
-import io.bhkr.serialization.DomainEvent;
 
 /** A node's sidecar sent a heartbeat at {@code at}, its node at {@code blockNumber}; it counts as active for the next assignments. */
 public record NodeSeen(String nodeId, String providerId, long blockNumber, long at) implements AuditRoundEvents {}

@@ -1,6 +1,5 @@
 package io.bhkr.governance;
 
-import io.bhkr.serialization.DomainEvent;
 import java.math.BigInteger;
 import java.util.List;
 

@@ -1,7 +1,6 @@
 package io.bhkr.governance;
 
 import io.bhkr.rules.Election;
-import io.bhkr.serialization.DomainEvent;
 import java.util.List;
 
 /**

@@ -8,8 +8,6 @@ import akka.persistence.typed.PersistenceId;
 import akka.persistence.typed.javadsl.CommandHandlerWithReply;
 import akka.persistence.typed.javadsl.EventHandler;
 import akka.persistence.typed.javadsl.ReplyEffect;
-import io.bhkr.money.Amount;
-import io.bhkr.money.Asset;
 import io.bhkr.provider.ProjectPlaced;
 import io.bhkr.provider.ProjectUnplaced;
 import io.bhkr.rules.Resources;
@@ -22,15 +20,12 @@ import io.bhkr.transfer.DispatchReceived;
 import io.bhkr.transfer.DispatchRoute;
 import io.bhkr.transfer.DispatchSent;
 import io.bhkr.transfer.OutboxEntity;
-import io.bhkr.transfer.Party;
-import io.bhkr.transfer.Purpose;
 import io.bhkr.transfer.Receipt;
 import io.bhkr.transfer.Transfer;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * A provider's blockchain node and its sidecar: its registration, the BHKR that accounts stake on
@@ -99,22 +94,6 @@ public final class NodeEntity extends OutboxEntity<NodeEntity.Command, NodeState
     return NodeState.empty();
   }
 
-  /**
-   * The account that {@code e} shows staking on this node, if it is a stake's arrival: what a
-   * listing of stakes needs, read from the event alone (whether the node was registered yet is
-   * the entity's to say; a stake it returned simply shows no lot when the node is asked).
-   */
-  public static Optional<String> stakerOf(DomainEvent e) {
-    return e instanceof DispatchReceived r && r.dispatch() instanceof Transfer t && t.purpose() == Purpose.NODE_STAKE
-        && t.from().kind() == Party.Kind.ACCOUNT ? Optional.of(t.from().id()) : Optional.empty();
-  }
-
-  /** A stake is BHKR an account sends a registered node for {@link Purpose#NODE_STAKE}. */
-  static boolean isStake(NodeState s, Dispatch d) {
-    return s.registration() != null && d instanceof Transfer t && t.purpose() == Purpose.NODE_STAKE
-        && t.from().kind() == Party.Kind.ACCOUNT && t.amount().asset() == Asset.BHKR;
-  }
-
   @Override
   public CommandHandlerWithReply<Command, DomainEvent, NodeState> commandHandler() {
     return newCommandHandlerWithReplyBuilder()
@@ -130,47 +109,23 @@ public final class NodeEntity extends OutboxEntity<NodeEntity.Command, NodeState
   }
 
   private ReplyEffect<DomainEvent, NodeState> onRegister(NodeState s, Register c) {
-    if (s.registration() != null) return Effect().reply(c.replyTo(), new Refused("node " + nodeId + " is already registered"));
-    // The provider places projects by its nodes' capacities, so it learns each one (at least once).
-    NodeDeclared declared = new NodeDeclared("node:" + nodeId, Party.node(nodeId), Party.provider(c.providerId()), nodeId,
-        c.capacity(), c.at());
-    return Effect().persist(List.of(new NodeRegistered(nodeId, c.providerId(), c.endpoint(), c.sidecarAddress(), c.capacity(), c.at()),
-            new DispatchSent(declared)))
-        .thenRun(ns -> courier.send(List.of(declared)))
-        .thenReply(c.replyTo(), ns -> new Done(nodeId));
+    String refusal = NodeDecisions.registrationRefusal(s, nodeId);
+    if (refusal != null) return Effect().reply(c.replyTo(), new Refused(refusal));
+    return persistAndSend(NodeDecisions.register(nodeId, c)).thenReply(c.replyTo(), ns -> new Done(nodeId));
   }
 
   private ReplyEffect<DomainEvent, NodeState> onWithdraw(NodeState s, Withdraw c) {
-    BigInteger staked = s.staked(c.staker());
-    if (c.amount().signum() <= 0) return Effect().reply(c.replyTo(), new Refused("the amount must be more than zero"));
-    if (staked.compareTo(c.amount()) < 0)
-      return Effect().reply(c.replyTo(), new Refused(c.staker() + " has " + staked + " BHKR base units staked on node " + nodeId));
-    Transfer back = Transfer.of(c.withdrawalId(), Party.node(nodeId), Party.account(c.staker()),
-        new Amount(Asset.BHKR, c.amount()), Purpose.NODE_STAKE_WITHDRAWAL, c.at());
-    return Effect().persist(List.of(new StakeWithdrawn(c.staker(), c.amount(), c.at()), new DispatchSent(back)))
-        .thenRun(ns -> courier.send(List.of(back)))
-        .thenReply(c.replyTo(), ns -> new Done(nodeId));
+    String refusal = NodeDecisions.withdrawalRefusal(s, nodeId, c.staker(), c.amount());
+    if (refusal != null) return Effect().reply(c.replyTo(), new Refused(refusal));
+    return persistAndSend(NodeDecisions.withdraw(nodeId, c)).thenReply(c.replyTo(), ns -> new Done(nodeId));
   }
 
-  /** Stakes are kept; any other value is sent back to whoever sent it. */
+  /** Whatever arrives is answered with a receipt, once its events (if any) are journaled. */
   private ReplyEffect<DomainEvent, NodeState> onReceive(NodeState s, Receive c) {
-    Dispatch d = c.dispatch();
-    Receipt receipt = new Receipt(d.id());
-    if (s.seen().contains(d.id())) return Effect().reply(c.replyTo(), receipt);
-    boolean fromItsProvider = s.registration() != null && d.from().equals(Party.provider(s.registration().providerId()));
-    if (fromItsProvider && (d instanceof ProjectPlaced || d instanceof ProjectUnplaced))
-      return Effect().persist(new DispatchReceived(d)).thenReply(c.replyTo(), ns -> receipt);
-    if (d.value().isEmpty()) return Effect().reply(c.replyTo(), receipt);
-    if (isStake(s, d)) return Effect().persist(new DispatchReceived(d)).thenRun(ns -> arrived(d.id())).thenReply(c.replyTo(), ns -> receipt);
-    long at = d instanceof Transfer t ? t.at() : 0;
-    Transfer back = new Transfer("return:" + d.id(), Party.node(nodeId), d.from(), d.value().get(), Purpose.RETURN,
-        "returned: node " + nodeId + " takes only BHKR stakes from accounts, once registered", at);
-    return Effect().persist(List.of(new DispatchReceived(d), new DispatchSent(back)))
-        .thenRun(ns -> {
-          courier.send(List.of(back));
-          arrived(d.id());
-        })
-        .thenReply(c.replyTo(), ns -> receipt);
+    Receipt receipt = new Receipt(c.dispatch().id());
+    List<DomainEvent> events = NodeDecisions.onArrival(s, nodeId, c.dispatch());
+    if (events.isEmpty()) return Effect().reply(c.replyTo(), receipt);
+    return persistAndSend(events).thenRun(ns -> arrived(c.dispatch().id())).thenReply(c.replyTo(), ns -> receipt);
   }
 
   @Override
@@ -185,13 +140,10 @@ public final class NodeEntity extends OutboxEntity<NodeEntity.Command, NodeState
     if (event instanceof DispatchReceived e) {
       if (e.dispatch() instanceof ProjectPlaced p) return s.placed(p);
       if (e.dispatch() instanceof ProjectUnplaced u) return s.unplaced(u);
-      return isStake(s, e.dispatch()) ? s.staked((Transfer) e.dispatch()) : s.received(e.dispatch());
+      return NodeDecisions.isStake(s, e.dispatch()) ? s.staked((Transfer) e.dispatch()) : s.received(e.dispatch());
     }
     if (event instanceof DispatchSent e) return s.sent(e.dispatch());
     if (event instanceof DispatchConfirmed e) return s.confirmed(e.dispatchId());
     throw new IllegalStateException("a node cannot apply " + event.getClass().getName());
   }
-
-
-
 }

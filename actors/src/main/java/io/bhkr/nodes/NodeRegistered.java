@@ -1,7 +1,6 @@
 package io.bhkr.nodes;
 
 import io.bhkr.rules.Resources;
-import io.bhkr.serialization.DomainEvent;
 
 /** A provider registered a blockchain node and the address of the sidecar that runs beside it. */
 public record NodeRegistered(String nodeId, String providerId, String endpoint, String sidecarAddress, Resources capacity,

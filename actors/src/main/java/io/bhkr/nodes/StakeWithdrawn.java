@@ -1,6 +1,5 @@
 package io.bhkr.nodes;
 
-import io.bhkr.serialization.DomainEvent;
 import java.math.BigInteger;
 
 /**

@@ -1,7 +1,6 @@
 package io.bhkr.pool;
 
 import io.bhkr.money.Asset;
-import io.bhkr.serialization.DomainEvent;
 import java.math.BigInteger;
 import java.util.SortedMap;
 

@@ -1,7 +1,6 @@
 package io.bhkr.pool;
 
 import io.bhkr.money.Amount;
-import io.bhkr.serialization.DomainEvent;
 
 /** Governance decided what to do with the Insurance Pool's excess above its cap, and this much was moved. */
 public record ExcessMoved(String proposalId, String action, Amount decided, Amount moved) implements PoolEvents {}

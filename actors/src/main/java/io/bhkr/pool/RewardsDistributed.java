@@ -4,7 +4,6 @@ import io.bhkr.money.Balances;
 import io.bhkr.rules.RewardDistribution.Group;
 import io.bhkr.rules.RewardDistribution.Leg;
 import io.bhkr.rules.RewardSplit;
-import io.bhkr.serialization.DomainEvent;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;

@@ -2,7 +2,6 @@ package io.bhkr.project;
 
 import io.bhkr.money.Amount;
 import io.bhkr.rules.Auction.Candidate;
-import io.bhkr.serialization.DomainEvent;
 import java.math.BigInteger;
 import java.util.List;
 

@@ -1,7 +1,6 @@
 package io.bhkr.project;
 
 import io.bhkr.money.Amount;
-import io.bhkr.serialization.DomainEvent;
 import java.math.BigInteger;
 
 /**

@@ -1,6 +1,5 @@
 package io.bhkr.provider;
 
-import io.bhkr.serialization.DomainEvent;
 
 /**
  * A node that runs one of the provider's projects was out of the audit round in the period that

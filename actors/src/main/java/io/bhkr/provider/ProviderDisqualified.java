@@ -1,6 +1,5 @@
 package io.bhkr.provider;
 
-import io.bhkr.serialization.DomainEvent;
 
 /** The provider is disqualified from {@code at} until {@code until} (economics 7): its bids are refused meanwhile. */
 public record ProviderDisqualified(String reason, long at, long until) implements ProviderEvents {}

@@ -1,7 +1,6 @@
 package io.bhkr.provider;
 
 import io.bhkr.rules.ReputationRule;
-import io.bhkr.serialization.DomainEvent;
 
 /**
  * Something moved the provider's score (economics 8): the new score with every input as it entered

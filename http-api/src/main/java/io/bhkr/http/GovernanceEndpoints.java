@@ -14,7 +14,6 @@ import io.bhkr.governance.Proposal;
 import io.bhkr.market.Market;
 import io.bhkr.provider.ProviderEntity;
 import io.bhkr.account.AccountEntity;
-import io.bhkr.governance.Council;
 import io.bhkr.money.Amount;
 import io.bhkr.money.Asset;
 import io.bhkr.persistence.governance.Elections;

@@ -27,7 +27,6 @@ import io.bhkr.transfer.MicroPoolOpening;
 import io.bhkr.transfer.Party;
 import io.bhkr.transfer.Purpose;
 import io.bhkr.transfer.Transfer;
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -3,7 +3,6 @@ package io.bhkr.cli.bench;
 import static io.bhkr.cli.walkthrough.DevelopmentMarket.expect;
 import static io.bhkr.cli.walkthrough.DevelopmentMarket.tokens;
 
-import akka.actor.typed.ActorRef;
 import akka.actor.typed.ActorSystem;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.bhkr.account.AccountEntity;

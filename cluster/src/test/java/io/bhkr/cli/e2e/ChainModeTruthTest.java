@@ -4,13 +4,11 @@ import static io.bhkr.cli.walkthrough.DevelopmentMarket.OPERATOR;
 import static io.bhkr.cli.walkthrough.DevelopmentMarket.REQUESTER;
 import static io.bhkr.cli.walkthrough.DevelopmentMarket.address;
 import static io.bhkr.cli.walkthrough.DevelopmentMarket.body;
-import static io.bhkr.cli.walkthrough.DevelopmentMarket.expect;
 import static io.bhkr.cli.walkthrough.DevelopmentMarket.tokens;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.bhkr.chain.Deployment;
 import io.bhkr.chain.contracts.CustodyVault;
 import io.bhkr.http.auth.DevelopmentAccounts;

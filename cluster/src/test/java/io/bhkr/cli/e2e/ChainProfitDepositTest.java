@@ -3,7 +3,6 @@ package io.bhkr.cli.e2e;
 import static io.bhkr.cli.walkthrough.DevelopmentMarket.P1;
 import static io.bhkr.cli.walkthrough.DevelopmentMarket.REQUESTER;
 import static io.bhkr.cli.walkthrough.DevelopmentMarket.STRANGER;
-import static io.bhkr.cli.walkthrough.DevelopmentMarket.address;
 import static io.bhkr.cli.walkthrough.DevelopmentMarket.expect;
 import static io.bhkr.cli.walkthrough.DevelopmentMarket.tokens;
 import static org.junit.jupiter.api.Assertions.assertEquals;

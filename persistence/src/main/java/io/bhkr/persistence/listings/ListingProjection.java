@@ -13,6 +13,7 @@ import akka.projection.eventsourced.EventEnvelope;
 import akka.projection.javadsl.ExactlyOnceProjection;
 import akka.projection.jdbc.javadsl.JdbcHandler;
 import akka.projection.jdbc.javadsl.JdbcProjection;
+import io.bhkr.nodes.NodeDecisions;
 import io.bhkr.nodes.NodeEntity;
 import io.bhkr.nodes.NodeRegistered;
 import io.bhkr.persistence.projection.FoldedEvents;
@@ -89,7 +90,7 @@ public final class ListingProjection {
     if (e instanceof ProviderEntity.ProviderApplied) ListingTables.list(c, PROVIDER, id, null, offset);
     else if (e instanceof NodeRegistered r) ListingTables.list(c, NODE, id, r.providerId(), offset);
     else if (persistenceId.startsWith(NODE + "|")) {
-      Optional<String> staker = NodeEntity.stakerOf(e);
+      Optional<String> staker = NodeDecisions.stakerOf(e);
       if (staker.isPresent()) ListingTables.listStake(c, staker.get(), id, offset);
     } else if (persistenceId.startsWith("Project|")) {
       Optional<ProjectListing> before = ListingTables.project(c, id);

@@ -17,7 +17,6 @@ import io.bhkr.persistence.testing.TestJournal;
 import io.bhkr.transfer.Party;
 import java.math.BigInteger;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -2,7 +2,6 @@ package io.bhkr.persistence.ledger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static io.bhkr.persistence.entities.LocalMarket.bhkr;
 import static io.bhkr.persistence.entities.LocalMarket.eth;
