@@ -15,16 +15,11 @@ import io.bhkr.money.Balances;
 import io.bhkr.serialization.DomainEvent;
 import io.bhkr.serialization.JsonSerializable;
 import io.bhkr.transfer.Courier;
-import io.bhkr.transfer.OutboxEntity;
 import io.bhkr.transfer.Dispatch;
-import io.bhkr.transfer.DispatchConfirmed;
-import io.bhkr.transfer.DispatchReceived;
 import io.bhkr.transfer.DispatchRoute;
-import io.bhkr.transfer.DispatchSent;
-import io.bhkr.transfer.Outbox;
+import io.bhkr.transfer.OutboxEntity;
 import io.bhkr.transfer.Party;
 import io.bhkr.transfer.Receipt;
-import io.bhkr.transfer.Seen;
 import io.bhkr.transfer.ValueChange;
 import io.bhkr.transfer.ValueEvent;
 import java.math.BigInteger;
@@ -37,7 +32,7 @@ import java.util.Map;
  * dispatch this account persisted, so an account can never spend what it does not hold.
  */
 public final class AccountEntity
-    extends OutboxEntity<AccountEntity.Command, AccountEntity.State> {
+    extends OutboxEntity<AccountEntity.Command, AccountState> {
 
   public static final EntityTypeKey<Command> TYPE_KEY = EntityTypeKey.create(Command.class, "Account");
   public static final String TAG = "account";
@@ -149,21 +144,6 @@ public final class AccountEntity
     }
   }
 
-  public record State(Balances balances, Outbox outbox, Seen seen, VaultWithdrawals withdrawals, Payouts payouts) implements JsonSerializable {
-    public State {
-      if (withdrawals == null) withdrawals = VaultWithdrawals.none(); // snapshots from before withdrawals existed
-      if (payouts == null) payouts = Payouts.none(); // nor payouts
-    }
-
-    State with(Balances b, Outbox o, Seen sn, VaultWithdrawals w) {
-      return new State(b, o, sn, w, payouts);
-    }
-
-    State with(Balances b, Payouts p) {
-      return new State(b, outbox, seen, withdrawals, p);
-    }
-  }
-
   /**
    * What the API shows: balances, value sent but not yet confirmed by its receiver, and vault
    * withdrawals signed but not yet paid or expired.
@@ -180,23 +160,23 @@ public final class AccountEntity
   private final Party self;
 
   private AccountEntity(String address, Courier<Command> courier) {
-    super(PersistenceId.of(TYPE_KEY.name(), address), TAG, courier, State::outbox);
+    super(PersistenceId.of(TYPE_KEY.name(), address), TAG, courier, AccountState::outbox);
     this.address = address;
     this.self = Party.account(address);
   }
 
   @Override
-  public State emptyState() {
+  public AccountState emptyState() {
     return empty();
   }
 
   /** An account that has seen nothing. */
-  public static State empty() {
-    return new State(Balances.empty(), Outbox.empty(), Seen.none(), VaultWithdrawals.none(), Payouts.none());
+  public static AccountState empty() {
+    return AccountState.empty();
   }
 
   @Override
-  public CommandHandlerWithReply<Command, DomainEvent, State> commandHandler() {
+  public CommandHandlerWithReply<Command, DomainEvent, AccountState> commandHandler() {
     return newCommandHandlerWithReplyBuilder()
         .forAnyState()
         .onCommand(Deposit.class, this::onDeposit)
@@ -214,129 +194,69 @@ public final class AccountEntity
         .build();
   }
 
-  private ReplyEffect<DomainEvent, State> onDeposit(State s, Deposit c) {
-    if (s.seen().contains(c.depositId())) return Effect().reply(c.replyTo(), Done.getInstance());
-    return Effect().persist(new DepositReceived(c.depositId(), c.amount())).thenReply(c.replyTo(), ns -> Done.getInstance());
+  private ReplyEffect<DomainEvent, AccountState> onDeposit(AccountState s, Deposit c) {
+    return persistAndSend(AccountDecisions.deposit(s, c.depositId(), c.amount())).thenReply(c.replyTo(), ns -> Done.getInstance());
   }
 
-  private ReplyEffect<DomainEvent, State> onDepositAndPay(State s, DepositAndPay c) {
-    if (s.seen().contains(c.depositId())) return Effect().reply(c.replyTo(), Done.getInstance());
-    Dispatch d = c.payment();
-    DepositReceived deposit = new DepositReceived(c.depositId(), c.amount());
-    // a payment that is not exactly this deposit from this account is not made: the deposit alone is credited
-    if (!d.from().equals(self) || !d.value().equals(java.util.Optional.of(c.amount())) || s.seen().contains(d.id()))
-      return Effect().persist(deposit).thenReply(c.replyTo(), ns -> Done.getInstance());
-    return Effect().persist(List.of(deposit, new DispatchSent(d)))
-        .thenRun(ns -> courier.send(List.of(d)))
+  private ReplyEffect<DomainEvent, AccountState> onDepositAndPay(AccountState s, DepositAndPay c) {
+    return persistAndSend(AccountDecisions.depositAndPay(s, self, c.depositId(), c.amount(), c.payment()))
         .thenReply(c.replyTo(), ns -> Done.getInstance());
   }
 
-  private ReplyEffect<DomainEvent, State> onSend(State s, Send c) {
+  private ReplyEffect<DomainEvent, AccountState> onSend(AccountState s, Send c) {
     Dispatch d = c.dispatch();
     if (s.seen().contains(d.id())) return Effect().reply(c.replyTo(), new Accepted(d.id()));
-    if (!d.from().equals(self)) return Effect().reply(c.replyTo(), new Refused("the payer is " + d.from() + ", not this account"));
-    if (d.value().isEmpty()) return Effect().reply(c.replyTo(), new Refused("an account only sends value"));
-    Amount value = d.value().get();
-    if (!s.balances().covers(value))
-      return Effect().reply(c.replyTo(), new Refused("insufficient " + value.asset() + ": the account holds "
-          + s.balances().of(value.asset()).amount() + " base units and needs " + value.amount()));
-    return Effect().persist(new DispatchSent(d))
-        .thenRun(ns -> courier.send(List.of(d)))
-        .thenReply(c.replyTo(), ns -> new Accepted(d.id()));
+    String refusal = AccountDecisions.sendRefusal(s, self, d);
+    if (refusal != null) return Effect().reply(c.replyTo(), new Refused(refusal));
+    return persistAndSend(AccountDecisions.send(List.of(d))).thenReply(c.replyTo(), ns -> new Accepted(d.id()));
   }
 
-  private ReplyEffect<DomainEvent, State> onSendAll(State s, SendAll c) {
-    if (c.dispatches().isEmpty()) return Effect().reply(c.replyTo(), new Refused("nothing to send"));
-    String first = c.dispatches().get(0).id();
-    if (s.seen().contains(first)) return Effect().reply(c.replyTo(), new Accepted(first));
-    Balances left = s.balances();
-    for (Dispatch d : c.dispatches()) {
-      if (!d.from().equals(self) || d.value().isEmpty() || s.seen().contains(d.id()))
-        return Effect().reply(c.replyTo(), new Refused("dispatch " + d.id() + " is not a new payment by this account"));
-      Amount value = d.value().get();
-      if (!left.covers(value))
-        return Effect().reply(c.replyTo(), new Refused("insufficient " + value.asset() + ": the account holds "
-            + s.balances().of(value.asset()).amount() + " base units and needs more"));
-      left = left.debit(value);
-    }
-    List<DomainEvent> events = c.dispatches().stream().<DomainEvent>map(DispatchSent::new).toList();
-    return Effect().persist(events)
-        .thenRun(ns -> courier.send(c.dispatches()))
-        .thenReply(c.replyTo(), ns -> new Accepted(first));
+  /** All or none, in one write; a retry of the same payments is answered from what was sent. */
+  private ReplyEffect<DomainEvent, AccountState> onSendAll(AccountState s, SendAll c) {
+    if (!c.dispatches().isEmpty() && s.seen().contains(c.dispatches().get(0).id()))
+      return Effect().reply(c.replyTo(), new Accepted(c.dispatches().get(0).id()));
+    String refusal = AccountDecisions.sendAllRefusal(s, self, c.dispatches());
+    if (refusal != null) return Effect().reply(c.replyTo(), new Refused(refusal));
+    return persistAndSend(AccountDecisions.send(c.dispatches())).thenReply(c.replyTo(), ns -> new Accepted(c.dispatches().get(0).id()));
   }
 
-  private ReplyEffect<DomainEvent, State> onAuthorizeWithdrawal(State s, AuthorizeWithdrawal c) {
-    if (c.amount().amount().signum() <= 0) return Effect().reply(c.replyTo(), new WithdrawalRefused("the amount must be positive"));
-    if (!s.balances().covers(c.amount()))
-      return Effect().reply(c.replyTo(), new WithdrawalRefused("insufficient " + c.amount().asset() + ": the account holds "
-          + s.balances().of(c.amount().asset()).amount() + " base units and needs " + c.amount().amount()));
-    VaultWithdrawals.Pending w = new VaultWithdrawals.Pending(s.withdrawals().nextNonce(), c.amount(), c.to(), c.deadline());
+  private ReplyEffect<DomainEvent, AccountState> onAuthorizeWithdrawal(AccountState s, AuthorizeWithdrawal c) {
+    String refusal = AccountDecisions.withdrawalRefusal(s, c.amount());
+    if (refusal != null) return Effect().reply(c.replyTo(), new WithdrawalRefused(refusal));
+    VaultWithdrawals.Pending w = AccountDecisions.withdrawal(s, c.amount(), c.to(), c.deadline());
     return Effect().persist(new WithdrawalAuthorized(w)).thenReply(c.replyTo(), ns -> new WithdrawalReserved(w));
   }
 
-  private ReplyEffect<DomainEvent, State> onSettleWithdrawal(State s, SettleWithdrawal c) {
-    VaultWithdrawals.Pending w = s.withdrawals().pending().get(c.nonce());
-    if (w == null) return Effect().reply(c.replyTo(), Done.getInstance());
-    DomainEvent settled = c.paid() ? new WithdrawalPaid(w.nonce(), w.amount(), "vault-withdrawal:" + address + ":" + w.nonce())
-        : new WithdrawalExpired(w.nonce(), w.amount());
-    return Effect().persist(settled).thenReply(c.replyTo(), ns -> Done.getInstance());
+  private ReplyEffect<DomainEvent, AccountState> onSettleWithdrawal(AccountState s, SettleWithdrawal c) {
+    return persistAndSend(AccountDecisions.settleWithdrawal(s, address, c.nonce(), c.paid())).thenReply(c.replyTo(), ns -> Done.getInstance());
   }
 
-  private ReplyEffect<DomainEvent, State> onReservePayout(State s, ReservePayout c) {
-    if (c.amount().amount().signum() <= 0) return Effect().reply(c.replyTo(), new PayoutRefused("the amount must be positive"));
-    if (c.amount().asset() == Asset.AETH) return Effect().reply(c.replyTo(), new PayoutRefused("only ETH and BHKR are paid out on chain"));
-    if (!s.balances().covers(c.amount()))
-      return Effect().reply(c.replyTo(), new PayoutRefused("insufficient " + c.amount().asset() + ": the account holds "
-          + s.balances().of(c.amount().asset()).amount() + " base units and needs " + c.amount().amount()));
-    long epoch = io.bhkr.rules.PayoutEpochRule.epochOf(c.at(), c.epochSeconds(), c.amount().asset());
-    Payouts.Reserved p = new Payouts.Reserved(s.payouts().next(), epoch, c.amount());
+  private ReplyEffect<DomainEvent, AccountState> onReservePayout(AccountState s, ReservePayout c) {
+    String refusal = AccountDecisions.payoutRefusal(s, c.amount());
+    if (refusal != null) return Effect().reply(c.replyTo(), new PayoutRefused(refusal));
+    Payouts.Reserved p = AccountDecisions.payout(s, c.amount(), c.at(), c.epochSeconds());
     return Effect().persist(new PayoutReserved(p)).thenReply(c.replyTo(), ns -> new PayoutAccepted(p));
   }
 
-  private ReplyEffect<DomainEvent, State> onSettlePayout(State s, SettlePayout c) {
-    Payouts.Reserved p = s.payouts().pending().get(c.number());
-    if (p == null) return Effect().reply(c.replyTo(), Done.getInstance());
-    return Effect().persist(new PayoutWithdrawn(p.number(), p.amount(), "payout:" + address + ":" + p.number()))
-        .thenReply(c.replyTo(), ns -> Done.getInstance());
+  private ReplyEffect<DomainEvent, AccountState> onSettlePayout(AccountState s, SettlePayout c) {
+    return persistAndSend(AccountDecisions.settlePayout(s, address, c.number())).thenReply(c.replyTo(), ns -> Done.getInstance());
   }
 
-  private ReplyEffect<DomainEvent, State> onReceive(State s, Receive c) {
-    Dispatch d = c.dispatch();
-    Receipt receipt = new Receipt(d.id());
-    // An account only holds value; a notice addressed to it has nothing to change.
-    if (s.seen().contains(d.id()) || d.value().isEmpty()) return Effect().reply(c.replyTo(), receipt);
-    return Effect().persist(new DispatchReceived(d)).thenReply(c.replyTo(), ns -> receipt);
+  private ReplyEffect<DomainEvent, AccountState> onReceive(AccountState s, Receive c) {
+    return persistAndSend(AccountDecisions.onArrival(s, c.dispatch())).thenReply(c.replyTo(), ns -> new Receipt(c.dispatch().id()));
   }
 
   @Override
-  public EventHandler<State, DomainEvent> eventHandler() {
+  public EventHandler<AccountState, DomainEvent> eventHandler() {
     return newEventHandlerBuilder().forAnyState().onAnyEvent(AccountEntity::apply);
   }
 
   /** The event handler as a pure function: recovery, replay and time travel fold with it alike. */
-  public static State apply(State s, DomainEvent event) {
-    if (event instanceof DepositReceived e)
-      return s.with(s.balances().credit(e.amount()), s.outbox(), s.seen().with(e.depositId()), s.withdrawals());
-    if (event instanceof DispatchSent e)
-      return s.with(s.balances().debit(e.dispatch().value().orElseThrow()), s.outbox().add(e.dispatch()),
-          s.seen().with(e.dispatch().id()), s.withdrawals());
-    if (event instanceof DispatchConfirmed e) return s.with(s.balances(), s.outbox().confirm(e.dispatchId()), s.seen(), s.withdrawals());
-    if (event instanceof DispatchReceived e)
-      return s.with(s.balances().credit(e.dispatch().value().orElseThrow()), s.outbox(), s.seen().with(e.dispatch().id()), s.withdrawals());
-    if (event instanceof WithdrawalAuthorized e)
-      return s.with(s.balances().debit(e.withdrawal().amount()), s.outbox(), s.seen(), s.withdrawals().authorized(e.withdrawal()));
-    if (event instanceof WithdrawalPaid e) return s.with(s.balances(), s.outbox(), s.seen(), s.withdrawals().closed(e.nonce()));
-    if (event instanceof WithdrawalExpired e)
-      return s.with(s.balances().credit(e.amount()), s.outbox(), s.seen(), s.withdrawals().closed(e.nonce()));
-    if (event instanceof PayoutReserved e) return s.with(s.balances().debit(e.payout().amount()), s.payouts().reserved(e.payout()));
-    if (event instanceof PayoutWithdrawn e) return s.with(s.balances(), s.payouts().withdrawn(e.number()));
-    throw new IllegalStateException("an account cannot apply " + event.getClass().getName());
+  public static AccountState apply(AccountState s, DomainEvent event) {
+    return s.apply(event);
   }
 
-
-
-
-  private AccountView view(State s) {
+  private AccountView view(AccountState s) {
     return new AccountView(address, s.balances(), s.outbox().inFlight(), s.withdrawals(), s.payouts());
   }
 }

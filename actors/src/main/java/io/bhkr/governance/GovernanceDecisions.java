@@ -5,11 +5,11 @@ import io.bhkr.governance.GovernanceEntity.ParameterChanged;
 import io.bhkr.governance.GovernanceEntity.ProposalDecided;
 import io.bhkr.governance.GovernanceEntity.Propose;
 import io.bhkr.governance.GovernanceEntity.Refusal;
-import io.bhkr.governance.GovernanceEntity.State;
 import io.bhkr.governance.GovernanceEntity.Vote;
 import io.bhkr.governance.GovernanceEntity.VoteCast;
 import io.bhkr.micropool.MicroPoolStatus;
 import io.bhkr.money.Amount;
+import io.bhkr.money.Asset;
 import io.bhkr.provider.ProviderEntity;
 import io.bhkr.rules.Disqualification;
 import io.bhkr.rules.TrustTier;
@@ -17,6 +17,8 @@ import io.bhkr.serialization.DomainEvent;
 import io.bhkr.transfer.Dispatch;
 import io.bhkr.transfer.DispatchSent;
 import io.bhkr.transfer.Party;
+import io.bhkr.transfer.Purpose;
+import io.bhkr.transfer.Transfer;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,12 +34,12 @@ public final class GovernanceDecisions {
   private GovernanceDecisions() {}
 
   /** The votes that decide a proposal either way: n + 1 of the 2n + 1 seats. */
-  public static int majority(State s) {
+  public static int majority(GovernanceState s) {
     return s.genesis().n() + 1;
   }
 
   /** Why a proposal may not be opened, or null when it may. */
-  public static DecisionRefused proposalRefusal(State s, Propose c) {
+  public static DecisionRefused proposalRefusal(GovernanceState s, Propose c) {
     if (!s.isGovernor(c.proposer())) return new DecisionRefused(Refusal.NOT_A_GOVERNOR, c.proposer() + " is not a governor");
     if (s.proposals().containsKey(c.proposalId())) return new DecisionRefused(Refusal.INVALID, "proposal id already used");
     boolean aboutProvider = Proposal.aboutProvider(c.kind());
@@ -99,7 +101,7 @@ public final class GovernanceDecisions {
    * from the candidate's account into governance. A candidate who does not sit must then hold at
    * least governorMinStake in all; a governor may add any positive amount to its stake.
    */
-  public static GovernanceEntity.Decision candidacy(State s, String candidate, BigInteger stake) {
+  public static GovernanceEntity.Decision candidacy(GovernanceState s, String candidate, BigInteger stake) {
     if (s.genesis() == null || s.council() == null)
       return new DecisionRefused(Refusal.INVALID, "governance has no genesis yet: nobody stands");
     Amount min = s.genesis().parameters().elections().governorMinStake();
@@ -116,7 +118,7 @@ public final class GovernanceDecisions {
   }
 
   /** The proposal an admissible {@link Propose} opens, open until {@code proposalSeconds} after it. */
-  public static Proposal proposal(State s, Propose c) {
+  public static Proposal proposal(GovernanceState s, Propose c) {
     boolean aboutProvider = Proposal.aboutProvider(c.kind());
     return new Proposal(c.proposalId(), c.kind(), aboutProvider ? c.providerId() : null, c.proposer(), c.at(),
         c.at() + s.genesis().parameters().proposalSeconds(), Set.of(), Set.of(), Proposal.Status.OPEN,
@@ -137,7 +139,7 @@ public final class GovernanceDecisions {
   /** The vote counts; {@code notices} leave through the outbox once {@code events} are persisted. */
   public record Cast(List<DomainEvent> events, List<Dispatch> notices) implements Voting {}
 
-  public static Voting vote(State s, Vote c) {
+  public static Voting vote(GovernanceState s, Vote c) {
     Proposal p = s.proposals().get(c.proposalId());
     if (p == null) return new VoteRefused(new DecisionRefused(Refusal.UNKNOWN_PROPOSAL, "no proposal " + c.proposalId()));
     if (!s.isGovernor(c.governor())) return new VoteRefused(new DecisionRefused(Refusal.NOT_A_GOVERNOR, c.governor() + " is not a governor"));
@@ -203,5 +205,11 @@ public final class GovernanceDecisions {
           p.kWei());
       case SET_PARAMETER -> throw new IllegalStateException("a parameter change is no notice");
     };
+  }
+
+  /** A governor stake is BHKR an account sends for {@link Purpose#GOVERNOR_STAKE}. */
+  public static boolean isGovernorStake(Dispatch d) {
+    return d instanceof Transfer t && t.purpose() == Purpose.GOVERNOR_STAKE && t.from().kind() == Party.Kind.ACCOUNT
+        && t.amount().asset() == Asset.BHKR && t.amount().amount().signum() > 0;
   }
 }

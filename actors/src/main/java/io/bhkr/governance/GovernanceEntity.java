@@ -9,27 +9,22 @@ import akka.persistence.typed.PersistenceId;
 import akka.persistence.typed.javadsl.CommandHandlerWithReply;
 import akka.persistence.typed.javadsl.EventHandler;
 import akka.persistence.typed.javadsl.ReplyEffect;
+import io.bhkr.micropool.MicroPoolStatus;
+import io.bhkr.provider.ProviderEntity;
 import io.bhkr.serialization.DomainEvent;
 import io.bhkr.serialization.JsonSerializable;
 import io.bhkr.transfer.Courier;
-import io.bhkr.transfer.OutboxEntity;
 import io.bhkr.transfer.Dispatch;
-import io.bhkr.transfer.DispatchConfirmed;
 import io.bhkr.transfer.DispatchReceived;
-import io.bhkr.transfer.Purpose;
-import io.bhkr.transfer.Seen;
-import io.bhkr.transfer.Transfer;
-import io.bhkr.money.Asset;
-import io.bhkr.micropool.MicroPoolStatus;
-import io.bhkr.provider.ProviderEntity;
-import java.math.BigInteger;
 import io.bhkr.transfer.DispatchRoute;
 import io.bhkr.transfer.DispatchSent;
-import io.bhkr.transfer.Outbox;
+import io.bhkr.transfer.OutboxEntity;
 import io.bhkr.transfer.Party;
+import io.bhkr.transfer.Purpose;
 import io.bhkr.transfer.Receipt;
+import io.bhkr.transfer.Transfer;
+import java.math.BigInteger;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -39,7 +34,7 @@ import java.util.Map;
  * stakes are BHKR it holds, and its decisions, slashes and returns leave through its outbox.
  */
 public final class GovernanceEntity
-    extends OutboxEntity<GovernanceEntity.Command, GovernanceEntity.State> {
+    extends OutboxEntity<GovernanceEntity.Command, GovernanceState> {
 
   public static final EntityTypeKey<Command> TYPE_KEY = EntityTypeKey.create(Command.class, "Governance");
   public static final String ID = "governance";
@@ -199,45 +194,6 @@ public final class GovernanceEntity
   public record ParameterChanged(String proposalId, String name, String value, Parameters parameters, long at)
       implements GovernanceEvents {}
 
-  /**
-   * {@code genesis} keeps n and the parameters in force (a passed SET_PARAMETER replaces them);
-   * who sits is {@code council}'s, which the genesis only starts.
-   */
-  public record State(Genesis genesis, Map<String, Proposal> proposals, Outbox outbox, Council council, Seen seen)
-      implements JsonSerializable {
-    /** A snapshot from before elections has no council: the genesis seats are the council then. */
-    public State {
-      if (council == null && genesis != null) council = Council.founded(genesis.governors(), genesis.n(), 0);
-      if (seen == null) seen = Seen.none();
-    }
-
-    boolean isGovernor(String address) {
-      return council != null && council.isGovernor(address);
-    }
-
-    State withProposal(Proposal p) {
-      Map<String, Proposal> copy = new HashMap<>(proposals);
-      copy.put(p.proposalId(), p);
-      return new State(genesis, copy, outbox, council, seen);
-    }
-
-    State withGenesis(Genesis g) {
-      return new State(g, proposals, outbox, council, seen);
-    }
-
-    State withCouncil(Council c) {
-      return new State(genesis, proposals, outbox, c, seen);
-    }
-
-    State withOutbox(Outbox o) {
-      return new State(genesis, proposals, o, council, seen);
-    }
-
-    State seen(String dispatchId) {
-      return new State(genesis, proposals, outbox, council, seen.with(dispatchId));
-    }
-  }
-
   /** {@code governors} are the seated ones; {@code council} has their stakes, misses, candidacies and pledges. */
   public record GovernanceView(int n, List<String> governors, Parameters parameters, Map<String, Proposal> proposals,
       Council council) implements JsonSerializable {
@@ -255,21 +211,21 @@ public final class GovernanceEntity
 
 
   private GovernanceEntity(Courier<Command> courier) {
-    super(PersistenceId.of(TYPE_KEY.name(), ID), TAG, courier, State::outbox);
+    super(PersistenceId.of(TYPE_KEY.name(), ID), TAG, courier, GovernanceState::outbox);
   }
 
   @Override
-  public State emptyState() {
+  public GovernanceState emptyState() {
     return empty();
   }
 
   /** The governance before its genesis. */
-  public static State empty() {
-    return new State(null, Map.of(), Outbox.empty(), null, Seen.none());
+  public static GovernanceState empty() {
+    return GovernanceState.empty();
   }
 
   @Override
-  public CommandHandlerWithReply<Command, DomainEvent, State> commandHandler() {
+  public CommandHandlerWithReply<Command, DomainEvent, GovernanceState> commandHandler() {
     return newCommandHandlerWithReplyBuilder()
         .forAnyState()
         .onCommand(Found.class, (s, c) -> s.genesis() != null
@@ -289,7 +245,7 @@ public final class GovernanceEntity
   }
 
   /** Admissibility is {@link GovernanceDecisions#proposalRefusal}'s to say; the shell persists the proposal it opens. */
-  private ReplyEffect<DomainEvent, State> onPropose(State s, Propose c) {
+  private ReplyEffect<DomainEvent, GovernanceState> onPropose(GovernanceState s, Propose c) {
     DecisionRefused refusal = GovernanceDecisions.proposalRefusal(s, c);
     if (refusal != null) return Effect().reply(c.replyTo(), refusal);
     Proposal p = GovernanceDecisions.proposal(s, c);
@@ -297,7 +253,7 @@ public final class GovernanceEntity
   }
 
   /** The majority and what it decides are {@link GovernanceDecisions#vote}'s; the shell persists and sends. */
-  private ReplyEffect<DomainEvent, State> onVote(State s, Vote c) {
+  private ReplyEffect<DomainEvent, GovernanceState> onVote(GovernanceState s, Vote c) {
     GovernanceDecisions.Voting voting = GovernanceDecisions.vote(s, c);
     if (voting instanceof GovernanceDecisions.VoteRefused r) return Effect().reply(c.replyTo(), r.refusal());
     if (voting instanceof GovernanceDecisions.Expired e)
@@ -308,19 +264,13 @@ public final class GovernanceEntity
         .thenReply(c.replyTo(), ns -> new ProposalView(ns.proposals().get(c.proposalId())));
   }
 
-  /** A governor stake is BHKR an account sends for {@link Purpose#GOVERNOR_STAKE}. */
-  static boolean isGovernorStake(Dispatch d) {
-    return d instanceof Transfer t && t.purpose() == Purpose.GOVERNOR_STAKE && t.from().kind() == Party.Kind.ACCOUNT
-        && t.amount().asset() == Asset.BHKR && t.amount().amount().signum() > 0;
-  }
-
   /** Governor stakes are kept (a candidacy, or a governor adding to its stake); any other value goes back. */
-  private ReplyEffect<DomainEvent, State> onReceive(State s, Receive c) {
+  private ReplyEffect<DomainEvent, GovernanceState> onReceive(GovernanceState s, Receive c) {
     Dispatch d = c.dispatch();
     Receipt receipt = new Receipt(d.id());
     if (s.seen().contains(d.id()) || d.value().isEmpty() || s.council() == null) return Effect().reply(c.replyTo(), receipt);
     long at = d instanceof Transfer t ? t.at() : 0;
-    if (isGovernorStake(d)) {
+    if (GovernanceDecisions.isGovernorStake(d)) {
       Transfer stake = (Transfer) d;
       // the same rule CheckCandidacy answers before the stake leaves the account, applied again on
       // arrival: parameters may have changed since, and a stake can come by another way than the API
@@ -335,7 +285,7 @@ public final class GovernanceEntity
   }
 
   /** Persists the arrival of {@code dispatchId} and the value's way back, then sends it back and answers the sender. */
-  private ReplyEffect<DomainEvent, State> returned(String dispatchId, List<DomainEvent> events, Transfer back, ActorRef<Receipt> replyTo) {
+  private ReplyEffect<DomainEvent, GovernanceState> returned(String dispatchId, List<DomainEvent> events, Transfer back, ActorRef<Receipt> replyTo) {
     return Effect().persist(events)
         .thenRun(ns -> {
           courier.send(List.of(back));
@@ -344,7 +294,7 @@ public final class GovernanceEntity
         .thenReply(replyTo, ns -> new Receipt(dispatchId));
   }
 
-  private ReplyEffect<DomainEvent, State> onGiveVotes(State s, GiveVotes c) {
+  private ReplyEffect<DomainEvent, GovernanceState> onGiveVotes(GovernanceState s, GiveVotes c) {
     if (s.council() == null || !s.council().isStanding(c.candidate()))
       return refuse(c.replyTo(), Refusal.NOT_A_CANDIDATE, c.candidate() + " is neither a candidate nor a governor");
     if (c.amount().signum() < 0) return refuse(c.replyTo(), Refusal.INVALID, "the amount must not be negative");
@@ -359,7 +309,7 @@ public final class GovernanceEntity
   }
 
   /** Expires what is past its deadline (counting attendance), then holds the election if due or asked for. */
-  private ReplyEffect<DomainEvent, State> onTick(State s, Tick c) {
+  private ReplyEffect<DomainEvent, GovernanceState> onTick(GovernanceState s, Tick c) {
     if (s.genesis() == null) return Effect().reply(c.replyTo(), new Ticked(List.of(), null, Phase.INITIALIZATION));
     TimePassing t = TimePassing.at(c.at(), s.proposals(), s.council(), s.genesis().parameters().elections(), c.stakedNow(),
         c.electNow());
@@ -369,38 +319,22 @@ public final class GovernanceEntity
         .thenReply(c.replyTo(), ns -> new Ticked(t.expired(), t.election(), ns.council().phase()));
   }
 
-  private ReplyEffect<DomainEvent, State> refuse(ActorRef<Decision> replyTo, Refusal refusal, String reason) {
+  private ReplyEffect<DomainEvent, GovernanceState> refuse(ActorRef<Decision> replyTo, Refusal refusal, String reason) {
     return Effect().reply(replyTo, new DecisionRefused(refusal, reason));
   }
 
   @Override
-  public EventHandler<State, DomainEvent> eventHandler() {
+  public EventHandler<GovernanceState, DomainEvent> eventHandler() {
     return newEventHandlerBuilder().forAnyState().onAnyEvent(GovernanceEntity::apply);
   }
 
   /** The event handler as a pure function: recovery, replay and time travel fold with it alike. */
-  public static State apply(State s, DomainEvent event) {
-    if (event instanceof GovernanceFounded e)
-      return s.withGenesis(e.genesis()).withCouncil(Council.founded(e.genesis().governors(), e.genesis().n(), e.at()));
-    if (event instanceof ProposalOpened e) return s.withProposal(e.proposal());
-    if (event instanceof VoteCast e) return s.withProposal(s.proposals().get(e.proposalId()).withVote(e.governor(), e.inFavour()));
-    if (event instanceof ProposalDecided e) return s.withProposal(s.proposals().get(e.proposalId()).withStatus(e.outcome()));
-    if (event instanceof ParameterChanged e) return s.withGenesis(new Genesis(s.genesis().governors(), s.genesis().n(), e.parameters()));
-    if (event instanceof DispatchReceived e)
-      return (isGovernorStake(e.dispatch()) ? s.withCouncil(s.council().staked((Transfer) e.dispatch())) : s).seen(e.dispatch().id());
-    if (event instanceof GovernorStakeReturned e) return s.seen(e.stake().id()).withOutbox(s.outbox().add(e.back()));
-    if (event instanceof ElectionVotesGiven e) return s.withCouncil(s.council().pledged(e));
-    if (event instanceof ElectionHeld e) return s.withCouncil(s.council().elected(e));
-    if (event instanceof AttendanceRecorded e) return s.withCouncil(s.council().attended(e));
-    if (event instanceof DispatchSent e) return s.withOutbox(s.outbox().add(e.dispatch()));
-    if (event instanceof DispatchConfirmed e) return s.withOutbox(s.outbox().confirm(e.dispatchId()));
-    throw new IllegalStateException("the governance cannot apply " + event.getClass().getName());
+  public static GovernanceState apply(GovernanceState s, DomainEvent event) {
+    return s.apply(event);
   }
 
-
-
   /** What the governance shows: also of a state folded from the journal up to a past instant. */
-  public static GovernanceView view(State s) {
+  public static GovernanceView view(GovernanceState s) {
     if (s.genesis() == null) return new GovernanceView(0, List.of(), null, Map.of(), null);
     return new GovernanceView(s.genesis().n(), List.copyOf(s.council().seats().keySet()), s.genesis().parameters(), s.proposals(),
         s.council());

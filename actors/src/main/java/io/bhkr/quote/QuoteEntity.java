@@ -15,14 +15,14 @@ import java.util.Optional;
 
 /** A quote, once issued, is an immutable fact that projects refer to by id. */
 public final class QuoteEntity
-    extends EventSourcedBehaviorWithEnforcedReplies<QuoteEntity.Command, QuoteEntity.QuoteIssued, QuoteEntity.State> {
+    extends EventSourcedBehaviorWithEnforcedReplies<QuoteEntity.Command, QuoteEntity.QuoteIssued, QuoteState> {
 
   public static final EntityTypeKey<Command> TYPE_KEY = EntityTypeKey.create(Command.class, "Quote");
 
   public sealed interface Command extends JsonSerializable {}
 
   /**
-   * A request for a quote (economics 1): the entity prices it with {@link Quoting#quote} under
+   * A request for a quote (economics 1): the entity prices it with {@link QuoteDecisions#quote} under
    * {@code parameters}, those in force at {@code at} as the shell read them from governance, and
    * issues it under its own id. Asked again, it answers with the terms already issued.
    */
@@ -35,9 +35,7 @@ public final class QuoteEntity
   public record Get(ActorRef<Optional<QuoteTerms>> replyTo) implements Command {}
 
   /** A fixed-price quote (economics 1): FP, maxBid, pMin and the rates, all fixed for the projects opened from it. */
-  public record QuoteIssued(QuoteTerms terms) implements JsonSerializable {}
-
-  public record State(QuoteTerms terms) implements JsonSerializable {}
+  public record QuoteIssued(QuoteTerms terms) implements QuoteEvents {}
 
   public static Behavior<Command> create(String quoteId) {
     return akka.actor.typed.javadsl.Behaviors.setup(ctx ->
@@ -52,12 +50,12 @@ public final class QuoteEntity
   }
 
   @Override
-  public State emptyState() {
-    return new State(null);
+  public QuoteState emptyState() {
+    return new QuoteState(null);
   }
 
   @Override
-  public CommandHandlerWithReply<Command, QuoteIssued, State> commandHandler() {
+  public CommandHandlerWithReply<Command, QuoteIssued, QuoteState> commandHandler() {
     return newCommandHandlerWithReplyBuilder()
         .forAnyState()
         .onCommand(Request.class, this::onRequest)
@@ -65,11 +63,11 @@ public final class QuoteEntity
         .build();
   }
 
-  private ReplyEffect<QuoteIssued, State> onRequest(State state, Request c) {
+  private ReplyEffect<QuoteIssued, QuoteState> onRequest(QuoteState state, Request c) {
     if (state.terms() != null) return Effect().reply(c.replyTo(), new Quoted(state.terms(), null));
     QuoteTerms terms;
     try {
-      terms = Quoting.quote(quoteId, c.kind(), c.resources(), c.durationDays(), c.parameters(), c.at());
+      terms = QuoteDecisions.quote(quoteId, c.kind(), c.resources(), c.durationDays(), c.parameters(), c.at());
     } catch (IllegalArgumentException e) {
       return Effect().reply(c.replyTo(), new Quoted(null, e.getMessage()));
     }
@@ -77,7 +75,7 @@ public final class QuoteEntity
   }
 
   @Override
-  public EventHandler<State, QuoteIssued> eventHandler() {
-    return newEventHandlerBuilder().forAnyState().onEvent(QuoteIssued.class, (s, e) -> new State(e.terms())).build();
+  public EventHandler<QuoteState, QuoteIssued> eventHandler() {
+    return newEventHandlerBuilder().forAnyState().onEvent(QuoteIssued.class, (s, e) -> new QuoteState(e.terms())).build();
   }
 }

@@ -12,8 +12,8 @@ import akka.persistence.testkit.javadsl.EventSourcedBehaviorTestKit;
 import io.bhkr.money.Asset;
 import io.bhkr.serialization.DomainEvent;
 import io.bhkr.testing.EntityTests;
-import io.bhkr.testing.RecordingRoute;
 import io.bhkr.testing.RecordingRoute.Delivery;
+import io.bhkr.testing.RecordingRoute;
 import io.bhkr.transfer.DispatchSent;
 import io.bhkr.transfer.Party;
 import io.bhkr.transfer.Purpose;
@@ -29,7 +29,7 @@ class AccountEntityTest {
   private static final String ALICE = "0x70997970c51812dc3a010c7d01b50e0d17dc79c8";
   private static ActorTestKit testKit;
   private TestProbe<Delivery> deliveries;
-  private EventSourcedBehaviorTestKit<AccountEntity.Command, DomainEvent, AccountEntity.State> account;
+  private EventSourcedBehaviorTestKit<AccountEntity.Command, DomainEvent, AccountState> account;
 
   @BeforeAll
   static void start() {

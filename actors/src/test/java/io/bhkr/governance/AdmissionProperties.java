@@ -9,7 +9,7 @@ import io.bhkr.governance.GovernanceEntity.DecisionRefused;
 import io.bhkr.governance.GovernanceEntity.Genesis;
 import io.bhkr.governance.GovernanceEntity.Propose;
 import io.bhkr.governance.GovernanceEntity.Refusal;
-import io.bhkr.governance.GovernanceEntity.State;
+import io.bhkr.micropool.MicroPoolStatus;
 import io.bhkr.money.Amount;
 import io.bhkr.money.Asset;
 import io.bhkr.provider.ProviderEntity;
@@ -18,7 +18,6 @@ import io.bhkr.transfer.Party;
 import io.bhkr.transfer.Purpose;
 import io.bhkr.transfer.Transfer;
 import java.math.BigInteger;
-import io.bhkr.micropool.MicroPoolStatus;
 import java.util.List;
 import java.util.Map;
 import net.jqwik.api.ForAll;
@@ -38,12 +37,12 @@ class AdmissionProperties {
   private static final String CANDIDATE = "0x8888888888888888888888888888888888888888";
   private static final String PROVIDER = "0x6666666666666666666666666666666666666666";
 
-  private static State withMinStake(long min) {
+  private static GovernanceState withMinStake(long min) {
     Parameters p = ParameterChange.apply(Parameters.development(), "governorMinStake", "\"" + min + "\"");
     return GovernanceEntity.apply(GovernanceEntity.empty(), new GovernanceEntity.GovernanceFounded(new Genesis(THREE, 1, p), T0));
   }
 
-  private static State staked(State s, String who, long units) {
+  private static GovernanceState staked(GovernanceState s, String who, long units) {
     if (units == 0) return s;
     Transfer t = Transfer.of("stake-" + who, Party.account(who), Party.GOVERNANCE, Amount.of(Asset.BHKR, units), Purpose.GOVERNOR_STAKE,
         T0);
@@ -55,7 +54,7 @@ class AdmissionProperties {
       @ForAll @LongRange(min = 0, max = 1_000) long before, @ForAll @LongRange(min = -1, max = 1_000) long asked,
       @ForAll boolean governor) {
     String who = governor ? THREE.get(0) : CANDIDATE;
-    State s = staked(withMinStake(min), who, before);
+    GovernanceState s = staked(withMinStake(min), who, before);
     BigInteger stake = asked < 0 ? null : BigInteger.valueOf(asked); // -1: the candidate names no stake
     GovernanceEntity.Decision d = GovernanceDecisions.candidacy(s, who, stake);
 
@@ -73,7 +72,7 @@ class AdmissionProperties {
   void aProviderIsQualifiedFromAppliedOnlyAndDisqualifiedOrGivenAKOnceQualified(@ForAll Proposal.Kind kind,
       @ForAll ProviderEntity.Status status) {
     if (!Proposal.aboutProvider(kind)) return;
-    State s = withMinStake(0);
+    GovernanceState s = withMinStake(0);
     Propose c = new Propose("p", THREE.get(0), kind, PROVIDER, null, null, null,
         kind == Proposal.Kind.SET_PROVIDER_K ? BigInteger.ONE : null, status, T0, null);
     DecisionRefused refusal = GovernanceDecisions.proposalRefusal(s, c);
@@ -92,7 +91,7 @@ class AdmissionProperties {
 
   @Property
   void aMigrationNamesTwoPoolsThatAreOpenOrActive(@ForAll MicroPoolStatus from, @ForAll MicroPoolStatus to) {
-    State s = withMinStake(0);
+    GovernanceState s = withMinStake(0);
     Propose c = new Propose("m", THREE.get(0), new Proposal.Migration("mp-a", "mp-b"), Map.of("mp-a", from, "mp-b", to), T0, null);
     DecisionRefused refusal = GovernanceDecisions.proposalRefusal(s, c);
     DecisionRefused expected = null;

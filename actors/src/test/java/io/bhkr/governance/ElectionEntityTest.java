@@ -22,8 +22,8 @@ import io.bhkr.money.Amount;
 import io.bhkr.rules.Election;
 import io.bhkr.serialization.DomainEvent;
 import io.bhkr.testing.EntityTests;
-import io.bhkr.testing.RecordingRoute;
 import io.bhkr.testing.RecordingRoute.Delivery;
+import io.bhkr.testing.RecordingRoute;
 import io.bhkr.transfer.Party;
 import io.bhkr.transfer.Purpose;
 import io.bhkr.transfer.Receipt;
@@ -53,7 +53,7 @@ class ElectionEntityTest {
   private static final String STAKER = "0x5000000000000000000000000000000000000005";
   private static ActorTestKit testKit;
   private TestProbe<Delivery> deliveries;
-  private EventSourcedBehaviorTestKit<GovernanceEntity.Command, DomainEvent, GovernanceEntity.State> governance;
+  private EventSourcedBehaviorTestKit<GovernanceEntity.Command, DomainEvent, GovernanceState> governance;
   private int transfers;
 
   @BeforeAll
@@ -95,7 +95,7 @@ class ElectionEntityTest {
         bhkr(stakedTokens).amount(), T0 + 5, r)).reply();
   }
 
-  private EventSourcedBehaviorTestKit.CommandResultWithReply<GovernanceEntity.Command, DomainEvent, GovernanceEntity.State, Ticked>
+  private EventSourcedBehaviorTestKit.CommandResultWithReply<GovernanceEntity.Command, DomainEvent, GovernanceState, Ticked>
       tick(long at, Map<String, BigInteger> staked, boolean now) {
     return governance.runCommand(r -> new GovernanceEntity.Tick(at, staked, now, r));
   }
@@ -303,7 +303,7 @@ class ElectionEntityTest {
 
   @Test
   void aStateFromBeforeElectionsSeatsItsGenesis() {
-    var old = new GovernanceEntity.State(new Genesis(List.of(G1, G2, G3), 1, Parameters.development()), Map.of(),
+    var old = new GovernanceState(new Genesis(List.of(G1, G2, G3), 1, Parameters.development()), Map.of(),
         io.bhkr.transfer.Outbox.empty(), null, null);
     assertEquals(Set.of(G1, G2, G3), old.council().seats().keySet());
     assertTrue(old.isGovernor(G2));

@@ -13,7 +13,6 @@ import io.bhkr.governance.GovernanceEntity.Genesis;
 import io.bhkr.governance.GovernanceEntity.ProposalDecided;
 import io.bhkr.governance.GovernanceEntity.Propose;
 import io.bhkr.governance.GovernanceEntity.Refusal;
-import io.bhkr.governance.GovernanceEntity.State;
 import io.bhkr.governance.GovernanceEntity.Vote;
 import io.bhkr.provider.ProviderEntity;
 import io.bhkr.rules.TrustTier;
@@ -39,12 +38,12 @@ class GovernanceDecisionsTest {
   private static final String PROVIDER = "0x6666666666666666666666666666666666666666";
   private static final String OUTSIDER = "0x7777777777777777777777777777777777777777";
 
-  private static State founded(int n, List<String> governors) {
+  private static GovernanceState founded(int n, List<String> governors) {
     return GovernanceEntity.apply(GovernanceEntity.empty(),
         new GovernanceEntity.GovernanceFounded(new Genesis(governors, n, Parameters.development()), T0));
   }
 
-  private static State fold(State s, List<DomainEvent> events) {
+  private static GovernanceState fold(GovernanceState s, List<DomainEvent> events) {
     for (DomainEvent e : events) s = GovernanceEntity.apply(s, e);
     return s;
   }
@@ -58,7 +57,7 @@ class GovernanceDecisionsTest {
 
   @Test
   void aProposalPassesWithNPlusOneYesVotesAndNotBefore() {
-    State s = founded(2, FIVE);
+    GovernanceState s = founded(2, FIVE);
     assertEquals(3, GovernanceDecisions.majority(s), "n + 1 of 2n + 1 = 5");
     Propose qualify = propose("p-1", FIVE.get(0), Proposal.Kind.QUALIFY_PROVIDER, null, null, null);
     assertNull(GovernanceDecisions.proposalRefusal(s, qualify));
@@ -79,7 +78,7 @@ class GovernanceDecisionsTest {
 
   @Test
   void proposalsMustNameWhatTheyDecide() {
-    State s = founded(2, FIVE);
+    GovernanceState s = founded(2, FIVE);
     String g = FIVE.get(0);
     assertEquals(Refusal.NOT_A_GOVERNOR,
         GovernanceDecisions.proposalRefusal(s, propose("p", OUTSIDER, Proposal.Kind.QUALIFY_PROVIDER, null, null, null)).refusal());
@@ -97,7 +96,7 @@ class GovernanceDecisionsTest {
   void theEntityRefusesACommandSentStraightToItTheSameWay() {
     ActorTestKit kit = ActorTestKit.create("GovernanceDecisionsTest", EntityTests.config());
     try {
-      var governance = EventSourcedBehaviorTestKit.<GovernanceEntity.Command, DomainEvent, State>create(kit.system(),
+      var governance = EventSourcedBehaviorTestKit.<GovernanceEntity.Command, DomainEvent, GovernanceState>create(kit.system(),
           GovernanceEntity.create(new RecordingRoute(kit.createTestProbe(RecordingRoute.Delivery.class).getRef()), Duration.ofMinutes(5)));
       governance.<Done>runCommand(r -> new GovernanceEntity.Found(new Genesis(FIVE, 2, Parameters.development()), r));
       Propose tooMuchK = propose("p-k", FIVE.get(0), Proposal.Kind.SET_PROVIDER_K, null, null, TrustTier.MAX_K.add(BigInteger.ONE));
@@ -126,7 +125,7 @@ class GovernanceDecisionsTest {
   void theEntityRefusesACandidacyBelowTheMinimumAndAProposalAboutAProviderInTheWrongStatus() {
     ActorTestKit kit = ActorTestKit.create("GovernanceAdmission", EntityTests.config());
     try {
-      var governance = EventSourcedBehaviorTestKit.<GovernanceEntity.Command, DomainEvent, State>create(kit.system(),
+      var governance = EventSourcedBehaviorTestKit.<GovernanceEntity.Command, DomainEvent, GovernanceState>create(kit.system(),
           GovernanceEntity.create(new RecordingRoute(kit.createTestProbe(RecordingRoute.Delivery.class).getRef()), Duration.ofMinutes(5)));
       Parameters p = ParameterChange.apply(Parameters.development(), "governorMinStake", "\"1000\"");
       governance.<Done>runCommand(r -> new GovernanceEntity.Found(new Genesis(FIVE, 2, p), r));

@@ -48,7 +48,7 @@ class GovernanceEntityTest {
   private static final Genesis GENESIS = new Genesis(List.of(G1, G2, G3), 1, Parameters.development());
   private static ActorTestKit testKit;
   private TestProbe<Delivery> deliveries;
-  private EventSourcedBehaviorTestKit<GovernanceEntity.Command, DomainEvent, GovernanceEntity.State> governance;
+  private EventSourcedBehaviorTestKit<GovernanceEntity.Command, DomainEvent, GovernanceState> governance;
 
   @BeforeAll
   static void start() {
@@ -78,13 +78,13 @@ class GovernanceEntityTest {
     governance.<Done>runCommand(r -> new GovernanceEntity.Found(GENESIS, r));
   }
 
-  private EventSourcedBehaviorTestKit.CommandResultWithReply<GovernanceEntity.Command, DomainEvent, GovernanceEntity.State, Decision>
+  private EventSourcedBehaviorTestKit.CommandResultWithReply<GovernanceEntity.Command, DomainEvent, GovernanceState, Decision>
       propose(String proposalId, String proposer, long at) {
     return governance.runCommand(r ->
         new GovernanceEntity.Propose(proposalId, proposer, Proposal.Kind.QUALIFY_PROVIDER, PROVIDER, io.bhkr.provider.ProviderEntity.Status.APPLIED, at, r));
   }
 
-  private EventSourcedBehaviorTestKit.CommandResultWithReply<GovernanceEntity.Command, DomainEvent, GovernanceEntity.State, Decision>
+  private EventSourcedBehaviorTestKit.CommandResultWithReply<GovernanceEntity.Command, DomainEvent, GovernanceState, Decision>
       vote(String proposalId, String governor, boolean inFavour, long at) {
     return governance.runCommand(r -> new GovernanceEntity.Vote(proposalId, governor, inFavour, at, r));
   }
@@ -333,7 +333,7 @@ class GovernanceEntityTest {
     vote("prop-2", G3, false, T0 + 12);
     GovernanceView before = view();
 
-    GovernanceEntity.State s = governance.restart().state();
+    GovernanceState s = governance.restart().state();
     assertEquals(GENESIS, s.genesis());
     assertEquals(Set.of(G1), s.proposals().get("prop-1").yes());
     assertEquals(Proposal.Status.OPEN, s.proposals().get("prop-1").status());

@@ -28,7 +28,7 @@ class QuoteEntityTest {
     testKit.shutdownTestKit();
   }
 
-  private static EventSourcedBehaviorTestKit<QuoteEntity.Command, QuoteEntity.QuoteIssued, QuoteEntity.State> quote(String id) {
+  private static EventSourcedBehaviorTestKit<QuoteEntity.Command, QuoteEntity.QuoteIssued, QuoteState> quote(String id) {
     return EventSourcedBehaviorTestKit.create(testKit.system(), QuoteEntity.create(id));
   }
 
@@ -41,7 +41,7 @@ class QuoteEntityTest {
   @Test
   void aQuoteIsIssuedOnceAndKeepsItsFirstTerms() {
     var kit = quote("q-once");
-    QuoteTerms first = Quoting.quote("q-once", ProjectKind.ETH_VALIDATOR, Q1, 60, Parameters.development(), T0);
+    QuoteTerms first = QuoteDecisions.quote("q-once", ProjectKind.ETH_VALIDATOR, Q1, 60, Parameters.development(), T0);
     var issued = kit.<QuoteEntity.Quoted>runCommand(r -> request(ProjectKind.ETH_VALIDATOR, 60, T0, r));
     assertEquals(new QuoteEntity.Quoted(first, null), issued.reply());
     assertEquals(new QuoteEntity.QuoteIssued(first), issued.event());
@@ -72,14 +72,14 @@ class QuoteEntityTest {
     assertTrue(again.hasNoEvents());
   }
 
-  /** A request sent straight to the entity is priced by the entity (Quoting.quote), and refused as the API refuses it. */
+  /** A request sent straight to the entity is priced by the entity (QuoteDecisions.quote), and refused as the API refuses it. */
   @Test
   void aRequestIsPricedByTheQuoteItselfAndARequestWithoutAPriceIsRefused() {
     var kit = quote("q-request");
     Resources resources = new Resources(4, 16, 128, 0);
     var quoted = kit.<QuoteEntity.Quoted>runCommand(r ->
         new QuoteEntity.Request(ProjectKind.ETH_VALIDATOR, resources, 60, Parameters.development(), T0, r));
-    QuoteTerms expected = Quoting.quote("q-request", ProjectKind.ETH_VALIDATOR, resources, 60, Parameters.development(), T0);
+    QuoteTerms expected = QuoteDecisions.quote("q-request", ProjectKind.ETH_VALIDATOR, resources, 60, Parameters.development(), T0);
     assertEquals(new QuoteEntity.Quoted(expected, null), quoted.reply());
     assertEquals(new QuoteEntity.QuoteIssued(expected), quoted.event());
     var again = kit.<QuoteEntity.Quoted>runCommand(r ->

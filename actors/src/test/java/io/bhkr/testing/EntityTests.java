@@ -9,8 +9,8 @@ import io.bhkr.governance.Parameters;
 import io.bhkr.money.Amount;
 import io.bhkr.money.Asset;
 import io.bhkr.quote.ProjectKind;
+import io.bhkr.quote.QuoteDecisions;
 import io.bhkr.quote.QuoteTerms;
-import io.bhkr.quote.Quoting;
 import io.bhkr.rules.Resources;
 
 /** Configuration and fixtures shared by the entity tests. */
@@ -45,7 +45,7 @@ public final class EntityTests {
 
   /** The quote of vector Q1 (4 GHz, 16 GB, 128 GB, 60 days → FP 100 BHKR at 1 USD) under development parameters. */
   public static QuoteTerms q1Quote(long issuedAt) {
-    return Quoting.quote("q-1", ProjectKind.ETH_VALIDATOR, new Resources(4, 16, 128, 0), 60, Parameters.development(), issuedAt);
+    return QuoteDecisions.quote("q-1", ProjectKind.ETH_VALIDATOR, new Resources(4, 16, 128, 0), 60, Parameters.development(), issuedAt);
   }
 
   /** A fixed 32-byte commit-reveal secret. */

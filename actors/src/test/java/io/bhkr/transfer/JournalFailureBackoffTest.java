@@ -9,9 +9,9 @@ import akka.persistence.testkit.javadsl.PersistenceTestKit;
 import com.typesafe.config.ConfigFactory;
 import io.bhkr.governance.Parameters;
 import io.bhkr.quote.ProjectKind;
+import io.bhkr.quote.QuoteDecisions;
 import io.bhkr.quote.QuoteEntity;
 import io.bhkr.quote.QuoteTerms;
-import io.bhkr.quote.Quoting;
 import io.bhkr.rules.Resources;
 import io.bhkr.testing.EntityTests;
 import java.time.Duration;
@@ -47,7 +47,7 @@ class JournalFailureBackoffTest {
     PersistenceTestKit journal = PersistenceTestKit.create(testKit.system());
     ActorRef<QuoteEntity.Command> quote = testKit.spawn(QuoteEntity.create("q-backoff"));
     TestProbe<QuoteEntity.Quoted> issued = testKit.createTestProbe();
-    QuoteTerms terms = Quoting.quote("q-backoff", ProjectKind.ETH_VALIDATOR, Q1, 60, Parameters.development(), 1_000);
+    QuoteTerms terms = QuoteDecisions.quote("q-backoff", ProjectKind.ETH_VALIDATOR, Q1, 60, Parameters.development(), 1_000);
 
     journal.failNextPersisted();
     quote.tell(request(issued.getRef()));

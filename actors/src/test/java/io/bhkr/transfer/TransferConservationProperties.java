@@ -44,7 +44,7 @@ class TransferConservationProperties {
 
   // ----- the model --------------------------------------------------------------------------------
 
-  /** One party's journaled state, as in AccountEntity.State. */
+  /** One party's journaled state, as in AccountState. */
   private static final class Ledger {
     Balances balances = Balances.empty();
     Outbox outbox = Outbox.empty();

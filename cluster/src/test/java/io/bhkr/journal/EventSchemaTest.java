@@ -69,7 +69,7 @@ class EventSchemaTest {
    */
   @Test
   void everyAggregatesEventsAreItsSealedEvents() {
-    Set<String> aggregates = Set.of("account", "audit", "governance", "micropool", "nodes", "pool", "project", "provider");
+    Set<String> aggregates = Set.of("account", "audit", "governance", "micropool", "nodes", "pool", "project", "provider", "quote");
     int checked = 0;
     for (Class<?> e : EventCatalog.events()) {
       String pkg = e.getPackageName();

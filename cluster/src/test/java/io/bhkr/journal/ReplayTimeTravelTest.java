@@ -3,7 +3,7 @@ package io.bhkr.journal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.bhkr.account.AccountEntity;
+import io.bhkr.account.AccountState;
 import io.bhkr.money.Asset;
 import io.bhkr.persistence.journal.StoredEvent;
 import io.bhkr.pool.PoolState;
@@ -41,13 +41,13 @@ class ReplayTimeTravelTest {
     List<StoredEvent> rows = ReplayVerifyTest.worked();
     long settled = settledAt(rows);
     MarketAsOf before = at(rows, settled - 1);
-    AccountEntity.State requesterBefore = before.market().state("Account|" + REQUESTER);
+    AccountState requesterBefore = before.market().state("Account|" + REQUESTER);
     assertEquals(BigInteger.ZERO, requesterBefore.balances().of(Asset.BHKR).amount(), "FP is in escrow before the settlement");
     PoolState rewardBefore = before.market().state("Pool|reward");
     assertEquals(BigInteger.ZERO, rewardBefore.balances().of(Asset.BHKR).amount());
 
     MarketAsOf after = at(rows, rows.get(rows.size() - 1).writeTimestamp());
-    AccountEntity.State requesterAfter = after.market().state("Account|" + REQUESTER);
+    AccountState requesterAfter = after.market().state("Account|" + REQUESTER);
     assertEquals(tokens(20), requesterAfter.balances().of(Asset.BHKR).amount());
     assertEquals(tokens(240), requesterAfter.balances().of(Asset.ETH).amount());
     PoolState rewardAfter = after.market().state("Pool|reward");

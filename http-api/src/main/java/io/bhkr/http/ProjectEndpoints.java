@@ -14,8 +14,8 @@ import io.bhkr.market.Market;
 import io.bhkr.money.Amount;
 import io.bhkr.money.Asset;
 import io.bhkr.persistence.listings.Listings;
-import io.bhkr.project.ProjectEntity;
 import io.bhkr.project.ProjectDecisions;
+import io.bhkr.project.ProjectEntity;
 import io.bhkr.project.ProjectStatus;
 import io.bhkr.project.ProjectView;
 import io.bhkr.provider.ProviderEntity;
@@ -85,7 +85,7 @@ final class ProjectEndpoints extends Endpoints {
     if (days < 1 || days > 3650) throw ApiException.invalid("durationDays", "must be between 1 and 3650");
     ProjectKind kind = parseKind(Wire.required(req.kind(), "kind"));
     String quoteId = newId("quote-");
-    // the quote prices itself under the parameters in force (Quoting.quote, in QuoteEntity)
+    // the quote prices itself under the parameters in force (QuoteDecisions.quote, in QuoteEntity)
     return ask(market.governance(), GovernanceEntity.Get::new).thenCompose(gov -> ask(market.quote(quoteId),
         (ActorRef<QuoteEntity.Quoted> r) -> new QuoteEntity.Request(kind, resources, days, gov.parameters(), now(), r)))
         .thenApply(quoted -> {

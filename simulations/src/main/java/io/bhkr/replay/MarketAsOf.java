@@ -2,7 +2,7 @@ package io.bhkr.replay;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.bhkr.account.AccountEntity;
+import io.bhkr.account.AccountState;
 import io.bhkr.governance.Parameters;
 import io.bhkr.money.Asset;
 import io.bhkr.money.Balances;
@@ -44,7 +44,7 @@ public final class MarketAsOf {
   public void print(PrintStream out) {
     out.println("The market as of " + at + ": " + events + " events, up to journal ordering " + lastOrdering);
     out.println("Accounts (base units):");
-    Map<String, AccountEntity.State> accounts = market.all("Account");
+    Map<String, AccountState> accounts = market.all("Account");
     accounts.forEach((address, s) -> out.println(String.format("  %-42s  ", address) + balances(s.balances())));
     out.println("Pools (base units):");
     for (String pool : new String[] {PoolView.REWARD, PoolView.INSURANCE}) {

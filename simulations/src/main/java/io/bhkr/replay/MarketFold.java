@@ -5,6 +5,7 @@ import io.bhkr.audit.AuditRoundEntity;
 import io.bhkr.audit.AuditRoundState;
 import io.bhkr.chain.PayoutEpochs;
 import io.bhkr.governance.GovernanceEntity;
+import io.bhkr.governance.GovernanceState;
 import io.bhkr.governance.Parameters;
 import io.bhkr.micropool.MicroPoolState;
 import io.bhkr.nodes.NodeEntity;
@@ -87,7 +88,7 @@ public final class MarketFold {
 
   /** The governance parameters in force, or null before the genesis. */
   public Parameters parameters() {
-    GovernanceEntity.State g = state("Governance|" + GovernanceEntity.ID);
+    GovernanceState g = state("Governance|" + GovernanceEntity.ID);
     return g == null || g.genesis() == null ? null : g.genesis().parameters();
   }
 }

@@ -13,24 +13,24 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.bhkr.cli.Node;
+import io.bhkr.cli.NodeOptions;
+import io.bhkr.cli.walkthrough.DevelopmentMarket;
 import io.bhkr.http.auth.DevelopmentAccounts;
 import io.bhkr.http.auth.PersonalSignature;
 import io.bhkr.http.auth.RequestMessage;
 import io.bhkr.http.client.SignedClient.Response;
-import io.bhkr.cli.Node;
-import io.bhkr.cli.NodeOptions;
-import io.bhkr.cli.walkthrough.DevelopmentMarket;
+import io.bhkr.persistence.JournalProfile;
+import io.bhkr.persistence.testing.TestJournal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import io.bhkr.persistence.JournalProfile;
-import io.bhkr.persistence.testing.TestJournal;
-import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -113,7 +113,7 @@ class RefusalsTest {
       problem(409, "insufficient-funds", market.as(P1).post("/api/v1/projects/" + projectId + "/completion",
           "{\"profit\":{\"asset\":\"ETH\",\"amount\":\"" + tokens(1) + "\"}}")); // P1 holds no ETH
 
-      // issue 16: the entities decide these, the endpoints ask (GovernanceDecisions, ProviderDecisions, Quoting)
+      // issue 16: the entities decide these, the endpoints ask (GovernanceDecisions, ProviderDecisions, QuoteDecisions)
       String proposals = "/api/v1/governance/proposals";
       problem(404, "not-found", market.as(GOVERNOR_1).post(proposals,
           "{\"kind\":\"QUALIFY_PROVIDER\",\"providerId\":\"" + address(STRANGER) + "\"}")); // never applied

@@ -22,8 +22,8 @@ import io.bhkr.project.ProjectStatus;
 import io.bhkr.project.ProjectView;
 import io.bhkr.provider.ProviderEntity;
 import io.bhkr.quote.ProjectKind;
+import io.bhkr.quote.QuoteDecisions;
 import io.bhkr.quote.QuoteTerms;
-import io.bhkr.quote.Quoting;
 import io.bhkr.rules.Resources;
 import io.bhkr.transfer.Party;
 import io.bhkr.transfer.ProjectFunding;
@@ -142,7 +142,7 @@ public final class LocalMarket implements AutoCloseable {
     await("active", () -> providerStatus(e) == ProviderEntity.Status.ACTIVE);
 
     long opened = Clock.systemUTC().instant().getEpochSecond(); // the bid window runs from here, in real time
-    QuoteTerms q1 = Quoting.quote("q-1", ProjectKind.ETH_VALIDATOR, new Resources(4, 16, 128, 0), 60, shortWindow, opened);
+    QuoteTerms q1 = QuoteDecisions.quote("q-1", ProjectKind.ETH_VALIDATOR, new Resources(4, 16, 128, 0), 60, shortWindow, opened);
     this.<AccountEntity.SendResult>ask(e.requester(), r -> new AccountEntity.Send(new ProjectFunding("fund:" + projectId,
         Party.account(REQUESTER), Party.project(projectId), q1.fp(), q1, "0x" + "ab".repeat(32), opened), r));
     await("bidding", () -> projectStatus(e) == ProjectStatus.BIDDING);

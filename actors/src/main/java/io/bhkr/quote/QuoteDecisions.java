@@ -8,12 +8,12 @@ import io.bhkr.rules.Resources;
 import java.math.BigInteger;
 
 /** Makes a quote from a request and the parameters in force (economics 1). Pure. */
-public final class Quoting {
+public final class QuoteDecisions {
 
   /** The stake of one Ethereum validator, on which a validator project's expected profit is computed. */
   public static final Amount VALIDATOR_STAKE = Amount.tokens(Asset.ETH, 32);
 
-  private Quoting() {}
+  private QuoteDecisions() {}
 
   public static QuoteTerms quote(
       String quoteId, ProjectKind kind, Resources resources, long durationDays, Parameters p, long issuedAt) {

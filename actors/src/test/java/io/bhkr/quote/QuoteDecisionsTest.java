@@ -13,7 +13,7 @@ import io.bhkr.rules.Resources;
 import java.math.BigInteger;
 import org.junit.jupiter.api.Test;
 
-class QuotingTest {
+class QuoteDecisionsTest {
 
   private static final long T0 = 1_700_000_000L;
   private static final Resources Q1 = new Resources(4, 16, 128, 0);
@@ -21,7 +21,7 @@ class QuotingTest {
 
   @Test
   void vectorQ1ForAValidatorUnderTheDevelopmentParameters() {
-    QuoteTerms q = Quoting.quote("q-1", ProjectKind.ETH_VALIDATOR, Q1, 60, DEV, T0);
+    QuoteTerms q = QuoteDecisions.quote("q-1", ProjectKind.ETH_VALIDATOR, Q1, 60, DEV, T0);
     assertEquals("q-1", q.quoteId());
     assertEquals(ProjectKind.ETH_VALIDATOR, q.kind());
     assertEquals(Q1, q.resources());
@@ -44,7 +44,7 @@ class QuotingTest {
 
   @Test
   void aComputeProjectExpectsNoProfit() {
-    QuoteTerms q = Quoting.quote("q-2", ProjectKind.COMPUTE, Q1, 60, DEV, T0);
+    QuoteTerms q = QuoteDecisions.quote("q-2", ProjectKind.COMPUTE, Q1, 60, DEV, T0);
     assertEquals(Amount.zero(Asset.ETH), q.expectedProfit());
     assertEquals(bhkr(100), q.fp(), "the price does not depend on the kind");
     assertEquals(bhkr(80), q.maxBid());
@@ -52,17 +52,17 @@ class QuotingTest {
 
   @Test
   void aValidatorForAYearExpectsTheFullApr() {
-    QuoteTerms q = Quoting.quote("q-3", ProjectKind.ETH_VALIDATOR, Q1, 365, DEV, T0);
+    QuoteTerms q = QuoteDecisions.quote("q-3", ProjectKind.ETH_VALIDATOR, Q1, 365, DEV, T0);
     assertEquals(new Amount(Asset.ETH, new BigInteger("1280000000000000000")), q.expectedProfit(), "4 % of 32 ETH");
     assertEquals(BigInteger.valueOf(13 * 50_000_000L), q.fpMicroUsd(), "365 days start 13 months");
   }
 
   @Test
   void aStartedMonthIsBilledWhole() {
-    assertEquals(BigInteger.valueOf(50_000_000), Quoting.quote("q", ProjectKind.COMPUTE, Q1, 1, DEV, T0).fpMicroUsd());
-    assertEquals(BigInteger.valueOf(50_000_000), Quoting.quote("q", ProjectKind.COMPUTE, Q1, 30, DEV, T0).fpMicroUsd());
-    assertEquals(BigInteger.valueOf(100_000_000), Quoting.quote("q", ProjectKind.COMPUTE, Q1, 31, DEV, T0).fpMicroUsd());
-    assertEquals(BigInteger.valueOf(150_000_000), Quoting.quote("q", ProjectKind.COMPUTE, Q1, 61, DEV, T0).fpMicroUsd());
+    assertEquals(BigInteger.valueOf(50_000_000), QuoteDecisions.quote("q", ProjectKind.COMPUTE, Q1, 1, DEV, T0).fpMicroUsd());
+    assertEquals(BigInteger.valueOf(50_000_000), QuoteDecisions.quote("q", ProjectKind.COMPUTE, Q1, 30, DEV, T0).fpMicroUsd());
+    assertEquals(BigInteger.valueOf(100_000_000), QuoteDecisions.quote("q", ProjectKind.COMPUTE, Q1, 31, DEV, T0).fpMicroUsd());
+    assertEquals(BigInteger.valueOf(150_000_000), QuoteDecisions.quote("q", ProjectKind.COMPUTE, Q1, 61, DEV, T0).fpMicroUsd());
   }
 
   @Test
@@ -71,7 +71,7 @@ class QuotingTest {
         DEV.bidWindowSeconds(), DEV.priceBandBps(), DEV.auctionPricing(), DEV.pMin(), DEV.pMax(), DEV.proposalSeconds(),
         DEV.rewardSplit(), DEV.epochSeconds(), DEV.insuranceCap(), DEV.ethPriceMicroUsd(), DEV.reputation(), DEV.audits(),
         DEV.elections(), DEV.microPools());
-    QuoteTerms q = Quoting.quote("q-4", ProjectKind.COMPUTE, Q1, 60, p, T0);
+    QuoteTerms q = QuoteDecisions.quote("q-4", ProjectKind.COMPUTE, Q1, 60, p, T0);
     assertEquals(new Amount(Asset.BHKR, new BigInteger("33333333333333333334")), q.fp(), "ceil(100 USD / 3 USD)");
     assertEquals(new Amount(Asset.BHKR, new BigInteger("26666666666666666667")), q.maxBid(), "floor(fp * 8000 / 10000)");
   }
@@ -79,20 +79,20 @@ class QuotingTest {
   @Test
   void zeroDaysAreRefused() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> Quoting.quote("q", ProjectKind.COMPUTE, Q1, 0, DEV, T0));
+        () -> QuoteDecisions.quote("q", ProjectKind.COMPUTE, Q1, 0, DEV, T0));
     assertTrue(e.getMessage().contains("durationDays"), e.getMessage());
-    assertThrows(IllegalArgumentException.class, () -> Quoting.quote("q", ProjectKind.ETH_VALIDATOR, Q1, -30, DEV, T0));
+    assertThrows(IllegalArgumentException.class, () -> QuoteDecisions.quote("q", ProjectKind.ETH_VALIDATOR, Q1, -30, DEV, T0));
   }
 
   @Test
   void resourcesWithoutAPriceAreRefused() {
     IllegalArgumentException none = assertThrows(IllegalArgumentException.class,
-        () -> Quoting.quote("q", ProjectKind.COMPUTE, Resources.NONE, 60, DEV, T0));
+        () -> QuoteDecisions.quote("q", ProjectKind.COMPUTE, Resources.NONE, 60, DEV, T0));
     assertTrue(none.getMessage().contains("no price"), none.getMessage());
     // bandwidth is free by default, so bandwidth alone has no price either
     assertThrows(IllegalArgumentException.class,
-        () -> Quoting.quote("q", ProjectKind.ETH_VALIDATOR, new Resources(0, 0, 0, 1000), 60, DEV, T0));
+        () -> QuoteDecisions.quote("q", ProjectKind.ETH_VALIDATOR, new Resources(0, 0, 0, 1000), 60, DEV, T0));
     assertEquals(new Amount(Asset.BHKR, new BigInteger("78125000000000000")),
-        Quoting.quote("q", ProjectKind.COMPUTE, new Resources(0, 0, 1, 0), 1, DEV, T0).fp(), "one GB of storage for a month");
+        QuoteDecisions.quote("q", ProjectKind.COMPUTE, new Resources(0, 0, 1, 0), 1, DEV, T0).fp(), "one GB of storage for a month");
   }
 }
