@@ -8,10 +8,7 @@ import akka.persistence.typed.PersistenceId;
 import akka.persistence.typed.javadsl.CommandHandlerWithReply;
 import akka.persistence.typed.javadsl.EventHandler;
 import akka.persistence.typed.javadsl.ReplyEffect;
-import io.bhkr.governance.AuditParameters;
 import io.bhkr.governance.Parameters;
-import io.bhkr.rules.AuditAssignment;
-import io.bhkr.rules.Keccak256;
 import io.bhkr.serialization.DomainEvent;
 import io.bhkr.serialization.JsonSerializable;
 import io.bhkr.transfer.Courier;
@@ -110,10 +107,8 @@ public final class AuditRoundEntity extends OutboxEntity<AuditRoundEntity.Comman
         .forAnyState()
         .onCommand(Heartbeat.class, this::onHeartbeat)
         .onCommand(Report.class, this::onReport)
-        .onCommand(Current.class, (s, c) -> {
-          List<DomainEvent> events = roll(s, c, new ArrayList<>());
-          return persistAndSend(events).thenReply(c.replyTo(), AuditRoundEntity::view);
-        })
+        .onCommand(Current.class, (s, c) -> persistAndSend(AuditRoundDecisions.roll(s, c, new ArrayList<>()))
+            .thenReply(c.replyTo(), AuditRoundEntity::view))
         .onCommand(Get.class, (s, c) -> Effect().reply(c.replyTo(), s))
         .onCommand(Confirm.class, (s, c) -> onReceipt(s, c.receipt()))
         .onCommand(RedeliveryDue.class, (s, c) -> onRedeliveryDue(s))
@@ -121,57 +116,14 @@ public final class AuditRoundEntity extends OutboxEntity<AuditRoundEntity.Comman
   }
 
   private ReplyEffect<DomainEvent, AuditRoundState> onHeartbeat(AuditRoundState s, Heartbeat c) {
-    // Seen first, so that a heartbeat opening a period puts its own node into the assignment.
-    List<DomainEvent> events = new ArrayList<>(List.of(new NodeSeen(c.nodeId(), c.providerId(), c.blockNumber(), c.at())));
-    roll(s.seen((NodeSeen) events.get(0)), c, events);
-    return persistAndSend(events).thenReply(c.replyTo(), AuditRoundEntity::view);
+    return persistAndSend(AuditRoundDecisions.heartbeat(s, c)).thenReply(c.replyTo(), AuditRoundEntity::view);
   }
 
+  /** A refused report still moves time on: the period it finds closed or opened is journaled first. */
   private ReplyEffect<DomainEvent, AuditRoundState> onReport(AuditRoundState s, Report c) {
-    List<DomainEvent> events = roll(s, c, new ArrayList<>());
-    AuditRoundState now = apply(s, events);
-    String refusal = null;
-    if (c.upBps() < 0 || c.upBps() > 10_000) refusal = "upBps must be within 0..10000";
-    else if (c.period() != now.period()) refusal = "period " + c.period() + " is not the current audit period " + now.period();
-    else if (!now.targetsOf(c.auditorNodeId()).contains(c.targetNodeId()))
-      refusal = "node " + c.auditorNodeId() + " is not assigned to audit " + c.targetNodeId() + " in period " + c.period();
-    if (refusal != null) {
-      String reason = refusal;
-      return persistAndSend(events).thenReply(c.replyTo(), ns -> new Refused(reason));
-    }
-    events.add(new AuditReported(c.period(), c.auditorNodeId(), c.targetNodeId(), c.upBps(), c.at()));
-    return persistAndSend(events).thenReply(c.replyTo(), ns -> new Accepted(c.period()));
-  }
-
-  /** Closes the open period and opens the one {@code c.at()} falls in, if time has moved past it; appends to {@code events}. */
-  private static List<DomainEvent> roll(AuditRoundState before, Command c, List<DomainEvent> events) {
-    AuditParameters p = c.parameters().audits();
-    long period = Math.floorDiv(c.at(), p.auditPeriodSeconds());
-    AuditRoundState s = apply(before, List.of());
-    if (period <= s.period()) return events;
-    if (s.open() != null) {
-      AuditPeriodClosed closed = new AuditPeriodClosed(s.period(), s.uptimes(p.disputeToleranceBps()), c.at());
-      events.add(closed);
-      List<PeriodAudited> told = s.notices(closed, c.parameters());
-      s = s.closed(closed);
-      for (PeriodAudited n : told) {
-        events.add(new DispatchSent(n));
-        s = s.sent(n);
-      }
-    }
-    List<String> active = s.active(c.at(), p.auditPeriodSeconds());
-    // Fewer than two nodes cannot audit each other: the period opens with the second node's heartbeat.
-    if (active.size() < 2) return events;
-    byte[] beacon = Keccak256.fromHex(c.beacon());
-    byte[] seed = AuditAssignment.seed(period, beacon);
-    events.add(new AuditPeriodOpened(period, p.auditPeriodSeconds(), p.auditK(), Keccak256.hex(beacon), Keccak256.hex(seed), active,
-        AuditAssignment.assign(seed, active, p.auditK()), c.at()));
-    return events;
-  }
-
-  private static AuditRoundState apply(AuditRoundState s, List<DomainEvent> events) {
-    for (DomainEvent e : events) s = next(s, e);
-    return s;
+    AuditRoundDecisions.Reported r = AuditRoundDecisions.report(s, c);
+    return persistAndSend(r.events())
+        .thenReply(c.replyTo(), ns -> r.refusal() == null ? new Accepted(c.period()) : new Refused(r.refusal()));
   }
 
   /** The event handler as a pure function: recovery and replay fold with it alike. */

@@ -86,19 +86,19 @@ public final class InsurancePoolEntity
     Receipt receipt = new Receipt(d.id());
     if (s.seen().contains(d.id())) return Effect().reply(c.replyTo(), receipt);
     List<DomainEvent> events;
-    if (d instanceof InsuranceExcessDecided decision) events = InsuranceDecisions.moveExcess(s, decision);
+    if (d instanceof InsuranceExcessDecided decision) events = PoolDecisions.moveExcess(s, decision);
     else if (d instanceof MicroPoolSlashingClaim claim) {
       if (s.seen().contains(claimKey(claim.claimId()))) return Effect().reply(c.replyTo(), receipt);
-      events = InsuranceDecisions.onMicroPoolClaim(s, claim);
+      events = PoolDecisions.onMicroPoolClaim(s, claim);
     }
-    else if (d.value().isPresent()) events = InsuranceDecisions.onInflow(s, d);
+    else if (d.value().isPresent()) events = PoolDecisions.onInflow(s, d);
     else return Effect().reply(c.replyTo(), receipt);
     return persistAndSend(events).thenReply(c.replyTo(), ns -> receipt);
   }
 
   private ReplyEffect<DomainEvent, PoolState> onCompensate(PoolState s, Compensate c) {
     if (s.seen().contains(claimKey(c.claimId()))) return Effect().reply(c.replyTo(), s.view(PoolView.INSURANCE));
-    List<DomainEvent> events = InsuranceDecisions.compensate(s, c.claimId(), c.slashed(), c.asset(), c.losses(), c.at());
+    List<DomainEvent> events = PoolDecisions.compensate(s, c.claimId(), c.slashed(), c.asset(), c.losses(), c.at());
     return persistAndSend(events).thenReply(c.replyTo(), ns -> ns.view(PoolView.INSURANCE));
   }
 

@@ -8,26 +8,20 @@ import akka.persistence.typed.PersistenceId;
 import akka.persistence.typed.javadsl.CommandHandlerWithReply;
 import akka.persistence.typed.javadsl.EventHandler;
 import akka.persistence.typed.javadsl.ReplyEffect;
-import io.bhkr.rules.RewardDistribution;
 import io.bhkr.rules.RewardDistribution.Group;
-import io.bhkr.rules.RewardDistribution.Leg;
 import io.bhkr.rules.RewardSplit;
 import io.bhkr.serialization.DomainEvent;
 import io.bhkr.serialization.JsonSerializable;
 import io.bhkr.transfer.Courier;
-import io.bhkr.transfer.OutboxEntity;
 import io.bhkr.transfer.Dispatch;
 import io.bhkr.transfer.DispatchConfirmed;
 import io.bhkr.transfer.DispatchReceived;
 import io.bhkr.transfer.DispatchRoute;
 import io.bhkr.transfer.DispatchSent;
-import io.bhkr.transfer.Party;
-import io.bhkr.transfer.Purpose;
+import io.bhkr.transfer.OutboxEntity;
 import io.bhkr.transfer.Receipt;
-import io.bhkr.transfer.Transfer;
 import java.math.BigInteger;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -83,11 +77,8 @@ public final class RewardPoolEntity
   public CommandHandlerWithReply<Command, DomainEvent, PoolState> commandHandler() {
     return newCommandHandlerWithReplyBuilder()
         .forAnyState()
-        .onCommand(Receive.class, (s, c) -> {
-          Receipt receipt = new Receipt(c.dispatch().id());
-          if (s.seen().contains(c.dispatch().id()) || c.dispatch().value().isEmpty()) return Effect().reply(c.replyTo(), receipt);
-          return Effect().persist(new DispatchReceived(c.dispatch())).thenReply(c.replyTo(), ns -> receipt);
-        })
+        .onCommand(Receive.class, (s, c) -> persistAndSend(PoolDecisions.onRewardPoolArrival(s, c.dispatch()))
+            .thenReply(c.replyTo(), ns -> new Receipt(c.dispatch().id())))
         .onCommand(Distribute.class, this::onDistribute)
         .onCommand(Get.class, (s, c) -> Effect().reply(c.replyTo(), s.view(PoolView.REWARD)))
         .onCommand(Confirm.class, (s, c) -> onReceipt(s, c.receipt()))
@@ -98,28 +89,16 @@ public final class RewardPoolEntity
   private ReplyEffect<DomainEvent, PoolState> onDistribute(PoolState s, Distribute c) {
     if (c.windowEnd() <= s.lastEpochEnd())
       return Effect().reply(c.replyTo(), new NotDistributed("the epoch ending at " + s.lastEpochEnd() + " is already distributed"));
-    List<DomainEvent> events = distribution(s, c.windowEnd(), c.split(), c.stakeTimes(), c.developmentFund());
+    List<DomainEvent> events = PoolDecisions.distribution(s, c.windowEnd(), c.split(), c.stakeTimes(), c.developmentFund());
     RewardsDistributed event = (RewardsDistributed) events.get(0);
     return persistAndSend(events)
         .thenReply(c.replyTo(), ns -> new Distributed(event));
   }
 
-  /**
-   * The epoch's distribution (economics 5) as a pure function: the event with every input, then a
-   * transfer per leg. A replay calls it with the recorded inputs to check the recorded legs.
-   */
+  /** The epoch's distribution (economics 5): see {@link PoolDecisions#distribution}. */
   public static List<DomainEvent> distribution(PoolState s, long windowEnd, RewardSplit split,
       Map<Group, SortedMap<String, BigInteger>> stakeTimes, String developmentFund) {
-    long epoch = s.epoch() + 1;
-    List<Leg> legs = RewardDistribution.distribute(s.balances(), split, stakeTimes, developmentFund);
-    List<DomainEvent> events = new ArrayList<>();
-    events.add(new RewardsDistributed(epoch, s.lastEpochEnd(), windowEnd, s.balances(), split, stakeTimes, developmentFund, legs));
-    for (int i = 0; i < legs.size(); i++) {
-      Leg leg = legs.get(i);
-      events.add(new DispatchSent(new Transfer("reward:" + epoch + ":" + i, Party.REWARD_POOL, Party.account(leg.to()), leg.amount(), Purpose.REWARD,
-          "reward epoch " + epoch + ": " + leg.group().name().toLowerCase(), windowEnd)));
-    }
-    return events;
+    return PoolDecisions.distribution(s, windowEnd, split, stakeTimes, developmentFund);
   }
 
   @Override
@@ -135,7 +114,4 @@ public final class RewardPoolEntity
     if (event instanceof DispatchConfirmed e) return s.confirmed(e.dispatchId());
     throw new IllegalStateException("the Reward Pool cannot apply " + event.getClass().getName());
   }
-
-
-
 }

@@ -15,7 +15,7 @@ import io.bhkr.micropool.MicroPoolState;
 import io.bhkr.persistence.ledger.LedgerEntry;
 import io.bhkr.persistence.ledger.RunningLedger;
 import io.bhkr.pool.CompensationPaid;
-import io.bhkr.pool.InsuranceDecisions;
+import io.bhkr.pool.PoolDecisions;
 import io.bhkr.pool.PoolState;
 import io.bhkr.pool.PoolView;
 import io.bhkr.pool.RewardPoolEntity;
@@ -183,13 +183,13 @@ public final class Verifier {
     }
     if (e instanceof DispatchReceived d) {
       Dispatch in = d.dispatch();
-      if (in instanceof InsuranceExcessDecided decided) start(r, e, "insurance excess", InsuranceDecisions.moveExcess(s, decided));
-      else if (in instanceof MicroPoolSlashingClaim claim) start(r, e, "compensation", InsuranceDecisions.onMicroPoolClaim(s, claim));
-      else if (in.value().isPresent()) start(r, e, "insurance inflow", InsuranceDecisions.onInflow(s, in));
+      if (in instanceof InsuranceExcessDecided decided) start(r, e, "insurance excess", PoolDecisions.moveExcess(s, decided));
+      else if (in instanceof MicroPoolSlashingClaim claim) start(r, e, "compensation", PoolDecisions.onMicroPoolClaim(s, claim));
+      else if (in.value().isPresent()) start(r, e, "insurance inflow", PoolDecisions.onInflow(s, in));
     } else if (e instanceof CompensationPaid c && c.trigger() == null) {
       SortedMap<String, BigInteger> losses = new TreeMap<>(c.paid());
       c.stillOwed().forEach((victim, owed) -> losses.merge(victim, owed, BigInteger::add));
-      start(r, e, "compensation", InsuranceDecisions.compensate(s, c.claimId(), c.slashed(), c.asset(), losses, c.at()));
+      start(r, e, "compensation", PoolDecisions.compensate(s, c.claimId(), c.slashed(), c.asset(), losses, c.at()));
     }
   }
 

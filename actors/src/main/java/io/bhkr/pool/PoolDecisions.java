@@ -5,6 +5,10 @@ import io.bhkr.micropool.MicroPoolSlashingClaim;
 import io.bhkr.money.Amount;
 import io.bhkr.money.Asset;
 import io.bhkr.rules.InsuranceRule;
+import io.bhkr.rules.RewardDistribution.Group;
+import io.bhkr.rules.RewardDistribution.Leg;
+import io.bhkr.rules.RewardDistribution;
+import io.bhkr.rules.RewardSplit;
 import io.bhkr.serialization.DomainEvent;
 import io.bhkr.transfer.Dispatch;
 import io.bhkr.transfer.DispatchReceived;
@@ -15,12 +19,17 @@ import io.bhkr.transfer.Transfer;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.SortedMap;
 
-/** The Insurance Pool's decisions as pure functions from state and input to events (economics 5, 7). */
-public final class InsuranceDecisions {
+/**
+ * The two pools' decisions as pure functions from state and input to events: the Insurance
+ * Pool's compensations and excess (economics 5, 7), the Reward Pool's epochs (economics 5). Both
+ * hold a {@link PoolState} and take any value that arrives.
+ */
+public final class PoolDecisions {
 
-  private InsuranceDecisions() {}
+  private PoolDecisions() {}
 
   /** Pays a claim's victims pro rata from what the pool holds; the rest stays owed. */
   public static List<DomainEvent> compensate(PoolState s, String claimId, String slashed, Asset asset, SortedMap<String, BigInteger> losses,
@@ -80,6 +89,29 @@ public final class InsuranceDecisions {
     if ("BURN".equals(decision.action())) events.add(new ValueBurned("burn:" + decision.proposalId(), moved, decision.proposalId()));
     else events.add(new DispatchSent(new Transfer("excess:" + decision.proposalId(), Party.INSURANCE_POOL, Party.REWARD_POOL,
         moved, Purpose.INSURANCE_EXCESS, "insurance excess moved by proposal " + decision.proposalId(), decision.at())));
+    return events;
+  }
+
+  /** The Reward Pool takes any value once; a notice addressed to it changes nothing. */
+  public static List<DomainEvent> onRewardPoolArrival(PoolState s, Dispatch d) {
+    return s.seen().contains(d.id()) || d.value().isEmpty() ? List.of() : List.of(new DispatchReceived(d));
+  }
+
+  /**
+   * The epoch's distribution (economics 5) as a pure function: the event with every input, then a
+   * transfer per leg. A replay calls it with the recorded inputs to check the recorded legs.
+   */
+  public static List<DomainEvent> distribution(PoolState s, long windowEnd, RewardSplit split,
+      Map<Group, SortedMap<String, BigInteger>> stakeTimes, String developmentFund) {
+    long epoch = s.epoch() + 1;
+    List<Leg> legs = RewardDistribution.distribute(s.balances(), split, stakeTimes, developmentFund);
+    List<DomainEvent> events = new ArrayList<>();
+    events.add(new RewardsDistributed(epoch, s.lastEpochEnd(), windowEnd, s.balances(), split, stakeTimes, developmentFund, legs));
+    for (int i = 0; i < legs.size(); i++) {
+      Leg leg = legs.get(i);
+      events.add(new DispatchSent(new Transfer("reward:" + epoch + ":" + i, Party.REWARD_POOL, Party.account(leg.to()), leg.amount(), Purpose.REWARD,
+          "reward epoch " + epoch + ": " + leg.group().name().toLowerCase(), windowEnd)));
+    }
     return events;
   }
 }
