@@ -3,7 +3,6 @@ package io.bhkr.account;
 import akka.Done;
 import akka.actor.typed.ActorRef;
 import akka.actor.typed.Behavior;
-import akka.actor.typed.javadsl.Behaviors;
 import akka.cluster.sharding.typed.javadsl.EntityTypeKey;
 import akka.persistence.typed.PersistenceId;
 import akka.persistence.typed.javadsl.CommandHandlerWithReply;
@@ -152,8 +151,7 @@ public final class AccountEntity
       Payouts payouts) implements JsonSerializable {}
 
   public static Behavior<Command> create(String address, DispatchRoute route, Duration redelivery) {
-    return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> new AccountEntity(address,
-        new Courier<>(ctx, timers, route, Confirm::new, new RedeliveryDue(), redelivery))));
+    return withCourier(route, redelivery, Confirm::new, new RedeliveryDue(), (timers, courier) -> new AccountEntity(address, courier));
   }
 
   private final String address;
@@ -177,8 +175,7 @@ public final class AccountEntity
 
   @Override
   public CommandHandlerWithReply<Command, DomainEvent, AccountState> commandHandler() {
-    return newCommandHandlerWithReplyBuilder()
-        .forAnyState()
+    return outboxCommands(Confirm.class, Confirm::receipt, RedeliveryDue.class)
         .onCommand(Deposit.class, this::onDeposit)
         .onCommand(DepositAndPay.class, this::onDepositAndPay)
         .onCommand(Send.class, this::onSend)
@@ -189,8 +186,6 @@ public final class AccountEntity
         .onCommand(SettleWithdrawal.class, this::onSettleWithdrawal)
         .onCommand(ReservePayout.class, this::onReservePayout)
         .onCommand(SettlePayout.class, this::onSettlePayout)
-        .onCommand(Confirm.class, (s, c) -> onReceipt(s, c.receipt()))
-        .onCommand(RedeliveryDue.class, (s, c) -> onRedeliveryDue(s))
         .build();
   }
 

@@ -2,7 +2,6 @@ package io.bhkr.audit;
 
 import akka.actor.typed.ActorRef;
 import akka.actor.typed.Behavior;
-import akka.actor.typed.javadsl.Behaviors;
 import akka.cluster.sharding.typed.javadsl.EntityTypeKey;
 import akka.persistence.typed.PersistenceId;
 import akka.persistence.typed.javadsl.CommandHandlerWithReply;
@@ -88,8 +87,7 @@ public final class AuditRoundEntity extends OutboxEntity<AuditRoundEntity.Comman
       implements JsonSerializable {}
 
   public static Behavior<Command> create(DispatchRoute route, Duration redelivery) {
-    return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> new AuditRoundEntity(
-        new Courier<>(ctx, timers, route, Confirm::new, new RedeliveryDue(), redelivery))));
+    return withCourier(route, redelivery, Confirm::new, new RedeliveryDue(), (timers, courier) -> new AuditRoundEntity(courier));
   }
 
   private AuditRoundEntity(Courier<Command> courier) {
@@ -103,15 +101,12 @@ public final class AuditRoundEntity extends OutboxEntity<AuditRoundEntity.Comman
 
   @Override
   public CommandHandlerWithReply<Command, DomainEvent, AuditRoundState> commandHandler() {
-    return newCommandHandlerWithReplyBuilder()
-        .forAnyState()
+    return outboxCommands(Confirm.class, Confirm::receipt, RedeliveryDue.class)
         .onCommand(Heartbeat.class, this::onHeartbeat)
         .onCommand(Report.class, this::onReport)
         .onCommand(Current.class, (s, c) -> persistAndSend(AuditRoundDecisions.roll(s, c, new ArrayList<>()))
             .thenReply(c.replyTo(), AuditRoundEntity::view))
         .onCommand(Get.class, (s, c) -> Effect().reply(c.replyTo(), s))
-        .onCommand(Confirm.class, (s, c) -> onReceipt(s, c.receipt()))
-        .onCommand(RedeliveryDue.class, (s, c) -> onRedeliveryDue(s))
         .build();
   }
 

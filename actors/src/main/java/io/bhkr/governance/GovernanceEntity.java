@@ -3,7 +3,6 @@ package io.bhkr.governance;
 import akka.Done;
 import akka.actor.typed.ActorRef;
 import akka.actor.typed.Behavior;
-import akka.actor.typed.javadsl.Behaviors;
 import akka.cluster.sharding.typed.javadsl.EntityTypeKey;
 import akka.persistence.typed.PersistenceId;
 import akka.persistence.typed.javadsl.CommandHandlerWithReply;
@@ -205,8 +204,7 @@ public final class GovernanceEntity
   }
 
   public static Behavior<Command> create(DispatchRoute route, Duration redelivery) {
-    return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> new GovernanceEntity(
-        new Courier<>(ctx, timers, route, Confirm::new, new RedeliveryDue(), redelivery))));
+    return withCourier(route, redelivery, Confirm::new, new RedeliveryDue(), (timers, courier) -> new GovernanceEntity(courier));
   }
 
 
@@ -226,8 +224,7 @@ public final class GovernanceEntity
 
   @Override
   public CommandHandlerWithReply<Command, DomainEvent, GovernanceState> commandHandler() {
-    return newCommandHandlerWithReplyBuilder()
-        .forAnyState()
+    return outboxCommands(Confirm.class, Confirm::receipt, RedeliveryDue.class)
         .onCommand(Found.class, (s, c) -> s.genesis() != null
             ? Effect().reply(c.replyTo(), Done.getInstance())
             : Effect().persist(new GovernanceFounded(c.genesis(), c.at())).thenReply(c.replyTo(), ns -> Done.getInstance()))
@@ -239,8 +236,6 @@ public final class GovernanceEntity
         .onCommand(CheckCandidacy.class, (s, c) -> Effect().reply(c.replyTo(), GovernanceDecisions.candidacy(s, c.candidate(), c.stake())))
         .onCommand(Tick.class, this::onTick)
         .onCommand(Get.class, (s, c) -> Effect().reply(c.replyTo(), view(s)))
-        .onCommand(Confirm.class, (s, c) -> onReceipt(s, c.receipt()))
-        .onCommand(RedeliveryDue.class, (s, c) -> onRedeliveryDue(s))
         .build();
   }
 

@@ -2,7 +2,6 @@ package io.bhkr.micropool;
 
 import akka.actor.typed.ActorRef;
 import akka.actor.typed.Behavior;
-import akka.actor.typed.javadsl.Behaviors;
 import akka.cluster.sharding.typed.javadsl.EntityTypeKey;
 import akka.persistence.typed.PersistenceId;
 import akka.persistence.typed.javadsl.CommandHandlerWithReply;
@@ -118,8 +117,8 @@ public final class MicroPoolEntity
   record RedeliveryDue() implements Command {}
 
   public static Behavior<Command> create(String poolId, DispatchRoute route, Duration redelivery) {
-    return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> new MicroPoolEntity(poolId,
-        new Courier<>(ctx, timers, route, Confirm::new, new RedeliveryDue(), redelivery))));
+    return withCourier(route, redelivery, Confirm::new, new RedeliveryDue(), (timers, courier) -> new MicroPoolEntity(poolId,
+        courier));
   }
 
   private final String poolId;
@@ -143,8 +142,7 @@ public final class MicroPoolEntity
 
   @Override
   public CommandHandlerWithReply<Command, DomainEvent, MicroPoolState> commandHandler() {
-    return newCommandHandlerWithReplyBuilder()
-        .forAnyState()
+    return outboxCommands(Confirm.class, Confirm::receipt, RedeliveryDue.class)
         .onCommand(Receive.class, this::onReceive)
         .onCommand(Get.class, (s, c) -> Effect().reply(c.replyTo(), MicroPoolView.of(poolId, s)))
         .onCommand(GetOutcome.class, (s, c) -> Effect().reply(c.replyTo(), outcome(s, c.dispatchId())))
@@ -162,8 +160,6 @@ public final class MicroPoolEntity
         })
         .onCommand(Slash.class, this::onSlash)
         .onCommand(RecordChainFact.class, this::onChainFact)
-        .onCommand(Confirm.class, (s, c) -> onReceipt(s, c.receipt()))
-        .onCommand(RedeliveryDue.class, (s, c) -> onRedeliveryDue(s))
         .build();
   }
 

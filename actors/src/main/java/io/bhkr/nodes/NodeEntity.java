@@ -2,7 +2,6 @@ package io.bhkr.nodes;
 
 import akka.actor.typed.ActorRef;
 import akka.actor.typed.Behavior;
-import akka.actor.typed.javadsl.Behaviors;
 import akka.cluster.sharding.typed.javadsl.EntityTypeKey;
 import akka.persistence.typed.PersistenceId;
 import akka.persistence.typed.javadsl.CommandHandlerWithReply;
@@ -78,8 +77,7 @@ public final class NodeEntity extends OutboxEntity<NodeEntity.Command, NodeState
   }
 
   public static Behavior<Command> create(String nodeId, DispatchRoute route, Duration redelivery) {
-    return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> new NodeEntity(nodeId,
-        new Courier<>(ctx, timers, route, Confirm::new, new RedeliveryDue(), redelivery))));
+    return withCourier(route, redelivery, Confirm::new, new RedeliveryDue(), (timers, courier) -> new NodeEntity(nodeId, courier));
   }
 
   private final String nodeId;
@@ -96,15 +94,12 @@ public final class NodeEntity extends OutboxEntity<NodeEntity.Command, NodeState
 
   @Override
   public CommandHandlerWithReply<Command, DomainEvent, NodeState> commandHandler() {
-    return newCommandHandlerWithReplyBuilder()
-        .forAnyState()
+    return outboxCommands(Confirm.class, Confirm::receipt, RedeliveryDue.class)
         .onCommand(Register.class, this::onRegister)
         .onCommand(Withdraw.class, this::onWithdraw)
         .onCommand(Receive.class, this::onReceive)
         .onCommand(AwaitArrival.class, (s, c) -> awaitArrival(s.seen().contains(c.dispatchId()), c.dispatchId(), c.replyTo()))
         .onCommand(Get.class, (s, c) -> Effect().reply(c.replyTo(), new NodeView(nodeId, s.registration(), s.stakes(), s.totalStaked(), s.projects())))
-        .onCommand(Confirm.class, (s, c) -> onReceipt(s, c.receipt()))
-        .onCommand(RedeliveryDue.class, (s, c) -> onRedeliveryDue(s))
         .build();
   }
 

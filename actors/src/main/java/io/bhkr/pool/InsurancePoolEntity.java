@@ -2,7 +2,6 @@ package io.bhkr.pool;
 
 import akka.actor.typed.ActorRef;
 import akka.actor.typed.Behavior;
-import akka.actor.typed.javadsl.Behaviors;
 import akka.cluster.sharding.typed.javadsl.EntityTypeKey;
 import akka.persistence.typed.PersistenceId;
 import akka.persistence.typed.javadsl.CommandHandlerWithReply;
@@ -55,8 +54,7 @@ public final class InsurancePoolEntity
   record RedeliveryDue() implements Command {}
 
   public static Behavior<Command> create(DispatchRoute route, Duration redelivery) {
-    return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> new InsurancePoolEntity(
-        new Courier<>(ctx, timers, route, Confirm::new, new RedeliveryDue(), redelivery))));
+    return withCourier(route, redelivery, Confirm::new, new RedeliveryDue(), (timers, courier) -> new InsurancePoolEntity(courier));
   }
 
 
@@ -71,13 +69,10 @@ public final class InsurancePoolEntity
 
   @Override
   public CommandHandlerWithReply<Command, DomainEvent, PoolState> commandHandler() {
-    return newCommandHandlerWithReplyBuilder()
-        .forAnyState()
+    return outboxCommands(Confirm.class, Confirm::receipt, RedeliveryDue.class)
         .onCommand(Receive.class, this::onReceive)
         .onCommand(Compensate.class, this::onCompensate)
         .onCommand(Get.class, (s, c) -> Effect().reply(c.replyTo(), s.view(PoolView.INSURANCE)))
-        .onCommand(Confirm.class, (s, c) -> onReceipt(s, c.receipt()))
-        .onCommand(RedeliveryDue.class, (s, c) -> onRedeliveryDue(s))
         .build();
   }
 

@@ -2,7 +2,6 @@ package io.bhkr.pool;
 
 import akka.actor.typed.ActorRef;
 import akka.actor.typed.Behavior;
-import akka.actor.typed.javadsl.Behaviors;
 import akka.cluster.sharding.typed.javadsl.EntityTypeKey;
 import akka.persistence.typed.PersistenceId;
 import akka.persistence.typed.javadsl.CommandHandlerWithReply;
@@ -58,8 +57,7 @@ public final class RewardPoolEntity
   public record NotDistributed(String reason) implements Distribution {}
 
   public static Behavior<Command> create(DispatchRoute route, Duration redelivery) {
-    return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> new RewardPoolEntity(
-        new Courier<>(ctx, timers, route, Confirm::new, new RedeliveryDue(), redelivery))));
+    return withCourier(route, redelivery, Confirm::new, new RedeliveryDue(), (timers, courier) -> new RewardPoolEntity(courier));
   }
 
 
@@ -75,14 +73,11 @@ public final class RewardPoolEntity
 
   @Override
   public CommandHandlerWithReply<Command, DomainEvent, PoolState> commandHandler() {
-    return newCommandHandlerWithReplyBuilder()
-        .forAnyState()
+    return outboxCommands(Confirm.class, Confirm::receipt, RedeliveryDue.class)
         .onCommand(Receive.class, (s, c) -> persistAndSend(PoolDecisions.onRewardPoolArrival(s, c.dispatch()))
             .thenReply(c.replyTo(), ns -> new Receipt(c.dispatch().id())))
         .onCommand(Distribute.class, this::onDistribute)
         .onCommand(Get.class, (s, c) -> Effect().reply(c.replyTo(), s.view(PoolView.REWARD)))
-        .onCommand(Confirm.class, (s, c) -> onReceipt(s, c.receipt()))
-        .onCommand(RedeliveryDue.class, (s, c) -> onRedeliveryDue(s))
         .build();
   }
 

@@ -2,7 +2,6 @@ package io.bhkr.project;
 
 import akka.actor.typed.ActorRef;
 import akka.actor.typed.Behavior;
-import akka.actor.typed.javadsl.Behaviors;
 import akka.actor.typed.javadsl.TimerScheduler;
 import akka.cluster.sharding.typed.javadsl.EntityTypeKey;
 import akka.persistence.typed.PersistenceId;
@@ -86,8 +85,8 @@ public final class ProjectEntity
   public enum BidRefusal { UNKNOWN_PROJECT, NOT_BIDDING, INADMISSIBLE, NOT_A_PROVIDER }
 
   public static Behavior<Command> create(String projectId, DispatchRoute route, Duration redelivery, Clock clock) {
-    return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> new ProjectEntity(projectId, timers, clock,
-        new Courier<>(ctx, timers, route, Confirm::new, new RedeliveryDue(), redelivery))));
+    return withCourier(route, redelivery, Confirm::new, new RedeliveryDue(), (timers, courier) -> new ProjectEntity(projectId, timers, clock,
+        courier));
   }
 
   private final String projectId;
@@ -108,8 +107,7 @@ public final class ProjectEntity
 
   @Override
   public CommandHandlerWithReply<Command, DomainEvent, ProjectState> commandHandler() {
-    return newCommandHandlerWithReplyBuilder()
-        .forAnyState()
+    return outboxCommands(Confirm.class, Confirm::receipt, RedeliveryDue.class)
         .onCommand(Receive.class, this::onReceive)
         .onCommand(AwaitArrival.class, (s, c) -> awaitArrival(s.seen().contains(c.dispatchId()), c.dispatchId(), c.replyTo()))
         .onCommand(PlaceBid.class, this::onBid)
@@ -118,8 +116,6 @@ public final class ProjectEntity
         .onCommand(CheckCompletion.class, (s, c) ->
             Effect().reply(c.replyTo(), new CompletionCheck(ProjectDecisions.completionRefusal(s, c.provider()))))
         .onCommand(RecordFailure.class, this::onFailure)
-        .onCommand(Confirm.class, (s, c) -> onReceipt(s, c.receipt()))
-        .onCommand(RedeliveryDue.class, (s, c) -> onRedeliveryDue(s))
         .build();
   }
 

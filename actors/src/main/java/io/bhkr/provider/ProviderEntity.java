@@ -3,7 +3,6 @@ package io.bhkr.provider;
 import akka.actor.typed.ActorRef;
 import akka.actor.typed.RecipientRef;
 import io.bhkr.project.ProjectEntity;
-import akka.actor.typed.javadsl.Behaviors;
 import io.bhkr.transfer.Courier;
 import io.bhkr.transfer.OutboxEntity;
 import io.bhkr.transfer.DispatchRoute;
@@ -137,8 +136,8 @@ public final class ProviderEntity
   }
 
   public static Behavior<Command> create(String providerId, DispatchRoute route, Projects projects, Duration redelivery) {
-    return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> new ProviderEntity(providerId, projects,
-        new Courier<>(ctx, timers, route, Confirm::new, new RedeliveryDue(), redelivery))));
+    return withCourier(route, redelivery, Confirm::new, new RedeliveryDue(), (timers, courier) -> new ProviderEntity(providerId, projects,
+        courier));
   }
 
   private final String providerId;
@@ -158,13 +157,10 @@ public final class ProviderEntity
 
   @Override
   public CommandHandlerWithReply<Command, DomainEvent, ProviderState> commandHandler() {
-    return newCommandHandlerWithReplyBuilder()
-        .forAnyState()
+    return outboxCommands(Confirm.class, Confirm::receipt, RedeliveryDue.class)
         .onCommand(Apply.class, this::onApply)
         .onCommand(Receive.class, this::onReceive)
         .onCommand(AwaitArrival.class, (s, c) -> awaitArrival(s.seen().contains(c.dispatchId()), c.dispatchId(), c.replyTo()))
-        .onCommand(Confirm.class, (s, c) -> onReceipt(s, c.receipt()))
-        .onCommand(RedeliveryDue.class, (s, c) -> onRedeliveryDue(s))
         .onCommand(Get.class, (s, c) -> Effect().reply(c.replyTo(), view(providerId, s)))
         .onCommand(Bid.class, this::onBid)
         .onCommand(AdmitNode.class, (s, c) -> Effect().reply(c.replyTo(),

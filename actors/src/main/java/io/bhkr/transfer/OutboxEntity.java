@@ -1,19 +1,25 @@
 package io.bhkr.transfer;
 
+import akka.actor.typed.ActorRef;
+import akka.actor.typed.Behavior;
+import akka.actor.typed.javadsl.Behaviors;
+import akka.actor.typed.javadsl.TimerScheduler;
 import akka.persistence.typed.PersistenceId;
 import akka.persistence.typed.RecoveryCompleted;
+import akka.persistence.typed.javadsl.CommandHandlerWithReplyBuilderByState;
 import akka.persistence.typed.javadsl.EffectBuilder;
 import akka.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
 import akka.persistence.typed.javadsl.ReplyEffect;
 import akka.persistence.typed.javadsl.RetentionCriteria;
 import akka.persistence.typed.javadsl.SignalHandler;
-import akka.actor.typed.ActorRef;
 import io.bhkr.serialization.DomainEvent;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -36,6 +42,27 @@ public abstract class OutboxEntity<C, S> extends EventSourcedBehaviorWithEnforce
     this.tag = tag;
     this.courier = courier;
     this.outboxOf = outboxOf;
+  }
+
+  /**
+   * What every outbox entity's {@code create} does: start its timers and a courier whose receipts
+   * come back as {@code confirmed} and whose redelivery ticks as {@code redeliveryDue}.
+   */
+  protected static <C> Behavior<C> withCourier(DispatchRoute route, Duration redelivery, Function<Receipt, C> confirmed, C redeliveryDue,
+      BiFunction<TimerScheduler<C>, Courier<C>, Behavior<C>> entity) {
+    return Behaviors.setup(ctx -> Behaviors.withTimers(timers ->
+        entity.apply(timers, new Courier<>(ctx, timers, route, confirmed, redeliveryDue, redelivery))));
+  }
+
+  /**
+   * The command handler's start, with the outbox's two commands every entity has: a receiver's
+   * receipt ({@code receipt}, read by {@code receiptOf}) and the redelivery timer's tick.
+   */
+  protected <K extends C, T extends C> CommandHandlerWithReplyBuilderByState<C, DomainEvent, S, S> outboxCommands(Class<K> receipt,
+      Function<K, Receipt> receiptOf, Class<T> redeliveryDue) {
+    return newCommandHandlerWithReplyBuilder().forAnyState()
+        .onCommand(receipt, (s, c) -> onReceipt(s, receiptOf.apply(c)))
+        .onCommand(redeliveryDue, (s, c) -> onRedeliveryDue(s));
   }
 
   /** After recovery: send again whatever is still pending. Entities with timers add theirs. */
