@@ -52,6 +52,15 @@ public final class ProviderDecisions {
     return null;
   }
 
+  /**
+   * From this instant (2026-12-04T00:00:00Z, unix seconds) collateral is also checked when it
+   * arrives: BHKR paid to a provider that may not stake yet goes back. Collateral paid before it
+   * was taken as it came (and counted once the provider was qualified), so a replay of journals
+   * written before still derives what they hold: the rule is versioned by the transfer's own time,
+   * as a chain versions a rule by the block it activates at.
+   */
+  public static final long COLLATERAL_CHECKED_ON_ARRIVAL_FROM = 1_796_342_400L;
+
   /** What the arrival of {@code d} means; the first event is always its receipt. */
   public static List<DomainEvent> onArrival(String providerId, ProviderState before, Dispatch d) {
     Events out = new Events(before);
@@ -64,6 +73,10 @@ public final class ProviderDecisions {
         out.add(new DispatchSent(new Transfer("compensation:" + claim.projectId(), self, Party.account(claim.beneficiary()), paid, Purpose.COMPENSATION,
             "service failure compensation for " + claim.projectId(), claim.at())));
       rescore(out, "compensation for project " + claim.projectId() + " paid from the collateral", claim.at());
+    } else if (d instanceof Transfer t && t.amount().asset() == Asset.BHKR && t.at() >= COLLATERAL_CHECKED_ON_ARRIVAL_FROM
+        && collateralRefusal(providerId, before.status()) instanceof String refused) {
+      out.add(new DispatchSent(new Transfer("return:" + t.id(), self, t.from(), t.amount(), Purpose.RETURN, "returned: " + refused,
+          t.at())));
     } else if (d instanceof Transfer t && t.amount().asset() == Asset.BHKR && out.state.application() != null) {
       rescore(out, "collateral " + out.state.collateral().amount() + " BHKR base units", t.at());
     } else if (d instanceof io.bhkr.governance.ProviderQualified q && out.state.collateral().amount().signum() > 0) {

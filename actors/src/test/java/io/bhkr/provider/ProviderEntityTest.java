@@ -28,11 +28,13 @@ import io.bhkr.testing.EntityTests;
 import io.bhkr.testing.RecordingRoute;
 import io.bhkr.transfer.Dispatch;
 import io.bhkr.transfer.DispatchReceived;
+import io.bhkr.transfer.DispatchSent;
 import io.bhkr.transfer.Party;
 import io.bhkr.transfer.Purpose;
 import io.bhkr.transfer.Receipt;
 import io.bhkr.transfer.Transfer;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
@@ -245,6 +247,34 @@ class ProviderEntityTest {
     var qualified = p.receive(p.qualification("prop-1"));
     assertEquals(Status.ACTIVE, qualified.state().status());
     assertEquals(620, qualified.state().score());
+  }
+
+  /**
+   * From ProviderDecisions.COLLATERAL_CHECKED_ON_ARRIVAL_FROM on, collateral sent straight to a
+   * provider that may not stake yet goes back on arrival, as the API refuses it before paying.
+   */
+  @Test
+  void collateralArrivingBeforeQualificationGoesBackOnceTheRuleIsInForce() {
+    long from = ProviderDecisions.COLLATERAL_CHECKED_ON_ARRIVAL_FROM;
+    Fixture p = provider();
+    Transfer early = Transfer.of("c-none", Party.account(p.id()), Party.provider(p.id()), bhkr(5), Purpose.COLLATERAL, from);
+    assertEquals(List.of(new DispatchReceived(early), new DispatchSent(new Transfer("return:c-none", Party.provider(p.id()),
+        Party.account(p.id()), bhkr(5), Purpose.RETURN, "returned: provider " + p.id() + " has not applied", from))),
+        p.receive(early).events());
+    p.apply("Acme Nodes", CAPACITY, bhkr(90));
+    var applied = p.receive(Transfer.of("c-1", Party.account(p.id()), Party.provider(p.id()), bhkr(10_000), Purpose.COLLATERAL, from));
+    assertEquals(new DispatchSent(new Transfer("return:c-1", Party.provider(p.id()), Party.account(p.id()), bhkr(10_000), Purpose.RETURN,
+        "returned: provider " + p.id() + " must be qualified by governance before staking collateral", from)), applied.events().get(1));
+    assertEquals(2, applied.events().size(), "no score for collateral it does not hold");
+    assertEquals(bhkr(0), applied.state().collateral());
+    assertTrue(p.receive(Transfer.of("c-1", Party.account(p.id()), Party.provider(p.id()), bhkr(10_000), Purpose.COLLATERAL, from))
+        .hasNoEvents(), "a redelivery is seen");
+
+    p.receive(p.qualification("prop-1"));
+    var staked = p.receive(Transfer.of("c-2", Party.account(p.id()), Party.provider(p.id()), bhkr(10_000), Purpose.COLLATERAL, from + 1));
+    assertEquals(Status.ACTIVE, staked.state().status());
+    assertEquals(bhkr(10_000), staked.state().collateral());
+    assertEquals(620, staked.state().score());
   }
 
   /** The API asks the provider before staking collateral (ProviderDecisions.collateralRefusal); so may anyone else. */
