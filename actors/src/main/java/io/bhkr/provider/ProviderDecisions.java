@@ -74,9 +74,9 @@ public final class ProviderDecisions {
             "service failure compensation for " + claim.projectId(), claim.at())));
       rescore(out, "compensation for project " + claim.projectId() + " paid from the collateral", claim.at());
     } else if (d instanceof Transfer t && t.amount().asset() == Asset.BHKR && t.at() >= COLLATERAL_CHECKED_ON_ARRIVAL_FROM
-        && collateralRefusal(providerId, before.status()) instanceof String refused) {
-      out.add(new DispatchSent(new Transfer("return:" + t.id(), self, t.from(), t.amount(), Purpose.RETURN, "returned: " + refused,
-          t.at())));
+        && collateralRefusal(providerId, before.status()) != null) {
+      out.add(new DispatchSent(new Transfer("return:" + t.id(), self, t.from(), t.amount(), Purpose.RETURN,
+          "returned: " + collateralRefusal(providerId, before.status()), t.at())));
     } else if (d instanceof Transfer t && t.amount().asset() == Asset.BHKR && out.state.application() != null) {
       rescore(out, "collateral " + out.state.collateral().amount() + " BHKR base units", t.at());
     } else if (d instanceof io.bhkr.governance.ProviderQualified q && out.state.collateral().amount().signum() > 0) {
