@@ -2,8 +2,10 @@ package io.bhkr.transfer;
 
 /**
  * Why value moves: the intent a receiver acts on. A {@link Transfer}'s {@code reason} is text for
- * people (statements, exports); no entity reads it. Each purpose has the label transfers of that
- * kind have always carried as their reason, so older builds in a rolling upgrade read them alike.
+ * people (statements, exports); no entity reads it. Each purpose has a label, the reason a
+ * transfer carries when its sender adds nothing ({@link Transfer#of}). For the purposes a receiver
+ * acts on (the stakes, the fee, the profit, the aETH withdrawal, the rewards) the label is the
+ * exact reason older builds matched, so they read today's transfers alike in a rolling upgrade.
  */
 public enum Purpose {
   /** An account pays another account. */
