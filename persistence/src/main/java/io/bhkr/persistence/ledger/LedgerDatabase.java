@@ -7,6 +7,7 @@ import com.typesafe.config.Config;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 
@@ -111,6 +112,28 @@ public final class LedgerDatabase implements Extension {
         java.sql.ResultSet r = s.executeQuery("SELECT \"event_id\" FROM \"event_tag\" WHERE \"tag\" = 'ledger'"
             + " ORDER BY \"event_id\" DESC FETCH FIRST 1 ROWS ONLY")) {
       return r.next() ? r.getLong(1) : 0;
+    } finally {
+      release(c);
+    }
+  }
+
+  /** The read sides' tables in this database, emptied by {@link #startOver}. */
+  private static final List<String> READ_SIDE_TABLES = List.of("ledger_assets", "ledger_transfers", "ledger_anomalies",
+      "ledger_progress", "projection_folded", "listing_entities", "listing_projects", "listing_stakes");
+
+  /**
+   * Empties every read side of this database (ledger and listings) with their stored offsets, so
+   * that their projections fold the journal again from its start. Only while none of them runs: a
+   * rebuild, or the catch-up benchmark. The journal and other projections' offsets are not touched.
+   */
+  public void startOver() throws SQLException {
+    Connection c = acquire();
+    try (java.sql.Statement s = c.createStatement()) {
+      for (String table : READ_SIDE_TABLES) s.executeUpdate("DELETE FROM " + table);
+      // only these two projections' offsets: the chain feed's says what was already sent to the chain
+      s.executeUpdate("DELETE FROM akka_projection_offset_store WHERE projection_name IN ('" + LedgerProjection.ID.name() + "', '"
+          + io.bhkr.persistence.listings.ListingProjection.NAME + "')");
+      c.commit();
     } finally {
       release(c);
     }

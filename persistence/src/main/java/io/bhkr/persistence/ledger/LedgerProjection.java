@@ -10,13 +10,14 @@ import akka.persistence.query.TimeBasedUUID;
 import akka.projection.ProjectionBehavior;
 import akka.projection.ProjectionId;
 import akka.projection.eventsourced.EventEnvelope;
-import akka.projection.javadsl.ExactlyOnceProjection;
+import akka.projection.javadsl.GroupedProjection;
 import akka.projection.javadsl.SourceProvider;
 import akka.projection.jdbc.javadsl.JdbcHandler;
 import akka.projection.jdbc.javadsl.JdbcProjection;
 import io.bhkr.persistence.projection.FoldedEvents;
 import io.bhkr.persistence.projection.LateTagWindow;
 import io.bhkr.transfer.ValueEvent;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -24,8 +25,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The conservation audit's read side: every event of the "ledger" tag, in the journal's global
- * order, folded exactly once into the ledger tables of the journal's own database (the offset is
- * committed in the same transaction as the totals). One instance for the whole cluster. On the
+ * order, folded exactly once, in groups, into the ledger tables of the journal's own database (the
+ * offset is committed in the same transaction as the totals). One instance for the whole cluster. On the
  * Cassandra profile the events come from Cassandra's events-by-tag (time-UUID offsets) and the
  * tables and offset are in the profile's PostgreSQL database, so it stays exactly once; there the
  * query starts a window early and skips what was folded ({@link LateTagWindow}).
@@ -53,18 +54,26 @@ public final class LedgerProjection {
     return ProjectionBehavior.create(projection(system));
   }
 
-  static ExactlyOnceProjection<Offset, EventEnvelope<ValueEvent>> projection(ActorSystem<?> system) {
+  /**
+   * Grouped: up to {@code akka.projection.grouped.group-after-envelopes} events, or what arrived
+   * within {@code group-after-duration}, are folded and their offset stored in one transaction, so
+   * a catch-up pays one commit per group rather than per event; still exactly once.
+   */
+  static GroupedProjection<Offset, EventEnvelope<ValueEvent>> projection(ActorSystem<?> system) {
     SourceProvider<Offset, EventEnvelope<ValueEvent>> source = LateTagWindow.eventsByTag(system, ValueEvent.TAG);
     LedgerDatabase database = LedgerDatabase.get(system);
-    return JdbcProjection.exactlyOnce(ID, source, () -> new LedgerSession(database), Fold::new, system);
+    return JdbcProjection.groupedWithin(ID, source, () -> new LedgerSession(database), Fold::new, system);
   }
 
-  /** Folds one envelope into the tables, in the session's transaction. */
-  private static final class Fold extends JdbcHandler<EventEnvelope<ValueEvent>, LedgerSession> {
+  /** Folds a group of envelopes into the tables, in the session's transaction. */
+  private static final class Fold extends JdbcHandler<List<EventEnvelope<ValueEvent>>, LedgerSession> {
     @Override
-    public void process(LedgerSession session, EventEnvelope<ValueEvent> envelope) throws Exception {
+    public void process(LedgerSession session, List<EventEnvelope<ValueEvent>> envelopes) throws Exception {
       session.withConnection(c -> {
-        if (FoldedEvents.firstTime(c, ID.id(), envelope)) LedgerTables.apply(c, entry(envelope));
+        List<LedgerEntry> entries = new ArrayList<>(envelopes.size());
+        for (EventEnvelope<ValueEvent> envelope : envelopes)
+          if (FoldedEvents.firstTime(c, ID.id(), envelope)) entries.add(entry(envelope));
+        LedgerTables.applyAll(c, entries);
         return null;
       });
     }

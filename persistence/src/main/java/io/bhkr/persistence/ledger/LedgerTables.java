@@ -10,16 +10,19 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * The ledger's read tables ({@code ledger.sql}): adds one {@link LedgerStep} to them inside the
+ * The ledger's read tables ({@code ledger.sql}): adds {@link LedgerStep}s to them inside the
  * caller's transaction, and reads the {@link ConservationReport} back. Plain SQL that H2 and
  * PostgreSQL both run. Only the one projection instance writes, so "update, else insert" needs no
  * locking beyond its transaction.
@@ -38,26 +41,43 @@ final class LedgerTables {
   private static final String INSERT_ASSET = "INSERT INTO ledger_assets (" + ASSET_COLUMNS + ", asset) VALUES ("
       + "?, ".repeat(ASSET_COLUMNS.split(", ").length) + "?)";
 
+  /** Transfer ids per lookup query: well inside every driver's limit on bound parameters. */
+  private static final int LOOKUP = 500;
+
   private LedgerTables() {}
 
   /** Folds one ledger event into the tables, and records it as read. */
   static void apply(Connection c, LedgerEntry entry) throws SQLException {
-    Map<String, TransferRecord> known = new HashMap<>();
-    for (ValueChange change : entry.changes())
-      if (isTransfer(change) && !known.containsKey(change.id())) transfer(c, change.id()).ifPresent(t -> known.put(t.id(), t));
-    LedgerStep step = LedgerStep.of(entry, id -> Optional.ofNullable(known.get(id)));
+    applyAll(c, List.of(entry));
+  }
 
-    for (TransferRecord t : step.transfers().values()) {
-      if (known.containsKey(t.id())) updateTransfer(c, t);
-      else insertTransfer(c, t);
+  /**
+   * Folds ledger events, in journal order, into the tables and records them as read: the steps are
+   * added up in memory (each sees the transfer records the ones before it changed) and written
+   * once, a statement batch per table, which is what lets the projection catch up in groups.
+   */
+  static void applyAll(Connection c, List<LedgerEntry> entries) throws SQLException {
+    if (entries.isEmpty()) return;
+    Map<String, TransferRecord> known = transfers(c, transferIds(entries));
+    Map<String, TransferRecord> changed = new LinkedHashMap<>();
+    Map<Asset, AssetTotals> totals = new EnumMap<>(Asset.class);
+    Map<Asset, TransferCounts> counts = new EnumMap<>(Asset.class);
+    List<Anomaly> anomalies = new ArrayList<>();
+    for (LedgerEntry entry : entries) {
+      LedgerStep step = LedgerStep.of(entry, id -> Optional.ofNullable(changed.containsKey(id) ? changed.get(id) : known.get(id)));
+      changed.putAll(step.transfers());
+      step.totals().forEach((asset, d) -> totals.merge(asset, d, AssetTotals::plus));
+      step.counts().forEach((asset, n) -> counts.merge(asset, n, TransferCounts::plus));
+      anomalies.addAll(step.anomalies());
     }
+    writeTransfers(c, changed.values(), known.keySet());
     Set<Asset> touched = EnumSet.noneOf(Asset.class);
-    touched.addAll(step.totals().keySet());
-    touched.addAll(step.counts().keySet());
+    touched.addAll(totals.keySet());
+    touched.addAll(counts.keySet());
     for (Asset asset : touched)
-      addToAsset(c, asset, step.totals().getOrDefault(asset, AssetTotals.ZERO), step.counts().getOrDefault(asset, TransferCounts.ZERO));
-    for (Anomaly a : step.anomalies()) insertAnomaly(c, a);
-    advance(c, entry.offset());
+      addToAsset(c, asset, totals.getOrDefault(asset, AssetTotals.ZERO), counts.getOrDefault(asset, TransferCounts.ZERO));
+    insertAnomalies(c, anomalies);
+    advance(c, entries.get(entries.size() - 1).offset(), entries.size());
   }
 
   /** The report as the tables hold it now; read in one repeatable-read transaction. */
@@ -112,35 +132,60 @@ final class LedgerTables {
     return c.kind() == ValueChange.Kind.SENT || c.kind() == ValueChange.Kind.RECEIVED;
   }
 
-  private static Optional<TransferRecord> transfer(Connection c, String id) throws SQLException {
-    try (PreparedStatement st = c.prepareStatement(
-        "SELECT asset, amount, sent, received, received_unsent, amount_differs FROM ledger_transfers WHERE transfer_id = ?")) {
-      st.setString(1, id);
-      try (ResultSet rs = st.executeQuery()) {
-        if (!rs.next()) return Optional.empty();
-        return Optional.of(new TransferRecord(id, new Amount(Asset.valueOf(rs.getString("asset")), integer(rs, "amount")),
-            rs.getInt("sent"), rs.getInt("received"), rs.getBoolean("received_unsent"), rs.getBoolean("amount_differs")));
+  private static Set<String> transferIds(List<LedgerEntry> entries) {
+    Set<String> ids = new LinkedHashSet<>();
+    for (LedgerEntry entry : entries)
+      for (ValueChange change : entry.changes())
+        if (isTransfer(change)) ids.add(change.id());
+    return ids;
+  }
+
+  /** The records of those of {@code ids} the table holds, read {@link #LOOKUP} ids per query. */
+  private static Map<String, TransferRecord> transfers(Connection c, Set<String> ids) throws SQLException {
+    Map<String, TransferRecord> found = new HashMap<>();
+    List<String> all = new ArrayList<>(ids);
+    for (int from = 0; from < all.size(); from += LOOKUP) {
+      List<String> chunk = all.subList(from, Math.min(all.size(), from + LOOKUP));
+      try (PreparedStatement st = c.prepareStatement("SELECT transfer_id, asset, amount, sent, received, received_unsent, "
+          + "amount_differs FROM ledger_transfers WHERE transfer_id IN (" + "?, ".repeat(chunk.size() - 1) + "?)")) {
+        for (int i = 0; i < chunk.size(); i++) st.setString(i + 1, chunk.get(i));
+        try (ResultSet rs = st.executeQuery()) {
+          while (rs.next()) {
+            String id = rs.getString("transfer_id");
+            found.put(id, new TransferRecord(id, new Amount(Asset.valueOf(rs.getString("asset")), integer(rs, "amount")),
+                rs.getInt("sent"), rs.getInt("received"), rs.getBoolean("received_unsent"), rs.getBoolean("amount_differs")));
+          }
+        }
       }
     }
+    return found;
   }
 
-  private static void insertTransfer(Connection c, TransferRecord t) throws SQLException {
-    try (PreparedStatement st = c.prepareStatement("INSERT INTO ledger_transfers "
-        + "(sent, received, received_unsent, amount_differs, asset, amount, transfer_id) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-      bindTransfer(st, t);
-      st.setString(5, t.amount().asset().name());
-      st.setBigDecimal(6, new BigDecimal(t.amount().amount()));
-      st.setString(7, t.id());
-      st.executeUpdate();
-    }
-  }
-
-  private static void updateTransfer(Connection c, TransferRecord t) throws SQLException {
-    try (PreparedStatement st = c.prepareStatement("UPDATE ledger_transfers "
+  /** Inserts the records new to the table and updates the others, one batch each. */
+  private static void writeTransfers(Connection c, Collection<TransferRecord> records, Set<String> existing) throws SQLException {
+    try (PreparedStatement insert = c.prepareStatement("INSERT INTO ledger_transfers "
+        + "(sent, received, received_unsent, amount_differs, asset, amount, transfer_id) VALUES (?, ?, ?, ?, ?, ?, ?)");
+         PreparedStatement update = c.prepareStatement("UPDATE ledger_transfers "
         + "SET sent = ?, received = ?, received_unsent = ?, amount_differs = ? WHERE transfer_id = ?")) {
-      bindTransfer(st, t);
-      st.setString(5, t.id());
-      st.executeUpdate();
+      boolean inserts = false;
+      boolean updates = false;
+      for (TransferRecord t : records) {
+        if (existing.contains(t.id())) {
+          bindTransfer(update, t);
+          update.setString(5, t.id());
+          update.addBatch();
+          updates = true;
+        } else {
+          bindTransfer(insert, t);
+          insert.setString(5, t.amount().asset().name());
+          insert.setBigDecimal(6, new BigDecimal(t.amount().amount()));
+          insert.setString(7, t.id());
+          insert.addBatch();
+          inserts = true;
+        }
+      }
+      if (inserts) insert.executeBatch();
+      if (updates) update.executeBatch();
     }
   }
 
@@ -176,30 +221,37 @@ final class LedgerTables {
     return i;
   }
 
-  private static void insertAnomaly(Connection c, Anomaly a) throws SQLException {
+  private static void insertAnomalies(Connection c, List<Anomaly> anomalies) throws SQLException {
+    if (anomalies.isEmpty()) return;
     try (PreparedStatement st = c.prepareStatement("INSERT INTO ledger_anomalies "
         + "(event_offset, kind, transfer_id, asset, amount, persistence_id) VALUES (?, ?, ?, ?, ?, ?)")) {
-      st.setLong(1, a.offset());
-      st.setString(2, a.kind().name());
-      st.setString(3, a.transferId());
-      st.setString(4, a.amount().asset().name());
-      st.setBigDecimal(5, new BigDecimal(a.amount().amount()));
-      st.setString(6, a.persistenceId());
-      st.executeUpdate();
+      for (Anomaly a : anomalies) {
+        st.setLong(1, a.offset());
+        st.setString(2, a.kind().name());
+        st.setString(3, a.transferId());
+        st.setString(4, a.amount().asset().name());
+        st.setBigDecimal(5, new BigDecimal(a.amount().amount()));
+        st.setString(6, a.persistenceId());
+        st.addBatch();
+      }
+      st.executeBatch();
     }
   }
 
-  private static void advance(Connection c, long offset) throws SQLException {
+  /** Records {@code events} more events as read, up to {@code offset}. */
+  private static void advance(Connection c, long offset, int events) throws SQLException {
     try (PreparedStatement st = c.prepareStatement(
-        "UPDATE ledger_progress SET up_to = ?, events = events + 1 WHERE projection_name = ?")) {
+        "UPDATE ledger_progress SET up_to = ?, events = events + ? WHERE projection_name = ?")) {
       st.setLong(1, offset);
-      st.setString(2, PROGRESS);
+      st.setLong(2, events);
+      st.setString(3, PROGRESS);
       if (st.executeUpdate() > 0) return;
     }
     try (PreparedStatement st = c.prepareStatement(
-        "INSERT INTO ledger_progress (projection_name, up_to, events) VALUES (?, ?, 1)")) {
+        "INSERT INTO ledger_progress (projection_name, up_to, events) VALUES (?, ?, ?)")) {
       st.setString(1, PROGRESS);
       st.setLong(2, offset);
+      st.setLong(3, events);
       st.executeUpdate();
     }
   }

@@ -9,8 +9,7 @@ import akka.persistence.query.Sequence;
 import akka.projection.ProjectionBehavior;
 import akka.projection.ProjectionId;
 import akka.projection.eventsourced.EventEnvelope;
-
-import akka.projection.javadsl.ExactlyOnceProjection;
+import akka.projection.javadsl.GroupedProjection;
 import akka.projection.jdbc.javadsl.JdbcHandler;
 import akka.projection.jdbc.javadsl.JdbcProjection;
 import io.bhkr.nodes.NodeDecisions;
@@ -32,7 +31,7 @@ import java.util.Optional;
 /**
  * The listings' read side: the provider, node and project tags, each folded exactly once into the
  * listing tables of the journal's database (the offset committed in the same transaction as the
- * rows), one projection per tag, each running once in the cluster.
+ * rows, a group of events per transaction), one projection per tag, each running once in the cluster.
  */
 public final class ListingProjection {
 
@@ -57,13 +56,14 @@ public final class ListingProjection {
     return ProjectionBehavior.create(projection(system, tag));
   }
 
-  static ExactlyOnceProjection<Offset, EventEnvelope<DomainEvent>> projection(ActorSystem<?> system, String tag) {
+  /** Grouped like the ledger's ({@code LedgerProjection}): one transaction and one offset per group. */
+  static GroupedProjection<Offset, EventEnvelope<DomainEvent>> projection(ActorSystem<?> system, String tag) {
     LedgerDatabase database = LedgerDatabase.get(system);
-    return JdbcProjection.exactlyOnce(ProjectionId.of(NAME, tag),
+    return JdbcProjection.groupedWithin(ProjectionId.of(NAME, tag),
         LateTagWindow.<DomainEvent>eventsByTag(system, tag), () -> new LedgerSession(database), () -> new Listing(tag), system);
   }
 
-  private static final class Listing extends JdbcHandler<EventEnvelope<DomainEvent>, LedgerSession> {
+  private static final class Listing extends JdbcHandler<List<EventEnvelope<DomainEvent>>, LedgerSession> {
     private final String projection;
 
     Listing(String tag) {
@@ -71,13 +71,11 @@ public final class ListingProjection {
     }
 
     @Override
-    public void process(LedgerSession session, EventEnvelope<DomainEvent> envelope) throws Exception {
-      long offset = envelope.offset() instanceof Sequence s ? s.value() : 0;
+    public void process(LedgerSession session, List<EventEnvelope<DomainEvent>> envelopes) throws Exception {
       session.withConnection(c -> {
-        try {
+        for (EventEnvelope<DomainEvent> envelope : envelopes) {
+          long offset = envelope.offset() instanceof Sequence s ? s.value() : 0;
           if (FoldedEvents.firstTime(c, projection, envelope)) apply(c, envelope.persistenceId(), envelope.event(), offset);
-        } catch (SQLException e) {
-          throw new IllegalStateException(e);
         }
         return null;
       });
