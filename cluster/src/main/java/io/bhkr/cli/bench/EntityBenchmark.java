@@ -27,7 +27,8 @@ import java.util.function.Function;
  * entities, so they stay resident). The used heap after a full collection, less what the started
  * node used before, is divided by the entities at a tenth of {@code entities} and at all of them;
  * half of them are written first, the node stopped and a new one started on the same journal,
- * and the time until every one of them has answered is the recovery figure.
+ * and the time until every one of them has answered is the recovery figure. Last, the read sides
+ * fold the journal of deposits again from empty ({@link CatchUp}).
  */
 public final class EntityBenchmark {
 
@@ -77,6 +78,7 @@ public final class EntityBenchmark {
         out.printf(Locale.ROOT, "  heap per resident account at %,7d: %,8.0f bytes (%,d MiB above the started node; 100,000 would take %,d MiB)%n",
             entities, (double) (atAll - baseline) / entities, (atAll - baseline) >> 20, (atAll - baseline) * 100_000L / entities >> 20);
       }
+      CatchUp.print(profile, settings, out);
       out.println();
       JournalLimits.print(profile, settings, 3, out);
     } finally {

@@ -9,6 +9,7 @@ import io.bhkr.cli.NodeOptions;
 import io.bhkr.cli.walkthrough.DevelopmentMarket;
 import io.bhkr.persistence.JournalProfile;
 import io.bhkr.persistence.JournalSettings;
+import io.bhkr.persistence.ledger.LedgerDatabase;
 import io.bhkr.replay.ScratchDatabase;
 import java.io.PrintStream;
 import java.net.URI;
@@ -27,7 +28,9 @@ import org.web3j.crypto.Keys;
  * {@code bhkr bench lifecycles}: full project lifecycles per second through the signed API and
  * in-process (the entities asked directly), at several numbers of lifecycles in flight, with the
  * journal events each lifecycle wrote, beside the journal limits of this machine measured in the
- * same run. Each figure is the median of {@code runs} runs. Nothing is asserted.
+ * same run. Each figure is the median of {@code runs} runs. Then how far the ledger projection
+ * was behind when the load stopped, and how fast the read sides fold the whole journal again
+ * ({@link CatchUp}). Nothing is asserted.
  */
 public final class LifecycleBenchmark {
 
@@ -44,6 +47,7 @@ public final class LifecycleBenchmark {
         bidWindow);
     int clients = java.util.Arrays.stream(inFlight).max().orElse(1);
     Map<String, List<ClosedLoop.Run>> results = new LinkedHashMap<>();
+    long lag;
     try {
       try (Node node = Node.start(NodeOptions.defaults().withHttpPort(0).withProfile(profile, settings),
           ConfigFactory.parseString("bhkr.development-bid-window-seconds = " + bidWindow))) {
@@ -73,6 +77,7 @@ public final class LifecycleBenchmark {
           for (int r = 0; r < runs; r++)
             results.computeIfAbsent("in-process " + n, k -> new ArrayList<>()).add(ClosedLoop.run(local, n, seconds, journal));
         }
+        lag = ledgerLag(node);
       }
       out.println();
       out.println("  (journal events per lifecycle count every row the runs wrote, failed lifecycles' too: read them where failed is 0)");
@@ -86,11 +91,20 @@ public final class LifecycleBenchmark {
             .ifPresent(f -> out.println("    first failure: " + f));
       }
       out.println();
+      out.printf(Locale.ROOT, "  ledger projection behind the journal when the load stopped: %,d journal rows%n", lag);
+      CatchUp.print(profile, settings, out);
+      out.println();
       JournalLimits.print(profile, settings, Math.min(seconds, 5), out);
     } finally {
       if (profile == JournalProfile.POSTGRES) scratch.drop();
     }
     out.println("  (" + Machine.describe() + " at the end)");
+  }
+
+  /** How far (in journal orderings) the node's ledger projection is behind the newest ledger event. */
+  private static long ledgerLag(Node node) throws java.sql.SQLException {
+    LedgerDatabase database = LedgerDatabase.get(node.system());
+    return Math.max(0, database.journaledUpTo() - database.report(0).projectedUpTo());
   }
 
   static <T> T median(List<T> values, Comparator<T> order) {

@@ -1,0 +1,96 @@
+package io.bhkr.cli.bench;
+
+import akka.actor.typed.ActorSystem;
+import akka.actor.typed.Props;
+import akka.actor.typed.javadsl.Behaviors;
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import io.bhkr.persistence.JournalProfile;
+import io.bhkr.persistence.JournalSettings;
+import io.bhkr.persistence.ledger.ConservationReport;
+import io.bhkr.persistence.ledger.LedgerDatabase;
+import io.bhkr.persistence.ledger.LedgerProjection;
+import io.bhkr.persistence.listings.ListingProjection;
+import java.io.PrintStream;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * How fast the read sides fold a journal they have not seen, which is how stale the conservation
+ * audit and the listings get after a rebuild or a long outage: with the node stopped, the read
+ * sides are emptied ({@link LedgerDatabase#startOver}), then the ledger projection, and after it
+ * the three listing projections, run alone in a JVM of their own (no entities, no HTTP) until they
+ * reach the end of the journal.
+ */
+final class CatchUp {
+
+  private static final Duration LIMIT = Duration.ofMinutes(15);
+  private static final long POLL_MILLIS = 50;
+
+  private CatchUp() {}
+
+  static void print(JournalProfile profile, JournalSettings settings, PrintStream out) throws Exception {
+    Config config = ConfigFactory.parseString("akka.actor.provider = local")
+        .withFallback(profile.config(settings)).withFallback(ConfigFactory.load()).resolve();
+    ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "bhkr-catch-up", config);
+    try {
+      LedgerDatabase database = LedgerDatabase.get(system);
+      database.startOver();
+      long ledgerEnd = database.journaledUpTo();
+      long start = System.nanoTime();
+      system.systemActorOf(LedgerProjection.behavior(system), "ledger-projection", Props.empty());
+      ConservationReport report = database.report(0);
+      while (report.projectedUpTo() < ledgerEnd) {
+        waitOrGiveUp(start, "the ledger projection");
+        report = database.report(0);
+      }
+      double seconds = (System.nanoTime() - start) / 1e9;
+      out.printf(Locale.ROOT, "  ledger projection catching up from empty: %,d events in %.1f s, %,.0f events/s (the audit %s)%n",
+          report.events(), seconds, report.events() / seconds, report.ok() ? "balances" : "does NOT balance");
+
+      long listed = database.read(c -> count(c, "SELECT COUNT(*) FROM \"event_tag\" WHERE \"tag\" IN (?, ?, ?)"));
+      start = System.nanoTime();
+      for (String tag : ListingProjection.TAGS)
+        system.systemActorOf(ListingProjection.behavior(system, tag), "listings-" + tag, Props.empty());
+      for (String tag : ListingProjection.TAGS) {
+        long end = database.read(c -> count(c, "SELECT COALESCE(MAX(\"event_id\"), 0) FROM \"event_tag\" WHERE \"tag\" = ?", tag));
+        while (database.read(c -> listedUpTo(c, tag)) < end) waitOrGiveUp(start, "the listing projection of " + tag);
+      }
+      seconds = (System.nanoTime() - start) / 1e9;
+      out.printf(Locale.ROOT, "  listing projections (3) catching up from empty: %,d events in %.1f s, %,.0f events/s%n", listed, seconds,
+          listed / seconds);
+    } finally {
+      system.terminate();
+      system.getWhenTerminated().toCompletableFuture().get();
+    }
+  }
+
+  private static void waitOrGiveUp(long start, String what) throws InterruptedException {
+    if (System.nanoTime() - start > LIMIT.toNanos()) throw new IllegalStateException(what + " did not catch up within " + LIMIT);
+    Thread.sleep(POLL_MILLIS);
+  }
+
+  private static long count(java.sql.Connection c, String sql, String... tags) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement(sql)) {
+      String[] values = tags.length == 0 ? ListingProjection.TAGS.toArray(String[]::new) : tags;
+      for (int i = 0; i < values.length; i++) s.setString(i + 1, values[i]);
+      try (ResultSet r = s.executeQuery()) {
+        return r.next() ? r.getLong(1) : 0;
+      }
+    }
+  }
+
+  private static long listedUpTo(java.sql.Connection c, String tag) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement(
+        "SELECT current_offset FROM akka_projection_offset_store WHERE projection_name = ? AND projection_key = ?")) {
+      s.setString(1, ListingProjection.NAME);
+      s.setString(2, tag);
+      try (ResultSet r = s.executeQuery()) {
+        return r.next() ? Long.parseLong(r.getString(1)) : 0;
+      }
+    }
+  }
+}
