@@ -209,13 +209,30 @@ final class ToolCommands {
   }
 
   @Command(name = "bench", description = "benchmarks: figures printed, nothing asserted",
-      subcommands = {Bench.Signatures.class, Bench.Api.class, Bench.Lifecycles.class, Bench.Entities.class})
+      subcommands = {Bench.All.class, Bench.Signatures.class, Bench.Api.class, Bench.Lifecycles.class, Bench.Entities.class})
   static final class Bench implements Callable<Integer> {
     @Spec CommandSpec spec;
 
     @Override
     public Integer call() {
-      throw new UsageError("bench takes a benchmark: signatures, api, lifecycles or entities");
+      throw new UsageError("bench takes a benchmark: all, signatures, api, lifecycles or entities");
+    }
+
+    @Command(name = "all", description = {"every benchmark in turn (api, lifecycles, entities, replay), each beside",
+        "the limits of this machine measured in its own run (docs/performance.md)"})
+    static final class All implements Callable<Integer> {
+      @Option(names = "--profile", paramLabel = "embedded|postgres", converter = Converters.Profile.class, description = "default embedded")
+      JournalProfile profile = JournalProfile.EMBEDDED;
+      @Option(names = "--seconds", paramLabel = "N", description = "per measured load, 1 to 600 (default 10)") int seconds = 10;
+      @Option(names = "--entities", paramLabel = "N", description = "accounts of bench entities, 20 to 10000000 (default 100000)")
+      int entities = 100_000;
+
+      @Override
+      public Integer call() {
+        return performance(() -> io.bhkr.cli.bench.PerformanceCommand.all(profile,
+            io.bhkr.cli.bench.PerformanceCommand.Sizes.defaults(seconds, entities), System.getenv(RunCommand.PASSWORD_VARIABLE),
+            System.out, System.err));
+      }
     }
 
     @Command(name = "signatures", description = "public-key recoveries/s per core with libsecp256k1 and BouncyCastle")
@@ -276,7 +293,7 @@ final class ToolCommands {
     }
   }
 
-  /** {@code bench api}, {@code lifecycles} and {@code entities}: a range they refuse is a usage error (exit 2), a failure exit 1. */
+  /** {@code bench all}, {@code api}, {@code lifecycles} and {@code entities}: a range they refuse is a usage error (exit 2), a failure exit 1. */
   static int performance(Callable<Integer> benchmark) {
     try {
       return benchmark.call();

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -38,22 +39,29 @@ class PerformanceCommandTest {
   }
 
   @Test
-  void lifecyclesPrintsEachWayAndInFlightBesideTheLimits() throws Exception {
-    String out = run(o -> PerformanceCommand.lifecycles(JournalProfile.EMBEDDED, 1, 1, new int[] {2}, 3, null, o));
+  void allPrintsEveryBenchmarkBesideTheLimits() throws Exception {
+    PerformanceCommand.Sizes tiny = new PerformanceCommand.Sizes(1, 1, new int[] {2}, 200, 2_000);
+    String out = run(o -> PerformanceCommand.all(JournalProfile.EMBEDDED, tiny, null, o, new PrintStream(OutputStream.nullOutputStream())));
+    // bench api
+    assertTrue(out.matches("(?s).*\\n +64 +\\d+ .*"), out);
+    assertTrue(out.contains("recoveries/s per core"), out);
+    // bench lifecycles
     assertTrue(out.matches("(?s).*\\n  http +2 .*"), out);
     assertTrue(out.matches("(?s).*\\n  in-process +2 .*"), out);
-    assertTrue(out.contains("journal-shaped rows, 100-row batches"), out);
+    assertTrue(out.contains("ledger projection behind the journal when the load stopped"), out);
     assertTrue(out.contains("common pool parallelism"), out);
-  }
-
-  @Test
-  void entitiesPrintsHeapPerAccountAndRecovery() throws Exception {
-    String out = run(o -> PerformanceCommand.entities(JournalProfile.EMBEDDED, 200, null, o));
+    // bench entities
     assertTrue(out.contains("100 accounts written, one deposit each"), out);
     assertTrue(out.contains("recovery of 100 accounts after a restart"), out);
     assertTrue(out.contains("heap per resident account at      20"), out);
     assertTrue(out.contains("heap per resident account at     200"), out);
+    // the read sides fold the journals of both again from empty, and the audit of each balances
+    assertEquals(2, out.split("ledger projection catching up from empty: .* \\(the audit balances\\)", -1).length - 1, out);
+    assertEquals(2, out.split("listing projections \\(3\\) catching up from empty", -1).length - 1, out);
+    assertTrue(out.contains("journal-shaped rows, 100-row batches"), out);
     assertTrue(out.contains("journal-shaped rows, one per commit"), out);
+    // replay benchmark
+    assertTrue(out.contains("replay verify"), out);
   }
 
   @Test
@@ -64,5 +72,7 @@ class PerformanceCommandTest {
     assertTrue(refused("bench", "lifecycles", "--profile", "cassandra").startsWith("bhkr: bench lifecycles runs on embedded or postgres"));
     assertTrue(refused("bench", "lifecycles", "--seconds").contains("'--seconds'"));
     assertTrue(refused("bench", "lifecycles", "--seconds", "601").startsWith("bhkr: --seconds must be from 1 to 600"));
+    assertTrue(refused("bench", "all", "--profile", "cassandra").startsWith("bhkr: bench all runs on embedded or postgres"));
+    assertTrue(refused("bench", "all", "--entities", "10").startsWith("bhkr: --entities must be from 20 to 10000000"));
   }
 }
