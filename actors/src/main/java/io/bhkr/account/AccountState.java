@@ -10,6 +10,7 @@ import io.bhkr.money.Balances;
 import io.bhkr.serialization.DomainEvent;
 import io.bhkr.serialization.JsonSerializable;
 import io.bhkr.transfer.DispatchConfirmed;
+import io.bhkr.transfer.DispatchesConfirmed;
 import io.bhkr.transfer.DispatchReceived;
 import io.bhkr.transfer.DispatchSent;
 import io.bhkr.transfer.Outbox;
@@ -48,6 +49,8 @@ public record AccountState(Balances balances, Outbox outbox, Seen seen, VaultWit
       return s.with(s.balances().debit(e.dispatch().value().orElseThrow()), s.outbox().add(e.dispatch()),
           s.seen().with(e.dispatch().id()), s.withdrawals());
     if (event instanceof DispatchConfirmed e) return s.with(s.balances(), s.outbox().confirm(e.dispatchId()), s.seen(), s.withdrawals());
+    if (event instanceof DispatchesConfirmed e)
+      return e.confirmEach(s, (x, id) -> x.with(x.balances(), x.outbox().confirm(id), x.seen(), x.withdrawals()));
     if (event instanceof DispatchReceived e)
       return s.with(s.balances().credit(e.dispatch().value().orElseThrow()), s.outbox(), s.seen().with(e.dispatch().id()), s.withdrawals());
     if (event instanceof WithdrawalAuthorized e)

@@ -12,6 +12,7 @@ import io.bhkr.serialization.DomainEvent;
 import io.bhkr.serialization.JsonSerializable;
 import io.bhkr.transfer.Courier;
 import io.bhkr.transfer.DispatchConfirmed;
+import io.bhkr.transfer.DispatchesConfirmed;
 import io.bhkr.transfer.DispatchRoute;
 import io.bhkr.transfer.DispatchSent;
 import io.bhkr.transfer.OutboxEntity;
@@ -129,6 +130,7 @@ public final class AuditRoundEntity extends OutboxEntity<AuditRoundEntity.Comman
     if (e instanceof AuditPeriodClosed x) return s.closed(x);
     if (e instanceof DispatchSent x) return s.sent(x.dispatch());
     if (e instanceof DispatchConfirmed x) return s.confirmed(x.dispatchId());
+    if (e instanceof DispatchesConfirmed x) return x.confirmEach(s, AuditRoundState::confirmed);
     throw new IllegalStateException("the audit round cannot apply " + e.getClass().getName());
   }
 

@@ -9,6 +9,7 @@ import io.bhkr.governance.GovernanceEntity.VoteCast;
 import io.bhkr.serialization.DomainEvent;
 import io.bhkr.serialization.JsonSerializable;
 import io.bhkr.transfer.DispatchConfirmed;
+import io.bhkr.transfer.DispatchesConfirmed;
 import io.bhkr.transfer.DispatchReceived;
 import io.bhkr.transfer.DispatchSent;
 import io.bhkr.transfer.Outbox;
@@ -77,6 +78,7 @@ public record GovernanceState(Genesis genesis, Map<String, Proposal> proposals, 
     if (event instanceof AttendanceRecorded e) return s.withCouncil(s.council().attended(e));
     if (event instanceof DispatchSent e) return s.withOutbox(s.outbox().add(e.dispatch()));
     if (event instanceof DispatchConfirmed e) return s.withOutbox(s.outbox().confirm(e.dispatchId()));
+    if (event instanceof DispatchesConfirmed e) return e.confirmEach(s, (x, id) -> x.withOutbox(x.outbox().confirm(id)));
     throw new IllegalStateException("the governance cannot apply " + event.getClass().getName());
   }
 }

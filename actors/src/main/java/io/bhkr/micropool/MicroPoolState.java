@@ -19,6 +19,7 @@ import io.bhkr.money.Balances;
 import io.bhkr.serialization.DomainEvent;
 import io.bhkr.serialization.JsonSerializable;
 import io.bhkr.transfer.DispatchConfirmed;
+import io.bhkr.transfer.DispatchesConfirmed;
 import io.bhkr.transfer.DispatchReceived;
 import io.bhkr.transfer.DispatchSent;
 import io.bhkr.transfer.Outbox;
@@ -220,6 +221,11 @@ public record MicroPoolState(
     if (event instanceof DispatchConfirmed e) {
       Builder b = new Builder(this);
       b.outbox = b.outbox.confirm(e.dispatchId());
+      return b.build();
+    }
+    if (event instanceof DispatchesConfirmed e) {
+      Builder b = new Builder(this);
+      b.outbox = e.confirmEach(b.outbox, Outbox::confirm);
       return b.build();
     }
     throw new IllegalArgumentException("a micro-pool has no event " + event.getClass().getSimpleName());

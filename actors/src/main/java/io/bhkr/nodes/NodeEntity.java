@@ -15,6 +15,7 @@ import io.bhkr.serialization.JsonSerializable;
 import io.bhkr.transfer.Courier;
 import io.bhkr.transfer.Dispatch;
 import io.bhkr.transfer.DispatchConfirmed;
+import io.bhkr.transfer.DispatchesConfirmed;
 import io.bhkr.transfer.DispatchReceived;
 import io.bhkr.transfer.DispatchRoute;
 import io.bhkr.transfer.DispatchSent;
@@ -139,6 +140,7 @@ public final class NodeEntity extends OutboxEntity<NodeEntity.Command, NodeState
     }
     if (event instanceof DispatchSent e) return s.sent(e.dispatch());
     if (event instanceof DispatchConfirmed e) return s.confirmed(e.dispatchId());
+    if (event instanceof DispatchesConfirmed e) return e.confirmEach(s, NodeState::confirmed);
     throw new IllegalStateException("a node cannot apply " + event.getClass().getName());
   }
 }

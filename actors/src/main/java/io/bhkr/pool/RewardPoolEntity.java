@@ -14,6 +14,7 @@ import io.bhkr.serialization.JsonSerializable;
 import io.bhkr.transfer.Courier;
 import io.bhkr.transfer.Dispatch;
 import io.bhkr.transfer.DispatchConfirmed;
+import io.bhkr.transfer.DispatchesConfirmed;
 import io.bhkr.transfer.DispatchReceived;
 import io.bhkr.transfer.DispatchRoute;
 import io.bhkr.transfer.DispatchSent;
@@ -107,6 +108,7 @@ public final class RewardPoolEntity
     if (event instanceof RewardsDistributed e) return s.distributed(e);
     if (event instanceof DispatchSent e) return s.sent(e.dispatch());
     if (event instanceof DispatchConfirmed e) return s.confirmed(e.dispatchId());
+    if (event instanceof DispatchesConfirmed e) return e.confirmEach(s, PoolState::confirmed);
     throw new IllegalStateException("the Reward Pool cannot apply " + event.getClass().getName());
   }
 }

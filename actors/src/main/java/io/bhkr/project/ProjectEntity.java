@@ -18,6 +18,7 @@ import io.bhkr.transfer.Courier;
 import io.bhkr.transfer.OutboxEntity;
 import io.bhkr.transfer.Dispatch;
 import io.bhkr.transfer.DispatchConfirmed;
+import io.bhkr.transfer.DispatchesConfirmed;
 import io.bhkr.transfer.DispatchReceived;
 import io.bhkr.transfer.DispatchRoute;
 import io.bhkr.transfer.DispatchSent;
@@ -179,6 +180,7 @@ public final class ProjectEntity
     if (e instanceof ProjectFailed f) return s.failed(f);
     if (e instanceof DispatchSent sent) return s.sent(sent.dispatch());
     if (e instanceof DispatchConfirmed c) return s.confirmed(c.dispatchId());
+    if (e instanceof DispatchesConfirmed c) return c.confirmEach(s, ProjectState::confirmed);
     throw new IllegalStateException("a project cannot apply " + e.getClass().getName());
   }
 

@@ -17,6 +17,7 @@ import io.bhkr.serialization.DomainEvent;
 import io.bhkr.serialization.JsonSerializable;
 import io.bhkr.transfer.Dispatch;
 import io.bhkr.transfer.DispatchConfirmed;
+import io.bhkr.transfer.DispatchesConfirmed;
 import io.bhkr.transfer.DispatchReceived;
 import io.bhkr.transfer.DispatchSent;
 import io.bhkr.transfer.Outbox;
@@ -86,6 +87,7 @@ public record ProviderState(
     if (e instanceof DispatchReceived x) return with(x.dispatch());
     if (e instanceof DispatchSent x) return sent(x.dispatch());
     if (e instanceof DispatchConfirmed x) return confirmed(x.dispatchId());
+    if (e instanceof DispatchesConfirmed x) return x.confirmEach(this, ProviderState::confirmed);
     if (e instanceof ScoreRecorded x) return withReputation(reputation.scored(x));
     if (e instanceof ProviderDisqualified x) return withReputation(reputation.disqualified(x));
     if (e instanceof NodeCountedDown x) return withReputation(reputation.countedDown(x));

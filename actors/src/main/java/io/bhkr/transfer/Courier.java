@@ -8,6 +8,9 @@ import akka.persistence.typed.javadsl.ReplyEffect;
 import io.bhkr.serialization.DomainEvent;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -25,6 +28,8 @@ public final class Courier<C> {
   private final C redeliveryDue;
   private final Duration interval;
   private final akka.actor.typed.ActorSystem<?> system;
+  /** Receipts that reached the entity and are not yet journaled; in memory only (a restart re-sends, receivers answer again). */
+  private final Set<String> arrived = new LinkedHashSet<>();
 
   public Courier(
       ActorContext<C> context,
@@ -35,7 +40,11 @@ public final class Courier<C> {
       Duration interval) {
     this.timers = timers;
     this.route = route;
-    this.receipts = context.messageAdapter(Receipt.class, confirmed::apply);
+    // The adapter runs when a receipt reaches the entity, before a persist in progress stashes it.
+    this.receipts = context.messageAdapter(Receipt.class, r -> {
+      arrived.add(r.dispatchId());
+      return confirmed.apply(r);
+    });
     this.redeliveryDue = redeliveryDue;
     this.interval = interval;
     this.system = context.getSystem();
@@ -53,11 +62,20 @@ public final class Courier<C> {
       timers.startTimerWithFixedDelay(TIMER_KEY, redeliveryDue, interval);
   }
 
-  /** A receipt: forget the dispatch (persisted), and stop re-sending once nothing is pending. */
+  /**
+   * A receipt: forget the dispatch (persisted), and stop re-sending once nothing is pending. The
+   * receipts of other pending dispatches that arrived meanwhile (stashed behind the entity's last
+   * persist) are confirmed in the same event, so a burst of receipts takes a row or two, not one
+   * each; when their own commands come, their dispatches are no longer pending.
+   */
   public <S> ReplyEffect<DomainEvent, S> onReceipt(EffectFactories<DomainEvent, S> effect, Outbox outbox,
       Function<S, Outbox> outboxOf, Receipt receipt) {
-    if (!outbox.contains(receipt.dispatchId())) return effect.noReply();
-    return effect.persist(new DispatchConfirmed(receipt.dispatchId()))
+    arrived.add(receipt.dispatchId());
+    List<String> confirmed = arrived.stream().filter(outbox::contains).toList();
+    arrived.clear();
+    if (confirmed.isEmpty()) return effect.noReply();
+    DomainEvent event = confirmed.size() == 1 ? new DispatchConfirmed(confirmed.get(0)) : new DispatchesConfirmed(confirmed);
+    return effect.persist(event)
         .thenRun(next -> { if (outboxOf.apply(next).isEmpty()) resend(outboxOf.apply(next)); })
         .thenNoReply();
   }

@@ -14,11 +14,16 @@ import io.bhkr.serialization.DomainEvent;
 import io.bhkr.testing.EntityTests;
 import io.bhkr.testing.RecordingRoute.Delivery;
 import io.bhkr.testing.RecordingRoute;
+import io.bhkr.transfer.Dispatch;
+import io.bhkr.transfer.DispatchConfirmed;
 import io.bhkr.transfer.DispatchSent;
+import io.bhkr.transfer.DispatchesConfirmed;
 import io.bhkr.transfer.Party;
 import io.bhkr.transfer.Purpose;
 import io.bhkr.transfer.Transfer;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -114,6 +119,33 @@ class AccountEntityTest {
     });
     assertEquals(bhkr(60), account.restart().state().balances().of(Asset.BHKR));
     deliveries.expectNoMessage(Duration.ofMillis(200)); // confirmed: nothing is resent after recovery
+  }
+
+  @Test
+  void receiptsThatArriveTogetherAreConfirmedInOneEventEachDispatchOnce() {
+    account.<Done>runCommand(r -> new AccountEntity.Deposit("d-1", bhkr(100), r));
+    List<Dispatch> payments = List.of(pay("t-1", 1), pay("t-2", 1), pay("t-3", 1), pay("t-4", 1), pay("t-5", 1));
+    account.<AccountEntity.SendResult>runCommand(r -> new AccountEntity.SendAll(payments, r));
+    List<Delivery> delivered = deliveries.receiveSeveralMessages(5);
+    // all five receipts are in the mailbox before the first confirmation's write completes: the
+    // first is written alone, the others arrive during that write and are written as one
+    delivered.forEach(Delivery::confirm);
+    deliveries.awaitAssert(Duration.ofSeconds(3), () -> {
+      assertTrue(account.getState().outbox().isEmpty(), "the receipts empty the outbox");
+      return null;
+    });
+
+    List<String> confirmed = new ArrayList<>();
+    int events = 0;
+    for (Object e : account.persistenceTestKit().persistedInStorage("Account|" + ALICE)) {
+      if (e instanceof DispatchConfirmed c) confirmed.add(c.dispatchId());
+      if (e instanceof DispatchesConfirmed c) confirmed.addAll(c.dispatchIds());
+      if (e instanceof DispatchConfirmed || e instanceof DispatchesConfirmed) events++;
+    }
+    assertEquals(List.of("t-1", "t-2", "t-3", "t-4", "t-5"), confirmed.stream().sorted().toList(), "each dispatch confirmed once");
+    assertTrue(events < 5, "five receipts arriving together take fewer than five events: " + events);
+    assertTrue(account.restart().state().outbox().isEmpty(), "the recovered outbox is empty too");
+    deliveries.expectNoMessage(Duration.ofMillis(200)); // nothing is resent after recovery
   }
 
   @Test
