@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import io.bhkr.http.client.SignedClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -62,14 +63,25 @@ final class ClusterNode implements AutoCloseable {
     }
   }
 
-  /** A port free now, for a seed node's fixed cluster port (seed addresses must be known in advance). */
+  /**
+   * A port free now, for a seed node's fixed cluster port (seed addresses must be known in advance).
+   * Taken below Linux's ephemeral range (32768 and up), from which every outgoing connection (to
+   * Cassandra, PostgreSQL, the other nodes) gets its local port: one of those once took a seed's
+   * port between this choice and the node's bind, or while a killed node was down.
+   */
   static int freePort() {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    for (int attempt = 0; attempt < 500; attempt++) {
+      int port = 20_000 + PORTS.nextInt(12_000);
+      try (ServerSocket s = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+        return port;
+      } catch (IOException taken) {
+        // in use: try another
+      }
     }
+    throw new IllegalStateException("no free port between 20000 and 32000");
   }
+
+  private static final java.util.Random PORTS = new java.util.Random();
 
   /** GET on the management port: the status, or 0 when nothing answered. */
   int management(String path) {
