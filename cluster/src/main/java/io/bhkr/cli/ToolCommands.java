@@ -218,18 +218,23 @@ final class ToolCommands {
       throw new UsageError("bench takes a benchmark: all, signatures, api, lifecycles or entities");
     }
 
+    /** The journal a benchmark runs on: every one but signatures takes it. */
+    static final class BenchProfile {
+      @Option(names = "--profile", paramLabel = "embedded|postgres", converter = Converters.Profile.class, description = "default embedded")
+      JournalProfile profile = JournalProfile.EMBEDDED;
+    }
+
     @Command(name = "all", description = {"every benchmark in turn (api, lifecycles, entities, replay), each beside",
         "the limits of this machine measured in its own run (docs/performance.md)"})
     static final class All implements Callable<Integer> {
-      @Option(names = "--profile", paramLabel = "embedded|postgres", converter = Converters.Profile.class, description = "default embedded")
-      JournalProfile profile = JournalProfile.EMBEDDED;
+      @Mixin BenchProfile bench;
       @Option(names = "--seconds", paramLabel = "N", description = "per measured load, 1 to 600 (default 10)") int seconds = 10;
       @Option(names = "--entities", paramLabel = "N", description = "accounts of bench entities, 20 to 10000000 (default 100000)")
       int entities = 100_000;
 
       @Override
       public Integer call() {
-        return performance(() -> io.bhkr.cli.bench.PerformanceCommand.all(profile,
+        return performance(() -> io.bhkr.cli.bench.PerformanceCommand.all(bench.profile,
             io.bhkr.cli.bench.PerformanceCommand.Sizes.defaults(seconds, entities), System.getenv(RunCommand.PASSWORD_VARIABLE),
             System.out, System.err));
       }
@@ -247,13 +252,12 @@ final class ToolCommands {
     @Command(name = "api", description = {"signed writes/s and latency at 1, 16 and 64 clients against a node",
         "started on a fresh journal, beside the database's and CPU's limits"})
     static final class Api implements Callable<Integer> {
-      @Option(names = "--profile", paramLabel = "embedded|postgres", converter = Converters.Profile.class, description = "default embedded")
-      JournalProfile journal = JournalProfile.EMBEDDED;
+      @Mixin BenchProfile bench;
       @Option(names = "--seconds", paramLabel = "N", description = "per client count, 1 to 600 (default 10)") int seconds = 10;
 
       @Override
       public Integer call() {
-        return performance(() -> io.bhkr.cli.bench.PerformanceCommand.api(journal, seconds, System.getenv(RunCommand.PASSWORD_VARIABLE),
+        return performance(() -> io.bhkr.cli.bench.PerformanceCommand.api(bench.profile, seconds, System.getenv(RunCommand.PASSWORD_VARIABLE),
             System.out));
       }
     }
@@ -261,8 +265,7 @@ final class ToolCommands {
     @Command(name = "lifecycles", description = {"full project lifecycles/s through the signed API and in-process,",
         "journal events per lifecycle, beside the database's limits (docs/performance.md)"})
     static final class Lifecycles implements Callable<Integer> {
-      @Option(names = "--profile", paramLabel = "embedded|postgres", converter = Converters.Profile.class, description = "default embedded")
-      JournalProfile profile = JournalProfile.EMBEDDED;
+      @Mixin BenchProfile bench;
       @Option(names = "--seconds", paramLabel = "N", description = "per repetition, 1 to 600 (default 10)") int seconds = 10;
       @Option(names = "--runs", paramLabel = "N", description = "repetitions, 1 to 20 (default 3); the median is printed") int runs = 3;
       @Option(names = "--in-flight", paramLabel = "16,128", split = ",", description = "lifecycles in flight, one figure each (1 to 2000)")
@@ -272,7 +275,7 @@ final class ToolCommands {
 
       @Override
       public Integer call() {
-        return performance(() -> io.bhkr.cli.bench.PerformanceCommand.lifecycles(profile, seconds, runs, inFlight, bidWindow,
+        return performance(() -> io.bhkr.cli.bench.PerformanceCommand.lifecycles(bench.profile, seconds, runs, inFlight, bidWindow,
             System.getenv(RunCommand.PASSWORD_VARIABLE), System.out));
       }
     }
@@ -280,14 +283,13 @@ final class ToolCommands {
     @Command(name = "entities", description = {"heap per resident account at N/10 and N (default 100000) and the",
         "recovery of N/2 accounts after a restart (docs/performance.md)"})
     static final class Entities implements Callable<Integer> {
-      @Option(names = "--profile", paramLabel = "embedded|postgres", converter = Converters.Profile.class, description = "default embedded")
-      JournalProfile profile = JournalProfile.EMBEDDED;
+      @Mixin BenchProfile bench;
       @Option(names = "--entities", paramLabel = "N", description = "accounts to create, 20 to 10000000 (default 100000)")
       int entities = 100_000;
 
       @Override
       public Integer call() {
-        return performance(() -> io.bhkr.cli.bench.PerformanceCommand.entities(profile, entities,
+        return performance(() -> io.bhkr.cli.bench.PerformanceCommand.entities(bench.profile, entities,
             System.getenv(RunCommand.PASSWORD_VARIABLE), System.out));
       }
     }

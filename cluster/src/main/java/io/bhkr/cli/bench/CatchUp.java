@@ -11,6 +11,7 @@ import io.bhkr.persistence.ledger.ConservationReport;
 import io.bhkr.persistence.ledger.LedgerDatabase;
 import io.bhkr.persistence.ledger.LedgerProjection;
 import io.bhkr.persistence.listings.ListingProjection;
+import io.bhkr.persistence.listings.Listings;
 import java.io.PrintStream;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -51,14 +52,13 @@ final class CatchUp {
       out.printf(Locale.ROOT, "  ledger projection catching up from empty: %,d events in %.1f s, %,.0f events/s (the audit %s)%n",
           report.events(), seconds, report.events() / seconds, report.ok() ? "balances" : "does NOT balance");
 
-      long listed = database.read(c -> count(c, "SELECT COUNT(*) FROM \"event_tag\" WHERE \"tag\" IN (?, ?, ?)"));
+      long listed = database.read(CatchUp::listingEvents);
+      long end = Listings.journalEnd(database);
       start = System.nanoTime();
       for (String tag : ListingProjection.TAGS)
         system.systemActorOf(ListingProjection.behavior(system, tag), "listings-" + tag, Props.empty());
-      for (String tag : ListingProjection.TAGS) {
-        long end = database.read(c -> count(c, "SELECT COALESCE(MAX(\"event_id\"), 0) FROM \"event_tag\" WHERE \"tag\" = ?", tag));
-        while (database.read(c -> listedUpTo(c, tag)) < end) waitOrGiveUp(start, "the listing projection of " + tag);
-      }
+      for (String tag : ListingProjection.TAGS)
+        while (Listings.behind(database, tag, end)) waitOrGiveUp(start, "the listing projection of " + tag);
       seconds = (System.nanoTime() - start) / 1e9;
       out.printf(Locale.ROOT, "  listing projections (3) catching up from empty: %,d events in %.1f s, %,.0f events/s%n", listed, seconds,
           listed / seconds);
@@ -73,23 +73,12 @@ final class CatchUp {
     Thread.sleep(POLL_MILLIS);
   }
 
-  private static long count(java.sql.Connection c, String sql, String... tags) throws SQLException {
-    try (PreparedStatement s = c.prepareStatement(sql)) {
-      String[] values = tags.length == 0 ? ListingProjection.TAGS.toArray(String[]::new) : tags;
-      for (int i = 0; i < values.length; i++) s.setString(i + 1, values[i]);
+  /** Events of the listings' tags in the journal: what their projections fold. */
+  private static long listingEvents(java.sql.Connection c) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM \"event_tag\" WHERE \"tag\" IN (?, ?, ?)")) {
+      for (int i = 0; i < ListingProjection.TAGS.size(); i++) s.setString(i + 1, ListingProjection.TAGS.get(i));
       try (ResultSet r = s.executeQuery()) {
         return r.next() ? r.getLong(1) : 0;
-      }
-    }
-  }
-
-  private static long listedUpTo(java.sql.Connection c, String tag) throws SQLException {
-    try (PreparedStatement s = c.prepareStatement(
-        "SELECT current_offset FROM akka_projection_offset_store WHERE projection_name = ? AND projection_key = ?")) {
-      s.setString(1, ListingProjection.NAME);
-      s.setString(2, tag);
-      try (ResultSet r = s.executeQuery()) {
-        return r.next() ? Long.parseLong(r.getString(1)) : 0;
       }
     }
   }

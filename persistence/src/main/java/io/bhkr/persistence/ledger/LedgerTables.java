@@ -46,11 +46,6 @@ final class LedgerTables {
 
   private LedgerTables() {}
 
-  /** Folds one ledger event into the tables, and records it as read. */
-  static void apply(Connection c, LedgerEntry entry) throws SQLException {
-    applyAll(c, List.of(entry));
-  }
-
   /**
    * Folds ledger events, in journal order, into the tables and records them as read: the steps are
    * added up in memory (each sees the transfer records the ones before it changed) and written

@@ -98,6 +98,16 @@ public final class Listings {
     }, blocking);
   }
 
+  /** The journal's newest ordering (JDBC journals): what a listing must have seen to answer for this moment. */
+  public static long journalEnd(LedgerDatabase database) throws SQLException {
+    return database.read(ListingTables::journalEnd);
+  }
+
+  /** Whether the listing projection of {@code tag} has yet to fold an event of its tag at or before ordering {@code end}. */
+  public static boolean behind(LedgerDatabase database, String tag, long end) throws SQLException {
+    return database.read(c -> ListingTables.anyTagged(c, tag, ListingTables.offset(c, tag), end));
+  }
+
   /**
    * Waits until no event of {@code tag} journaled before now is still ahead of the projection. On
    * Cassandra the journal is not in the read side's database and its tag query is itself eventually
@@ -105,9 +115,9 @@ public final class Listings {
    */
   private void catchUp(String tag) throws SQLException, InterruptedException {
     if (!jdbcJournal) return;
-    long end = database.read(ListingTables::journalEnd);
+    long end = journalEnd(database);
     long deadline = System.nanoTime() + catchUpWait.toNanos();
-    while (database.read(c -> ListingTables.anyTagged(c, tag, ListingTables.offset(c, tag), end))) {
+    while (behind(database, tag, end)) {
       if (System.nanoTime() > deadline) return;
       Thread.sleep(POLL.toMillis());
     }
