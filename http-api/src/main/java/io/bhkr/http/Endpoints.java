@@ -130,6 +130,9 @@ abstract class Endpoints extends AllDirectives {
     Verdict.Authentic ok = (Verdict.Authentic) verdict;
     String requestHash = RequestCheck.requestHash(request);
     EntityRef<AnswerBook.Command> answers = ClusterSharding.get(system).entityRefFor(AnswerBook.TYPE_KEY, ok.address());
+    // The nonce book is asked beside the answer book, not after it: its write no longer lengthens
+    // every request by one journal commit, and nothing acts before both have answered.
+    CompletionStage<Boolean> claimed = claim(ok, now);
     return answers.<AnswerBook.BeginResult>ask(r -> new AnswerBook.Begin(ok.nonce(), requestHash, ok.expiresAt(), now, r), settings.askTimeout())
         .thenCompose(begun -> {
           if (begun instanceof AnswerBook.Answered answered) return CompletableFuture.completedFuture(replay(answered));
@@ -138,20 +141,25 @@ abstract class Endpoints extends AllDirectives {
           if (begun instanceof AnswerBook.Pending)
             throw ApiException.conflict("request-in-progress", "the request with nonce " + ok.nonce()
                 + " has begun but not answered (it is running, or its node stopped first); read the resource to see its effect");
-          return claim(ok, now).thenCompose(act)
+          return claimed.thenApply(accepted -> {
+                if (!accepted) throw ApiException.unauthorized("nonce " + ok.nonce() + " was already used by " + ok.address());
+                return ok.address();
+              })
+              .thenCompose(act)
               .exceptionally(Problems::of)
               .thenCompose(answer -> record(answers, ok.nonce(), answer));
         });
   }
 
-  /** The nonce book still guards against nonces that builds before the answer book spent. */
-  private CompletionStage<String> claim(Verdict.Authentic ok, long now) {
+  /**
+   * The nonce book still guards against nonces that builds before the answer book spent (a node
+   * of such a build may still run beside this one during a rolling upgrade). A retry or a reused
+   * nonce finds its nonce there already, so asking for every request writes nothing new for them.
+   */
+  private CompletionStage<Boolean> claim(Verdict.Authentic ok, long now) {
     EntityRef<NonceBook.Command> book = ClusterSharding.get(system).entityRefFor(NonceBook.TYPE_KEY, ok.address());
     return book.<NonceBook.ClaimResult>ask(r -> new NonceBook.Claim(ok.nonce(), ok.expiresAt(), now, r), settings.askTimeout())
-        .thenApply(claim -> {
-          if (!claim.accepted()) throw ApiException.unauthorized("nonce " + ok.nonce() + " was already used by " + ok.address());
-          return ok.address();
-        });
+        .thenApply(NonceBook.ClaimResult::accepted);
   }
 
   /**

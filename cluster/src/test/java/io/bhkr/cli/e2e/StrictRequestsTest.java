@@ -294,6 +294,31 @@ class StrictRequestsTest {
         "applied once, however often it was sent");
   }
 
+  @Test
+  void aNonceAnOlderBuildSpentInTheNonceBookAloneIsRefusedAndMovesNothing() throws Exception {
+    market.deposit(REQUESTER, "BHKR", tokens(10));
+    BigInteger before = new BigInteger(market.balances(REQUESTER).get("BHKR").asText());
+    long expires = System.currentTimeMillis() / 1000 + 120;
+    String nonce = "older-build-" + System.nanoTime();
+    // what a node of a build before the answer book did: claim the nonce in the nonce book only
+    var book = akka.cluster.sharding.typed.javadsl.ClusterSharding.get(node.system())
+        .entityRefFor(io.bhkr.http.auth.NonceBook.TYPE_KEY, address(REQUESTER).toLowerCase());
+    var claimed = book.<io.bhkr.http.auth.NonceBook.ClaimResult>ask(r -> new io.bhkr.http.auth.NonceBook.Claim(nonce, expires,
+        System.currentTimeMillis() / 1000, r), Duration.ofSeconds(10)).toCompletableFuture().get();
+    assertTrue(claimed.accepted());
+
+    String transfer = "{\"to\":\"" + address(STRANGER) + "\",\"amount\":{\"asset\":\"BHKR\",\"amount\":\"" + tokens(1) + "\"}}";
+    String path = "/api/v1/accounts/" + address(REQUESTER) + "/transfers";
+    Map<String, String> key = Map.of("X-Bhkr-Nonce", nonce, "X-Bhkr-Expires", Long.toString(expires));
+    Response refused = market.as(REQUESTER).send("POST", path, transfer, key);
+    assertEquals(401, refused.status(), refused.body());
+    assertTrue(refused.body().contains("already used"), refused.body());
+    Response again = market.as(REQUESTER).send("POST", path, transfer, key);
+    assertEquals(401, again.status(), "the refusal is the recorded answer: " + again.body());
+    // a transfer debits its sender before it answers: an unchanged balance means none was made
+    assertEquals(before, new BigInteger(market.balances(REQUESTER).get("BHKR").asText()), "nothing moved");
+  }
+
   // ---- 5. ids, text, URLs
 
   @Test
