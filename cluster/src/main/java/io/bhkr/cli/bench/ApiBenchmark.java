@@ -10,6 +10,8 @@ import io.bhkr.persistence.JournalSettings;
 import io.bhkr.persistence.journal.BatchedJournalDao;
 import io.bhkr.persistence.metrics.NodeMetrics;
 import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.bhkr.replay.ScratchDatabase;
 import java.io.PrintStream;
 import java.net.URI;
@@ -23,6 +25,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 import org.web3j.crypto.Credentials;
 import org.web3j.crypto.Keys;
 
@@ -60,19 +63,24 @@ public final class ApiBenchmark {
         results.add(r);
         rows.add(journalEnd(profile, settings) - before);
         double[] batchesAfter = journalBatches(node);
-        batches.add(new double[] {batchesAfter[0] - batchesBefore[0], batchesAfter[1] - batchesBefore[1]});
+        double[] spent = new double[batchesAfter.length];
+        for (int k = 0; k < spent.length; k++) spent[k] = batchesAfter[k] - batchesBefore[k];
+        batches.add(spent);
       }
     }
     out.println();
-    out.println("  clients  writes/s  refused  p50 ms  p99 ms  max ms  journal rows/s  rows per write  journal tx/s  events per tx");
+    out.println("  clients  writes/s  refused  p50 ms  p99 ms  max ms  journal rows/s  rows per write  journal tx/s  events per tx  tx ms  of it waiting ms  persist ms");
     for (int i = 0; i < results.size(); i++) {
       SignedLoad.Result r = results.get(i);
       double[] b = batches.get(i);
-      out.printf(Locale.ROOT, "  %7d  %8.0f  %7d  %6.1f  %6.1f  %6.1f  %14.0f  %14.1f  %12s  %13s%n", r.clients(), r.perSecond(), r.refused(),
+      out.printf(Locale.ROOT, "  %7d  %8.0f  %7d  %6.1f  %6.1f  %6.1f  %14.0f  %14.1f  %12s  %13s  %5s  %16s  %10s%n", r.clients(), r.perSecond(), r.refused(),
           r.p50Ms(), r.p99Ms(), r.maxMs(), rows.get(i) / r.seconds(), r.accepted() == 0 ? 0 : (double) rows.get(i) / r.accepted(),
-          b[0] == 0 ? "-" : String.format(Locale.ROOT, "%.0f", b[0] / r.seconds()), b[0] == 0 ? "-" : String.format(Locale.ROOT, "%.1f", b[1] / b[0]));
+          perTx(b, b[0] / r.seconds(), "%.0f"), perTx(b, b[1] / b[0], "%.1f"), perTx(b, b[2] / b[0], "%.1f"), perTx(b, b[3] / b[0], "%.1f"),
+          perTx(b, b[4] == 0 ? 0 : b[5] / b[4], "%.1f"));
     }
-    out.println("  (journal tx: the batched journal DAO's write transactions, from its bhkr.journal.batch.events metric)");
+    out.println("  (journal tx: the batched journal DAO's write transactions, from its bhkr.journal.batch.events metric; tx ms: their mean");
+    out.println("   time from hand-over to commit, bhkr.journal.batch.duration; waiting: for a write thread and a pooled connection;");
+    out.println("   persist ms: the mean time from the journal receiving a write to its answer, bhkr.journal.persist)");
     out.println();
     out.println("This machine's limits, same run:");
     try {
@@ -102,10 +110,28 @@ public final class ApiBenchmark {
     return accounts;
   }
 
-  /** Write transactions of the batched journal DAO so far and the events they held; zeros on other journals. */
+  /**
+   * Write transactions of the batched journal DAO so far, the events they held, and the
+   * milliseconds they took and waited in all; zeros on other journals.
+   */
   private static double[] journalBatches(Node node) {
-    DistributionSummary summary = NodeMetrics.get(node.system()).registry().find(BatchedJournalDao.BATCH_EVENTS).summary();
-    return summary == null ? new double[] {0, 0} : new double[] {summary.count(), summary.totalAmount()};
+    MeterRegistry registry = NodeMetrics.get(node.system()).registry();
+    DistributionSummary summary = registry.find(BatchedJournalDao.BATCH_EVENTS).summary();
+    Timer took = registry.find(BatchedJournalDao.BATCH_DURATION).timer();
+    Timer waited = registry.find(BatchedJournalDao.CONNECTION_WAIT).timer();
+    if (summary == null || took == null || waited == null) return new double[] {0, 0, 0, 0, 0, 0};
+    double persists = 0;
+    double persistMs = 0;
+    for (Timer t : registry.find("bhkr.journal.persist").timers()) {
+      persists += t.count();
+      persistMs += t.totalTime(TimeUnit.MILLISECONDS);
+    }
+    return new double[] {summary.count(), summary.totalAmount(), took.totalTime(TimeUnit.MILLISECONDS), waited.totalTime(TimeUnit.MILLISECONDS),
+        persists, persistMs};
+  }
+
+  private static String perTx(double[] batches, double value, String format) {
+    return batches[0] == 0 ? "-" : String.format(Locale.ROOT, format, value);
   }
 
   static long journalEnd(JournalProfile profile, JournalSettings settings) throws SQLException {

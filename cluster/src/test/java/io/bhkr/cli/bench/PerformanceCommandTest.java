@@ -45,6 +45,7 @@ class PerformanceCommandTest {
     // bench api
     assertTrue(out.matches("(?s).*\\n +64 +\\d+ .*"), out);
     assertTrue(out.contains("recoveries/s per core"), out);
+    assertTrue(out.contains("of it waiting ms  persist ms"), out);
     // bench lifecycles
     assertTrue(out.matches("(?s).*\\n  http +2 .*"), out);
     assertTrue(out.matches("(?s).*\\n  in-process +2 .*"), out);

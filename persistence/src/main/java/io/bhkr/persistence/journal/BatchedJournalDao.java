@@ -12,6 +12,8 @@ import akka.serialization.Serialization;
 import akka.stream.Materializer;
 import io.bhkr.persistence.metrics.NodeMetrics;
 import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,6 +24,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 import scala.Option;
 import scala.Tuple2;
 import scala.collection.immutable.Seq;
@@ -52,6 +55,10 @@ public final class BatchedJournalDao extends DefaultJournalDao {
   static final String DISPATCHER = "jdbc-journal.write-dispatcher";
   /** Events per committed write transaction: how much the journal's batching gathers under load. */
   public static final String BATCH_EVENTS = "bhkr.journal.batch.events";
+  /** Time of one write transaction, from its hand-over to a write thread to the commit's answer. */
+  public static final String BATCH_DURATION = "bhkr.journal.batch.duration";
+  /** The part of it spent waiting for a write thread and a connection of the shared pool. */
+  public static final String CONNECTION_WAIT = "bhkr.journal.connection.wait";
 
   private final JdbcBackend.DatabaseDef database;
   private final MessageDispatcher writes;
@@ -59,14 +66,21 @@ public final class BatchedJournalDao extends DefaultJournalDao {
   private final String orderingColumn;
   private final String tagInsert;
   private final DistributionSummary batchEvents;
+  private final Timer batchDuration;
+  private final Timer connectionWait;
 
   public BatchedJournalDao(JdbcBackend.DatabaseDef db, JdbcProfile profile, JournalConfig journalConfig,
       Serialization serialization, ExecutionContext ec, Materializer mat) {
     super(db, profile, journalConfig, serialization, ec, mat);
     this.database = db;
     this.writes = mat.system().dispatchers().lookup(DISPATCHER);
+    MeterRegistry registry = NodeMetrics.get(Adapter.toTyped(mat.system())).registry();
     this.batchEvents = DistributionSummary.builder(BATCH_EVENTS).description("events per committed journal write transaction")
-        .register(NodeMetrics.get(Adapter.toTyped(mat.system())).registry());
+        .register(registry);
+    this.batchDuration = Timer.builder(BATCH_DURATION)
+        .description("one journal write transaction, from its hand-over to a write thread to the commit's answer").register(registry);
+    this.connectionWait = Timer.builder(CONNECTION_WAIT)
+        .description("a journal write's wait for a write thread and a pooled connection").register(registry);
     EventJournalTableConfiguration journal = journalConfig.eventJournalTableConfiguration();
     EventJournalTableColumnNames c = journal.columnNames();
     this.orderingColumn = c.ordering();
@@ -83,9 +97,10 @@ public final class BatchedJournalDao extends DefaultJournalDao {
     List<Tuple2<JournalAkkaSerializationRow, Set<String>>> rows = new ArrayList<>(CollectionConverters.asJava(xs));
     // as the library: orderings are handed out in sequence-number order within a batch
     rows.sort(Comparator.comparingLong(r -> r._1().sequenceNumber()));
+    long handedOver = System.nanoTime();
     CompletableFuture<BoxedUnit> written = CompletableFuture.supplyAsync(() -> {
       try {
-        write(rows);
+        write(rows, handedOver);
         return BoxedUnit.UNIT;
       } catch (SQLException e) {
         throw new CompletionException(e);
@@ -96,14 +111,16 @@ public final class BatchedJournalDao extends DefaultJournalDao {
         CompletableFuture.failedFuture(e instanceof CompletionException && e.getCause() != null ? e.getCause() : e)));
   }
 
-  private void write(List<Tuple2<JournalAkkaSerializationRow, Set<String>>> rows) throws SQLException {
+  private void write(List<Tuple2<JournalAkkaSerializationRow, Set<String>>> rows, long asked) throws SQLException {
     try (Connection connection = database.source().createConnection()) {
+      connectionWait.record(System.nanoTime() - asked, TimeUnit.NANOSECONDS);
       connection.setAutoCommit(false);
       try {
         long[] orderings = insertEvents(connection, rows);
         insertTags(connection, rows, orderings);
         connection.commit();
         batchEvents.record(rows.size());
+        batchDuration.record(System.nanoTime() - asked, TimeUnit.NANOSECONDS);
       } catch (SQLException | RuntimeException e) {
         rollback(connection, e);
         throw e;
