@@ -9,6 +9,7 @@ import io.bhkr.persistence.JournalProfile;
 import io.bhkr.persistence.JournalSettings;
 import io.bhkr.persistence.journal.BatchedJournalDao;
 import io.bhkr.persistence.metrics.NodeMetrics;
+import io.bhkr.persistence.metrics.TimedJdbcJournal;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -51,32 +52,30 @@ public final class ApiBenchmark {
         profile.url(settings), Runtime.getRuntime().availableProcessors(), seconds);
     List<SignedLoad.Result> results = new ArrayList<>();
     List<Long> rows = new ArrayList<>();
-    List<double[]> batches = new ArrayList<>();
+    List<JournalWrites> batches = new ArrayList<>();
     try (Node node = Node.start(NodeOptions.defaults().withHttpPort(0).withProfile(profile, settings))) {
       URI uri = URI.create(node.baseUrl());
       List<Credentials> accounts = fund(uri);
       for (int clients : CLIENTS) {
         long before = journalEnd(profile, settings);
-        double[] batchesBefore = journalBatches(node);
+        JournalWrites batchesBefore = JournalWrites.of(node);
         int perClient = (int) Math.max(200, Math.ceil(4_000 * seconds / clients)); // more than the node can take in the time
         SignedLoad.Result r = SignedLoad.run(uri, accounts, clients, perClient, seconds);
         results.add(r);
         rows.add(journalEnd(profile, settings) - before);
-        double[] batchesAfter = journalBatches(node);
-        double[] spent = new double[batchesAfter.length];
-        for (int k = 0; k < spent.length; k++) spent[k] = batchesAfter[k] - batchesBefore[k];
-        batches.add(spent);
+        batches.add(JournalWrites.of(node).since(batchesBefore));
       }
     }
     out.println();
     out.println("  clients  writes/s  refused  p50 ms  p99 ms  max ms  journal rows/s  rows per write  journal tx/s  events per tx  tx ms  of it waiting ms  persist ms");
     for (int i = 0; i < results.size(); i++) {
       SignedLoad.Result r = results.get(i);
-      double[] b = batches.get(i);
+      JournalWrites b = batches.get(i);
       out.printf(Locale.ROOT, "  %7d  %8.0f  %7d  %6.1f  %6.1f  %6.1f  %14.0f  %14.1f  %12s  %13s  %5s  %16s  %10s%n", r.clients(), r.perSecond(), r.refused(),
           r.p50Ms(), r.p99Ms(), r.maxMs(), rows.get(i) / r.seconds(), r.accepted() == 0 ? 0 : (double) rows.get(i) / r.accepted(),
-          perTx(b, b[0] / r.seconds(), "%.0f"), perTx(b, b[1] / b[0], "%.1f"), perTx(b, b[2] / b[0], "%.1f"), perTx(b, b[3] / b[0], "%.1f"),
-          perTx(b, b[4] == 0 ? 0 : b[5] / b[4], "%.1f"));
+          b.perTx(b.transactions() / r.seconds(), "%.0f"), b.perTx(b.events() / b.transactions(), "%.1f"),
+          b.perTx(b.transactionMs() / b.transactions(), "%.1f"), b.perTx(b.waitingMs() / b.transactions(), "%.1f"),
+          b.perTx(b.persists() == 0 ? 0 : b.persistMs() / b.persists(), "%.1f"));
     }
     out.println("  (journal tx: the batched journal DAO's write transactions, from its bhkr.journal.batch.events metric; tx ms: their mean");
     out.println("   time from hand-over to commit, bhkr.journal.batch.duration; waiting: for a write thread and a pooled connection;");
@@ -111,27 +110,38 @@ public final class ApiBenchmark {
   }
 
   /**
-   * Write transactions of the batched journal DAO so far, the events they held, and the
-   * milliseconds they took and waited in all; zeros on other journals.
+   * The batched journal DAO's write transactions so far, the events they held and the
+   * milliseconds they took and waited in all, with the journal's persists and their time; zeros
+   * where those meters are missing.
    */
-  private static double[] journalBatches(Node node) {
-    MeterRegistry registry = NodeMetrics.get(node.system()).registry();
-    DistributionSummary summary = registry.find(BatchedJournalDao.BATCH_EVENTS).summary();
-    Timer took = registry.find(BatchedJournalDao.BATCH_DURATION).timer();
-    Timer waited = registry.find(BatchedJournalDao.CONNECTION_WAIT).timer();
-    if (summary == null || took == null || waited == null) return new double[] {0, 0, 0, 0, 0, 0};
-    double persists = 0;
-    double persistMs = 0;
-    for (Timer t : registry.find("bhkr.journal.persist").timers()) {
-      persists += t.count();
-      persistMs += t.totalTime(TimeUnit.MILLISECONDS);
-    }
-    return new double[] {summary.count(), summary.totalAmount(), took.totalTime(TimeUnit.MILLISECONDS), waited.totalTime(TimeUnit.MILLISECONDS),
-        persists, persistMs};
-  }
+  private record JournalWrites(double transactions, double events, double transactionMs, double waitingMs, double persists,
+      double persistMs) {
 
-  private static String perTx(double[] batches, double value, String format) {
-    return batches[0] == 0 ? "-" : String.format(Locale.ROOT, format, value);
+    static JournalWrites of(Node node) {
+      MeterRegistry registry = NodeMetrics.get(node.system()).registry();
+      DistributionSummary summary = registry.find(BatchedJournalDao.BATCH_EVENTS).summary();
+      Timer took = registry.find(BatchedJournalDao.BATCH_DURATION).timer();
+      Timer waited = registry.find(BatchedJournalDao.CONNECTION_WAIT).timer();
+      if (summary == null || took == null || waited == null) return new JournalWrites(0, 0, 0, 0, 0, 0);
+      double persists = 0;
+      double persistMs = 0;
+      for (Timer t : registry.find(TimedJdbcJournal.PERSIST).timers()) {
+        persists += t.count();
+        persistMs += t.totalTime(TimeUnit.MILLISECONDS);
+      }
+      return new JournalWrites(summary.count(), summary.totalAmount(), took.totalTime(TimeUnit.MILLISECONDS),
+          waited.totalTime(TimeUnit.MILLISECONDS), persists, persistMs);
+    }
+
+    JournalWrites since(JournalWrites before) {
+      return new JournalWrites(transactions - before.transactions, events - before.events, transactionMs - before.transactionMs,
+          waitingMs - before.waitingMs, persists - before.persists, persistMs - before.persistMs);
+    }
+
+    /** A per-transaction figure, or "-" where the journal made no transaction (another DAO). */
+    String perTx(double value, String format) {
+      return transactions == 0 ? "-" : String.format(Locale.ROOT, format, value);
+    }
   }
 
   static long journalEnd(JournalProfile profile, JournalSettings settings) throws SQLException {

@@ -22,6 +22,9 @@ import scala.util.Try;
  */
 public final class TimedJdbcJournal extends akka.persistence.jdbc.journal.JdbcAsyncWriteJournal {
 
+  /** Time for a batch of writes to reach the journal's database, per entity type. */
+  public static final String PERSIST = "bhkr.journal.persist";
+
   private final MeterRegistry registry;
 
   public TimedJdbcJournal(Config config) {
@@ -40,7 +43,7 @@ public final class TimedJdbcJournal extends akka.persistence.jdbc.journal.JdbcAs
       boolean ok = failure == null && CollectionConverters.asJava(results).stream().allMatch(Try::isSuccess);
       long nanos = System.nanoTime() - started;
       events.forEach((type, count) -> {
-        Timer.builder("bhkr.journal.persist").description("time for a batch of writes to reach the journal's database")
+        Timer.builder(PERSIST).description("time for a batch of writes to reach the journal's database")
             .tag("entity", type).tag("outcome", ok ? "ok" : "failed").publishPercentileHistogram()
             .minimumExpectedValue(java.time.Duration.ofMillis(1)).maximumExpectedValue(java.time.Duration.ofSeconds(10))
             .register(registry).record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
